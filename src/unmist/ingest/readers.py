@@ -1,0 +1,199 @@
+"""One reader per input format, in a plain registry keyed by file suffix."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+from ..errors import IngestError
+from ..types import Document
+from .html import html_to_report
+from .text import Report, parse_date, parse_plain_text
+
+Reader = Callable[[Path, bytes], Iterator[Document | IngestError]]
+READERS: dict[str, Reader] = {}
+
+# Bytes that never occur in a text report; one of them in the first 8 kB marks a binary file.
+BINARY_SNIFF_BYTES = 8192
+
+
+def reader(*suffixes: str) -> Callable[[Reader], Reader]:
+    def register(function: Reader) -> Reader:
+        for suffix in suffixes:
+            READERS[suffix] = function
+        return function
+
+    return register
+
+
+def read_file(path: Path, *, max_bytes: int) -> Iterator[Document | IngestError]:
+    """Check size and content, then hand the bytes to the reader for the file's suffix."""
+    source = str(path)
+    suffix = "".join(path.suffixes[-2:]).lower() if path.name.lower().endswith(".gz") else path.suffix.lower()
+    if suffix not in READERS:
+        yield IngestError(source, f"unsupported file type '{suffix or path.name}' (known: {', '.join(sorted(READERS))})")
+        return
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield IngestError(source, f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield IngestError(source, f"cannot read file ({err.strerror})")
+        return
+    if not data.strip():
+        yield IngestError(source, "empty file")
+        return
+    yield from READERS[suffix](path, data)
+
+
+def decode_text(source: str, data: bytes) -> str:
+    """UTF-8 first; Windows-1252/Latin-1 for older pages; binary content is refused."""
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise IngestError(source, "binary file, not text")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text[:BINARY_SNIFF_BYTES] if ord(ch) < 32 and ch not in "\n\r\t\f")
+        if controls > 8:
+            raise IngestError(source, "binary file, not text")
+        return text
+    raise IngestError(source, "cannot decode text")  # pragma: no cover - latin-1 decodes anything
+
+
+def make_document(source: str, report: Report, *, fmt: str, url: str | None = None) -> Document | IngestError:
+    text = report.text.strip()
+    if len(text) < 40:
+        return IngestError(source, "no report text found")
+    return Document(
+        id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+        source=source,
+        text=text,
+        title=report.title,
+        outlet=report.outlet,
+        byline=report.byline,
+        dateline=report.dateline,
+        published=report.published,
+        url=url,
+        format=fmt,
+    )
+
+
+@reader(".txt", ".text", ".md")
+def read_text(path: Path, data: bytes) -> Iterator[Document | IngestError]:
+    try:
+        text = decode_text(str(path), data)
+    except IngestError as err:
+        yield err
+        return
+    yield make_document(str(path), parse_plain_text(text), fmt="txt")
+
+
+@reader(".html", ".htm", ".xhtml")
+def read_html(path: Path, data: bytes) -> Iterator[Document | IngestError]:
+    try:
+        html = decode_text(str(path), data)
+    except IngestError as err:
+        yield err
+        return
+    report = html_to_report(html)
+    if report is None:
+        yield IngestError(str(path), "no article text found in the HTML")
+        return
+    yield make_document(str(path), report, fmt="html")
+
+
+@reader(".jsonl", ".ndjson")
+def read_jsonl(path: Path, data: bytes) -> Iterator[Document | IngestError]:
+    """One report a line: ``text`` or ``html``, optional ``url``, ``title``, ``published``, ``outlet``."""
+    try:
+        content = decode_text(str(path), data)
+    except IngestError as err:
+        yield err
+        return
+    for number, line in enumerate(content.splitlines(), 1):
+        source = f"{path}#{number}"
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield IngestError(source, f"not valid JSON ({err.msg})")
+            continue
+        if not isinstance(record, dict) or not (record.get("text") or record.get("html")):
+            yield IngestError(source, "a JSONL line needs a 'text' or 'html' field")
+            continue
+        yield _record_to_document(source, record)
+
+
+def _record_to_document(source: str, record: dict) -> Document | IngestError:
+    if record.get("html"):
+        report = html_to_report(str(record["html"]))
+        if report is None:
+            return IngestError(source, "no article text found in the HTML")
+    else:
+        report = parse_plain_text(str(record["text"]), has_header=False)
+    published = parse_date(str(record["published"])) if record.get("published") else None
+    report = report.with_metadata(
+        title=record.get("title"), outlet=record.get("outlet"), published=published, byline=record.get("byline")
+    )
+    return make_document(source, report, fmt="jsonl", url=record.get("url"))
+
+
+@reader(".rss", ".atom", ".xml")
+def read_feed(path: Path, data: bytes) -> Iterator[Document | IngestError]:
+    """RSS and Atom feeds: one report per entry, its content (or summary) as HTML."""
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        yield IngestError(str(path), "no feed entries found (not an RSS/Atom feed?)")
+        return
+    outlet = feed.feed.get("title")
+    for number, entry in enumerate(feed.entries, 1):
+        html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
+        published = _struct_time_date(entry.get("published_parsed") or entry.get("updated_parsed"))
+        record = {"html": f"<html><body><article><p>{html}</p></article></body></html>", "title": entry.get("title"),
+                  "url": entry.get("link"), "outlet": outlet, "byline": entry.get("author")}
+        document = _record_to_document(f"{path}#{number}", record)
+        if isinstance(document, Document) and published and not document.published:
+            document = _replace(document, published=published, format="feed")
+        yield document
+
+
+@reader(".warc", ".warc.gz")
+def read_warc(path: Path, data: bytes) -> Iterator[Document | IngestError]:
+    """WARC archives: each HTML response record is one report."""
+    from io import BytesIO
+
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    stream = BytesIO(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
+    found = False
+    for number, record in enumerate(ArchiveIterator(stream, record_types=WarcRecordType.response), 1):
+        content_type = record.http_headers.get("Content-Type", "") if record.http_headers else ""
+        if "html" not in content_type.lower():
+            continue
+        found = True
+        html = record.reader.read().decode("utf-8", errors="replace")
+        url = record.headers.get("WARC-Target-URI")
+        yield _record_to_document(f"{path}#{number}", {"html": html, "url": url})
+    if not found:
+        yield IngestError(str(path), "no HTML response records in the WARC file")
+
+
+def _struct_time_date(value) -> date | None:
+    return date(value.tm_year, value.tm_mon, value.tm_mday) if value else None
+
+
+def _replace(document: Document, **changes) -> Document:
+    from dataclasses import replace
+
+    return replace(document, **changes)

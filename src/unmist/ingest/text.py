@@ -1,0 +1,207 @@
+"""Plain-text reports: header (title, outlet, date, byline), dateline, and boilerplate removal.
+
+Scraped text has no markup to tell the article from the site around it, so this module works on
+line shapes: a header block before the first paragraph, menu lines made of short segments split by
+``|`` or ``>``, and tail blocks (reader comments, "Related posts", tag lists) that end the article.
+trafilatura does this for HTML; nothing does it for text, hence the hand-written rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+# A header block is at most this many lines before the body starts.
+MAX_HEADER_LINES = 6
+# A line longer than this (characters) is body text, not a header line.
+HEADER_LINE_MAX_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Report:
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published: date | None = None
+
+    def with_metadata(self, **values) -> Report:
+        """Fill fields from explicit metadata (a JSONL record, a feed entry); explicit values win."""
+        return replace(self, **{k: v for k, v in values.items() if v})
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> date | None:
+    """A publication date in any common outlet format, or None ('Published: 13 March 2025, 09:12')."""
+    import dateparser
+
+    cleaned = re.sub(r"^(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?", "", text.strip(), flags=re.I)
+    cleaned = re.sub(r"\s+by\s+\S.*$", "", cleaned)
+    cleaned = re.sub(r"\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?.*$", "", cleaned, flags=re.I)
+    cleaned = cleaned.strip(" ,|")
+    if not cleaned or not re.search(r"\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2}", cleaned):
+        return None  # a publication date always carries a year
+    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if re.match(r"^\d{4}-\d{2}-\d{2}", cleaned):
+        settings["DATE_ORDER"] = "YMD"
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+# --- boilerplate -------------------------------------------------------------------------------
+
+COMMENT_START = re.compile(
+    r"^\s*(?:[•*\-]\s*)?[\w.' @-]{1,40} (?:says|said|writes|wrote|replied)\s*:\s*$"
+    r"|^\s*\d+\s+(?:responses?|comments?|replies)\s*$"
+    r"|^\s*(?:leave a (?:reply|comment)|comments?|reader comments|join the discussion|discussion)\s*:?\s*$",
+    re.IGNORECASE,
+)
+TAIL_START = re.compile(
+    r"^\s*(?:related (?:posts|news|articles|stories|content|reading)|more from|you may also like|most (?:read|popular)"
+    r"|read (?:also|next)|recommended(?: for you)?|more (?:[\w']+ ){0,3}(?:voices|stories|news))\s*:?\s*$",
+    re.IGNORECASE,
+)
+BOILERPLATE_LINE = re.compile(
+    r"^\s*(?:tags?|filed under|categories|category|topics?|share(?: this)?(?: article)?|read more|source"
+    r"|photo|image|subscribe|follow us|send us your news|see also)\b\s*[:|>]?.*$"
+    r"|^\s*(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies).*$"
+    r"|^\s*(?:\(c\)|©|copyright)\s.*$|^.*all rights reserved\.?\s*$"
+    r"|^\s*\w+ will update this (?:report|story)\.?\s*$"
+    r"|^\s*(?:source: )?read full article\s*$",
+    re.IGNORECASE,
+)
+MENU_SEPARATORS = re.compile(r"\s(?:\||>|»|·|/)\s")
+
+
+def is_menu_line(line: str) -> bool:
+    """'Home | Kazakhstan | Regions | Economy': three or more short segments split by | > » or ·."""
+    parts = [p.strip() for p in MENU_SEPARATORS.split(line)]
+    if len(parts) < 3 or not all(0 < len(p) <= 30 and not p.endswith(".") for p in parts):
+        return False
+    return not any(parse_date(p) for p in parts)  # 'Outlet | Policy brief | 14 February 2022' is a header
+
+
+def strip_boilerplate(lines: list[str]) -> list[str]:
+    """Drop menu and share lines; cut the article at the first comment thread or related-posts block."""
+    kept: list[str] = []
+    for line in lines:
+        if COMMENT_START.match(line) or TAIL_START.match(line):
+            break
+        if BOILERPLATE_LINE.match(line) or is_menu_line(line):
+            continue
+        kept.append(line)
+    while kept and _is_link_list_tail(kept):
+        kept.pop()
+    return kept
+
+
+def _is_link_list_tail(lines: list[str]) -> bool:
+    """A trailing run of very short lines (tag clouds, 'Islamic state', 'Boko Haram') is not prose."""
+    last = lines[-1].strip()
+    if not last:
+        return True
+    return len(last.split()) <= 4 and not re.search(r"[.!?\"”)]$", last) and _previous_is_short(lines)
+
+
+def _previous_is_short(lines: list[str]) -> bool:
+    prose = [ln for ln in lines[-6:-1] if ln.strip()]
+    return not prose or len(prose[-1].split()) <= 8
+
+
+# --- header ------------------------------------------------------------------------------------
+
+BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+([A-Z][\w.'’ -]{2,80})$", re.IGNORECASE)
+TRAILING_BYLINE = re.compile(r"^\s*(?:writing|reporting) by ([^;]+)", re.IGNORECASE)
+BANNER_SEPARATOR = re.compile(r"\s+[|–—]\s+")
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\- ]{2,40}?(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
+    r"(?:,\s+\d{1,2}\s+[A-Z][a-z]+|,\s+[A-Z][a-z]+\.?\s+\d{1,2})?"
+    r"\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]+\s+"
+)
+
+
+def _header_lines(lines: list[str]) -> list[int]:
+    """Indexes of the header lines: the short lines before the first paragraph of prose."""
+    header = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if len(header) >= MAX_HEADER_LINES or len(line) > HEADER_LINE_MAX_CHARS or DATELINE.match(line):
+            break
+        header.append(index)
+    return header
+
+
+def _read_header_line(line: str, fields: dict) -> bool:
+    """Fill outlet/date/byline from one header line; True when the line was metadata, not a title."""
+    stripped = line.strip()
+    byline = BYLINE.match(stripped)
+    if byline:
+        fields.setdefault("byline", byline.group(1).strip())
+        return True
+    whole_date = parse_date(stripped)
+    if whole_date and len(stripped) < 40:
+        fields.setdefault("published", whole_date)
+        return True
+    parts = BANNER_SEPARATOR.split(stripped)
+    if len(parts) >= 2:
+        posted_by = re.search(r"\bby\s+(\S.*)$", parts[-1])
+        if posted_by and parse_date(parts[-1]):
+            fields.setdefault("byline", posted_by.group(1).strip())
+        dated = [p for p in parts[1:] if parse_date(p)]
+        if dated:
+            fields.setdefault("published", parse_date(dated[0]))
+        fields.setdefault("outlet", parts[0].strip())
+        return True
+    return False
+
+
+def parse_plain_text(raw: str, *, has_header: bool = True) -> Report:
+    """Split a plain-text report into header metadata and clean body text."""
+    lines = strip_boilerplate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    fields: dict = {}
+    title = None
+    body_start = 0
+    if has_header:
+        header = _header_lines(lines)
+        titles = []
+        for index in header:
+            if not _read_header_line(lines[index], fields):
+                titles.append(lines[index].strip())
+        title = next((t for t in titles if len(t.split()) >= 4), titles[0] if titles else None)
+        body_start = header[-1] + 1 if header else 0
+        if title and not header:
+            title = None
+    body = [ln.rstrip() for ln in lines[body_start:]]
+    _read_trailing_byline(body, fields)
+    text = _join_paragraphs(body)
+    if title:
+        text = f"{title}\n\n{text}"  # the title is part of the stored text: it often carries the incident
+    dateline = DATELINE.match(_first_paragraph(body))
+    if dateline:
+        fields["dateline"] = dateline.group("place").strip().rstrip(",")
+        if dateline.group("outlet") and not fields.get("outlet"):
+            fields["outlet"] = dateline.group("outlet").strip()
+    return Report(text=text, title=title, **fields)
+
+
+def _read_trailing_byline(body: list[str], fields: dict) -> None:
+    for line in body[-4:]:
+        match = TRAILING_BYLINE.match(line)
+        if match:
+            fields.setdefault("byline", match.group(1).strip())
+
+
+def _first_paragraph(body: list[str]) -> str:
+    return next((ln.strip() for ln in body if ln.strip()), "")
+
+
+def _join_paragraphs(lines: list[str]) -> str:
+    """Collapse runs of blank lines to one, strip bullets' indentation."""
+    text = "\n".join(line.strip() for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()

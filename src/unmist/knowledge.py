@@ -1,0 +1,181 @@
+"""Read-only knowledge: armed groups, incident-type lexicons, outlets, places, hedges.
+
+Every table lives in a file under ``unmist/data``.  A user extends it by putting a file of the
+same name in a folder named by the ``UNMIST_KNOWLEDGE`` environment variable (several folders
+separated by ``os.pathsep``); its rows are added to the built-in ones.  Loaders are cached and
+fail loudly, naming the file and line, on a malformed row.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import KnowledgeError
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    party: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class IncidentType:
+    type: str
+    priority: int
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class KnownPlace:
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    precision: str
+
+
+def _knowledge_files(filename: str) -> list[Path]:
+    """The built-in file plus any user file of the same name, in that order."""
+    files = [Path(str(resources.files("unmist") / "data" / filename))]
+    for folder in filter(None, os.environ.get("UNMIST_KNOWLEDGE", "").split(os.pathsep)):
+        candidate = Path(folder) / filename
+        if candidate.is_file():
+            files.append(candidate)
+    return files
+
+
+def _rows(filename: str, columns: int) -> list[tuple[Path, int, list[str]]]:
+    """Tab-separated rows of every file named ``filename``; '#' starts a comment line."""
+    rows = []
+    for path in _knowledge_files(filename):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if len(cells) < columns:
+                raise KnowledgeError(f"{path}:{number}: expected {columns} tab-separated columns, got {len(cells)}")
+            rows.append((path, number, cells))
+    return rows
+
+
+def _json_rows(filename: str, required: tuple[str, ...]) -> list[dict]:
+    rows = []
+    for path in _knowledge_files(filename):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise KnowledgeError(f"{path}:{number}: not valid JSON ({err.msg})") from None
+            missing = [key for key in required if key not in row]
+            if missing:
+                raise KnowledgeError(f"{path}:{number}: missing field(s) {', '.join(missing)}")
+            rows.append(row)
+    return rows
+
+
+@lru_cache(maxsize=None)
+def groups() -> tuple[Group, ...]:
+    """Armed groups and parties with their aliases and transliterations."""
+    return tuple(
+        Group(
+            name=row["name"],
+            aliases=tuple(dict.fromkeys([row["name"], *row.get("aliases", [])])),
+            kind=row.get("kind", "organization"),
+            party=row.get("party", "armed_group"),
+            parent=row.get("parent"),
+        )
+        for row in _json_rows("groups.jsonl", ("name",))
+    )
+
+
+@lru_cache(maxsize=None)
+def incident_types() -> tuple[IncidentType, ...]:
+    """Incident-type trigger lexicon, most specific type first."""
+    types = []
+    for row in _json_rows("incident_types.jsonl", ("type", "triggers")):
+        alternatives = "|".join(f"(?:{trigger})" for trigger in row["triggers"])
+        try:
+            pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+        except re.error as err:
+            raise KnowledgeError(f"incident_types.jsonl: bad trigger for {row['type']}: {err}") from None
+        types.append(IncidentType(row["type"], int(row.get("priority", 50)), pattern))
+    return tuple(sorted(types, key=lambda t: -t.priority))
+
+
+@lru_cache(maxsize=None)
+def figure_cues() -> dict[str, dict[str, frozenset[str]]]:
+    """For each figure kind, the lemmas and phrases that mark it."""
+    cues: dict[str, dict[str, frozenset[str]]] = {}
+    for row in _json_rows("figure_cues.jsonl", ("kind", "lemmas")):
+        entry = cues.setdefault(row["kind"], {"lemmas": frozenset(), "phrases": frozenset()})
+        entry["lemmas"] = entry["lemmas"] | frozenset(row["lemmas"])
+        entry["phrases"] = entry["phrases"] | frozenset(row.get("phrases", []))
+    return cues
+
+
+@lru_cache(maxsize=None)
+def sides() -> dict[str, str]:
+    """Noun lemma -> which side a casualty figure counts (attackers, security, civilians, total)."""
+    return {cells[0].strip().lower(): cells[1].strip() for _, _, cells in _rows("sides.tsv", 2)}
+
+
+@lru_cache(maxsize=None)
+def outlets() -> tuple[Outlet, ...]:
+    return tuple(
+        Outlet(cells[0], tuple(a for a in cells[1].split("|") if a), cells[2].strip() if len(cells) > 2 else "site")
+        for _, _, cells in _rows("outlets.tsv", 2)
+    )
+
+
+@lru_cache(maxsize=None)
+def known_places() -> tuple[KnownPlace, ...]:
+    places = []
+    for path, number, cells in _rows("places.tsv", 7):
+        try:
+            lat, lon = float(cells[4]), float(cells[5])
+        except ValueError:
+            raise KnowledgeError(f"{path}:{number}: latitude/longitude are not numbers") from None
+        aliases = tuple(dict.fromkeys([cells[0], *[a for a in cells[1].split("|") if a]]))
+        places.append(KnownPlace(cells[0], aliases, cells[2], cells[3] or None, lat, lon, cells[6].strip()))
+    return tuple(places)
+
+
+@lru_cache(maxsize=None)
+def demonyms() -> dict[str, str]:
+    return {cells[0].strip(): cells[1].strip() for _, _, cells in _rows("demonyms.tsv", 2)}
+
+
+@lru_cache(maxsize=None)
+def hedges() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"\b{cells[0].strip()}\b", re.IGNORECASE), cells[1].strip()) for _, _, cells in _rows("hedges.tsv", 2)
+    )
+
+
+@lru_cache(maxsize=None)
+def cue_verbs() -> frozenset[str]:
+    words = set()
+    for path in _knowledge_files("cue_verbs.txt"):
+        words.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(words)

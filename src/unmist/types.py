@@ -1,0 +1,196 @@
+"""The records passed between unmist's stages, defined once.
+
+A report travels as a :class:`Document` (ingest), becomes :class:`Mention` records
+(extract + attribute), which are grouped into :class:`Incident` records (link) whose
+values are reconciled (reconcile).  Every extracted value carries an :class:`Evidence`
+pointing back to the document, the character span and the sentence it came from.
+
+All records are frozen dataclasses so that stages cannot mutate each other's output;
+stages build new records with :func:`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+FIGURE_KINDS = ("killed", "wounded", "captured", "escaped", "arrested")
+DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
+PLACE_PRECISIONS = ("exact", "district", "province", "country", "unknown")
+PERPETRATOR_STATUSES = ("claimed", "attributed", "suspected", "denied")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report as ingested: the text unmist stores and every span points into."""
+
+    id: str  # content hash of the extracted text
+    source: str  # path it was read from; 'path#N' for line N of a JSONL file
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published: date | None = None  # as the report states it
+    url: str | None = None
+    format: str = "txt"
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Who said something: the speaker, the outlet that relayed it, and how hedged it is."""
+
+    speaker: str | None  # "Umarjon Emomali", "the Interior Ministry", None when unattributed
+    role: str | None = None  # "a spokesman for the Tajikistan Interior Ministry"
+    organization: str | None = None
+    relayed_by: str | None = None  # outlet that carried the statement: "Reuters", "Radio Ozodi"
+    cue: str | None = None  # the reporting verb or phrase: "said", "told", "according to"
+    hedges: tuple[str, ...] = ()  # "allegedly", "without providing evidence", ...
+    certainty: str = "asserted"  # asserted | hedged | disputed
+    party: str | None = None  # "government" | "armed_group" when the speaker is a party to the conflict
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a value comes from: a span of a document's text and its sentence."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    statement: Statement | None = None
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """One report's figure for one kind of casualty, as a range (None = open end)."""
+
+    kind: str  # one of FIGURE_KINDS
+    low: int | None
+    high: int | None
+    evidence: Evidence
+    side: str = "total"  # total | attackers | security | civilians | ...
+
+
+@dataclass(frozen=True)
+class DateValue:
+    start: date | None
+    end: date | None
+    precision: str  # one of DATE_PRECISIONS
+    evidence: Evidence | None
+    resolved_against: str | None = None  # "published" | "anchor:<text>" | "absolute"
+
+
+@dataclass(frozen=True)
+class PlaceValue:
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str  # one of PLACE_PRECISIONS
+    evidence: Evidence | None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
+class ActorValue:
+    """A perpetrator (or other actor) with how the report ties them to the incident."""
+
+    name: str  # canonical name
+    kind: str  # organization | individual | state
+    status: str  # one of PERPETRATOR_STATUSES
+    by: str | None  # who says so
+    evidence: Evidence
+    how: str | None = None  # for claims: video, statement, radio station, website, ...
+    surface: str | None = None  # the form in the text when it differs from the canonical name
+
+
+@dataclass(frozen=True)
+class TextValue:
+    """A free-text value (victim, target, weapon) with its evidence."""
+
+    text: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An edge from a report to the outlet or person it cites."""
+
+    document: str
+    cited: str  # canonical outlet / person name
+    kind: str  # outlet | person | organization
+    evidence: Evidence
+    cited_document: str | None = None  # when the cited outlet's own report is in the ledger
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One incident as one report tells it."""
+
+    document: str
+    index: int  # order within the document
+    type: str
+    core: bool  # the report's main incident (vs. mentioned in passing)
+    evidence: tuple[Evidence, ...]  # the sentences that describe it
+    type_evidence: Evidence | None = None
+    date: DateValue | None = None
+    place: PlaceValue | None = None
+    country: str | None = None
+    perpetrators: tuple[ActorValue, ...] = ()
+    victims: tuple[TextValue, ...] = ()
+    targets: tuple[TextValue, ...] = ()
+    weapons: tuple[TextValue, ...] = ()
+    figures: tuple[FigureValue, ...] = ()
+    claim: str | None = None  # claimed | denied | no_claim | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.document}:{self.index}"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extract + attribute found in one document."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    statements: tuple[Evidence, ...] = ()  # evidence records that carry a Statement
+    citations: tuple[Citation, ...] = ()
+    versions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReconciledFigure:
+    kind: str
+    low: int | None
+    best: int | None
+    high: int | None
+    values: tuple[FigureValue, ...]
+    conflict: bool
+    independent: int = 0
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One incident with every report's values side by side and unmist's reconciliation."""
+
+    id: str
+    type: str
+    mentions: tuple[Mention, ...]
+    date: DateValue | None = None
+    place: PlaceValue | None = None
+    perpetrators: tuple[ActorValue, ...] = ()
+    victims: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    weapons: tuple[str, ...] = ()
+    figures: dict[str, ReconciledFigure] = field(default_factory=dict)
+    reports: int = 0
+    independent: int = 0
+    conflicts: tuple[str, ...] = ()
+    dates: tuple[DateValue, ...] = ()  # every report's date, side by side
+    places: tuple[PlaceValue, ...] = ()
+    versions: tuple[str, ...] = ()
