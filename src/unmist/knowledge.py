@@ -116,7 +116,7 @@ def incident_types() -> tuple[IncidentType, ...]:
     for row in _json_rows("incident_types.jsonl", ("type", "triggers")):
         alternatives = "|".join(f"(?:{trigger})" for trigger in row["triggers"])
         try:
-            pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+            pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
         except re.error as err:
             raise KnowledgeError(f"incident_types.jsonl: bad trigger for {row['type']}: {err}") from None
         types.append(IncidentType(row["type"], int(row.get("priority", 50)), pattern))
@@ -178,4 +178,26 @@ def cue_verbs() -> frozenset[str]:
     words = set()
     for path in _knowledge_files("cue_verbs.txt"):
         words.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def target_nouns() -> dict[str, str]:
+    """Head noun of a physical target -> GTD-style target type."""
+    return {cells[0].strip().lower(): cells[1].strip() for _, _, cells in _rows("targets.tsv", 2)}
+
+
+@lru_cache(maxsize=None)
+def weapons() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"\b(?:{cells[0].strip()})\b", re.IGNORECASE), cells[1].strip()) for _, _, cells in _rows("weapons.tsv", 2)
+    )
+
+
+@lru_cache(maxsize=None)
+def not_places() -> frozenset[str]:
+    """Lower-cased phrases never to geocode ('Central Asia' is not the town of Central)."""
+    words = set()
+    for path in _knowledge_files("not_places.txt"):
+        words.update(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
     return frozenset(words)

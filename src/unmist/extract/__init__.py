@@ -1,0 +1,302 @@
+"""Stage 2, extract: one parsed report -> the incidents it tells of, as :class:`~unmist.types.Mention`.
+
+Reading order: ``nlp`` (the spaCy pipeline) runs ``components`` (triggers, actors, places,
+dates, figures); ``segment`` groups sentences into incidents; this module reads each incident's
+values off its sentences (type, date, place, perpetrators, victims, targets, weapons, figures),
+every one with its :class:`~unmist.types.Evidence`.  Extraction is a pure function of one document
+plus read-only knowledge files, so documents can be processed in any order and in parallel.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from .. import knowledge
+from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
+from . import gazetteer
+from .actors import claim_status, find_perpetrators
+from .figures import Figure, sum_figures
+from .nlp import load_pipeline
+from .segment import Draft, SentenceFacts, _priority, segment
+
+__all__ = ["extract", "parse", "EXTRACT_VERSION"]
+
+EXTRACT_VERSION = "extract.rules.v1"
+# The most people a single report's figure may count before it is taken for a statistic, not a toll.
+MAX_PLAUSIBLE_FIGURE = 100_000
+# Small places (population under this) are only accepted in countries the report is about.
+SMALL_PLACE_POPULATION = 100_000
+
+
+def parse(document: Document) -> Doc:
+    return load_pipeline()(document.text)
+
+
+def extract(doc: Doc, document: Document) -> tuple[Mention, ...]:
+    """Every incident a report tells of, main incident first.
+
+    Args:
+        doc: the report's text parsed by :func:`parse`.
+        document: the ingested report (its date resolves relative dates).
+
+    Returns:
+        Mentions in text order; each value carries its evidence.
+    """
+    countries = report_countries(doc, document)
+    drafts = [d for d in segment(doc, document.published) if _has_substance(d)]
+    mentions = []
+    for draft in drafts:
+        mention = _mention(draft, doc, document, len(mentions), countries)
+        if mention is not None:
+            mentions.append(mention)
+    return tuple(mentions)
+
+
+def _has_substance(draft: Draft) -> bool:
+    """A vague allusion with no date, place or figure is not an incident."""
+    has_figure = any(f.kind != "arrested" for s in draft.sentences for f in s.figures)
+    has_place = any(s.places for s in draft.sentences)
+    has_date = draft.date is not None
+    return has_figure or has_date or (has_place and draft.family is not None)
+
+
+def _evidence(document: Document, sent: Span, start: int, end: int) -> Evidence:
+    return Evidence(document.id, start, end, document.text[start:end], sent.text.strip())
+
+
+def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: Counter) -> Mention | None:
+    itype, type_evidence = _incident_type(draft, document)
+    place = _place(draft, document, countries)
+    figures = _figures(draft, document)
+    if itype is None and not figures:
+        return None
+    sentences = [s.sent for s in draft.sentences]
+    perpetrators = _perpetrators(draft, doc, document)
+    return Mention(
+        document=document.id,
+        index=index,
+        type=itype or "armed_assault",
+        core=draft.core,
+        evidence=tuple(_evidence(document, s, s.start_char, s.end_char) for s in sentences),
+        type_evidence=type_evidence,
+        date=_date(draft, document),
+        place=place,
+        country=place.country if place and place.country else _country_from_words(draft, countries),
+        perpetrators=perpetrators,
+        victims=_victims(draft, document),
+        targets=_targets(draft, document),
+        weapons=_weapons(draft, document),
+        figures=figures,
+        claim=claim_status(sentences) or ("claimed" if any(p.status == "claimed" for p in perpetrators) else None),
+    )
+
+
+def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Evidence | None]:
+    triggers = [(t, s) for s in draft.sentences for t in s.strong_triggers]
+    if not triggers:
+        return None, None
+    trigger, facts = max(triggers, key=lambda pair: (_priority(pair[0].label_), -pair[0].start))
+    return trigger.label_, _evidence(document, facts.sent, trigger.start_char, trigger.end_char)
+
+
+def _date(draft: Draft, document: Document) -> DateValue | None:
+    if draft.date is None or draft.date_expr is None:
+        return None
+    expr, resolved = draft.date_expr, draft.date
+    facts = next(s for s in draft.sentences if s.sent.start_char <= expr.start < s.sent.end_char)
+    return DateValue(
+        start=resolved.start, end=resolved.end, precision=resolved.precision,
+        evidence=_evidence(document, facts.sent, expr.start, expr.end),
+        resolved_against=resolved.basis,
+    )
+
+
+# --- places ------------------------------------------------------------------------------------
+
+def report_countries(doc: Doc, document: Document) -> Counter:
+    """How often each country is named in the report (place names, 'Tajik', the dateline)."""
+    counts: Counter = Counter()
+    for span in doc.spans["unmist_places"]:
+        for place in span._.unmist[:1]:
+            if place.precision == "country" or place.population >= SMALL_PLACE_POPULATION or place.curated:
+                counts[place.country] += 1
+    demonyms = knowledge.demonyms()
+    for token in doc:
+        if token.text in demonyms:
+            counts[demonyms[token.text]] += 1
+    return counts
+
+
+def choose_place(candidates: tuple, countries: Counter) -> gazetteer.Place | None:
+    """The candidate in a country the report is about; a big place anywhere; else nothing."""
+    for place in candidates:
+        if place.curated or place.precision == "country":
+            return place
+    in_scope = [p for p in candidates if countries.get(p.country)]
+    if in_scope:
+        return max(in_scope, key=lambda p: (countries[p.country] > 0, p.precision == "exact", p.population))
+    big = [p for p in candidates if p.population >= SMALL_PLACE_POPULATION]
+    return big[0] if big else None
+
+
+def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue | None:
+    """The most specific place in the incident's sentences, skipping the dateline."""
+    dateline_end = _dateline_end(document)
+    best = None
+    for order, facts in enumerate(draft.sentences):
+        for span in facts.places:
+            if span.start_char < dateline_end or _is_origin(span) or _names_another_incident(span):
+                continue
+            place = choose_place(span._.unmist, countries)
+            if place is None:
+                continue
+            rank = (_is_reference_point(span), gazetteer.PRECISION_RANK[place.precision], order, span.start_char)
+            if best is None or rank < best[0]:
+                best = (rank, place, span, facts)
+    if best is None:
+        return None
+    _, place, span, facts = best
+    return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
+                      _evidence(document, facts.sent, span.start_char, span.end_char), place.geonameid)
+
+
+def _dateline_end(document: Document) -> int:
+    if not document.dateline:
+        return 0
+    position = document.text.find(document.dateline)
+    return position + len(document.dateline) if 0 <= position < 400 else 0
+
+
+def _is_origin(span: Span) -> bool:
+    """'crossed into Tajikistan from Kunduz Province': where attackers came from is not where it happened."""
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    return previous is not None and previous.lower_ in ("from", "of", "to")
+
+
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "outside", "near", "from"})
+
+
+def _is_reference_point(span: Span) -> bool:
+    """'180 km east of the capital Dushanbe': a place named to locate another one."""
+    head = span.root.head
+    return head.lower_ == "of" and head.head.lower_ in DIRECTIONS
+
+
+def _names_another_incident(span: Span) -> bool:
+    """'within a week of the Khujand attack': the place labels an earlier incident."""
+    head = span.root.head
+    if not (span.root.dep_ in ("compound", "amod", "nmod", "poss") and head.pos_ == "NOUN"):
+        return False
+    triggers = {t.root.i for t in span.doc.spans["unmist_triggers"]}
+    return head.i in triggers and head.head.lower_ in ("of", "after", "since", "before", "following")
+
+
+def _country_from_words(draft: Draft, countries: Counter) -> str | None:
+    demonyms = knowledge.demonyms()
+    local = Counter(demonyms[t.text] for s in draft.sentences for t in s.sent if t.text in demonyms)
+    for span in (p for s in draft.sentences for p in s.places):
+        if span._.unmist and span._.unmist[0].precision == "country":
+            local[span._.unmist[0].country] += 2
+    if local:
+        return local.most_common(1)[0][0]
+    return countries.most_common(1)[0][0] if countries else None
+
+
+# --- figures, actors, victims ------------------------------------------------------------------
+
+def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
+    """One figure per kind: the report's largest sentence-level account (totals beat parts)."""
+    by_kind: dict[str, list[tuple[Figure, SentenceFacts]]] = {}
+    for facts in draft.sentences:
+        for figure in _sentence_accounts(facts.figures):
+            if (figure.low or 0) <= MAX_PLAUSIBLE_FIGURE:
+                by_kind.setdefault(figure.kind, []).append((figure, facts))
+    values = []
+    for kind, accounts in by_kind.items():
+        figure, facts = max(accounts, key=lambda pair: (_magnitude(pair[0]), -pair[0].start))
+        values.append(FigureValue(kind, figure.low, figure.high, _evidence(document, facts.sent, figure.start, figure.end),
+                                  figure.side))
+    return tuple(sorted(values, key=lambda v: v.kind))
+
+
+def _sentence_accounts(figures: list[Figure]) -> list[Figure]:
+    """Within one sentence: a total if one is stated, else separate sides summed."""
+    accounts = []
+    for kind in dict.fromkeys(f.kind for f in figures):
+        same = [f for f in figures if f.kind == kind]
+        totals = [f for f in same if f.side == "total"]
+        if totals or len(same) == 1:
+            accounts.append(max(totals or same, key=_magnitude))
+            continue
+        accounts.append(sum_figures(kind, same))
+    return accounts
+
+
+def _magnitude(figure: Figure) -> int:
+    return max(figure.low or 0, figure.high or 0)
+
+
+def _perpetrators(draft: Draft, doc: Doc, document: Document) -> tuple[ActorValue, ...]:
+    sentences = [s.sent for s in draft.sentences]
+    groups = [a for s in draft.sentences for a in s.actors]
+    return tuple(
+        ActorValue(f.name, f.kind, f.status, f.name if f.status in ("claimed", "denied") else None,
+                   _evidence(document, f.sentence, f.start, f.end), f.how, f.surface)
+        for f in find_perpetrators(sentences, groups)
+    )
+
+
+def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
+    """People attacked, as the report names them: objects of the attack verb, the counted dead."""
+    victims = {}
+    for facts in draft.sentences:
+        for trigger in facts.strong_triggers:
+            for child in trigger.root.children:
+                if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in knowledge.sides():
+                    phrase = _phrase(child)
+                    victims.setdefault(phrase.text.lower(), _text_value(document, facts.sent, phrase))
+    return tuple(victims.values())
+
+
+def _targets(draft: Draft, document: Document) -> tuple[TextValue, ...]:
+    targets = {}
+    nouns = knowledge.target_nouns()
+    for facts in draft.sentences:
+        if not facts.strong_triggers:
+            continue
+        for chunk in facts.sent.noun_chunks:
+            lemma = chunk.root.lemma_.lower()
+            compound = f"{chunk.root.nbor(-1).lemma_.lower()} {lemma}" if chunk.root.i > chunk.start else lemma
+            if (compound in nouns or lemma in nouns) and chunk.root.dep_ in ("dobj", "pobj", "nsubjpass", "obj"):
+                targets.setdefault(chunk.text.lower(), _text_value(document, facts.sent, chunk))
+    return tuple(targets.values())
+
+
+def _weapons(draft: Draft, document: Document) -> tuple[TextValue, ...]:
+    weapons = {}
+    for facts in draft.sentences:
+        for pattern, _ in knowledge.weapons():
+            for match in pattern.finditer(facts.sent.text):
+                start = facts.sent.start_char + match.start()
+                key = match.group(0).lower().rstrip("s")
+                if not any(key in existing for existing in weapons):
+                    weapons[key] = TextValue(match.group(0), _evidence(document, facts.sent, start, start + len(match.group(0))))
+    return tuple(weapons.values())
+
+
+def _phrase(token) -> Span:
+    """A noun with its modifiers, without trailing relative clauses."""
+    left = min(t.i for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct",))
+    right = token.i
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = max(t.i for t in child.subtree)
+    return token.doc[left: right + 1]
+
+
+def _text_value(document: Document, sent: Span, span: Span) -> TextValue:
+    return TextValue(span.text, _evidence(document, sent, span.start_char, span.end_char))
+

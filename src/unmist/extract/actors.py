@@ -1,0 +1,262 @@
+"""Perpetrators and claims of responsibility, read off one incident's sentences.
+
+Claims (an actor says it did it) are kept apart from attributions (someone else says so) and
+suspicions (hedged attributions); "has not taken responsibility" is recorded as no claim, and a
+denial as such.  Armed groups come from the ``groups.jsonl`` gazetteer (so aliases resolve to one
+name), individuals from spaCy PERSON entities in perpetrator roles, state forces from the subject
+of a fighting verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from .. import knowledge
+
+CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|took|take|takes|taking|accepted)\s+(?:\w+\s+){0,2}(?:responsibility|credit)\b"
+    r"|\bclaim(?:ed|s)?\s+(?:the|this|that|Sunday's|\w+'s)?\s*(?:\w+\s+){0,3}(?:attack|bombing|ambush|assault|killing|blast|operation)s?\b"
+    r"|\b(?:was|were|been|being)\s+claimed\s+by\b|\bclaim\s+(?:of|by)\b",
+    re.IGNORECASE,
+)
+NO_CLAIM = re.compile(
+    r"\b(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:claimed|taken\s+(?:responsibility|credit)|claim)"
+    r"|\bno\s+(?:group|one|organi[sz]ation|party)\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?(?:claimed|taken)"
+    r"|\bnot\s+(?:yet\s+)?been\s+claimed|\bunclaimed\b|\bwithout\s+(?:a|any)\s+claim",
+    re.IGNORECASE,
+)
+DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects)\b", re.IGNORECASE)
+BLAME = re.compile(
+    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing)|behind|carried\s+out\s+by|responsible"
+    r"|the\s+work\s+of|perpetrated\s+by|organi[sz]ed\s+by|members?\s+of|loyal\s+to|supporters?\s+of|followers?\s+of"
+    r"|led\s+by|assisted\s+by|linked\s+to|affiliated|fighters|militants|gunmen|insurgents|said\s+to\s+be|role)\b",
+    re.IGNORECASE,
+)
+SUSPICION = re.compile(
+    r"\b(?:suspect(?:ed|s)?|believed|thought\s+to|said\s+to\s+be|alleged(?:ly)?|may\s+have|might\s+have|possibl[ey]"
+    r"|probabl[ey]|likely|presumably|reportedly|purported(?:ly)?)\b",
+    re.IGNORECASE,
+)
+CLAIM_MODES = [
+    ("video", re.compile(r"\bvideo\b", re.I)),
+    ("radio", re.compile(r"\bradio\b|\bphoned\b|\bcall(?:ed)? to\b", re.I)),
+    ("website", re.compile(r"\bwebsite\b|\bonline\b|\bposted\b", re.I)),
+    ("telegram", re.compile(r"\bTelegram\b", re.I)),
+    ("news agency", re.compile(r"\bAmaq\b|\bnews agency\b", re.I)),
+    ("email", re.compile(r"\be-?mail(?:ed)?\b", re.I)),
+    ("statement", re.compile(r"\bstatement\b|\bcommuniqu[eé]\b", re.I)),
+    ("interview", re.compile(r"\binterview\b", re.I)),
+]
+PERSON_ROLES = [
+    re.compile(r"(?:carried\s+out|led|organi[sz]ed|masterminded|orchestrated|perpetrated|committed|claimed)\s+by\s+$", re.I),
+    re.compile(r"(?:loyal\s+to|supporters?\s+of|followers?\s+of|men\s+of|fighters\s+of|group\s+led\s+by|militia\s+of)\s+$", re.I),
+    re.compile(r"(?:the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|suspect|driver)),?\s+$", re.I),
+]
+PERSON_AFTER = re.compile(
+    r"^(?:,[^.;]{0,90}?,)?\s*(?:(?:is|was|were|are|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:believed|thought|suspected|said|alleged|accused|named|identified)"
+    r"|blew\s+(?:himself|herself)\s+up|detonated|opened\s+fire|(?:was|had\s+been)\s+behind|carried\s+out|led\s+the|claimed\s+responsibility"
+    r"|(?:and\s+his|whose)\s+(?:men|supporters|followers|fighters)"
+    r"|[^.;]{0,80}\b(?:named|identified)\s+as\s+the\s+(?:bomber|attacker|gunman))",
+    re.I,
+)
+STATE_FORCES = re.compile(
+    r"\b(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<force>(?:government|army|security|border|federal|special|interior\s+ministry)\s+"
+    r"(?:troops|forces|guards|units?|service)|troops|border\s+guards|police|soldiers|servicemen|military)\b"
+)
+FIGHT_LEMMAS = frozenset({"fight", "clash", "kill", "attack", "storm", "raid", "launch", "battle", "open", "shoot", "exchange",
+                          "trade", "shell", "bomb", "strike", "ambush", "seize"})
+
+
+@dataclass(frozen=True)
+class ActorFinding:
+    name: str
+    kind: str  # organization | individual | state
+    status: str  # claimed | attributed | suspected | denied
+    start: int
+    end: int
+    sentence: Span
+    how: str | None = None
+    surface: str | None = None
+
+
+def claim_status(sentences: list[Span]) -> str | None:
+    """claimed | no_claim | None, from what the incident's sentences say about responsibility."""
+    status = None
+    for sent in sentences:
+        if NO_CLAIM.search(sent.text):
+            status = status or "no_claim"
+        elif CLAIM.search(sent.text) and not _in_question(sent.text):
+            status = "claimed"
+    return status
+
+
+def _in_question(text: str) -> bool:
+    return text.rstrip().endswith("?")
+
+
+def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFinding]:
+    """Groups, individuals and state forces that the sentences tie to the incident."""
+    found: list[ActorFinding] = []
+    for sent in sentences:
+        sent_groups = [g for g in groups if sent.start <= g.start < sent.end and g.label_ == "GROUP"]
+        found.extend(_group_roles(sent, sent_groups))
+        found.extend(_person_roles(sent))
+        found.extend(_state_forces(sent))
+    return _dedupe(found)
+
+
+def _group_roles(sent: Span, groups: list[Span]) -> list[ActorFinding]:
+    text = sent.text
+    findings = []
+    for group in groups:
+        status = _group_status(sent, group, text)
+        if status is None:
+            continue
+        how = claim_mode(text) if status == "claimed" else None
+        findings.append(ActorFinding(group.kb_id_, _group_kind(group.kb_id_), status, group.start_char, group.end_char,
+                                     sent, how, group.text if group.text != group.kb_id_ else None))
+    return findings
+
+
+def _group_status(sent: Span, group: Span, text: str) -> str | None:
+    if NO_CLAIM.search(text) and not BLAME.search(text):
+        return None
+    if _is_description(group):
+        return None
+    if CLAIM.search(text) and not _in_question(text) and _is_subject_side(sent, group):
+        return "claimed"
+    if DENIAL.search(text) and _is_subject_side(sent, group):
+        return "denied"
+    if _speaks_of_own_attack(sent, group):
+        return "claimed"
+    if BLAME.search(text) or _is_agent_of_event(group) or CLAIM.search(text):
+        return "suspected" if SUSPICION.search(text) else "attributed"
+    return None
+
+
+DESCRIPTIVE_HEADS = frozenset({"link", "ally", "affiliate", "tie", "connect", "associate", "allied", "linked", "close",
+                               "fight", "alongside", "with"})
+
+
+DESCRIBED_BY_MODIFIER = frozenset({"ally", "affiliate", "partner", "offshoot", "branch", "sympathiser", "sympathizer",
+                                   "supporter", "camp", "ideology", "propaganda", "literature", "leader", "founder",
+                                   "member", "spokesman", "commander"})
+
+
+def _is_description(group: Span) -> bool:
+    """'a militant group linked to al Qaeda', 'fought with the Taliban': the group describes another."""
+    following = group.doc.text[group.end_char: group.end_char + 12].lower()
+    if re.match(r"-(?:linked|affiliated|aligned|allied|inspired|backed|style|type)", following):
+        return True  # 'Al Qaeda-linked IMU'
+    token = group.root
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_.lower() in DESCRIBED_BY_MODIFIER:
+        return True  # 'Al Qaeda ally', 'Taliban sympathisers'
+    while token.dep_ in ("compound", "conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    return preposition.lower_ in ("to", "with", "alongside") and preposition.head.lemma_.lower() in DESCRIPTIVE_HEADS
+
+
+def _is_subject_side(sent: Span, group: Span) -> bool:
+    """The group stands before the claim/denial verb, or after 'claimed by'."""
+    claim = CLAIM.search(sent.text) or DENIAL.search(sent.text)
+    if claim is None:
+        return False
+    offset = sent.start_char + claim.start()
+    return group.start_char < offset or "by" in claim.group(0).lower()
+
+
+def _speaks_of_own_attack(sent: Span, group: Span) -> bool:
+    """'The IMU ... said via a radio station that they attacked a column': a claim in other words."""
+    root = group.root
+    while root.dep_ in ("appos", "conj", "compound", "pobj", "prep") and root.head is not root:
+        root = root.head
+    if root.dep_ != "nsubj" or root.head.lemma_ not in ("say", "announce", "state"):
+        return False
+    return any(t.lower_ in ("we", "they", "our", "its") and t.head.lemma_ in FIGHT_LEMMAS for t in root.head.subtree)
+
+
+def _is_agent_of_event(group: Span) -> bool:
+    token = group.root
+    for _ in range(3):
+        if token.dep_ in ("nsubj", "agent") and token.head.lemma_ in FIGHT_LEMMAS:
+            return True
+        if token.dep_ in ("compound", "amod", "pobj", "prep", "nmod", "poss"):
+            token = token.head
+            continue
+        break
+    return token.dep_ in ("nsubj", "agent") and token.head.lemma_ in FIGHT_LEMMAS
+
+
+def _group_kind(name: str) -> str:
+    return next((g.kind for g in knowledge.groups() if g.name == name), "organization")
+
+
+def claim_mode(text: str) -> str | None:
+    return next((mode for mode, pattern in CLAIM_MODES if pattern.search(text)), None)
+
+
+def _person_roles(sent: Span) -> list[ActorFinding]:
+    findings = []
+    for entity in sent.ents:
+        if entity.label_ != "PERSON" or len(entity.text) < 4:
+            continue
+        before = sent.doc.text[max(sent.start_char, entity.start_char - 60): entity.start_char]
+        after = sent.doc.text[entity.end_char: min(sent.end_char, entity.end_char + 140)]
+        if _is_victim(entity):
+            continue
+        if any(p.search(before) for p in PERSON_ROLES) or PERSON_AFTER.match(after):
+            status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+            name = re.sub(r"^(?:Mr|Mrs|Ms|Gen|General|Colonel|Major-General)\.?\s+", "", entity.text)
+            findings.append(ActorFinding(name, "individual", status, entity.start_char, entity.end_char, sent))
+    return findings
+
+
+def _is_victim(entity: Span) -> bool:
+    """'killed five supporters of Mirzokhuja Ahmadov': the named man's side was attacked."""
+    token = entity.root
+    for _ in range(4):
+        if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in FIGHT_LEMMAS:
+            return True
+        if token.head is token:
+            break
+        token = token.head
+    return False
+
+
+def _state_forces(sent: Span) -> list[ActorFinding]:
+    findings = []
+    for match in STATE_FORCES.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + match.start("force"), sent.start_char + match.end("force"),
+                                  alignment_mode="expand")
+        if span is None or not _is_force_agent(span):
+            continue
+        adjective = match.group("adj")
+        country_word = adjective if adjective and adjective in knowledge.demonyms() else None
+        name = f"{country_word} {match.group('force').lower()}" if country_word else match.group("force").lower()
+        start = sent.start_char + (match.start("adj") if country_word else match.start("force"))
+        findings.append(ActorFinding(name, "state", "attributed", start, sent.start_char + match.end(), sent))
+    return findings
+
+
+def _is_force_agent(span: Span) -> bool:
+    token = span.root
+    if token.dep_ == "nsubj" and token.head.lemma_ in FIGHT_LEMMAS:
+        return True
+    return token.dep_ == "conj" and token.head.dep_ == "nsubj" and token.head.head.lemma_ in FIGHT_LEMMAS
+
+
+def _dedupe(found: list[ActorFinding]) -> list[ActorFinding]:
+    """One finding per actor; a claim outranks an attribution, which outranks a suspicion."""
+    rank = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
+    best: dict[str, ActorFinding] = {}
+    for finding in found:
+        key = finding.name.lower()
+        if key not in best or rank[finding.status] < rank[best[key].status]:
+            best[key] = finding
+    return sorted(best.values(), key=lambda f: f.start)

@@ -1,0 +1,202 @@
+"""unmist's spaCy rule components.  Each one reads the parse and writes one span group or extension.
+
+    unmist_triggers  -> doc.spans["unmist_triggers"]  incident-type triggers (label = type)
+    unmist_actors    -> doc.spans["unmist_actors"]    armed groups and outlets (label GROUP / OUTLET)
+    unmist_places    -> doc.spans["unmist_places"]    gazetteer places (span._.unmist = candidates)
+    unmist_dates     -> doc._.unmist_dates            date expressions (unresolved)
+    unmist_figures   -> doc._.unmist_figures          casualty figures with ranges and sides
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import knowledge
+from . import gazetteer
+from .dates import find_dates
+from .figures import find_figures
+
+Span.set_extension("unmist", default=None, force=True)
+Doc.set_extension("unmist_dates", default=None, force=True)
+Doc.set_extension("unmist_figures", default=None, force=True)
+
+# Words that, governing a trigger, make it something that did not (yet) happen.
+IRREALIS_GOVERNORS = frozenset({
+    "threaten", "plan", "vow", "warn", "intend", "prepare", "aim", "seek", "fear", "prevent", "foil", "thwart",
+    "repulse", "plot", "avert", "deter", "call", "urge", "want", "hope", "promise", "predict", "expect", "risk",
+    "face", "could", "would", "should",
+})
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "shall", "must"})
+IRREALIS_DETERMINERS = frozenset({"any", "more", "further", "new", "future", "possible", "potential", "no", "fresh"})
+
+
+@Language.component("unmist_paragraphs", assigns=["token.is_sent_start"])
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: titles and datelines have no full stop to tell the parser."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("unmist_triggers", requires=["token.dep", "token.lemma"], assigns=["doc.spans"])
+def mark_triggers(doc: Doc) -> Doc:
+    spans = []
+    taken: set[int] = set()
+    for itype in knowledge.incident_types():
+        for match in itype.pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), label=itype.type, alignment_mode="expand")
+            if span is None or taken & set(range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            span._.unmist = {"irrealis": is_irrealis(span), "generic": is_generic(span)}
+            spans.append(span)
+    doc.spans["unmist_triggers"] = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def is_irrealis(span: Span) -> bool:
+    """'threatened more attacks', 'would attack', 'planned to blow up', 'any attack': not an event."""
+    root = span.root
+    if any(child.lower_ in IRREALIS_DETERMINERS for child in root.children if child.dep_ in ("det", "amod")):
+        return True
+    if any(child.dep_ == "neg" for child in root.children):
+        return True
+    for token in [root, *list(root.ancestors)[:3]]:
+        if token.lemma_ in IRREALIS_GOVERNORS and token is not root:
+            return True
+        if _has_modal(token) and not _has_perfect(token):
+            return True
+        if token.dep_ in ("ROOT", "ccomp", "advcl") and token is not root:
+            break
+    return False
+
+
+def _has_modal(token: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ in MODALS for child in token.children)
+
+
+def _has_perfect(token: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lemma_ == "have" for child in token.children)
+
+
+def is_generic(span: Span) -> bool:
+    """A bare plural ('attacks', 'bombings') speaks of a kind of event, not of one event."""
+    root = span.root
+    if root.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(child.dep_ in ("det", "nummod", "poss") and child.lower_ not in ("these", "such")
+                   for child in root.children)
+
+
+@lru_cache(maxsize=1)
+def _actor_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    """(pattern, label, canonical name), longest alias first so 'ISIS-K' wins over 'ISIS'."""
+    entries = [(alias, "GROUP", g.name) for g in knowledge.groups() for alias in g.aliases]
+    entries += [(alias, "OUTLET", o.name) for o in knowledge.outlets() for alias in o.aliases]
+    entries.sort(key=lambda e: -len(e[0]))
+    return [(re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-]|-[A-Z])"), label, name) for alias, label, name in entries]
+
+
+@Language.component("unmist_actors", requires=["token.tag"], assigns=["doc.spans"])
+def mark_actors(doc: Doc) -> Doc:
+    spans = []
+    taken: set[int] = set()
+    for pattern, label, name in _actor_patterns():
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), label=label, kb_id=name, alignment_mode="strict")
+            if span is None or taken & set(range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            spans.append(span)
+    doc.spans["unmist_actors"] = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+PLACE_HEADS = r"(?:province|region|district|valley|gorge|river|oblast|border post|frontier post|exclave|enclave|city|town|village)"
+NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+MAX_PLACE_TOKENS = 4
+
+
+@Language.component("unmist_places", requires=["token.pos", "token.ent_type"], assigns=["doc.spans"])
+def mark_places(doc: Doc) -> Doc:
+    """Look up runs of capitalised proper nouns in the gazetteer, longest first."""
+    spans = []
+    index = 0
+    actors = {t for span in doc.spans.get("unmist_actors", []) for t in range(span.start, span.end)}
+    while index < len(doc):
+        span = _longest_place_at(doc, index, actors)
+        if span is None:
+            index += 1
+            continue
+        if span.label_ != "not_place":
+            spans.append(span)
+        index = span.end
+    doc.spans["unmist_places"] = spans
+    return doc
+
+
+def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
+    if not _can_start_place(doc[start]) or start in actors:
+        return None
+    for length in range(MAX_PLACE_TOKENS + 1, 0, -1):
+        end = start + length
+        if end > len(doc) or not _name_run(doc, start, end):
+            continue
+        span = doc[start:end]
+        if span.text.lower() in knowledge.not_places():
+            return Span(doc, start, end, label="not_place")
+        candidates = gazetteer.lookup(span.text, fuzzy=length == 1 and len(span.text) >= 6 and doc[start].pos_ == "PROPN")
+        if candidates and _plausible(span):
+            place_span = Span(doc, start, end, label=candidates[0].precision)
+            place_span._.unmist = candidates
+            return place_span
+    return None
+
+
+def _can_start_place(token: Token) -> bool:
+    return bool(NAME_TOKEN.match(token.text)) and token.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL")
+
+
+def _name_run(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised tokens, joined by hyphens/'of'/'e', optionally ending in a place head word."""
+    for i in range(start, end):
+        token = doc[i]
+        last = i == end - 1
+        if NAME_TOKEN.match(token.text) or (token.text in ("-", "of", "e", "al", "el", "ul", "i") and not last and i > start):
+            continue
+        if last and i > start and re.fullmatch(PLACE_HEADS, token.lower_):
+            continue
+        return False
+    return True
+
+
+def _plausible(span: Span) -> bool:
+    """One capitalised word must be a proper noun, not a sentence-initial common word ('Police'),
+    and a name inside a longer organisation or person name ('Interior Ministry') is not a place."""
+    entity = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if entity is not None and entity.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW") and len(entity) > len(span):
+        if entity.start != span.start or entity.end - span.end > 1:
+            return False
+    if len(span) > 1:
+        return True
+    token = span[0]
+    if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    return not token.is_stop and token.text not in knowledge.demonyms()
+
+
+@Language.component("unmist_dates", assigns=["doc._.unmist_dates"])
+def mark_dates(doc: Doc) -> Doc:
+    doc._.unmist_dates = [expr for sent in doc.sents for expr in find_dates(sent.text, sent.start_char)]
+    return doc
+
+
+@Language.component("unmist_figures", requires=["token.dep", "token.lemma", "doc.ents"], assigns=["doc._.unmist_figures"])
+def mark_figures(doc: Doc) -> Doc:
+    doc._.unmist_figures = [figure for sent in doc.sents for figure in find_figures(sent)]
+    return doc

@@ -1,0 +1,305 @@
+"""Date expressions in report text, resolved against the report's date or another incident.
+
+``dateparser.search_dates`` finds dates, but in news prose it also fires on 'may' and 'march' as
+verbs, loses the precision of 'in May this year', and cannot resolve 'one month later' against an
+earlier event in the same report.  So expressions are found here with a small grammar of the forms
+wire copy uses, and resolved by :func:`resolve` with an explicit precision; what cannot be resolved
+stays unresolved (precision 'unknown', with the month, day or weekday it does state), never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3, "a few": 3}
+
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PART = r"(?:(?P<part>early|mid|late|end of|beginning of|the end of)[- ]+)?"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_COUNT = r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression as written, with what it states; offsets are into the text searched."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # absolute | month_year | year | day_month | month | weekday | relative | anchor | season
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    offset_days: int = 0  # for relative/anchor: signed days from the base
+    unit: str | None = None
+    year_shift: int | None = None  # 'this year' = 0, 'last year' = -1
+    season: str | None = None
+    within: bool = False  # 'within a week of' = a window, not a point
+
+
+@dataclass(frozen=True)
+class Resolved:
+    start: date | None
+    end: date | None
+    precision: str
+    basis: str  # absolute | published | anchor | none
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+
+
+# Order matters: longer, more specific forms first; a later pattern never overlaps an earlier match.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("absolute", re.compile(rf"\b{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}\b")),
+    ("absolute", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("season", re.compile(rf"\b(?:in |during |over )?(?:the )?(?:(?P<part>early|late|mid)[- ])?(?P<season>spring|summer|autumn|fall|winter)(?: of)?\s+(?:(?P<rel>this|last|that|next) year|{_YEAR})\b", re.I)),
+    ("month_year", re.compile(rf"\b{_PART}{_MONTH},?\s+{_YEAR}\b")),
+    ("day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    ("day_month", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\d|,?\s*(?:19|20)\d\d|\s*(?:attacks?|anniversary))")),
+    ("month", re.compile(rf"\b(?:in|since|during|by|of|until|from) {_PART}{_MONTH}(?:\s+(?P<rel>this|last) year)?\b(?![\w-])")),
+    ("year", re.compile(rf"\b(?:in|since|during|by|of|until|from) {_PART}{_YEAR}\b(?![-–]\d)")),
+    ("span", re.compile(r"\b(?:in|during|since|of|through(?:out)?) the (?:early |late |mid-)?(?P<decade>(?:19|20)\d0)s\b"
+                        r"|\b(?:between|from) (?P<from>(?:19|20)\d\d) (?:and|to) (?:early |late )?(?P<to>(?:19|20)\d\d)\b"
+                        r"|\b(?P<fromto>(?:19|20)\d\d)[-–](?P<toyear>(?:19|20)?\d\d)\b"
+                        r"|\b(?:in|over|during) the (?:last|past|previous) (?P<count>\w+) (?P<unit>years|decades)\b"
+                        r"|\b(?P<every>every|each|a) year\b|\bannual(?:ly)?\b|\bsince (?:independence|then)\b", re.I)),
+    ("anchor", re.compile(rf"(?P<comes>\b(?:comes?|came|follows?|followed)\s+(?:\w+\s+)?)?\b{_COUNT}\s+{_UNIT}\s+(?P<dir>later|after(?:wards)?|earlier|before)\b", re.I)),
+    ("anchor_within", re.compile(rf"\bwithin\s+{_COUNT}\s+{_UNIT}\s+(?:of|after)\b", re.I)),
+    ("anchor_next", re.compile(r"\bthe (?P<which>next|following|previous) (?P<unit>day|morning|evening|night|week)\b|\bthe day (?P<before>before|after)\b", re.I)),
+    ("relative", re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today|overnight)\b", re.I)),
+    ("relative_ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", re.I)),
+    ("relative_period", re.compile(r"\b(?P<rel>last|this|past|earlier this) (?P<unit>week|month|year)\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?:on|last|this|early|late|since|by|until) )?{_WEEKDAY}(?:'s|’s)?(?: (?:morning|afternoon|evening|night))?\b")),
+]
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
+    """Every date expression in ``text``, in text order, offsets shifted by ``offset``."""
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            expr = _build(kind, match, offset)
+            if expr is not None:
+                taken.append((match.start(), match.end()))
+                found.append(expr)
+    return sorted(found, key=lambda e: e.start)
+
+
+def _month(value: str | None) -> int | None:
+    return MONTHS.get(value.lower().rstrip(".")) if value else None
+
+
+def _count(value: str) -> int:
+    return int(value) if value.isdigit() else SMALL_NUMBERS.get(value.lower(), 1)
+
+
+def _build(kind: str, match: re.Match[str], offset: int) -> DateExpr | None:
+    groups = match.groupdict()
+    common = {"text": match.group(0), "start": match.start() + offset, "end": match.end() + offset}
+    if kind in ("absolute", "iso"):
+        month = int(groups["month"]) if kind == "iso" else _month(groups["month"])
+        if not month or not 1 <= int(groups["day"]) <= 31:
+            return None
+        return DateExpr(kind="absolute", year=int(groups["year"]), month=month, day=int(groups["day"]), **common)
+    if kind == "month_year":
+        return DateExpr(kind="month_year", year=int(groups["year"]), month=_month(groups["month"]), **common)
+    if kind == "day_month":
+        day = int(groups["day"])
+        return DateExpr(kind="day_month", month=_month(groups["month"]), day=day, **common) if 1 <= day <= 31 else None
+    if kind == "month":
+        shift = {"this": 0, "last": -1}.get(groups.get("rel") or "", None)
+        return DateExpr(kind="month", month=_month(groups["month"]), year_shift=shift, **common)
+    if kind == "year":
+        return DateExpr(kind="year", year=int(groups["year"]), **common)
+    if kind == "season":
+        shift = {"this": 0, "last": -1, "next": 1, "that": 0}.get((groups.get("rel") or "").lower(), None)
+        year = int(groups["year"]) if groups.get("year") else None
+        return DateExpr(kind="season", season=groups["season"].lower(), year=year, year_shift=shift, **common)
+    if kind == "weekday":
+        return DateExpr(kind="weekday", weekday=WEEKDAYS[groups["weekday"].lower()], **common)
+    if kind == "span":
+        return DateExpr(kind="span", **common)
+    return _build_relative(kind, groups, common)
+
+
+def _build_relative(kind: str, groups: dict, common: dict) -> DateExpr | None:
+    if kind == "anchor":
+        sign = 1 if groups["dir"].lower().startswith(("later", "after")) else -1
+        if groups.get("comes"):
+            sign = -sign  # 'it comes two weeks after X': X was two weeks before the current incident
+        days = sign * _count(groups["count"]) * UNIT_DAYS[groups["unit"].lower()]
+        return DateExpr(kind="anchor", offset_days=days, unit=groups["unit"].lower(), **common)
+    if kind == "anchor_within":
+        days = _count(groups["count"]) * UNIT_DAYS[groups["unit"].lower()]
+        return DateExpr(kind="anchor", offset_days=days, unit=groups["unit"].lower(), within=True, **common)
+    if kind == "anchor_next":
+        before = (groups.get("which") or "").lower() == "previous" or (groups.get("before") or "").lower() == "before"
+        unit = (groups.get("unit") or "day").lower()
+        days = (7 if unit == "week" else 1) * (-1 if before else 1)
+        return DateExpr(kind="anchor", offset_days=days, unit="week" if unit == "week" else "day", **common)
+    if kind == "relative":
+        word = groups["word"].lower()
+        days = -1 if word in ("yesterday", "last night") else 0
+        return DateExpr(kind="relative", offset_days=days, unit="day", **common)
+    if kind == "relative_ago":
+        days = -_count(groups["count"]) * UNIT_DAYS[groups["unit"].lower()]
+        return DateExpr(kind="relative", offset_days=days, unit=groups["unit"].lower(), **common)
+    if kind == "relative_period":
+        rel, unit = groups["rel"].lower(), groups["unit"].lower()
+        shift = -1 if rel in ("last", "past") else 0
+        return DateExpr(kind="period", unit=unit, year_shift=shift, **common)
+    return None
+
+
+def resolve(expr: DateExpr, published: date | None, anchor: Resolved | None = None) -> Resolved:
+    """Turn an expression into a date window with a precision; unresolvable parts stay unknown."""
+    if expr.kind == "absolute":
+        try:
+            day = date(expr.year, expr.month, expr.day)
+        except ValueError:
+            return _unknown(expr)
+        return Resolved(day, day, "day", "absolute")
+    if expr.kind == "month_year":
+        return _month_window(expr.year, expr.month, "absolute")
+    if expr.kind == "year":
+        return Resolved(date(expr.year, 1, 1), date(expr.year, 12, 31), "year", "absolute")
+    if expr.kind == "anchor":
+        return _resolve_anchor(expr, anchor)
+    if expr.kind == "span":
+        return Resolved(None, None, "span", "none")
+    if published is None:
+        return _unknown(expr)
+    return _resolve_against(expr, published)
+
+
+def _resolve_against(expr: DateExpr, published: date) -> Resolved:
+    """Expressions that need the report's own date: 'on Sunday', 'Sept. 19', 'in May this year'."""
+    if expr.kind == "weekday":
+        day = published - timedelta(days=(published.weekday() - expr.weekday) % 7)
+        return Resolved(day, day, "day", "published")
+    if expr.kind == "relative":
+        day = published + timedelta(days=expr.offset_days)
+        precision = "day" if expr.unit == "day" else expr.unit if expr.unit in ("week", "month", "year") else "day"
+        return Resolved(day, day, precision, "published") if precision == "day" else _around(day, precision)
+    if expr.kind == "day_month":
+        year = published.year
+        try:
+            day = date(year, expr.month, expr.day)
+            if day > published + timedelta(days=1):  # a report speaks of the past: Dec. 30 in a Jan. 2 report
+                day = date(year - 1, expr.month, expr.day)
+        except ValueError:
+            return _unknown(expr)
+        return Resolved(day, day, "day", "published")
+    if expr.kind == "month":
+        year = published.year + (expr.year_shift or 0)
+        if expr.year_shift is None and expr.month > published.month:
+            year -= 1
+        return _month_window(year, expr.month, "published")
+    if expr.kind == "season":
+        return _season_window(expr, published)
+    if expr.kind == "period":
+        return _period_window(expr, published)
+    return _unknown(expr)
+
+
+def _resolve_anchor(expr: DateExpr, anchor: Resolved | None) -> Resolved:
+    if anchor is None or anchor.start is None:
+        return _unknown(expr)
+    if expr.within:
+        end = (anchor.end or anchor.start) + timedelta(days=expr.offset_days)
+        return Resolved(anchor.start, end, "week" if expr.offset_days <= 7 else "month", "anchor")
+    start = anchor.start + timedelta(days=expr.offset_days)
+    end = (anchor.end or anchor.start) + timedelta(days=expr.offset_days)
+    if expr.unit == "day" and anchor.precision == "day":
+        return Resolved(start, end, "day", "anchor")
+    # 'one month later' than a known day is approximate: keep a window as wide as the unit's slack
+    slack = {"week": 3, "month": 10, "year": 60}.get(expr.unit or "day", 1)
+    precision = {"week": "week", "month": "month", "year": "year"}.get(expr.unit or "day", anchor.precision)
+    return Resolved(start - timedelta(days=slack), end + timedelta(days=slack), precision, "anchor")
+
+
+def _month_window(year: int, month: int, basis: str) -> Resolved:
+    last = calendar.monthrange(year, month)[1]
+    return Resolved(date(year, month, 1), date(year, month, last), "month", basis)
+
+
+def _season_window(expr: DateExpr, published: date) -> Resolved:
+    year = expr.year if expr.year else published.year + (expr.year_shift or 0)
+    first, last = SEASONS[expr.season]
+    start = date(year, first, 1)
+    end_year = year + 1 if last < first else year
+    end = date(end_year, last, calendar.monthrange(end_year, last)[1])
+    return Resolved(start, end, "month", "published" if not expr.year else "absolute")
+
+
+def _period_window(expr: DateExpr, published: date) -> Resolved:
+    shift = expr.year_shift or 0
+    if expr.unit == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+        return Resolved(monday, monday + timedelta(days=6), "week", "published")
+    if expr.unit == "month":
+        month_index = published.year * 12 + published.month - 1 + shift
+        return _month_window(month_index // 12, month_index % 12 + 1, "published")
+    year = published.year + shift
+    return Resolved(date(year, 1, 1), date(year, 12, 31), "year", "published")
+
+
+def _around(day: date, precision: str) -> Resolved:
+    half = {"week": 3, "month": 15, "year": 182}[precision]
+    return Resolved(day - timedelta(days=half), day + timedelta(days=half), precision, "published")
+
+
+def _unknown(expr: DateExpr) -> Resolved:
+    return Resolved(None, None, "unknown", "none", month=expr.month, day=expr.day, weekday=expr.weekday)
+
+
+def compatible(a: Resolved, b: Resolved, *, slack_days: int = 2, partial: bool = True) -> bool | None:
+    """True when two dates can be the same incident's, False when they cannot, None when unknown.
+
+    With ``partial=False`` a year-less date ('Sept. 19') is never said to fit a dated window: within
+    one report it may as well be another year's event.
+    """
+    if a.start and b.start:
+        return a.start - timedelta(days=slack_days) <= (b.end or b.start) and b.start - timedelta(days=slack_days) <= (a.end or a.start)
+    known, other = (a, b) if a.start else (b, a)
+    if not known.start:
+        if a.month and b.month:
+            return a.month == b.month and (not (a.day and b.day) or abs(a.day - b.day) <= slack_days)
+        if a.weekday is not None and b.weekday is not None:
+            return a.weekday == b.weekday
+        return None
+    fits = _partial_fits(known, other, slack_days)
+    return fits if partial or fits is False else None
+
+
+def _partial_fits(known: Resolved, partial: Resolved, slack_days: int) -> bool | None:
+    """Does 'Sept. 19' (no year) or 'Sunday' (no week) fit inside a known window?"""
+    if known.end is None or (known.end - known.start).days > 120:
+        return None
+    days = [known.start + timedelta(days=i) for i in range(-slack_days, (known.end - known.start).days + slack_days + 1)]
+    if partial.month and partial.day:
+        return any(d.month == partial.month and d.day == partial.day for d in days)
+    if partial.month:
+        return any(d.month == partial.month for d in days)
+    if partial.weekday is not None:
+        return any(d.weekday() == partial.weekday for d in days[slack_days:len(days) - slack_days] or days)
+    return None

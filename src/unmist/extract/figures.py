@@ -1,0 +1,285 @@
+"""Casualty figures from a parsed sentence: killed / wounded / captured / escaped / arrested.
+
+A figure is a quantity ('28', 'at least 17', 'dozens', 'a border guard') tied through the
+dependency parse to a casualty cue: the subject of a passive cue ('12 servicemen had been
+killed'), the object of an active one ('killing 28 soldiers'), a predicate adjective ('left 42
+people dead', '12 dead') or a toll ('the death toll stands at 25').  Quantities joined by 'and'
+are summed ('three guards and six soldiers' = 9); parts after 'including' or in an apposition to a
+total are dropped so that totals and parts are not double counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .. import knowledge
+from .numbers import parse_number, qualify, vague_range
+
+EXCLUDED_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+TOLL_VERBS = frozenset({"stand", "rise", "reach", "climb", "increase", "jump", "put", "bring", "be", "hit", "top"})
+INTRANSITIVE_CUES = frozenset({"die", "perish", "dead", "escape", "flee", "surrender"})
+SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "the", "another", "only"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves"})
+# Attackers 'detained' during the incident are captured; others detained afterwards are arrested.
+CAPTURE_SIDES = frozenset({"attackers"})
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str
+    low: int | None
+    high: int | None
+    start: int  # character offsets into the document
+    end: int
+    side: str
+    text: str
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    low: int | None
+    high: int | None
+    first: Token
+    last: Token
+    qualifier: str | None
+
+
+def _cue_kinds() -> dict[str, str]:
+    return {lemma: kind for kind, entry in knowledge.figure_cues().items() for lemma in entry["lemmas"]}
+
+
+def find_figures(sent: Span) -> list[Figure]:
+    """Every casualty figure stated in one sentence, totals and parts already reconciled."""
+    cue_kinds = _cue_kinds()
+    raw: list[tuple[Figure, Token, bool]] = []  # (figure, chain root, is a part of a stated total)
+    for quantity in _quantities(sent):
+        noun = _counted_noun(quantity.last)
+        found = _kind_of(noun, cue_kinds)
+        if found is None:
+            continue
+        kind, root, is_part = found
+        side = _side(noun, quantity.last)
+        if kind == "arrested" and side in CAPTURE_SIDES and _lemma_of_cue(root.head) in ("detain", "hold"):
+            kind = "captured"
+        start, end = _figure_extent(quantity, noun, root)
+        figure = Figure(kind, quantity.low, quantity.high, start, end, side, sent.doc.text[start:end], quantity.qualifier)
+        raw.append((figure, root, is_part))
+    return _merge_chains(raw)
+
+
+def _quantities(sent: Span) -> list[_Quantity]:
+    quantities = []
+    tokens = list(sent)
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token.like_num and nxt is not None and nxt.like_num and nxt.lower_ in ("hundred", "thousand", "million"):
+            continue  # 'two hundred': the scale word carries the number
+        quantity = _quantity_at(token, tokens[max(0, i - 1)] if i else None, sent)
+        if quantity is not None:
+            quantities.append(quantity)
+    quantities.extend(_singular_casualties(sent, {q.last.i for q in quantities}))
+    return quantities
+
+
+def _quantity_at(token: Token, previous: Token | None, sent: Span) -> _Quantity | None:
+    if token.ent_type_ in EXCLUDED_ENTITIES or _is_year(token) or _is_measure(token):
+        return None
+    first = token
+    if token.lower_ in ("hundred", "thousand", "million") and previous is not None and previous.like_num:
+        first = previous
+    text = sent.doc[first.i: token.i + 1].text
+    vague = vague_range(text) or vague_range(token.lower_)
+    if vague is not None:
+        low, high = vague
+        return _Quantity(low, high, first, token, "vague")
+    if not token.like_num:
+        return None
+    value = parse_number(text)
+    if value is None or value == 0:
+        return None
+    preceding = sent.doc.text[max(sent.start_char, first.idx - 30): first.idx]
+    (low, high), qualifier = qualify(value, preceding)
+    return _Quantity(low, high, _qualifier_start(first, qualifier), token, qualifier)
+
+
+def _qualifier_start(first: Token, qualifier: str | None) -> Token:
+    if qualifier is None:
+        return first
+    doc = first.doc
+    i = first.i
+    while i > 0 and doc[i - 1].dep_ in ("advmod", "quantmod", "amod", "prep", "det") and first.i - i < 3:
+        i -= 1
+    return doc[i]
+
+
+def _is_year(token: Token) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", token.text))
+
+
+def _is_measure(token: Token) -> bool:
+    """'22-year-old', '1,340-km', '50 miles', '30 per cent' are not head counts."""
+    doc = token.doc
+    following = doc[token.i + 1: token.i + 4].text.lower()
+    return bool(re.match(r"^(?:-\s*)?(?:year|month|week|day|hour|minute|km|kilomet|mile|metre|meter|per ?cent|%|percent|dollars?|som|rubles?|tons?|kg)", following))
+
+
+def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
+    """'a Tajik border guard was killed', 'the driver died', 'killing himself' count one."""
+    found = []
+    for token in sent:
+        if token.i in taken:
+            continue
+        if token.lower_ in REFLEXIVES and token.dep_ in ("dobj", "obj"):
+            found.append(_Quantity(1, 1, token, token, None))
+        elif token.tag_ == "NN" and _person_noun(token) and token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"):
+            determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod")), None)
+            if determiner is not None and determiner.lower_ in SINGULAR_DETERMINERS:
+                found.append(_Quantity(1, 1, determiner, token, None))
+    return found
+
+
+def _person_noun(token: Token) -> bool:
+    return token.lemma_.lower() in knowledge.sides() or token.lower_ in ("driver", "bomber", "gunman", "attacker")
+
+
+def _counted_noun(number: Token) -> Token:
+    """The noun a number counts: '28 soldiers' -> soldiers; a bare '30 more' counts itself."""
+    if number.dep_ in ("nummod", "quantmod", "amod", "det") and number.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return number.head
+    return number
+
+
+def _kind_of(noun: Token, cue_kinds: dict[str, str]) -> tuple[str, Token, bool] | None:
+    """Climb from the counted noun to the casualty cue that governs it."""
+    node, is_part = noun, False
+    for _ in range(4):
+        if node.dep_ in ("conj", "appos") and node.head is not node:
+            is_part = is_part or node.dep_ == "appos"
+            node = node.head
+            continue
+        if node.dep_ == "pobj" and node.head.lower_ in ("including", "among", "of") and node.head.head is not node:
+            is_part = is_part or node.head.lower_ in ("including", "among")
+            node = node.head.head
+            continue
+        break
+    kind = _kind_from_modifier(noun, cue_kinds) or _kind_from_modifier(node, cue_kinds)
+    if kind:
+        return kind, node, is_part
+    kind = _kind_from_governor(node, cue_kinds)
+    return (kind, node, is_part) if kind else None
+
+
+def _kind_from_modifier(node: Token, cue_kinds: dict[str, str]) -> str | None:
+    """'12 dead', '30 injured', '42 people dead' (as 'left ... dead')."""
+    for child in node.children:
+        if child.dep_ in ("amod", "acl", "acomp", "oprd") and child.i > node.i and child.lemma_.lower() in cue_kinds:
+            return cue_kinds[child.lemma_.lower()]
+    following = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
+    if following is not None and following.lower_ in ("dead", "killed", "injured", "wounded") and following.dep_ != "ROOT":
+        return cue_kinds.get(following.lemma_.lower()) or cue_kinds.get(following.lower_)
+    return None
+
+
+def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
+    head = node.head
+    lemma = _lemma_of_cue(head)
+    if node.dep_ == "nsubjpass":
+        return cue_kinds.get(lemma)
+    if node.dep_ == "nsubj":
+        if lemma in INTRANSITIVE_CUES or (head.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in head.children)):
+            return cue_kinds.get(lemma)
+        return _predicate_adjective(head, cue_kinds)
+    if node.dep_ in ("dobj", "obj"):
+        if lemma in cue_kinds and lemma not in INTRANSITIVE_CUES:
+            return cue_kinds[lemma]
+        return _predicate_adjective(head, cue_kinds)
+    if node.dep_ == "pobj":
+        return _toll(node, cue_kinds)
+    return None
+
+
+def _lemma_of_cue(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _predicate_adjective(verb: Token, cue_kinds: dict[str, str]) -> str | None:
+    """'left 42 people dead', 'were dead', 'were among the injured'."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.lemma_.lower() in cue_kinds:
+            return cue_kinds[child.lemma_.lower()]
+    return None
+
+
+def _toll(node: Token, cue_kinds: dict[str, str]) -> str | None:
+    """'the death toll stands at 25', 'a toll of 25', 'the lives of 15 people'."""
+    preposition = node.head
+    governor = preposition.head
+    if preposition.lower_ == "of" and governor.lemma_.lower() in ("toll", "life", "death"):
+        return "killed"
+    if preposition.lower_ in ("at", "to") and governor.lemma_.lower() in TOLL_VERBS:
+        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.lower() == "toll":
+            words = {t.lemma_.lower() for t in subject.subtree}
+            return "wounded" if words & {"injury", "wound", "injured"} else "killed"
+    return None
+
+
+def _side(noun: Token, number: Token) -> str:
+    """Whose dead these are: attackers, security, civilians, or a total."""
+    lookup = knowledge.sides()
+    target = noun
+    if noun is number:  # 'seven of the attackers', '30 more'
+        of_phrase = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        objects = [c for c in of_phrase.children if c.dep_ == "pobj"] if of_phrase is not None else []
+        if not objects:
+            return "total"
+        target = objects[0]
+    compound = " ".join(t.lemma_.lower() for t in target.lefts if t.dep_ == "compound") + " " + target.lemma_.lower()
+    return lookup.get(compound.strip()) or lookup.get(target.lemma_.lower()) or lookup.get(target.lower_) or "total"
+
+
+def _figure_extent(quantity: _Quantity, noun: Token, root: Token) -> tuple[int, int]:
+    tokens = [quantity.first, quantity.last, noun]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    head = root.head if root.dep_ in ("nsubjpass", "nsubj", "dobj", "obj") else None
+    if head is not None and abs(head.i - noun.i) <= 6:
+        start = min(start, head.idx)
+        end = max(end, head.idx + len(head.text))
+    return start, end
+
+
+def _merge_chains(raw: list[tuple[Figure, Token, bool]]) -> list[Figure]:
+    """Sum figures joined by 'and' under one cue; drop parts of a stated total."""
+    by_chain: dict[tuple[int, str], list[tuple[Figure, bool]]] = {}
+    for figure, root, is_part in raw:
+        by_chain.setdefault((root.i, figure.kind), []).append((figure, is_part))
+    merged = []
+    for (_, kind), members in by_chain.items():
+        totals = [f for f, part in members if not part]
+        parts = [f for f, part in members if part]
+        if len(totals) > 1:
+            merged.append(sum_figures(kind, totals))
+        elif totals:
+            merged.append(totals[0])
+        else:
+            merged.append(sum_figures(kind, parts))
+    return sorted(merged, key=lambda f: f.start)
+
+
+def sum_figures(kind: str, figures: list[Figure]) -> Figure:
+    """Separate counts with no stated total add up: 'nine police officers and 13 attackers' = 22."""
+    if len(figures) == 1:
+        return figures[0]
+    lows = [f.low for f in figures]
+    highs = [f.high for f in figures]
+    low = sum(v for v in lows if v is not None) if any(v is not None for v in lows) else None
+    high = None if any(v is None for v in highs) else sum(highs)
+    sides = {f.side for f in figures}
+    start, end = min(f.start for f in figures), max(f.end for f in figures)
+    text = figures[0].text if start == figures[0].start and end == figures[0].end else None
+    return Figure(kind, low, high, start, end, sides.pop() if len(sides) == 1 else "total", text or "", None)

