@@ -80,7 +80,11 @@ class DateValue:
     end: date | None
     precision: str  # one of DATE_PRECISIONS
     evidence: Evidence | None
-    resolved_against: str | None = None  # "published" | "anchor:<text>" | "absolute"
+    resolved_against: str | None = None  # "published" | "anchor" | "absolute" | "none"
+    # What a date states when it cannot be placed in a year ('Sept. 19', 'on Sunday' with no report date)
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ def _date(draft: Draft, document: Document) -> DateValue | None:
     return DateValue(
         start=resolved.start, end=resolved.end, precision=resolved.precision,
         evidence=_evidence(document, facts.sent, expr.start, expr.end),
-        resolved_against=resolved.basis,
+        resolved_against=resolved.basis, month=resolved.month, day=resolved.day, weekday=resolved.weekday,
     )
 
 

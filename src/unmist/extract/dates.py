@@ -27,7 +27,7 @@ _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|Septembe
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_PART = r"(?:(?P<part>early|mid|late|end of|beginning of|the end of)[- ]+)?"
+_PART = r"(?:(?P<part>(?i:early|mid|late|end of|beginning of|the end of))[- ]+)?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT = r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
@@ -72,8 +72,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b{_PART}{_MONTH},?\s+{_YEAR}\b")),
     ("day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("day_month", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\d|,?\s*(?:19|20)\d\d|\s*(?:attacks?|anniversary))")),
-    ("month", re.compile(rf"\b(?:in|since|during|by|of|until|from) {_PART}{_MONTH}(?:\s+(?P<rel>this|last) year)?\b(?![\w-])")),
-    ("year", re.compile(rf"\b(?:in|since|during|by|of|until|from) {_PART}{_YEAR}\b(?![-–]\d)")),
+    ("month", re.compile(rf"\b(?i:in|since|during|by|of|until|from) {_PART}{_MONTH}(?:\s+(?P<rel>this|last) year)?\b(?![\w-])")),
+    ("year", re.compile(rf"\b(?i:in|since|during|by|of|until|from) {_PART}{_YEAR}\b(?![-–]\d)")),
     ("span", re.compile(r"\b(?:in|during|since|of|through(?:out)?) the (?:early |late |mid-)?(?P<decade>(?:19|20)\d0)s\b"
                         r"|\b(?:between|from) (?P<from>(?:19|20)\d\d) (?:and|to) (?:early |late )?(?P<to>(?:19|20)\d\d)\b"
                         r"|\b(?P<fromto>(?:19|20)\d\d)[-–](?P<toyear>(?:19|20)?\d\d)\b"

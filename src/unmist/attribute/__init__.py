@@ -1,0 +1,210 @@
+"""Stage 3, attribute: who said each thing, through which outlet, how hedged; which outlet cites which.
+
+For every sentence the reporting structure is read off the parse: the cue ('said', 'told',
+'according to', 'quoted ... as saying'), the speaker (its subject, or the object of 'according
+to'), the speaker's role (an apposition: 'Umarjon Emomali, a spokesman for the Interior Ministry'),
+the outlet that relayed it ('told Reuters', 'in an interview with Radio Liberty's Tajik Service'),
+and hedges ('allegedly', 'without providing evidence').  Extracted values then carry the statement
+of the sentence they came from; outlets named as sources become citation edges.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import knowledge
+from ..types import ActorValue, Citation, Document, Evidence, Mention, Statement
+
+__all__ = ["attribute", "ATTRIBUTE_VERSION"]
+
+ATTRIBUTE_VERSION = "attribute.rules.v1"
+GOVERNMENT_WORDS = re.compile(
+    r"\b(?:government|ministry|minister|officials?|authorities|police|president|prosecutor|army|military|troops"
+    r"|border (?:service|guards)|security (?:service|council|committee)|state committee|interior|defen[cs]e"
+    r"|governor|spokes(?:man|woman|person) for the (?:\w+ )?(?:ministry|government|police)|GKNB|SCNS|FSB|KNB"
+    r"|akim|mayor|investigators|state television|Kremlin|Dushanbe|Bishkek|Kabul|Tashkent|Astana|Moscow)\b",
+    re.IGNORECASE,
+)
+ACCORDING_TO = re.compile(r"\baccording to\s+(?:a\s+report\s+(?:at|by|in|from)\s+|reports?\s+(?:at|by|in|from)\s+)?", re.I)
+RELAY_PATTERNS = [
+    re.compile(r"\b(?:told|telling)\s+$", re.I),
+    re.compile(r"\b(?:interview|statement|message|call|video message)\s+(?:\w+\s+){0,3}(?:with|to)\s+(?:the\s+)?$", re.I),
+    re.compile(r"\bsent\s+to\s+(?:the\s+)?$", re.I),
+    re.compile(r"\b(?:quoted|cited|reported)\s+(?:\w+\s+){0,4}by\s+$", re.I),
+    re.compile(r"\bby\s+$", re.I),
+    re.compile(r"\b(?:via|on|in)\s+(?:the\s+)?$", re.I),
+]
+OUTLET_AS_SUBJECT = re.compile(r"^\s*(?:reported|quoted|cited|said|wrote|carried|broadcast|added)\b", re.I)
+PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+
+
+def attribute(doc: Doc, document: Document, mentions: tuple[Mention, ...]) -> tuple[tuple[Mention, ...], tuple[Citation, ...]]:
+    """Attach to every value the statement of its sentence; list the outlets the report cites.
+
+    Args:
+        doc: the parsed report (with unmist's span groups).
+        document: the report.
+        mentions: what extract found in it.
+
+    Returns:
+        The mentions with statements on their evidence, and the report's citation edges.
+    """
+    statements = sentence_statements(doc)
+    citations = find_citations(doc, document)
+    return tuple(_with_statements(m, statements) for m in mentions), citations
+
+
+def sentence_statements(doc: Doc) -> dict[int, Statement | None]:
+    """Statement (or None) per sentence start offset; a pronoun speaker takes the last named speaker."""
+    statements: dict[int, Statement | None] = {}
+    last_speaker: Statement | None = None
+    for sent in doc.sents:
+        statement = read_statement(sent)
+        statements[sent.start_char] = statement
+        if statement is None:
+            continue
+        if statement.speaker and statement.speaker.lower() in PRONOUNS and last_speaker is not None:
+            statement = replace(statement, speaker=last_speaker.speaker, role=statement.role or last_speaker.role,
+                                organization=statement.organization or last_speaker.organization,
+                                party=statement.party or last_speaker.party)
+        elif statement.speaker:
+            last_speaker = statement
+        statements[sent.start_char] = statement
+    return statements
+
+
+def read_statement(sent: Span) -> Statement | None:
+    cue = _cue_token(sent)
+    according = ACCORDING_TO.search(sent.text)
+    if cue is None and according is None:
+        return None
+    speaker, role = (None, None)
+    if cue is not None:
+        speaker, role = _speaker(cue)
+    if speaker is None and according is not None:
+        speaker = _phrase_after(sent, according.end())
+    relayed_by = _relaying_outlet(sent)
+    if speaker and relayed_by and speaker.lower() == relayed_by.lower():
+        relayed_by = None
+    hedges = tuple(dict.fromkeys(m.group(0).lower() for pattern, _ in knowledge.hedges() for m in pattern.finditer(sent.text)))
+    levels = {level for pattern, level in knowledge.hedges() if pattern.search(sent.text)}
+    certainty = "disputed" if "disputed" in levels else "hedged" if levels else "asserted"
+    who = " ".join(filter(None, [speaker, role]))
+    return Statement(
+        speaker=speaker, role=role, organization=_organization(role or speaker), relayed_by=relayed_by,
+        cue=(cue.text if cue is not None else "according to"), hedges=hedges, certainty=certainty, party=_party(who, sent),
+    )
+
+
+def _cue_token(sent: Span) -> Token | None:
+    verbs = knowledge.cue_verbs()
+    cues = [t for t in sent if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX")]
+    if not cues:
+        return None
+    with_subject = [t for t in cues if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+    return (with_subject or cues)[0]
+
+
+def _speaker(cue: Token) -> tuple[str | None, str | None]:
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None and cue.lower_ in ("quoted",):  # 'Radio Ozodi quoted him' / 'was quoted as saying'
+        subject = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if subject is None:
+        return None, None
+    appos = next((c for c in subject.children if c.dep_ == "appos"), None)
+    role = _clean(" ".join(t.text for t in appos.subtree)) if appos is not None else None
+    tokens = [t for t in subject.subtree if appos is None or t.i not in {a.i for a in appos.subtree}]
+    speaker = _clean(" ".join(t.text for t in tokens if t.dep_ != "relcl"))
+    if len(speaker.split()) > 12:
+        speaker = subject.text
+    return speaker or None, role
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+([,.’'])", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+def _phrase_after(sent: Span, offset: int) -> str | None:
+    start = sent.start_char + offset
+    span = sent.doc.char_span(start, min(sent.end_char, start + 80), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span[0]
+    while token.head.i >= span.start and token.head.i < span.end and token.head is not token:
+        token = token.head
+    words = [t for t in token.subtree if t.i >= span.start and t.dep_ not in ("relcl", "punct")]
+    return _clean(" ".join(t.text for t in words[:8])) or None
+
+
+def _relaying_outlet(sent: Span) -> str | None:
+    """An outlet named as carrying the statement: 'told Reuters', 'quoted by Radio Ozodi'."""
+    for outlet in (a for a in sent.doc.spans["unmist_actors"] if a.label_ == "OUTLET"):
+        if not sent.start <= outlet.start < sent.end:
+            continue
+        before = sent.doc.text[max(sent.start_char, outlet.start_char - 40): outlet.start_char]
+        after = sent.doc.text[outlet.end_char: outlet.end_char + 20]
+        if any(p.search(before) for p in RELAY_PATTERNS) or ACCORDING_TO.search(before[-30:]) or OUTLET_AS_SUBJECT.match(after):
+            return outlet.kb_id_
+    return None
+
+
+def _organization(text: str | None) -> str | None:
+    if not text:
+        return None
+    match = re.search(r"\b(?:for|of|at)\s+(?:the\s+)?(.+)$", text)
+    return match.group(1).strip() if match else None
+
+
+def _party(who: str, sent: Span) -> str | None:
+    """Is the speaker a party to the conflict: the government, or an armed group?"""
+    if not who:
+        return None
+    groups = [a for a in sent.doc.spans["unmist_actors"] if a.label_ == "GROUP" and a.text in who]
+    if groups:
+        return "armed_group"
+    return "government" if GOVERNMENT_WORDS.search(who) else None
+
+
+def _with_statements(mention: Mention, statements: dict[int, Statement | None]) -> Mention:
+    starts = sorted(statements)
+
+    def attach(evidence: Evidence | None) -> Evidence | None:
+        if evidence is None:
+            return None
+        index = bisect_right(starts, evidence.start) - 1
+        statement = statements[starts[index]] if index >= 0 else None
+        return replace(evidence, statement=statement) if statement else evidence
+
+    def attach_actor(actor: ActorValue) -> ActorValue:
+        evidence = attach(actor.evidence)
+        by = actor.by or (evidence.statement.speaker if evidence and evidence.statement else None)
+        return replace(actor, evidence=evidence, by=by)
+
+    return replace(
+        mention,
+        figures=tuple(replace(f, evidence=attach(f.evidence)) for f in mention.figures),
+        perpetrators=tuple(attach_actor(p) for p in mention.perpetrators),
+        date=replace(mention.date, evidence=attach(mention.date.evidence)) if mention.date else None,
+        type_evidence=attach(mention.type_evidence),
+    )
+
+
+def find_citations(doc: Doc, document: Document) -> tuple[Citation, ...]:
+    """Outlets the report names as its sources ('according to Reuters', 'told Radio Ozodi')."""
+    citations: dict[str, Citation] = {}
+    own = (document.outlet or "").lower()
+    for outlet in (a for a in doc.spans["unmist_actors"] if a.label_ == "OUTLET"):
+        if outlet.kb_id_.lower() == own or outlet.text.lower() == own:
+            continue
+        sent = outlet.sent
+        before = doc.text[max(sent.start_char, outlet.start_char - 40): outlet.start_char]
+        after = doc.text[outlet.end_char: outlet.end_char + 20]
+        if any(p.search(before) for p in RELAY_PATTERNS) or ACCORDING_TO.search(before[-30:]) or OUTLET_AS_SUBJECT.match(after):
+            evidence = Evidence(document.id, outlet.start_char, outlet.end_char, outlet.text, sent.text.strip())
+            citations.setdefault(outlet.kb_id_, Citation(document.id, outlet.kb_id_, "outlet", evidence))
+    return tuple(citations.values())

@@ -1,0 +1,36 @@
+"""Exports: the ledger in the shapes its readers expect, one registered writer per format.
+
+``json`` is unmist's contract (``LEDGER.md``); the others are flat tables for spreadsheets and
+the field's coding formats.  A writer takes the ledger dict and returns text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .ledger import document_record, incident_record, ledger_dict
+from .tables import csv_table, geojson
+
+Exporter = Callable[[dict], str]
+EXPORTERS: dict[str, Exporter] = {}
+
+
+def exporter(name: str) -> Callable[[Exporter], Exporter]:
+    def register(function: Exporter) -> Exporter:
+        EXPORTERS[name] = function
+        return function
+
+    return register
+
+
+@exporter("json")
+def _json(ledger: dict) -> str:
+    import json
+
+    return json.dumps(ledger, ensure_ascii=False, indent=2) + "\n"
+
+
+exporter("csv")(csv_table)
+exporter("geojson")(geojson)
+
+__all__ = ["EXPORTERS", "exporter", "document_record", "incident_record", "ledger_dict"]

@@ -1,0 +1,101 @@
+"""Records in the ledger contract's shape (``LEDGER.md``): the keys there are fixed, extras are added."""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Incident, PlaceValue, Statement
+
+
+def _statement(statement: Statement | None) -> dict | None:
+    if statement is None:
+        return None
+    return {"speaker": statement.speaker, "role": statement.role, "organization": statement.organization,
+            "relayed_by": statement.relayed_by, "cue": statement.cue, "hedges": list(statement.hedges),
+            "certainty": statement.certainty, "party": statement.party}
+
+
+def _evidence(evidence: Evidence | None) -> dict:
+    if evidence is None:
+        return {"document": None, "span": None, "sentence": None, "statement": None}
+    return {"document": evidence.document, "span": [evidence.start, evidence.end], "sentence": evidence.sentence,
+            "statement": _statement(evidence.statement)}
+
+
+def _date(value: DateValue | None) -> dict:
+    if value is None:
+        return {"start": None, "end": None, "precision": "unknown"}
+    record = {"start": value.start.isoformat() if value.start else None,
+              "end": value.end.isoformat() if value.end else None, "precision": value.precision,
+              "text": value.evidence.text if value.evidence else None, "resolved_against": value.resolved_against}
+    if value.start is None and (value.month or value.weekday is not None):
+        record["stated"] = {"month": value.month, "day": value.day, "weekday": value.weekday}
+    record.update(_evidence(value.evidence))
+    return record
+
+
+def _place(value: PlaceValue | None) -> dict:
+    if value is None:
+        return {"name": None, "country": None, "admin1": None, "lat": None, "lon": None, "precision": "unknown"}
+    record = {"name": value.name, "country": value.country, "admin1": value.admin1, "lat": value.lat,
+              "lon": value.lon, "precision": value.precision, "geonameid": value.geonameid,
+              "text": value.evidence.text if value.evidence else None}
+    record.update(_evidence(value.evidence))
+    return record
+
+
+def _actor(actor: ActorValue) -> dict:
+    record = {"name": actor.name, "kind": actor.kind, "status": actor.status, "by": actor.by, "how": actor.how,
+              "text": actor.evidence.text}
+    record.update(_evidence(actor.evidence))
+    return record
+
+
+def _figure_value(value: FigureValue, outlets: dict[str, str | None]) -> dict:
+    record = {"low": value.low, "high": value.high, "text": value.evidence.text, "side": value.side,
+              "outlet": outlets.get(value.evidence.document)}
+    record.update(_evidence(value.evidence))
+    return record
+
+
+def incident_record(incident: Incident, outlets: dict[str, str | None]) -> dict:
+    """One incident in the contract's shape, every value with its evidence."""
+    return {
+        "id": incident.id,
+        "type": incident.type,
+        "date": _date(incident.date),
+        "place": _place(incident.place),
+        "perpetrators": [_actor(a) for a in incident.perpetrators],
+        "victims": list(incident.victims),
+        "targets": list(incident.targets),
+        "weapons": list(incident.weapons),
+        "figures": {
+            kind: {"low": f.low, "best": f.best, "high": f.high, "conflict": f.conflict, "independent": f.independent,
+                   "values": [_figure_value(v, outlets) for v in f.values]}
+            for kind, f in incident.figures.items()
+        },
+        "mentions": [
+            {"document": m.document, "index": m.index, "span": [m.evidence[0].start, m.evidence[0].end],
+             "sentence": m.evidence[0].sentence, "core": m.core, "type": m.type, "claim": m.claim,
+             "outlet": outlets.get(m.document)}
+            for m in incident.mentions
+        ],
+        "sources": {"reports": incident.reports, "independent": incident.independent},
+        "conflicts": list(incident.conflicts),
+        "claim": next((m.claim for m in incident.mentions if m.claim == "claimed"), None)
+        or next((m.claim for m in incident.mentions if m.claim), None),
+        "dates": [dict(_date(d), outlet=outlets.get(d.evidence.document) if d.evidence else None) for d in incident.dates],
+        "places": [_place(p) for p in incident.places],
+    }
+
+
+def document_record(document: Document, flags: list[str] | tuple[str, ...]) -> dict:
+    return {
+        "id": document.id, "source": document.source, "url": document.url, "title": document.title,
+        "outlet": document.outlet, "byline": document.byline, "dateline": document.dateline,
+        "published": document.published.isoformat() if document.published else None, "flags": list(flags),
+        "format": document.format,
+    }
+
+
+def ledger_dict(documents: list[dict], incidents: list[dict]) -> dict:
+    return {"unmist_version": __version__, "documents": documents, "incidents": incidents}

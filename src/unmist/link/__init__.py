@@ -1,0 +1,166 @@
+"""Stage 4, link: mentions of the same incident across reports become one cluster.
+
+Two mentions from different reports are the same incident when nothing rules it out (dates
+that cannot coincide, different countries, incompatible kinds of event) and enough points to it
+(the same place or admin area, shared perpetrators, overlapping figures, both being the main
+incident of their report).  Names are compared through the gazetteer's canonical forms, so
+Khujand/Khojand or Taliban/Taleban already agree.  Pairs are only scored within a country and a
+date window (blocking), and clusters never hold two mentions of one report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..extract.dates import Resolved, compatible
+from ..types import DateValue, Mention
+
+__all__ = ["link", "LINK_VERSION", "incident_id"]
+
+LINK_VERSION = "link.rules.v1"
+TYPE_FAMILIES = {
+    "bombing": "explosive", "suicide_bombing": "explosive", "car_bombing": "explosive", "air_strike": "air",
+    "prison_break": "prison", "riot": "prison", "hostage_taking": "hostage", "arrest": "arrest",
+}
+# Evidence needed to link: compatible dates count 1, the same named place 2 (same admin area 1.5),
+# a shared perpetrator 1, agreeing death tolls 1, both being their report's main incident 1.
+# 3 = dates + place, or dates + core + one shared fact; calibrated on the development set.
+MIN_LINK_SCORE = 3
+# Dated mentions are compared only with mentions dated within this many days (blocking).
+DATE_BLOCK_DAYS = 45
+
+
+def family(itype: str) -> str:
+    return TYPE_FAMILIES.get(itype, "armed")
+
+
+def incident_id(mentions: Iterable[Mention]) -> str:
+    """Stable id: a hash of the incident's first mention (by report id, then order in the report)."""
+    anchor = min(f"{m.document}:{m.index}" for m in mentions)
+    return "inc-" + hashlib.sha1(anchor.encode()).hexdigest()[:12]
+
+
+def link(mentions: list[Mention]) -> list[list[Mention]]:
+    """Group mentions into incidents.
+
+    Args:
+        mentions: every mention in the ledger.
+
+    Returns:
+        Clusters of mentions, each one incident, in a stable order.
+    """
+    parent = list(range(len(mentions)))
+    documents = [{m.document} for m in mentions]
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for score, i, j in sorted(_candidate_pairs(mentions), key=lambda p: (-p[0], p[1], p[2])):
+        root_i, root_j = find(i), find(j)
+        if root_i == root_j or documents[root_i] & documents[root_j]:
+            continue  # one report never tells the same incident twice as separate mentions
+        parent[root_j] = root_i
+        documents[root_i] |= documents[root_j]
+    clusters: dict[int, list[Mention]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        clusters[find(i)].append(mention)
+    return sorted(clusters.values(), key=lambda c: incident_id(c))
+
+
+def _candidate_pairs(mentions: list[Mention]) -> list[tuple[float, int, int]]:
+    pairs = []
+    for block in _blocks(mentions).values():
+        for a_index, i in enumerate(block):
+            for j in block[a_index + 1:]:
+                if mentions[i].document == mentions[j].document:
+                    continue
+                score = pair_score(mentions[i], mentions[j])
+                if score >= MIN_LINK_SCORE:
+                    pairs.append((score, i, j))
+    return list({(i, j): (s, i, j) for s, i, j in pairs}.values())
+
+
+def _blocks(mentions: list[Mention]) -> dict[str, list[int]]:
+    """Mentions that may be compared: one block per country (unknown country joins every block)."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    unknown = [i for i, m in enumerate(mentions) if not m.country]
+    for i, mention in enumerate(mentions):
+        if mention.country:
+            blocks[mention.country].append(i)
+    for key in list(blocks):
+        blocks[key] = sorted(set(blocks[key]) | set(unknown))
+    if not blocks:
+        blocks["?"] = unknown
+    return blocks
+
+
+def as_resolved(value: DateValue | None) -> Resolved | None:
+    if value is None:
+        return None
+    return Resolved(value.start, value.end, value.precision, value.resolved_against or "none",
+                    month=value.month, day=value.day, weekday=value.weekday)
+
+
+def pair_score(a: Mention, b: Mention) -> float:
+    """How strongly two mentions (from two reports) tell of one incident; 0 when they cannot."""
+    if family(a.type) != family(b.type) and "arrest" not in (family(a.type), family(b.type)):
+        return 0
+    if a.country and b.country and a.country != b.country and not (a.type == b.type == "border_clash"):
+        return 0
+    dates = _date_verdict(a, b)
+    if dates is False:
+        return 0
+    place = _place_score(a, b)
+    score = place + (1 if _shared_perpetrators(a, b) else 0) + (1 if _figures_agree(a, b) else 0)
+    score += 1 if a.core and b.core else 0
+    if dates:
+        return score + 1  # compatible dates: place alone, or core + one shared fact, suffice
+    return score if place >= 2 else 0  # undated on one side: only a shared named place can link
+
+
+def _date_verdict(a: Mention, b: Mention) -> bool | None:
+    da, db = as_resolved(a.date), as_resolved(b.date)
+    if da is None or db is None:
+        return None
+    if da.start and db.start and abs((da.start - db.start).days) > DATE_BLOCK_DAYS and da.precision == db.precision == "day":
+        return False
+    return compatible(da, db, slack_days=2)
+
+
+def _place_score(a: Mention, b: Mention) -> float:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return 0
+    if pa.name.lower() == pb.name.lower() or (pa.geonameid and pa.geonameid == pb.geonameid):
+        return 2 if pa.precision != "country" else 0.5
+    if pa.admin1 and pa.admin1 == pb.admin1 and pa.country == pb.country:
+        return 1.5
+    if pa.lat is not None and pb.lat is not None and _near(pa.lat, pa.lon, pb.lat, pb.lon):
+        return 1.5
+    return 0
+
+
+def _near(lat1: float, lon1: float, lat2: float, lon2: float, km: float = 60.0) -> bool:
+    return abs(lat1 - lat2) * 111 < km and abs(lon1 - lon2) * 85 < km
+
+
+def _shared_perpetrators(a: Mention, b: Mention) -> bool:
+    names_a = {p.name.lower() for p in a.perpetrators if p.kind != "state"}
+    names_b = {p.name.lower() for p in b.perpetrators if p.kind != "state"}
+    return bool(names_a & names_b)
+
+
+def _figures_agree(a: Mention, b: Mention) -> bool:
+    """Killed figures within a third of each other (reports of one toll rarely differ more)."""
+    ka = next((f for f in a.figures if f.kind == "killed"), None)
+    kb = next((f for f in b.figures if f.kind == "killed"), None)
+    if ka is None or kb is None:
+        return False
+    va, vb = ka.low or ka.high or 0, kb.low or kb.high or 0
+    return max(va, vb) > 0 and abs(va - vb) <= max(2, max(va, vb) / 3)
+

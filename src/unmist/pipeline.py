@@ -1,0 +1,165 @@
+"""Runs the stages in order: ingest -> extract -> attribute -> link -> reconcile -> store.
+
+Extraction and attribution are a pure function of one document (:func:`analyse`), so they run
+in worker processes (``jobs``) and are skipped for reports already extracted by the same
+component versions; linking and reconciliation run over the whole ledger each time, so a re-run
+on the same input leaves the same incidents with the same ids.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from . import store
+from .attribute import ATTRIBUTE_VERSION, attribute
+from .errors import IngestError
+from .export import document_record, incident_record, ledger_dict
+from .extract import EXTRACT_VERSION, extract, parse
+from .extract.gazetteer import GAZETTEER_VERSION
+from .ingest import ingest
+from .link import LINK_VERSION, link
+from .reconcile import RECONCILE_VERSION, Ledger, reconcile
+from .types import Document, Extraction
+
+EXTRACTION_VERSIONS = "|".join([EXTRACT_VERSION, ATTRIBUTE_VERSION, GAZETTEER_VERSION])
+LEDGER_VERSIONS = "|".join([EXTRACTION_VERSIONS, LINK_VERSION, RECONCILE_VERSION])
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class RunSummary:
+    read: int = 0
+    extracted: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+    incidents: int = 0
+    documents: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return dict(vars(self))
+
+
+def analyse(document: Document) -> Extraction:
+    """Extract and attribute one report: the per-document work, safe to run anywhere."""
+    doc = parse(document)
+    mentions = extract(doc, document)
+    mentions, citations = attribute(doc, document, mentions)
+    return Extraction(document, mentions, citations=citations, versions=tuple(EXTRACTION_VERSIONS.split("|")))
+
+
+def _analyse_safely(document: Document) -> Extraction | IngestError:
+    try:
+        return analyse(document)
+    except Exception as err:  # one odd report must not stop a run of thousands
+        return IngestError(document.source, f"extraction failed ({type(err).__name__}: {err})")
+
+
+def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress | None = None) -> Iterator[Extraction | IngestError]:
+    """Analyse reports, in ``jobs`` worker processes when more than one."""
+    total = len(documents)
+    if jobs <= 1 or total < 2:
+        for done, document in enumerate(documents, 1):
+            yield _analyse_safely(document)
+            if progress:
+                progress("extract", done, total)
+        return
+    from .extract.nlp import load_pipeline
+
+    load_pipeline()  # loaded once here, shared with forked workers
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        for done, result in enumerate(pool.map(_analyse_safely, documents, chunksize=4), 1):
+            yield result
+            if progress:
+                progress("extract", done, total)
+
+
+def build_ledger(extractions: list[Extraction]) -> Ledger:
+    """Link and reconcile every extraction in the ledger."""
+    documents = {e.document.id: e.document for e in extractions}
+    mentions = [m for e in extractions for m in e.mentions]
+    citations = [c for e in extractions for c in e.citations]
+    return reconcile(link(mentions), documents, citations)
+
+
+def ledger_records(ledger: Ledger, documents: dict[str, Document]) -> list[dict]:
+    outlets = {d.id: d.outlet for d in documents.values()}
+    return [incident_record(incident, outlets) for incident in ledger.incidents]
+
+
+def run(paths: Iterable[str], *, db: str, jobs: int = 1, progress: Progress | None = None,
+        max_bytes: int = 5_000_000) -> RunSummary:
+    """Read reports into the ledger at ``db`` and rebuild its incidents.
+
+    Args:
+        paths: files, folders or globs.
+        db: SQLite path or database URL.
+        jobs: worker processes for extraction.
+        progress: called as (stage, done, total).
+        max_bytes: larger files are refused.
+
+    Returns:
+        What was read, extracted, skipped and refused.
+    """
+    started = time.perf_counter()
+    paths = list(paths)
+    sessions = store.open_ledger(db)
+    summary = RunSummary()
+    documents: list[Document] = []
+    for item in ingest(paths, max_bytes=max_bytes):
+        if isinstance(item, IngestError):
+            summary.errors.append(str(item))
+        else:
+            documents.append(item)
+    summary.read = len(documents)
+    with sessions.begin() as session:
+        run_row = store.start_run(session, inputs=paths, versions=LEDGER_VERSIONS)
+        done = store.extracted_ids(session, versions=EXTRACTION_VERSIONS)
+    todo = [d for d in documents if d.id not in done]
+    summary.unchanged = len(documents) - len(todo)
+    with sessions.begin() as session:
+        for result in analyse_many(todo, jobs=jobs, progress=progress):
+            if isinstance(result, IngestError):
+                summary.errors.append(str(result))
+                continue
+            store.save_extraction(session, extraction=result, versions=EXTRACTION_VERSIONS)
+            summary.extracted += 1
+    rebuild(sessions, progress=progress, summary=summary)
+    with sessions.begin() as session:
+        run_row = session.merge(run_row)
+        store.finish_run(session, run=run_row, added=summary.extracted, errors=summary.errors)
+    summary.seconds = round(time.perf_counter() - started, 2)
+    return summary
+
+
+def rebuild(sessions, *, progress: Progress | None = None, summary: RunSummary | None = None) -> Ledger:
+    """Re-link and re-reconcile the whole ledger from its stored extractions."""
+    with sessions.begin() as session:
+        extractions = store.load_extractions(session)
+        if progress:
+            progress("link", 0, 1)
+        ledger = build_ledger(extractions)
+        documents = {e.document.id: e.document for e in extractions}
+        store.replace_incidents(session, records=ledger_records(ledger, documents))
+        store.set_document_flags(session, flags=ledger.document_flags)
+        if progress:
+            progress("link", 1, 1)
+        if summary is not None:
+            summary.incidents = len(ledger.incidents)
+            summary.documents = len(documents)
+    return ledger
+
+
+def export_ledger(sessions) -> dict:
+    """The whole ledger as the contract's JSON object."""
+    with sessions() as session:
+        documents = store.load_documents(session)
+        flags = store.document_flags(session)
+        records = [row.record for row in store.list_incidents(session)]
+    return ledger_dict([document_record(d, flags.get(d.id, ())) for d in documents.values()], records)

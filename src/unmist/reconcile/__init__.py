@@ -1,0 +1,166 @@
+"""Stage 5, reconcile: every report's value side by side, unmist's low / best / high, conflicts.
+
+Each figure keeps all reports' ranges; ``low`` is the least any report allows, ``high`` the most,
+``best`` the median of the reports' point values (or of their closed ends).  A field is in
+conflict when two reports' ranges cannot both be true.  Copies and citation chains are collapsed
+(see :mod:`.provenance`) so that ``independent`` counts origins, not repetitions.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from ..link import incident_id
+from ..types import (ActorValue, Citation, DateValue, Document, FigureValue, Incident, Mention, PlaceValue,
+                     ReconciledFigure)
+from .provenance import CopyEdge, Origins, find_copies, resolve_citations
+
+__all__ = ["reconcile", "RECONCILE_VERSION", "Ledger"]
+
+RECONCILE_VERSION = "reconcile.conservative.v1"
+STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+PLACE_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
+
+
+@dataclass(frozen=True)
+class Ledger:
+    incidents: tuple[Incident, ...]
+    copies: tuple[CopyEdge, ...]
+    citations: tuple[Citation, ...]
+    document_flags: dict[str, tuple[str, ...]]
+
+
+def reconcile(clusters: list[list[Mention]], documents: dict[str, Document], citations: Iterable[Citation]) -> Ledger:
+    """Turn linked mention clusters into reconciled incidents.
+
+    Args:
+        clusters: output of :func:`unmist.link.link`.
+        documents: every report in the ledger, by id.
+        citations: every report's citation edges.
+
+    Returns:
+        The incidents, the copy and citation edges, and per-report flags.
+    """
+    copies = find_copies(sorted(documents.values(), key=lambda d: d.id))
+    incident_documents: dict[str, set[str]] = {}
+    for cluster in clusters:
+        key = incident_id(cluster)
+        for mention in cluster:
+            incident_documents.setdefault(mention.document, set()).add(key)
+    resolved = resolve_citations(citations, documents, incident_documents)
+    origins = Origins(copies, resolved)
+    outlets = {d.id: d.outlet for d in documents.values()}
+    incidents = tuple(_incident(cluster, origins, outlets) for cluster in clusters)
+    return Ledger(incidents, tuple(copies), tuple(resolved), _document_flags(documents, incident_documents, copies))
+
+
+def _document_flags(documents: dict[str, Document], incident_documents: dict[str, set[str]],
+                    copies: list[CopyEdge]) -> dict[str, tuple[str, ...]]:
+    flags: dict[str, list[str]] = {d: [] for d in documents}
+    for edge in copies:
+        flags[edge.copy].append(f"copy_of:{edge.original}")
+    for document in documents:
+        if document not in incident_documents:
+            flags[document].append("no_incident")
+    return {d: tuple(f) for d, f in flags.items()}
+
+
+def _incident(cluster: list[Mention], origins: Origins, outlets: dict[str, str | None]) -> Incident:
+    mentions = tuple(sorted(cluster, key=lambda m: (not m.core, m.document, m.index)))
+    documents = sorted({m.document for m in mentions})
+    figures = {kind: _figure(kind, [f for m in mentions for f in m.figures if f.kind == kind], origins, outlets)
+               for kind in sorted({f.kind for m in mentions for f in m.figures})}
+    dates = tuple(m.date for m in mentions if m.date is not None)
+    date, date_conflict = _date(dates)
+    conflicts = tuple(k for k, f in figures.items() if f.conflict) + (("date",) if date_conflict else ())
+    return Incident(
+        id=incident_id(mentions),
+        type=_type(mentions),
+        mentions=mentions,
+        date=date,
+        place=_place(m.place for m in mentions),
+        perpetrators=_perpetrators(mentions),
+        victims=_texts(v.text for m in mentions for v in m.victims),
+        targets=_texts(t.text for m in mentions for t in m.targets),
+        weapons=_texts(w.text for m in mentions for w in m.weapons),
+        figures=figures,
+        reports=len(documents),
+        independent=origins.independent(documents, outlets),
+        conflicts=conflicts,
+        dates=dates,
+        places=tuple(m.place for m in mentions if m.place is not None),
+    )
+
+
+def _type(mentions: tuple[Mention, ...]) -> str:
+    """The type most reports give; ties go to the more specific type (suicide bombing over bombing)."""
+    from ..extract.segment import _priority
+
+    counts = Counter(m.type for m in mentions)
+    return max(counts, key=lambda t: (counts[t], _priority(t)))
+
+
+def _date(dates: tuple[DateValue, ...]) -> tuple[DateValue | None, bool]:
+    """The finest stated date; a window over all day-precision starts when reports disagree."""
+    known = [d for d in dates if d.start is not None]
+    if not known:
+        partial = next((d for d in dates if d.month or d.weekday is not None), None)
+        return (partial or (dates[0] if dates else None)), False
+    finest = min(known, key=lambda d: (PRECISION_RANK.get(d.precision, 5), d.start))
+    days = sorted({d.start for d in known if d.precision == "day"})
+    if len(days) > 1:
+        return replace(finest, start=days[0], end=days[-1]), True
+    return finest, False
+
+
+def _place(places: Iterable[PlaceValue | None]) -> PlaceValue | None:
+    known = [p for p in places if p is not None]
+    if not known:
+        return None
+    counts = Counter(p.name for p in known)
+    return min(known, key=lambda p: (PLACE_RANK.get(p.precision, 5), -counts[p.name]))
+
+
+def _perpetrators(mentions: tuple[Mention, ...]) -> tuple[ActorValue, ...]:
+    best: dict[str, ActorValue] = {}
+    for actor in (p for m in mentions for p in m.perpetrators):
+        key = actor.name.lower()
+        if key not in best or STATUS_RANK[actor.status] < STATUS_RANK[best[key].status]:
+            best[key] = actor
+    return tuple(sorted(best.values(), key=lambda a: (a.kind == "state", STATUS_RANK[a.status], a.name)))
+
+
+def _texts(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dict[str, str | None]) -> ReconciledFigure:
+    lows = [v.low if v.low is not None else v.high for v in values]
+    highs = [v.high if v.high is not None else v.low for v in values]
+    points = [v.low for v in values if v.low is not None and v.low == v.high]
+    closed = points or [v.low if v.low is not None else v.high for v in values]
+    best = int(statistics.median_low(closed)) if closed else None
+    return ReconciledFigure(
+        kind=kind,
+        low=min((v for v in lows if v is not None), default=None),
+        best=best,
+        high=None if any(v.high is None for v in values) else max((v for v in highs if v is not None), default=None),
+        values=tuple(values),
+        conflict=ranges_conflict(values),
+        independent=origins.independent({v.evidence.document for v in values}, outlets),
+    )
+
+
+def ranges_conflict(values: list[FigureValue]) -> bool:
+    """True when two reports' ranges cannot both hold (open ends reach to infinity)."""
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
+            a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else float("inf")
+            b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else float("inf")
+            if a_high < b_low or b_high < a_low:
+                return True
+    return False

@@ -1,0 +1,119 @@
+"""Rich renderings of ledger records for the terminal."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .types import Document
+
+
+def span_text(low: int | None, high: int | None) -> str:
+    """A range as a person reads it: 28, 20+, ≤35, 25-35."""
+    if low is None and high is None:
+        return ""
+    if low is not None and high is not None:
+        return str(low) if low == high else f"{low}-{high}"
+    return f"{low}+" if low is not None else f"≤{high}"
+
+
+def incident_table(rows) -> Table:
+    table = Table(title=f"{len(rows)} incident(s)", show_lines=False)
+    for column in ("id", "date", "place", "type", "perpetrator", "killed", "reports"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        record = row.record
+        killed = record["figures"].get("killed") or {}
+        date = record["date"]
+        when = date.get("start") or (date.get("text") and f"? ({date['text']})") or ""
+        if date.get("end") and date.get("end") != date.get("start"):
+            when = f"{date['start']}..{date['end']}"
+        place = ", ".join(filter(None, [record["place"].get("name"), record["place"].get("country")]))
+        killed_text = span_text(killed.get("low"), killed.get("high")) if killed else ""
+        if killed and killed.get("conflict"):
+            killed_text = f"[bold red]{killed_text}[/]"
+        sources = f"{record['sources']['reports']} ({record['sources']['independent']} indep.)"
+        table.add_row(record["id"], when, place, record["type"], row.perpetrator or "", killed_text, sources)
+    return table
+
+
+def incident_detail(record: dict, documents: dict[str, Document]) -> list:
+    """Header, then every figure's values side by side, then perpetrators and the reports."""
+    date, place = record["date"], record["place"]
+    header = Text.assemble((record["type"].replace("_", " "), "bold"), f"  {date.get('start') or '?'}",
+                           f" ({date.get('precision')})  ", (place.get("name") or "unknown place", "cyan"),
+                           f" {place.get('country') or ''}  ",
+                           (f"conflicts: {', '.join(record['conflicts'])}" if record["conflicts"] else "", "red"))
+    parts: list = [Panel(header, title=record["id"], subtitle=f"{record['sources']['reports']} report(s), "
+                                                             f"{record['sources']['independent']} independent")]
+    for kind, figure in record["figures"].items():
+        parts.append(_figure_table(kind, figure, documents))
+    if record["perpetrators"]:
+        parts.append(_perpetrator_table(record["perpetrators"], documents))
+    parts.append(_reports_table(record, documents))
+    return parts
+
+
+def _outlet(documents: dict[str, Document], document_id: str | None) -> str:
+    document = documents.get(document_id or "")
+    if document is None:
+        return document_id or ""
+    return document.outlet or document.source.rsplit("/", 1)[-1]
+
+
+def _said_by(value: dict) -> str:
+    statement = value.get("statement") or {}
+    who = statement.get("speaker") or "(the report itself)"
+    if statement.get("relayed_by"):
+        who += f" via {statement['relayed_by']}"
+    if statement.get("hedges"):
+        who += f" [italic]({', '.join(statement['hedges'])})[/]"
+    return who
+
+
+def _figure_table(kind: str, figure: dict, documents: dict[str, Document]) -> Table:
+    title = f"{kind}: low {figure['low']}, best {figure['best']}, high {figure['high']}"
+    if figure.get("conflict"):
+        title += "  [bold red]CONFLICT[/]"
+    table = Table(title=title, title_justify="left", show_lines=True)
+    for column in ("value", "outlet", "said by", "sentence"):
+        table.add_column(column, overflow="fold")
+    for value in figure["values"]:
+        table.add_row(span_text(value["low"], value["high"]), _outlet(documents, value["document"]), _said_by(value),
+                      _highlight(value["sentence"], value["text"]))
+    return table
+
+
+def _highlight(sentence: str | None, fragment: str | None) -> Text:
+    text = Text(sentence or "")
+    if fragment and sentence and fragment in sentence:
+        start = sentence.index(fragment)
+        text.stylize("bold yellow", start, start + len(fragment))
+    return text
+
+
+def _perpetrator_table(perpetrators: list[dict], documents: dict[str, Document]) -> Table:
+    table = Table(title="perpetrators", title_justify="left")
+    for column in ("name", "status", "by", "how", "outlet", "sentence"):
+        table.add_column(column, overflow="fold")
+    for actor in perpetrators:
+        table.add_row(actor["name"], actor["status"], actor.get("by") or "", actor.get("how") or "",
+                      _outlet(documents, actor.get("document")), _highlight(actor.get("sentence"), actor.get("text")))
+    return table
+
+
+def _reports_table(record: dict, documents: dict[str, Document]) -> Table:
+    table = Table(title="reports", title_justify="left")
+    for column in ("outlet", "published", "date stated", "main?", "sentence"):
+        table.add_column(column, overflow="fold")
+    dates = {d.get("document"): d for d in record.get("dates", [])}
+    for mention in record["mentions"]:
+        document = documents.get(mention["document"])
+        stated = dates.get(mention["document"], {})
+        table.add_row(_outlet(documents, mention["document"]),
+                      str(document.published) if document and document.published else "",
+                      f"{stated.get('text') or ''} → {stated.get('start') or '?'}" if stated else "",
+                      "yes" if mention["core"] else "", mention["sentence"])
+    return table

@@ -1,0 +1,228 @@
+"""Stage 6, store: the ledger in SQLite (default) or PostgreSQL, behind one query module.
+
+Every function takes the session first and keywords after; nothing outside this package issues
+SQL.  The schema is created and upgraded by Alembic migrations shipped in the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..serialize import from_jsonable, to_jsonable
+from ..types import Citation, Document, Extraction, Mention
+from .models import DocumentRow, ExtractionRow, IncidentMentionRow, IncidentRow, RunRow
+
+__all__ = ["open_ledger", "database_url"]
+
+
+def database_url(db: str) -> str:
+    """A file path becomes a SQLite URL; 'postgresql://' URLs use the psycopg driver."""
+    if "://" not in db:
+        return f"sqlite:///{Path(db).expanduser()}"
+    if db.startswith("postgresql://") or db.startswith("postgres://"):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def make_engine(db: str) -> Engine:
+    url = database_url(db)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (the web app) never block a run
+    cursor.close()
+
+
+def migrate(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("unmist.store") / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_ledger(db: str) -> sessionmaker[Session]:
+    """A session factory for the ledger at ``db``, its schema up to date."""
+    engine = make_engine(db)
+    migrate(engine)
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+# --- documents and extractions -------------------------------------------------------------------
+
+def extracted_ids(session: Session, *, versions: str) -> set[str]:
+    """Reports already extracted by these component versions (a re-run skips them)."""
+    return set(session.scalars(select(ExtractionRow.document_id).where(ExtractionRow.versions == versions)))
+
+
+def save_extraction(session: Session, *, extraction: Extraction, versions: str) -> None:
+    document = extraction.document
+    row = session.get(DocumentRow, document.id)
+    if row is None:
+        session.add(DocumentRow(
+            id=document.id, source=document.source, url=document.url, title=document.title, outlet=document.outlet,
+            byline=document.byline, dateline=document.dateline, published=document.published, format=document.format,
+            text=document.text, flags=list(document.flags), added_at=_now(),
+        ))
+        session.flush()
+    payload = {"mentions": to_jsonable(extraction.mentions), "citations": to_jsonable(extraction.citations)}
+    existing = session.get(ExtractionRow, document.id)
+    if existing is None:
+        session.add(ExtractionRow(document_id=document.id, versions=versions, payload=payload, extracted_at=_now()))
+    else:
+        existing.versions, existing.payload, existing.extracted_at = versions, payload, _now()
+
+
+def _document(row: DocumentRow) -> Document:
+    return Document(id=row.id, source=row.source, text=row.text, title=row.title, outlet=row.outlet, byline=row.byline,
+                    dateline=row.dateline, published=row.published, url=row.url, format=row.format,
+                    flags=tuple(row.flags or ()))
+
+
+def load_documents(session: Session) -> dict[str, Document]:
+    return {row.id: _document(row) for row in session.scalars(select(DocumentRow).order_by(DocumentRow.id))}
+
+
+def get_document(session: Session, *, document_id: str) -> Document | None:
+    row = session.get(DocumentRow, document_id)
+    return _document(row) if row else None
+
+
+def load_extractions(session: Session) -> list[Extraction]:
+    documents = load_documents(session)
+    extractions = []
+    for row in session.scalars(select(ExtractionRow).order_by(ExtractionRow.document_id)):
+        mentions = from_jsonable(tuple[Mention, ...], row.payload.get("mentions", []))
+        citations = from_jsonable(tuple[Citation, ...], row.payload.get("citations", []))
+        extractions.append(Extraction(documents[row.document_id], mentions, citations=citations))
+    return extractions
+
+
+def set_document_flags(session: Session, *, flags: dict[str, tuple[str, ...]]) -> None:
+    for row in session.scalars(select(DocumentRow)):
+        new = list(flags.get(row.id, ()))
+        if list(row.flags or []) != new:
+            row.flags = new
+
+
+# --- incidents -----------------------------------------------------------------------------------
+
+def replace_incidents(session: Session, *, records: list[dict]) -> None:
+    """Swap the reconciled incidents for a new set (same input gives the same rows)."""
+    session.execute(delete(IncidentMentionRow))
+    session.execute(delete(IncidentRow))
+    session.flush()
+    session.add_all([_incident_row(record) for record in records])
+    session.flush()  # incidents before the rows that point at them
+    for record in records:
+        seen = set()
+        for mention in record.get("mentions", []):
+            key = (mention["document"], mention["index"])
+            if key not in seen:
+                seen.add(key)
+                session.add(IncidentMentionRow(incident_id=record["id"], document_id=key[0], mention_index=key[1]))
+
+
+def _incident_row(record: dict) -> IncidentRow:
+    date, place = record.get("date") or {}, record.get("place") or {}
+    killed = (record.get("figures") or {}).get("killed") or {}
+    perpetrators = record.get("perpetrators") or []
+    return IncidentRow(
+        id=record["id"], type=record["type"],
+        date_start=_iso(date.get("start")), date_end=_iso(date.get("end")), date_precision=date.get("precision", "unknown"),
+        place_name=place.get("name"), country=place.get("country"), admin1=place.get("admin1"), lat=place.get("lat"),
+        lon=place.get("lon"), place_precision=place.get("precision", "unknown"),
+        perpetrator=perpetrators[0]["name"] if perpetrators else None,
+        killed_low=killed.get("low"), killed_best=killed.get("best"), killed_high=killed.get("high"),
+        reports=record["sources"]["reports"], independent=record["sources"]["independent"],
+        conflicted=1 if record.get("conflicts") else 0, record=record,
+    )
+
+
+def _iso(value: str | None):
+    from datetime import date
+
+    return date.fromisoformat(value) if value else None
+
+
+def list_incidents(session: Session, *, country: str | None = None, type: str | None = None,
+                   perpetrator: str | None = None, since: str | None = None, until: str | None = None,
+                   min_independent: int | None = None, conflicted: bool | None = None, search: str | None = None,
+                   limit: int | None = None, offset: int = 0) -> list[IncidentRow]:
+    query = select(IncidentRow)
+    if country:
+        query = query.where(func.upper(IncidentRow.country) == country.upper())
+    if type:
+        query = query.where(IncidentRow.type == type)
+    if perpetrator:
+        query = query.where(IncidentRow.perpetrator.ilike(f"%{perpetrator}%"))
+    if since:
+        query = query.where(IncidentRow.date_start >= _iso(since))
+    if until:
+        query = query.where(IncidentRow.date_start <= _iso(until))
+    if min_independent:
+        query = query.where(IncidentRow.independent >= min_independent)
+    if conflicted is not None:
+        query = query.where(IncidentRow.conflicted == (1 if conflicted else 0))
+    if search:
+        pattern = f"%{search}%"
+        query = query.where(IncidentRow.place_name.ilike(pattern) | IncidentRow.perpetrator.ilike(pattern)
+                            | IncidentRow.type.ilike(pattern) | IncidentRow.country.ilike(pattern))
+    query = query.order_by(IncidentRow.date_start.is_(None), IncidentRow.date_start, IncidentRow.id).offset(offset)
+    if limit:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def get_incident(session: Session, *, incident_id: str) -> IncidentRow | None:
+    """By full id, or by a unique prefix ('inc-3f2a')."""
+    row = session.get(IncidentRow, incident_id)
+    if row is not None:
+        return row
+    matches = list(session.scalars(select(IncidentRow).where(IncidentRow.id.like(f"{incident_id}%")).limit(2)))
+    return matches[0] if len(matches) == 1 else None
+
+
+def count_rows(session: Session) -> dict[str, int]:
+    return {
+        "documents": session.scalar(select(func.count()).select_from(DocumentRow)) or 0,
+        "incidents": session.scalar(select(func.count()).select_from(IncidentRow)) or 0,
+    }
+
+
+def document_flags(session: Session) -> dict[str, list[str]]:
+    return {row.id: list(row.flags or []) for row in session.scalars(select(DocumentRow))}
+
+
+# --- runs ----------------------------------------------------------------------------------------
+
+def start_run(session: Session, *, inputs: Iterable[str], versions: str) -> RunRow:
+    run = RunRow(started_at=_now(), inputs=list(inputs), versions=versions, added=0, failed=0, errors=[])
+    session.add(run)
+    session.flush()
+    return run
+
+
+def finish_run(session: Session, *, run: RunRow, added: int, errors: list[str]) -> None:
+    run.finished_at, run.added, run.failed, run.errors = _now(), added, len(errors), errors

@@ -1,0 +1,83 @@
+"""Database tables (SQLAlchemy 2.0).  Records from :mod:`unmist.types` are converted only when saving."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
+    byline: Mapped[str | None] = mapped_column(Text)
+    dateline: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    format: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    flags: Mapped[list] = mapped_column(JSON, default=list)
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ExtractionRow(Base):
+    __tablename__ = "extractions"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    versions: Mapped[str] = mapped_column(String(200))
+    payload: Mapped[dict] = mapped_column(JSON)
+    extracted_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class IncidentRow(Base):
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(16))
+    place_name: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(200))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    place_precision: Mapped[str] = mapped_column(String(16))
+    perpetrator: Mapped[str | None] = mapped_column(String(200), index=True)
+    killed_low: Mapped[int | None] = mapped_column(Integer)
+    killed_best: Mapped[int | None] = mapped_column(Integer)
+    killed_high: Mapped[int | None] = mapped_column(Integer)
+    reports: Mapped[int] = mapped_column(Integer)
+    independent: Mapped[int] = mapped_column(Integer)
+    conflicted: Mapped[bool] = mapped_column(Integer, default=0)
+    record: Mapped[dict] = mapped_column(JSON)
+
+
+class IncidentMentionRow(Base):
+    __tablename__ = "incident_mentions"
+
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    mention_index: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class RunRow(Base):
+    __tablename__ = "runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    inputs: Mapped[list] = mapped_column(JSON)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[list] = mapped_column(JSON, default=list)
+    versions: Mapped[str] = mapped_column(String(200))
