@@ -208,7 +208,11 @@ def _country_from_words(draft: Draft, countries: Counter) -> str | None:
 # --- figures, actors, victims ------------------------------------------------------------------
 
 def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
-    """One figure per kind: the report's largest sentence-level account (totals beat parts)."""
+    """One figure per kind: the report's largest stated total, or else its sides added up.
+
+    'At least 17 people were killed' outranks 'fifteen assailants were killed'; with no total
+    stated, 'killing five of the intruders' and 'two border guards were killed' make seven.
+    """
     by_kind: dict[str, list[tuple[Figure, SentenceFacts]]] = {}
     for facts in draft.sentences:
         for figure in _sentence_accounts(facts.figures):
@@ -216,10 +220,27 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
                 by_kind.setdefault(figure.kind, []).append((figure, facts))
     values = []
     for kind, accounts in by_kind.items():
-        figure, facts = max(accounts, key=lambda pair: (_magnitude(pair[0]), -pair[0].start))
-        values.append(FigureValue(kind, figure.low, figure.high, _evidence(document, facts.sent, figure.start, figure.end),
-                                  figure.side))
+        totals = [pair for pair in accounts if pair[0].side == "total"]
+        sides = {pair[0].side for pair in accounts}
+        if totals or len(sides) == 1:
+            figure, facts = max(totals or accounts, key=lambda pair: (_magnitude(pair[0]), -pair[0].start))
+            values.append(FigureValue(kind, figure.low, figure.high,
+                                      _evidence(document, facts.sent, figure.start, figure.end), figure.side))
+        else:
+            values.append(_summed_sides(kind, accounts, document))
     return tuple(sorted(values, key=lambda v: v.kind))
+
+
+def _summed_sides(kind: str, accounts: list[tuple[Figure, SentenceFacts]], document: Document) -> FigureValue:
+    """The largest figure for each side, added up; the evidence is the first of them."""
+    per_side: dict[str, tuple[Figure, SentenceFacts]] = {}
+    for figure, facts in accounts:
+        if figure.side not in per_side or _magnitude(figure) > _magnitude(per_side[figure.side][0]):
+            per_side[figure.side] = (figure, facts)
+    parts = sorted(per_side.values(), key=lambda pair: pair[0].start)
+    total = sum_figures(kind, [p[0] for p in parts])
+    first, facts = parts[0]
+    return FigureValue(kind, total.low, total.high, _evidence(document, facts.sent, first.start, first.end), "total")
 
 
 def _sentence_accounts(figures: list[Figure]) -> list[Figure]:

@@ -168,7 +168,11 @@ def _is_subject_side(sent: Span, group: Span) -> bool:
     if claim is None:
         return False
     offset = sent.start_char + claim.start()
-    return group.start_char < offset or "by" in claim.group(0).lower()
+    if group.start_char < offset or "by" in claim.group(0).lower():
+        return True
+    between = sent.doc.text[sent.start_char + claim.end(): group.start_char]
+    return bool(re.search(r"\b(?:for|on behalf of|in the name of)\s+(?:the\s+)?$", between))  # 'claims X for Y'
+
 
 
 def _speaks_of_own_attack(sent: Span, group: Span) -> bool:

@@ -53,7 +53,7 @@ def mark_triggers(doc: Doc) -> Doc:
             if span is None or taken & set(range(span.start, span.end)):
                 continue
             taken.update(range(span.start, span.end))
-            span._.unmist = {"irrealis": is_irrealis(span), "generic": is_generic(span)}
+            span._.unmist = {"irrealis": is_irrealis(span), "generic": is_generic(span), "anaphoric": is_anaphoric(span)}
             spans.append(span)
     doc.spans["unmist_triggers"] = sorted(spans, key=lambda s: s.start)
     return doc
@@ -82,6 +82,15 @@ def _has_modal(token: Token) -> bool:
 
 def _has_perfect(token: Token) -> bool:
     return any(child.dep_ == "aux" and child.lemma_ == "have" for child in token.children)
+
+
+def is_anaphoric(span: Span) -> bool:
+    """'the attack', 'this bombing', 'its ambush': a noun that refers back to an incident already told."""
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+               or (c.dep_ == "poss" and c.pos_ == "PRON") for c in root.children)
 
 
 def is_generic(span: Span) -> bool:

@@ -161,7 +161,7 @@ def _kind_of(noun: Token, cue_kinds: dict[str, str]) -> tuple[str, Token, bool] 
             is_part = is_part or node.dep_ == "appos"
             node = node.head
             continue
-        if node.dep_ == "pobj" and node.head.lower_ in ("including", "among", "of") and node.head.head is not node:
+        if node.dep_ == "pobj" and _is_part_or_total(node.head) and node.head.head is not node:
             is_part = is_part or node.head.lower_ in ("including", "among")
             node = node.head.head
             continue
@@ -171,6 +171,16 @@ def _kind_of(noun: Token, cue_kinds: dict[str, str]) -> tuple[str, Token, bool] 
         return kind, node, is_part
     kind = _kind_from_governor(node, cue_kinds)
     return (kind, node, is_part) if kind else None
+
+
+COUNT_NOUNS = frozenset({"total", "number", "toll", "group", "tally", "count"})
+
+
+def _is_part_or_total(preposition: Token) -> bool:
+    """'including 15 assailants', 'among the dead', 'a total of 25': the number belongs to its head."""
+    if preposition.lower_ in ("including", "among"):
+        return True
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in COUNT_NOUNS
 
 
 def _kind_from_modifier(node: Token, cue_kinds: dict[str, str]) -> str | None:
@@ -209,7 +219,7 @@ def _lemma_of_cue(token: Token) -> str:
 def _predicate_adjective(verb: Token, cue_kinds: dict[str, str]) -> str | None:
     """'left 42 people dead', 'were dead', 'were among the injured'."""
     for child in verb.children:
-        if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.lemma_.lower() in cue_kinds:
+        if child.dep_ in ("oprd", "acomp") and child.lemma_.lower() in cue_kinds:
             return cue_kinds[child.lemma_.lower()]
     return None
 

@@ -30,7 +30,8 @@ SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote"
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # The lead: the title and the first body paragraph(s) tell the report's main incident.
 LEAD_PARAGRAPHS = 2
-CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect")
+CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect",
+               "believ", "belong", "member", "affiliat", "loyal", "link")
 
 
 @dataclass
@@ -43,6 +44,13 @@ class SentenceFacts:
     dates: list[DateExpr]
     places: list[Span]
     actors: list[Span]
+    trigger_dates: frozenset[int] = frozenset()  # starts of dates that modify a trigger ('Sunday's attack')
+
+    @property
+    def new_event(self) -> bool:
+        """States an event in its own words, not only by reference ('the attack') to one told before."""
+        return any(not t._.unmist["anaphoric"] for t in self.strong_triggers) or any(
+            f.kind in CASUALTY_KINDS for f in self.figures)
 
     @property
     def strong_triggers(self) -> list[Span]:
@@ -108,6 +116,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
             dates=[d for d in doc._.unmist_dates if sent.start_char <= d.start < sent.end_char and _is_event_date(doc, d)],
             places=[p for p in doc.spans["unmist_places"] if _inside(p, sent)],
             actors=[a for a in doc.spans["unmist_actors"] if _inside(a, sent)],
+            trigger_dates=_trigger_dates(doc, sent),
         ))
     return facts
 
@@ -145,9 +154,29 @@ def _governor_is_event(span: Span) -> bool:
     return True
 
 
+def _trigger_dates(doc: Doc, sent: Span) -> frozenset[int]:
+    """Dates whose governing word is an incident trigger: those date the incident itself."""
+    trigger_tokens = {t.root.i for t in doc.spans["unmist_triggers"] if _inside(t, sent) and t.label_ not in ATTACH_ONLY_TYPES}
+    starts = set()
+    for expr in doc._.unmist_dates:
+        if not sent.start_char <= expr.start < sent.end_char:
+            continue
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        token = span.root if span is not None else None
+        for _ in range(4):
+            if token is None or token.head is token:
+                break
+            token = token.head
+            if token.i in trigger_tokens:
+                starts.add(expr.start)
+                break
+    return frozenset(starts)
+
+
 def best_date(facts: SentenceFacts) -> DateExpr | None:
     dates = [d for d in facts.dates if d.kind != "span"]
-    return min(dates, key=lambda d: (DATE_SPECIFICITY.get(d.kind, 10), d.start), default=None)
+    return min(dates, key=lambda d: (d.start not in facts.trigger_dates, DATE_SPECIFICITY.get(d.kind, 10), d.start),
+               default=None)
 
 
 def segment(doc: Doc, published: date | None) -> list[Draft]:
@@ -178,6 +207,9 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
         return _open(drafts, facts, expr, resolved)
     if resolved is not None:
         if expr.kind == "anchor":
+            if not facts.new_event:  # 'the car was bought a month earlier' adds to the current incident
+                current.sentences.append(facts)
+                return current
             return _open(drafts, facts, expr, resolved)
         verdicts = {id(d): compatible(resolved, d.date, partial=False) if d.date else None for d in drafts}
         for draft in [current, *[d for d in drafts if d is not current]]:

@@ -86,7 +86,7 @@ def make_document(source: str, report: Report, *, fmt: str, url: str | None = No
     )
 
 
-@reader(".txt", ".text", ".md")
+@reader(".txt", ".text")
 def read_text(path: Path, data: bytes) -> Iterator[Document | IngestError]:
     try:
         text = decode_text(str(path), data)
