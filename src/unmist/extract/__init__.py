@@ -57,7 +57,7 @@ def extract(doc: Doc, document: Document) -> tuple[Mention, ...]:
 def _has_substance(draft: Draft) -> bool:
     """A vague allusion with no date, place or figure is not an incident."""
     has_figure = any(f.kind != "arrested" for s in draft.sentences for f in s.figures)
-    has_place = any(s.places for s in draft.sentences)
+    has_place = any(p._.unmist and p._.unmist[0].precision != "country" for s in draft.sentences for p in s.places)
     has_date = draft.date is not None
     return has_figure or has_date or (has_place and draft.family is not None)
 
@@ -172,7 +172,7 @@ def _dateline_end(document: Document) -> int:
 def _is_origin(span: Span) -> bool:
     """'crossed into Tajikistan from Kunduz Province': where attackers came from is not where it happened."""
     previous = span.doc[span.start - 1] if span.start > 0 else None
-    return previous is not None and previous.lower_ in ("from", "of", "to")
+    return previous is not None and previous.lower_ == "from"
 
 
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

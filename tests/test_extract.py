@@ -1,0 +1,110 @@
+"""Stage 2 on real text: figures, types, dates, places and perpetrators of incidents."""
+
+from __future__ import annotations
+
+import pytest
+
+from unmist.extract import extract, parse
+from unmist.extract.nlp import COMPONENTS
+from unmist.ingest import ingest
+
+
+def _figures(nlp, sentence):
+    doc = nlp(sentence)
+    return [(f.kind, f.low, f.high) for f in doc._.unmist_figures]
+
+
+def test_pipeline_components_declare_what_they_need(nlp):
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert not any(analysis["problems"].values())
+    assert set(COMPONENTS) <= set(nlp.pipe_names)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two policemen were killed and 30 more were wounded.", [("killed", 2, 2), ("wounded", 30, 30)]),
+    ("At least 17 people were killed on Wednesday when militants attacked a checkpoint.", [("killed", 17, None)]),
+    ("Another group ambushed a convoy, killing as many as 35 troops.", [("killed", None, 35)]),
+    ("The attack left three border guards and six soldiers dead.", [("killed", 9, 9)]),
+    ("Officials said five rebels were killed and five captured in the counter-attack.",
+     [("killed", 5, 5), ("captured", 5, 5)]),
+    ("The total death toll from Sunday's violence now stands at 25.", [("killed", 25, 25)]),
+    ("A suicide bomber killed 46 people and injured 143 at the mosque.", [("killed", 46, 46), ("wounded", 143, 143)]),
+    ("The blast killed 15 people, including the bomber.", [("killed", 15, 15)]),
+    ("Seven of the attackers have been detained, the police said.", [("captured", 7, 7)]),
+    ("At least eight people have been arrested in St Petersburg and Moscow.", [("arrested", 8, None)]),
+    ("More than 50 people were wounded in the blast.", [("wounded", 51, None)]),
+    ("Dozens of people were injured.", [("wounded", 24, None)]),
+    ("The driver died at the scene.", [("killed", 1, 1)]),
+    ("A 22-year-old man from Osh was detained in 2017 with 3 kg of explosives.", [("arrested", 1, 1)]),
+])
+def test_casualty_figures_with_their_ranges(nlp, sentence, expected):
+    assert _figures(nlp, sentence) == expected
+
+
+def test_numbers_that_are_not_casualties_are_ignored(nlp):
+    assert _figures(nlp, "Residents of two villages told reporters that the road was closed for 12 hours.") == []
+    assert _figures(nlp, "Tajikistan shares a 1,340-km border with Afghanistan.") == []
+
+
+def test_threats_and_plans_are_not_incidents(nlp):
+    doc = nlp("Otherwise, terrorist attacks will continue. The group threatened more attacks. "
+              "Police said they had foiled a plot to bomb the airport.")
+    assert all(t._.unmist["irrealis"] or t._.unmist["generic"] for t in doc.spans["unmist_triggers"])
+
+
+def _mentions(path):
+    document = next(d for d in ingest([path]))
+    return document, extract(parse(document), document)
+
+
+def test_wire_report_main_incident(demo_dir):
+    document, mentions = _mentions(demo_dir / "001_pamirwire_gharm_ambush.txt")
+    main = mentions[0]
+    assert main.core and main.type == "ambush"
+    assert str(main.date.start) == "2019-03-11" and main.date.precision == "day"
+    assert main.place.name in ("Gharm", "Rasht", "Rasht Valley") and main.country == "TJ"
+    assert {(f.kind, f.low, f.high) for f in main.figures} == {("killed", 9, 9), ("wounded", 4, 4)}
+    assert [p.name for p in main.perpetrators] == ["Jamaat Ansarullah"]
+    assert main.perpetrators[0].status == "attributed"
+    assert main.claim == "no_claim"
+
+
+def test_every_value_points_back_to_its_text(demo_dir):
+    document, mentions = _mentions(demo_dir / "005_steppewire_osh_bombing.txt")
+    for mention in mentions:
+        for value in [*mention.figures, *mention.perpetrators]:
+            evidence = value.evidence
+            assert document.text[evidence.start:evidence.end] == evidence.text
+            assert evidence.text in evidence.sentence
+
+
+def test_background_incident_in_a_later_paragraph_is_its_own_mention(demo_dir):
+    _, mentions = _mentions(demo_dir / "006_ferganaherald_osh_followup.txt")
+    assert mentions[0].place.name == "Osh" and mentions[0].core
+    assert any(m.place and m.place.name == "Bishkek" and not m.core and str(m.date.start) == "2016-08-01"
+               for m in mentions[1:])
+
+
+def test_policy_paper_has_no_incident(demo_dir):
+    _, mentions = _mentions(demo_dir / "007_eurasiabrief_border_policy.txt")
+    assert mentions == ()
+
+
+def test_seeds_background_incidents_of_the_long_war_journal_report(seeds_dir):
+    _, mentions = _mentions(next(seeds_dir.glob("001_*")))
+    by_type = {m.type: m for m in mentions}
+    assert mentions[0].type == "ambush" and mentions[0].place.name == "Rasht Valley"
+    bombing = by_type["suicide_bombing"]
+    assert bombing.place.name == "Khujand"
+    assert {(f.kind, f.low) for f in bombing.figures} == {("killed", 2), ("wounded", 30)}
+    assert any(m.type == "prison_break" for m in mentions)
+
+
+def test_seeds_border_raid_in_the_analysis_is_found_and_its_policy_talk_is_not(seeds_dir):
+    _, mentions = _mentions(next(seeds_dir.glob("002_*")))
+    assert len(mentions) == 1
+    raid = mentions[0]
+    assert raid.place.name == "Lakkon"
+    assert ("captured", 1, 1) in {(f.kind, f.low, f.high) for f in raid.figures}
+    policy = ("We will repulse any attack", "threat is being deliberately exaggerated", "Hizb-ut-Tahrir literature")
+    assert not any(p in e.sentence for e in raid.evidence for p in policy)

@@ -1,0 +1,92 @@
+"""Stage 1: files of every supported kind become clean documents with their metadata."""
+
+from __future__ import annotations
+
+import json
+
+from unmist.errors import IngestError
+from unmist.ingest import ingest
+from unmist.ingest.text import is_menu_line, parse_plain_text
+
+
+def _one(path):
+    results = list(ingest([path]))
+    assert len(results) == 1, results
+    return results[0]
+
+
+def test_plain_text_header_gives_title_outlet_date_and_dateline(demo_dir):
+    document = _one(demo_dir / "001_pamirwire_gharm_ambush.txt")
+    assert document.title.startswith("Gunmen ambush police convoy")
+    assert document.outlet == "Pamir Wire"
+    assert str(document.published) == "2019-03-12"
+    assert document.dateline == "DUSHANBE"
+    assert document.text.startswith(document.title)
+
+
+def test_comment_thread_and_related_posts_are_removed(demo_dir):
+    document = _one(demo_dir / "003_valleywatch_gharm_claim.txt")
+    assert "as many as 14 officers died" in document.text
+    assert "My cousin says 16 died" not in document.text
+    assert "Related posts" not in document.text
+    assert "Who are Jamaat Ansarullah?" not in document.text
+
+
+def test_menu_lines_are_removed_but_headers_with_dates_are_kept():
+    assert is_menu_line("Home | World | Asia | Security | Business")
+    assert not is_menu_line("Eurasia Brief | Policy paper | 14 January 2022")
+    report = parse_plain_text("Big title of the story here\nSome Outlet | 3 April 2017\nHome | News | Sport | Opinion\n\n"
+                              "BISHKEK - Something happened on Monday in the capital, police said.")
+    assert "Home | News" not in report.text
+    assert report.outlet == "Some Outlet" and str(report.published) == "2017-04-03"
+
+
+def test_html_page_keeps_article_and_drops_menus_asides_and_comments(demo_dir):
+    document = _one(demo_dir / "002_dushanbedaily_gharm_ambush.html")
+    assert document.outlet == "Dushanbe Daily"
+    assert str(document.published) == "2019-03-12"
+    assert "Eleven police officers were killed" in document.text
+    for boilerplate in ("Cotton harvest forecast", "When will this end", "USD 9.43", "Politics"):
+        assert boilerplate not in document.text
+
+
+def test_jsonl_lines_become_documents_with_line_sources(demo_dir):
+    documents = list(ingest([demo_dir / "010_feed.jsonl"]))
+    assert [d.source.rsplit("#", 1)[1] for d in documents] == ["1", "2"]
+    assert documents[0].outlet == "CA Digest" and str(documents[0].published) == "2021-06-07"
+    assert documents[0].url.startswith("https://")
+
+
+def test_document_id_is_a_content_hash(demo_dir, tmp_path):
+    copy = tmp_path / "same.txt"
+    copy.write_bytes((demo_dir / "005_steppewire_osh_bombing.txt").read_bytes())
+    assert _one(copy).id == _one(demo_dir / "005_steppewire_osh_bombing.txt").id
+
+
+def test_bad_files_each_give_one_clear_error_and_the_rest_is_read(tmp_path, demo_dir):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "huge.txt").write_bytes(b"word " * 4_200_000)
+    latin = "Attack in Khujand\nSome Outlet | 5 May 2015\n\nKHUJAND - Caf\xe9 owners said gunmen opened fire on Monday, killing two people."
+    (tmp_path / "latin1.txt").write_bytes(latin.encode("latin-1"))
+    (tmp_path / "good.txt").write_bytes((demo_dir / "005_steppewire_osh_bombing.txt").read_bytes())
+    (tmp_path / "broken.jsonl").write_text('{"text": "ok text long enough to be a report, really it is."}\n{not json}\n')
+    results = list(ingest([tmp_path], max_bytes=20_000_000 // 2))
+    errors = {str(r.source).rsplit("/", 1)[-1]: r.reason for r in results if isinstance(r, IngestError)}
+    assert errors == {"empty.txt": "empty file", "binary.txt": "binary file, not text",
+                      "huge.txt": "file too large (21.0 MB; the limit is 10.0 MB)", "broken.jsonl#2": "not valid JSON (Expecting property name enclosed in double quotes)"}
+    read = {r.source.rsplit("/", 1)[-1]: r for r in results if not isinstance(r, IngestError)}
+    assert "Café owners" in read["latin1.txt"].text
+    assert "good.txt" in read and "broken.jsonl#1" in read
+
+
+def test_rss_feed_entries_become_documents(tmp_path):
+    feed = tmp_path / "feed.rss"
+    feed.write_text("""<?xml version="1.0"?><rss version="2.0"><channel><title>Frontier News</title>
+      <item><title>Blast in Kabul</title><link>https://f.example/1</link><pubDate>Mon, 05 Sep 2022 10:00:00 GMT</pubDate>
+      <description>&lt;p&gt;A suicide bomber killed two embassy staff in Kabul on Monday, officials said.&lt;/p&gt;</description></item>
+      </channel></rss>""")
+    document = _one(feed)
+    assert document.outlet == "Frontier News" and str(document.published) == "2022-09-05"
+    assert "suicide bomber killed two embassy staff" in document.text
+    assert json.loads(json.dumps(document.source)).endswith("feed.rss#1")

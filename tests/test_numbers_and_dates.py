@@ -1,0 +1,80 @@
+"""Parsers of messy text: numbers with qualifiers, and dates resolved against a report's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from unmist.extract.dates import compatible, find_dates, resolve
+from unmist.extract.numbers import parse_number, qualify, vague_range
+
+
+@pytest.mark.parametrize("text, value", [("28", 28), ("1,340", 1340), ("twenty-five", 25), ("Fifteen", 15),
+                                         ("two hundred", 200), ("a dozen", None), ("several", None)])
+def test_numbers_written_as_digits_or_words(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("before, expected", [("killing at least ", (20, None)), ("as many as ", (None, 20)),
+                                              ("up to ", (None, 20)), ("more than ", (21, None)),
+                                              ("nearly ", (None, 20)), ("about ", (20, 20)), ("killing ", (20, 20))])
+def test_qualifiers_turn_a_number_into_a_range(before, expected):
+    assert qualify(20, before)[0] == expected
+
+
+def test_vague_quantities_follow_the_coding_conventions():
+    assert vague_range("dozens") == (24, None)
+    assert vague_range("hundreds") == (200, None)
+
+
+def _resolved(text, published):
+    expressions = find_dates(text)
+    assert expressions, text
+    return resolve(expressions[0], published)
+
+
+def test_weekday_resolves_to_the_last_such_day_on_or_before_the_report():
+    thursday = date(2010, 9, 23)
+    assert _resolved("attacked a column of soldiers on Sunday", thursday).start == date(2010, 9, 19)
+    assert _resolved("the clash on Thursday", thursday).start == thursday
+
+
+def test_day_and_month_without_year_take_the_report_year_or_the_one_before():
+    assert _resolved("the Sept. 19 ambush", date(2010, 9, 23)).start == date(2010, 9, 19)
+    assert _resolved("on Dec. 30 gunmen", date(2011, 1, 2)).start == date(2010, 12, 30)
+
+
+def test_month_expressions_have_month_precision():
+    resolved = _resolved("An armed raid in May this year", date(2006, 10, 1))
+    assert (resolved.start, resolved.end, resolved.precision) == (date(2006, 5, 1), date(2006, 5, 31), "month")
+
+
+def test_absolute_dates_need_no_report_date():
+    resolved = _resolved("on 11 September 2010 as saying", None)
+    assert (resolved.start, resolved.precision, resolved.basis) == (date(2010, 9, 11), "day", "absolute")
+
+
+def test_unresolvable_dates_stay_unknown_but_keep_what_they_state():
+    resolved = _resolved("took credit for the Sept. 19 ambush", None)
+    assert resolved.start is None and resolved.precision == "unknown"
+    assert (resolved.month, resolved.day) == (9, 19)
+
+
+def test_relative_to_another_incident():
+    anchor = _resolved("on 20 August 2010", None)
+    later = resolve(find_dates("ambushed a convoy one month later")[0], None, anchor)
+    assert later.precision == "month" and later.start <= date(2010, 9, 20) <= later.end
+
+
+def test_a_partial_date_fits_a_window_that_contains_it():
+    window = _resolved("on 20 August 2010", None)
+    window = resolve(find_dates("one month later")[0], None, window)
+    assert compatible(_resolved("the Sept. 19 ambush", None), window) is True
+    assert compatible(_resolved("the Sept. 19 ambush", None), window, partial=False) is None
+    assert compatible(_resolved("on 3 May 2012", None), window) is False
+
+
+def test_periods_over_years_are_not_incident_dates():
+    assert find_dates("Tens of thousands died in the 1990s")[0].kind == "span"
+    assert find_dates("arrested in the last three years")[0].kind == "span"
