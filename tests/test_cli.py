@@ -1,0 +1,123 @@
+"""End to end, as a user runs it: the CLI on real reports into a real SQLite ledger."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+LEDGER_DOCUMENT_KEYS = {"id", "source", "url", "title", "outlet", "byline", "dateline", "published", "flags"}
+LEDGER_INCIDENT_KEYS = {"id", "type", "date", "place", "perpetrators", "victims", "targets", "weapons", "figures",
+                        "mentions", "sources", "conflicts"}
+
+
+def unmist(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "unmist", *args], cwd=cwd, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def seeds_ledger(tmp_path_factory, seeds_dir):
+    folder = tmp_path_factory.mktemp("seeds")
+    result = unmist("run", str(seeds_dir), "--db", "ledger.db", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    exported = unmist("export", "--format", "json", "--db", "ledger.db", cwd=folder)
+    return folder, json.loads(exported.stdout)
+
+
+def test_export_follows_the_ledger_contract(seeds_ledger):
+    _, ledger = seeds_ledger
+    assert ledger["unmist_version"].startswith("0.")
+    assert all(LEDGER_DOCUMENT_KEYS <= set(d) for d in ledger["documents"])
+    for incident in ledger["incidents"]:
+        assert LEDGER_INCIDENT_KEYS <= set(incident)
+        assert set(incident["date"]) >= {"start", "end", "precision"}
+        assert set(incident["place"]) >= {"name", "country", "admin1", "lat", "lon", "precision"}
+        assert set(incident["sources"]) == {"reports", "independent"}
+        for figure in incident["figures"].values():
+            assert {"low", "best", "high", "values"} <= set(figure)
+            for value in figure["values"]:
+                assert {"low", "high", "text", "document", "span"} <= set(value)
+
+
+def test_rasht_ambush_is_one_incident_with_three_tolls(seeds_ledger):
+    _, ledger = seeds_ledger
+    documents = {d["id"]: d for d in ledger["documents"]}
+    ambushes = [i for i in ledger["incidents"] if i["type"] in ("ambush", "armed_assault")
+                and {28, 25} <= {v["high"] or v["low"] for v in i["figures"].get("killed", {}).get("values", [])}]
+    assert len(ambushes) == 1
+    killed = ambushes[0]["figures"]["killed"]
+    assert sorted(((v["low"], v["high"]) for v in killed["values"]), key=str) == [(25, 25), (28, 28), (None, 35)]
+    assert (killed["low"], killed["high"]) == (25, 35) and killed["conflict"]
+    for value in killed["values"]:
+        assert value["sentence"] and value["text"] in value["sentence"]
+    outlets = {documents[v["document"]]["outlet"] for v in killed["values"]}
+    assert "Reuters" in outlets
+
+
+def test_every_span_points_into_the_stored_text(seeds_ledger):
+    folder, ledger = seeds_ledger
+    import sqlite3
+
+    texts = dict(sqlite3.connect(folder / "ledger.db").execute("select id, text from documents"))
+    for incident in ledger["incidents"]:
+        for figure in incident["figures"].values():
+            for value in figure["values"]:
+                start, end = value["span"]
+                assert texts[value["document"]][start:end] == value["text"]
+
+
+def test_khujand_bombing_and_lakkon_raid_are_found(seeds_ledger):
+    _, ledger = seeds_ledger
+    places = {(i["place"]["name"], i["type"]) for i in ledger["incidents"]}
+    assert ("Khujand", "suicide_bombing") in places
+    assert any(name == "Lakkon" for name, _ in places)
+
+
+def test_second_run_changes_nothing(seeds_ledger, seeds_dir):
+    folder, ledger = seeds_ledger
+    again = unmist("run", str(seeds_dir), "--db", "ledger.db", "--json", cwd=folder)
+    summary = json.loads(again.stdout)
+    assert summary["extracted"] == 0 and summary["unchanged"] == 5
+    second = json.loads(unmist("export", "--db", "ledger.db", cwd=folder).stdout)
+    assert second == ledger
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path, demo_dir):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_text("")
+    (inputs / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (inputs / "big.txt").write_bytes(b"x" * 20_000_000)
+    (inputs / "latin1.txt").write_bytes("Bomb in Osh\nOsh Times | 2 June 2021\n\nOSH - A bomb "
+                                        "exploded outside a caf\xe9 on Wednesday, killing two people, police said."
+                                        .encode("latin-1"))
+    (inputs / "good.txt").write_bytes((demo_dir / "008_amuwire_termez_clash.txt").read_bytes())
+    result = unmist("run", str(inputs), "--db", "ledger.db", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert len(lines) == 3
+    assert any("empty.txt: empty file" in line for line in lines)
+    assert any("binary.txt: binary file" in line for line in lines)
+    assert any("big.txt: file too large" in line for line in lines)
+    exported = json.loads(unmist("export", "--db", "ledger.db", cwd=tmp_path).stdout)
+    assert len(exported["documents"]) == 2
+    before = exported
+    unmist("run", str(tmp_path / "missing-folder"), "--db", "ledger.db", cwd=tmp_path)
+    assert json.loads(unmist("export", "--db", "ledger.db", cwd=tmp_path).stdout) == before
+
+
+def test_demo_lists_incidents_and_show_gives_sources_side_by_side(tmp_path):
+    result = unmist("demo", "--db", "demo.db", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(unmist("incidents", "--db", "demo.db", "--json", cwd=tmp_path).stdout)
+    ambush = next(i for i in listed if i["type"] == "ambush")
+    assert ambush["sources"]["reports"] == 4
+    assert "killed" in ambush["conflicts"]
+    shown = unmist("show", ambush["id"][:8], "--db", "demo.db", cwd=tmp_path)
+    assert "Pamir Wire" in shown.stdout and "Dushanbe Daily" in shown.stdout
+    csv_text = unmist("export", "--format", "csv", "--db", "demo.db", cwd=tmp_path).stdout
+    assert csv_text.splitlines()[0].startswith("id,type,date_start")
