@@ -156,3 +156,38 @@ def _open_existing(db: str):
     if "://" not in db and not Path(db).exists():
         raise UnmistError(f"no ledger at {db}: run 'unmist run PATH --db {db}' first")
     return store.open_ledger(db)
+
+
+@app.command(name="eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="Gold set folder: reports/ and gold.yaml.")],
+    as_json: JsonOption = False,
+    misses: Annotated[bool, typer.Option("--misses", help="List what was missed or wrong per field.")] = False,
+) -> None:
+    """Score extraction, linking and flags against a gold set."""
+    from .evaluate import evaluate, summary
+    from .render import score_table
+
+    if not (gold_dir / "gold.yaml").is_file():
+        raise UnmistError(f"{gold_dir}: no gold.yaml in this folder")
+    scores = evaluate(gold_dir)
+    if as_json:
+        console.print_json(json.dumps(summary(scores)))
+        return
+    console.print(score_table(scores))
+    if misses:
+        for line in _miss_lines(scores):
+            console.print(line, highlight=False)
+
+
+def _miss_lines(scores: dict) -> list[str]:
+    lines = []
+    for name, value in scores.items():
+        parts = value.items() if isinstance(value, dict) else [("", value)]
+        for part, score in parts:
+            if isinstance(score, dict):
+                for sub, inner in score.items():
+                    lines += [f"{name}.{part}.{sub}: {m}" for m in inner.misses]
+            elif hasattr(score, "misses"):
+                lines += [f"{name}{'.' + part if part else ''}: {m}" for m in score.misses]
+    return lines

@@ -117,3 +117,26 @@ def _reports_table(record: dict, documents: dict[str, Document]) -> Table:
                       f"{stated.get('text') or ''} → {stated.get('start') or '?'}" if stated else "",
                       "yes" if mention["core"] else "", mention["sentence"])
     return table
+
+
+def score_table(scores: dict) -> Table:
+    """One row per field: hits, total and rate; F1 rows for incidents and linking."""
+    table = Table(title="unmist eval")
+    for column in ("field", "measure", "hit / total", "score"):
+        table.add_column(column)
+
+    def row(name: str, measure: str, score) -> None:
+        table.add_row(name, measure, f"{score.hit} / {score.total}", f"{score.rate:.3f}")
+
+    for name in ("incidents", "linking"):
+        for measure in ("precision", "recall", "core_recall"):
+            if measure in scores[name]:
+                row(name, measure, scores[name][measure])
+        table.add_row(name, "F1", "", f"[bold]{scores[name]['f1']:.3f}[/]")
+    row("figures", "exact", scores["figures"])
+    for name in ("date", "place", "perpetrator", "type"):
+        row(name, "right", scores[name])
+    for name, pair in scores["flags"].items():
+        row(f"flag {name}", "precision", pair["precision"])
+        row(f"flag {name}", "recall", pair["recall"])
+    return table

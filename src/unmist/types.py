@@ -144,6 +144,7 @@ class Mention:
     date: DateValue | None = None
     place: PlaceValue | None = None
     country: str | None = None
+    countries: tuple[str, ...] = ()  # every country the incident's sentences name (both sides of a border)
     perpetrators: tuple[ActorValue, ...] = ()
     victims: tuple[TextValue, ...] = ()
     targets: tuple[TextValue, ...] = ()

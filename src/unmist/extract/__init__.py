@@ -26,8 +26,14 @@ __all__ = ["extract", "parse", "EXTRACT_VERSION"]
 EXTRACT_VERSION = "extract.rules.v1"
 # The most people a single report's figure may count before it is taken for a statistic, not a toll.
 MAX_PLAUSIBLE_FIGURE = 100_000
-# Small places (population under this) are only accepted in countries the report is about.
+# Small places (population under this) are only accepted in countries the report is about; places
+# in a country the report never names must be cities of a million ('Metro', Indonesia, is not the
+# St Petersburg metro).
 SMALL_PLACE_POPULATION = 100_000
+BIG_PLACE_POPULATION = 1_000_000
+# Nouns after which a demonym names whose property it is, not where it happened ('Chinese embassy').
+FOREIGN_PROPERTY = frozenset({"embassy", "consulate", "citizen", "national", "diplomat", "ambassador", "mission",
+                              "staff", "employee", "company", "worker", "tourist", "engineer", "cyclist"})
 
 
 def parse(document: Document) -> Doc:
@@ -68,7 +74,7 @@ def _evidence(document: Document, sent: Span, start: int, end: int) -> Evidence:
 
 def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: Counter) -> Mention | None:
     itype, type_evidence = _incident_type(draft, document)
-    place = _place(draft, document, countries)
+    place = _place(draft, document, countries) or (_dateline_place(document, doc, countries) if draft.core else None)
     figures = _figures(draft, document)
     if itype is None and not figures:
         return None
@@ -81,9 +87,10 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         core=draft.core,
         evidence=tuple(_evidence(document, s, s.start_char, s.end_char) for s in sentences),
         type_evidence=type_evidence,
-        date=_date(draft, document),
+        date=_date(draft, doc, document),
         place=place,
         country=place.country if place and place.country else _country_from_words(draft, countries),
+        countries=_named_countries(draft, place),
         perpetrators=perpetrators,
         victims=_victims(draft, document),
         targets=_targets(draft, document),
@@ -101,14 +108,14 @@ def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Eviden
     return trigger.label_, _evidence(document, facts.sent, trigger.start_char, trigger.end_char)
 
 
-def _date(draft: Draft, document: Document) -> DateValue | None:
+def _date(draft: Draft, doc: Doc, document: Document) -> DateValue | None:
     if draft.date is None or draft.date_expr is None:
         return None
     expr, resolved = draft.date_expr, draft.date
-    facts = next(s for s in draft.sentences if s.sent.start_char <= expr.start < s.sent.end_char)
+    sent = doc.char_span(expr.start, expr.end, alignment_mode="expand").sent
     return DateValue(
         start=resolved.start, end=resolved.end, precision=resolved.precision,
-        evidence=_evidence(document, facts.sent, expr.start, expr.end),
+        evidence=_evidence(document, sent, expr.start, expr.end),
         resolved_against=resolved.basis, month=resolved.month, day=resolved.day, weekday=resolved.weekday,
     )
 
@@ -122,11 +129,38 @@ def report_countries(doc: Doc, document: Document) -> Counter:
         for place in span._.unmist[:1]:
             if place.precision == "country" or place.population >= SMALL_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
-    demonyms = knowledge.demonyms()
-    for token in doc:
-        if token.text in demonyms:
-            counts[demonyms[token.text]] += 1
+    for country in _demonym_countries(doc):
+        counts[country] += 1
     return counts
+
+
+def _demonym_countries(tokens) -> list[str]:
+    """'Tajik troops' -> TJ; 'the Chinese embassy' names no place."""
+    demonyms = knowledge.demonyms()
+    return [demonyms[t.text] for t in tokens
+            if t.text in demonyms and not (t.head.lemma_.lower() in FOREIGN_PROPERTY and t.head is not t)]
+
+
+def _named_countries(draft: Draft, place: PlaceValue | None) -> tuple[str, ...]:
+    countries = {place.country} if place and place.country else set()
+    for facts in draft.sentences:
+        countries.update(_demonym_countries(facts.sent))
+        countries.update(p._.unmist[0].country for p in facts.places if p._.unmist)
+    return tuple(sorted(c for c in countries if c))
+
+
+def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceValue | None:
+    """A wire story's dateline ('BISHKEK -') places its main incident when the text names no other place."""
+    if not document.dateline:
+        return None
+    name = document.dateline.split(",")[0].strip()
+    start = document.text.find(document.dateline)
+    place = choose_place(gazetteer.lookup(name.title()) or gazetteer.lookup(name), countries)
+    if place is None or start < 0:
+        return None
+    sent = doc.char_span(start, start + len(name), alignment_mode="expand").sent
+    return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
+                      _evidence(document, sent, start, start + len(name)), place.geonameid)
 
 
 def choose_place(candidates: tuple, countries: Counter) -> gazetteer.Place | None:
@@ -137,7 +171,7 @@ def choose_place(candidates: tuple, countries: Counter) -> gazetteer.Place | Non
     in_scope = [p for p in candidates if countries.get(p.country)]
     if in_scope:
         return max(in_scope, key=lambda p: (countries[p.country] > 0, p.precision == "exact", p.population))
-    big = [p for p in candidates if p.population >= SMALL_PLACE_POPULATION]
+    big = [p for p in candidates if p.population >= BIG_PLACE_POPULATION]
     return big[0] if big else None
 
 
@@ -195,8 +229,7 @@ def _names_another_incident(span: Span) -> bool:
 
 
 def _country_from_words(draft: Draft, countries: Counter) -> str | None:
-    demonyms = knowledge.demonyms()
-    local = Counter(demonyms[t.text] for s in draft.sentences for t in s.sent if t.text in demonyms)
+    local = Counter(c for s in draft.sentences for c in _demonym_countries(s.sent))
     for span in (p for s in draft.sentences for p in s.places):
         if span._.unmist and span._.unmist[0].precision == "country":
             local[span._.unmist[0].country] += 2

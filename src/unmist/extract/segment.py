@@ -58,18 +58,26 @@ class SentenceFacts:
 
     @property
     def strong_triggers(self) -> list[Span]:
-        return [t for t in self.triggers if not t._.unmist["generic"] and t.label_ not in ATTACH_ONLY_TYPES]
+        """Triggers that state one event: not arrests, and plurals only when the sentence dates them
+        ('Skirmishes that began on Wednesday')."""
+        dated = any(d.kind != "span" for d in self.dates)
+        return [t for t in self.triggers if t.label_ not in ATTACH_ONLY_TYPES and (dated or not t._.unmist["generic"])]
+
+    @property
+    def is_period_statement(self) -> bool:
+        """'tens of thousands died in the 1990s', 'in the last three years': not one incident."""
+        return any(d.kind == "span" for d in self.dates) and all(d.kind == "span" for d in self.dates)
 
     @property
     def is_event(self) -> bool:
-        if any(d.kind == "span" for d in self.dates):
-            return False  # 'tens of thousands died in the 1990s', 'in the last three years': not one incident
+        if self.is_period_statement:
+            return False
         return bool(self.strong_triggers) or any(f.kind in CASUALTY_KINDS for f in self.figures)
 
     @property
     def supports(self) -> bool:
         """Not an event itself, but says something about one: a claim, a blame, an arrest figure."""
-        if any(d.kind == "span" for d in self.dates):
+        if self.is_period_statement:
             return False
         lowered = self.sent.text.lower()
         if NO_CLAIM.search(self.sent.text) or CLAIM.search(self.sent.text):
@@ -189,14 +197,29 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
     """Group a report's sentences into incidents; the first one in the lead is the core incident."""
     drafts: list[Draft] = []
     current: Draft | None = None
+    scene_date: tuple[DateExpr, Resolved, int] | None = None
     for facts in sentence_facts(doc):
+        if not drafts and not facts.is_event and facts.paragraph <= LEAD_PARAGRAPHS:
+            scene_date = _scene_date(facts, published) or scene_date
         if not facts.is_event or (not facts.new_event and best_date(facts) is None):
             if (current is not None and facts.supports and not _dated_elsewhere(facts, current, published)
                     and facts.paragraph - current.sentences[-1].paragraph <= SUPPORT_PARAGRAPHS):
                 current.sentences.append(facts)
             continue
         current = _place_sentence(facts, drafts, current, published)
+        if len(drafts) == 1 and drafts[0].date is None and scene_date and facts.paragraph - scene_date[2] <= 1:
+            drafts[0].date_expr, drafts[0].date = scene_date[0], scene_date[1]
     return drafts
+
+
+def _scene_date(facts: SentenceFacts, published: date | None) -> tuple[DateExpr, Resolved, int] | None:
+    """A lead sentence that sets the scene ('On Friday, October 8, men walked to the mosque ...')
+    dates the incident the next sentences tell, when they give no date of their own."""
+    expr = best_date(facts)
+    if expr is None or expr.kind not in ("absolute", "day_month", "weekday", "relative"):
+        return None
+    resolved = resolve(expr, published, None)
+    return (expr, resolved, facts.paragraph) if resolved.precision == "day" else None
 
 
 def _dated_elsewhere(facts: SentenceFacts, current: Draft, published: date | None) -> bool:

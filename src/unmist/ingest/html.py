@@ -27,7 +27,7 @@ def html_to_report(html: str) -> Report | None:
     title = (extracted.title or "").strip() or None
     if title and extracted.sitename and title.endswith(extracted.sitename):
         title = title[: -len(extracted.sitename)].rstrip(" -|–—")
-    if title:
+    if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     dateline = DATELINE.match(body[0].strip()) if body else None
     return Report(

@@ -90,8 +90,8 @@ def _blocks(mentions: list[Mention]) -> dict[str, list[int]]:
     blocks: dict[str, list[int]] = defaultdict(list)
     unknown = [i for i, m in enumerate(mentions) if not m.country]
     for i, mention in enumerate(mentions):
-        if mention.country:
-            blocks[mention.country].append(i)
+        for country in {mention.country, *mention.countries} - {None}:
+            blocks[country].append(i)
     for key in list(blocks):
         blocks[key] = sorted(set(blocks[key]) | set(unknown))
     if not blocks:
@@ -110,7 +110,7 @@ def pair_score(a: Mention, b: Mention) -> float:
     """How strongly two mentions (from two reports) tell of one incident; 0 when they cannot."""
     if family(a.type) != family(b.type) and "arrest" not in (family(a.type), family(b.type)):
         return 0
-    if a.country and b.country and a.country != b.country and not (a.type == b.type == "border_clash"):
+    if a.country and b.country and a.country != b.country and not _share_countries(a, b):
         return 0
     dates = _date_verdict(a, b)
     if dates is False:
@@ -121,6 +121,11 @@ def pair_score(a: Mention, b: Mention) -> float:
     if dates:
         return score + 1  # compatible dates: place alone, or core + one shared fact, suffice
     return score if place >= 2 else 0  # undated on one side: only a shared named place can link
+
+
+def _share_countries(a: Mention, b: Mention) -> bool:
+    """A border incident told from both sides: each report names the other's country too."""
+    return a.country in b.countries and b.country in a.countries
 
 
 def _date_verdict(a: Mention, b: Mention) -> bool | None:
