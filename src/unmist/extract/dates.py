@@ -195,6 +195,8 @@ def _resolve_against(expr: DateExpr, published: date) -> Resolved:
     """Expressions that need the report's own date: 'on Sunday', 'Sept. 19', 'in May this year'."""
     if expr.kind == "weekday":
         day = published - timedelta(days=(published.weekday() - expr.weekday) % 7)
+        if expr.text.lower().startswith("last ") and day >= published - timedelta(days=published.weekday()):
+            day -= timedelta(days=7)  # 'last Tuesday' in a Wednesday report: the previous week's Tuesday
         return Resolved(day, day, "day", "published")
     if expr.kind == "relative":
         day = published + timedelta(days=expr.offset_days)

@@ -58,7 +58,7 @@ def find_figures(sent: Span) -> list[Figure]:
     raw: list[tuple[Figure, Token, bool]] = []  # (figure, chain root, is a part of a stated total)
     for quantity in _quantities(sent):
         noun = _counted_noun(quantity.last)
-        found = _kind_of(noun, cue_kinds)
+        found = _adjacent_cue(quantity.last, noun) or _kind_of(noun, cue_kinds)
         if found is None:
             continue
         kind, root, is_part = found
@@ -71,6 +71,25 @@ def find_figures(sent: Span) -> list[Figure]:
     return _merge_chains(raw)
 
 
+ADJACENT_CUES = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "injured": "wounded",
+                 "wounded": "wounded", "injuries": "wounded", "hurt": "wounded"}
+DEATH_NOUNS = frozenset({"death", "fatality", "dead", "body", "life"})
+INJURY_NOUNS = frozenset({"injury", "wounded", "injured"})
+
+
+def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
+    """'47 dead', '35 deaths', '12 killed and 30 injured': the cue right after the count (or its noun)."""
+    lemma = noun.lemma_.lower()
+    if noun is not number and lemma in DEATH_NOUNS | INJURY_NOUNS:
+        return ("killed" if lemma in DEATH_NOUNS else "wounded"), noun, False
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if following is not None and following.lower_ in ADJACENT_CUES and following.dep_ not in ("ROOT",):
+        is_verb_with_subject = following.pos_ == "VERB" and any(c.dep_ == "dobj" for c in following.children)
+        if not is_verb_with_subject:
+            return ADJACENT_CUES[following.lower_], number, False
+    return None
+
+
 def _quantities(sent: Span) -> list[_Quantity]:
     quantities = []
     tokens = list(sent)
@@ -81,7 +100,8 @@ def _quantities(sent: Span) -> list[_Quantity]:
         quantity = _quantity_at(token, tokens[max(0, i - 1)] if i else None, sent)
         if quantity is not None:
             quantities.append(quantity)
-    quantities.extend(_singular_casualties(sent, {q.last.i for q in quantities}))
+    counted = {q.last.i for q in quantities} | {_counted_noun(q.last).i for q in quantities}
+    quantities.extend(_singular_casualties(sent, counted))
     return quantities
 
 
@@ -217,25 +237,42 @@ def _lemma_of_cue(token: Token) -> str:
 
 
 def _predicate_adjective(verb: Token, cue_kinds: dict[str, str]) -> str | None:
-    """'left 42 people dead', 'were dead', 'were among the injured'."""
+    """'left 42 people dead', 'were dead', 'leaving one Tajik serviceman dead'."""
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp") and child.lemma_.lower() in cue_kinds:
             return cue_kinds[child.lemma_.lower()]
+    if verb.lemma_.lower() == "leave":  # the parser often hangs 'dead' on the noun instead of the verb
+        for token in verb.doc[verb.i + 1: verb.i + 8]:
+            if token.lower_ in ADJACENT_CUES and token.pos_ == "ADJ" or token.lower_ in ("dead", "injured", "wounded"):
+                return ADJACENT_CUES[token.lower_]
     return None
 
 
+TOLL_NOUNS = frozenset({"toll", "number", "total", "count", "tally", "figure"})
+TOLL_GOVERNORS = TOLL_VERBS | frozenset({"bring", "raise", "push", "take", "put", "lift", "revise"})
+
+
 def _toll(node: Token, cue_kinds: dict[str, str]) -> str | None:
-    """'the death toll stands at 25', 'a toll of 25', 'the lives of 15 people'."""
+    """'the death toll stands at 25', 'the number of dead had risen to 14', 'bringing the total to 94',
+    'a toll of 25', 'the lives of 15 people'."""
     preposition = node.head
     governor = preposition.head
     if preposition.lower_ == "of" and governor.lemma_.lower() in ("toll", "life", "death"):
         return "killed"
-    if preposition.lower_ in ("at", "to") and governor.lemma_.lower() in TOLL_VERBS:
-        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lemma_.lower() == "toll":
-            words = {t.lemma_.lower() for t in subject.subtree}
-            return "wounded" if words & {"injury", "wound", "injured"} else "killed"
-    return None
+    if preposition.lower_ not in ("at", "to") or governor.lemma_.lower() not in TOLL_GOVERNORS:
+        return None
+    toll = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in TOLL_NOUNS), None)
+    if toll is None:
+        return None
+    words = " ".join(t.lemma_.lower() for t in toll.subtree)
+    if re.search(r"injur|wound|hurt", words):
+        return "wounded"
+    if re.search(r"arrest|detain|detention", words):
+        return "arrested"
+    if re.search(r"dead|death|kill|fatal|toll", words):
+        return "killed"
+    other = {cue_kinds.get(t.lemma_.lower()) for t in governor.sent if t.lemma_.lower() in cue_kinds}
+    return "killed" if other == {"killed"} or not other - {None} else None
 
 
 def _side(noun: Token, number: Token) -> str:

@@ -49,6 +49,7 @@ class SentenceFacts:
     places: list[Span]
     actors: list[Span]
     trigger_dates: frozenset[int] = frozenset()  # starts of dates that modify a trigger ('Sunday's attack')
+    dated_triggers: frozenset[int] = frozenset()  # token index of triggers such a date modifies
 
     @property
     def new_event(self) -> bool:
@@ -60,8 +61,8 @@ class SentenceFacts:
     def strong_triggers(self) -> list[Span]:
         """Triggers that state one event: not arrests, and plurals only when the sentence dates them
         ('Skirmishes that began on Wednesday')."""
-        dated = any(d.kind != "span" for d in self.dates)
-        return [t for t in self.triggers if t.label_ not in ATTACH_ONLY_TYPES and (dated or not t._.unmist["generic"])]
+        return [t for t in self.triggers if t.label_ not in ATTACH_ONLY_TYPES
+                and (t.root.i in self.dated_triggers or not t._.unmist["generic"])]
 
     @property
     def is_period_statement(self) -> bool:
@@ -130,7 +131,8 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
             dates=[d for d in doc._.unmist_dates if sent.start_char <= d.start < sent.end_char and _is_event_date(doc, d)],
             places=[p for p in doc.spans["unmist_places"] if _inside(p, sent)],
             actors=[a for a in doc.spans["unmist_actors"] if _inside(a, sent)],
-            trigger_dates=_trigger_dates(doc, sent),
+            trigger_dates=frozenset(_trigger_dates(doc, sent)),
+            dated_triggers=frozenset(_trigger_dates(doc, sent).values()),
         ))
     return facts
 
@@ -168,12 +170,13 @@ def _governor_is_event(span: Span) -> bool:
     return True
 
 
-def _trigger_dates(doc: Doc, sent: Span) -> frozenset[int]:
-    """Dates whose governing word is an incident trigger: those date the incident itself."""
+def _trigger_dates(doc: Doc, sent: Span) -> dict[int, int]:
+    """Dates whose governing word is an incident trigger (date start -> trigger token): those date
+    the incident itself."""
     trigger_tokens = {t.root.i for t in doc.spans["unmist_triggers"] if _inside(t, sent) and t.label_ not in ATTACH_ONLY_TYPES}
-    starts = set()
+    starts: dict[int, int] = {}
     for expr in doc._.unmist_dates:
-        if not sent.start_char <= expr.start < sent.end_char:
+        if not sent.start_char <= expr.start < sent.end_char or expr.kind in COARSE_DATES - {"month", "month_year"}:
             continue
         span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
         token = span.root if span is not None else None
@@ -182,15 +185,15 @@ def _trigger_dates(doc: Doc, sent: Span) -> frozenset[int]:
                 break
             token = token.head
             if token.i in trigger_tokens:
-                starts.add(expr.start)
+                starts[expr.start] = token.i
                 break
-    return frozenset(starts)
+    return starts
 
 
 def best_date(facts: SentenceFacts) -> DateExpr | None:
     dates = [d for d in facts.dates if d.kind != "span"]
-    return min(dates, key=lambda d: (d.start not in facts.trigger_dates, DATE_SPECIFICITY.get(d.kind, 10), d.start),
-               default=None)
+    return min(dates, key=lambda d: (d.kind == "anchor", d.start not in facts.trigger_dates,
+                                     DATE_SPECIFICITY.get(d.kind, 10), d.start), default=None)
 
 
 def segment(doc: Doc, published: date | None) -> list[Draft]:
