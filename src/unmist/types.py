@@ -145,6 +145,7 @@ class Mention:
     place: PlaceValue | None = None
     country: str | None = None
     countries: tuple[str, ...] = ()  # every country the incident's sentences name (both sides of a border)
+    places_named: tuple[str, ...] = ()  # every specific place they name (canonical gazetteer names)
     perpetrators: tuple[ActorValue, ...] = ()
     victims: tuple[TextValue, ...] = ()
     targets: tuple[TextValue, ...] = ()

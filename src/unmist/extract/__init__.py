@@ -74,7 +74,9 @@ def _evidence(document: Document, sent: Span, start: int, end: int) -> Evidence:
 
 def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: Counter) -> Mention | None:
     itype, type_evidence = _incident_type(draft, document)
-    place = _place(draft, document, countries) or (_dateline_place(document, doc, countries) if draft.core else None)
+    place = _place(draft, document, countries)
+    if place is None and draft.core:
+        place = _title_place(doc, document, countries) or _dateline_place(document, doc, countries)
     figures = _figures(draft, document)
     if itype is None and not figures:
         return None
@@ -91,6 +93,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         place=place,
         country=place.country if place and place.country else _country_from_words(draft, countries),
         countries=_named_countries(draft, place),
+        places_named=_named_places(draft, countries),
         perpetrators=perpetrators,
         victims=_victims(draft, document),
         targets=_targets(draft, document),
@@ -127,7 +130,7 @@ def report_countries(doc: Doc, document: Document) -> Counter:
     counts: Counter = Counter()
     for span in doc.spans["unmist_places"]:
         for place in span._.unmist[:1]:
-            if place.precision == "country" or place.population >= SMALL_PLACE_POPULATION or place.curated:
+            if place.precision == "country" or place.population >= BIG_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
     for country in _demonym_countries(doc):
         counts[country] += 1
@@ -147,6 +150,29 @@ def _named_countries(draft: Draft, place: PlaceValue | None) -> tuple[str, ...]:
         countries.update(_demonym_countries(facts.sent))
         countries.update(p._.unmist[0].country for p in facts.places if p._.unmist)
     return tuple(sorted(c for c in countries if c))
+
+
+def _named_places(draft: Draft, countries: Counter) -> tuple[str, ...]:
+    """Every specific place the incident's sentences name, canonical: linking compares them."""
+    names = set()
+    for span in (p for s in draft.sentences for p in s.places):
+        place = choose_place(span._.unmist, countries)
+        if place is not None and place.precision != "country":
+            names.add(place.name)
+    return tuple(sorted(names))
+
+
+def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue | None:
+    """The headline's place ('Khorugh under fire: ...') for a main incident whose sentences name none."""
+    if not document.title:
+        return None
+    first = next(doc.sents)
+    for span in (p for p in doc.spans["unmist_places"] if p.end <= first.end):
+        place = choose_place(span._.unmist, countries)
+        if place is not None and place.precision != "country":
+            return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
+                              _evidence(document, first, span.start_char, span.end_char), place.geonameid)
+    return None
 
 
 def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceValue | None:

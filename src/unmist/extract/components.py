@@ -94,6 +94,8 @@ def is_anaphoric(span: Span) -> bool:
     root = span.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in root.children):
+        return False  # 'the Kunduz bombing' names an incident of its own
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
                or (c.dep_ == "poss" and c.pos_ == "PRON") for c in root.children)
 

@@ -26,12 +26,15 @@ DATE_SPECIFICITY = {"absolute": 0, "day_month": 1, "weekday": 2, "relative": 3, 
 # Triggers of these types never open an incident by themselves: arrests follow incidents.
 ATTACH_ONLY_TYPES = frozenset({"arrest"})
 CASUALTY_KINDS = frozenset({"killed", "wounded", "captured", "escaped"})
+CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure"})
 # Verbs whose date is the date of saying, not of the event ('on Thursday claimed responsibility').
 SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote", "cite", "say", "tell"})
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # A sentence that only adds to an incident (a claim, an arrest) is read with it when it comes at
 # most this many paragraphs after the incident's last sentence; farther on, reports move on.
 SUPPORT_PARAGRAPHS = 1
+# The first incident told within this many paragraphs is the report's main incident (title = 0).
+CORE_PARAGRAPHS = 4
 # The lead: the title and the first body paragraph(s) tell the report's main incident.
 LEAD_PARAGRAPHS = 2
 CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect",
@@ -50,6 +53,7 @@ class SentenceFacts:
     actors: list[Span]
     trigger_dates: frozenset[int] = frozenset()  # starts of dates that modify a trigger ('Sunday's attack')
     dated_triggers: frozenset[int] = frozenset()  # token index of triggers such a date modifies
+    date_governors: dict[int, int] = field(default_factory=dict)  # date start -> the trigger it dates
 
     @property
     def new_event(self) -> bool:
@@ -95,6 +99,7 @@ class Draft:
     date_expr: DateExpr | None = None
     date: Resolved | None = None
     core: bool = False
+    date_on_trigger: bool = False  # the date modifies the event word itself ('the fighting broke out on ...')
 
     @property
     def family(self) -> str | None:
@@ -133,6 +138,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
             actors=[a for a in doc.spans["unmist_actors"] if _inside(a, sent)],
             trigger_dates=frozenset(_trigger_dates(doc, sent)),
             dated_triggers=frozenset(_trigger_dates(doc, sent).values()),
+            date_governors=_trigger_dates(doc, sent),
         ))
     return facts
 
@@ -174,6 +180,7 @@ def _trigger_dates(doc: Doc, sent: Span) -> dict[int, int]:
     """Dates whose governing word is an incident trigger (date start -> trigger token): those date
     the incident itself."""
     trigger_tokens = {t.root.i for t in doc.spans["unmist_triggers"] if _inside(t, sent) and t.label_ not in ATTACH_ONLY_TYPES}
+    trigger_tokens |= {t.i for t in sent if t.lemma_.lower() in CASUALTY_LEMMAS and t.pos_ == "VERB"}
     starts: dict[int, int] = {}
     for expr in doc._.unmist_dates:
         if not sent.start_char <= expr.start < sent.end_char or expr.kind in COARSE_DATES - {"month", "month_year"}:
@@ -186,6 +193,10 @@ def _trigger_dates(doc: Doc, sent: Span) -> dict[int, int]:
             token = token.head
             if token.i in trigger_tokens:
                 starts[expr.start] = token.i
+                break
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if token.pos_ == "VERB" and subject is not None and subject.i in trigger_tokens:
+                starts[expr.start] = subject.i  # 'the fighting broke out on September 16'
                 break
     return starts
 
@@ -244,6 +255,10 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
                 current.sentences.append(facts)
                 return current
             return _open(drafts, facts, expr, resolved)
+        if _redates(facts, expr, current):
+            current.date_expr, current.date, current.date_on_trigger = expr, resolved, True
+            current.sentences.append(facts)
+            return current
         verdicts = {id(d): compatible(resolved, d.date, partial=False) if d.date else None for d in drafts}
         for draft in [current, *[d for d in drafts if d is not current]]:
             if verdicts[id(draft)]:
@@ -285,6 +300,17 @@ def _affinity(facts: SentenceFacts, draft: Draft, current: Draft) -> int:
     return score
 
 
+def _redates(facts: SentenceFacts, expr: DateExpr, current: Draft) -> bool:
+    """'Families buried their dead on Monday ...  the fighting broke out on September 16': a date
+    given to the incident's own word, by reference ('the fighting'), replaces a circumstantial one."""
+    if current.date_on_trigger or expr.start not in facts.trigger_dates or expr.kind == "anchor":
+        return False
+    governor = facts.date_governors.get(expr.start)
+    dated = [t for t in facts.strong_triggers if t.root.i == governor]
+    return bool(dated) and dated[0]._.unmist["anaphoric"] and not any(
+        f.kind in CASUALTY_KINDS for f in facts.figures if f.start < expr.start)
+
+
 def _changes_subject(facts: SentenceFacts, current: Draft) -> bool:
     """An undated event sentence of another kind, in a later paragraph, naming another place."""
     if not facts.strong_triggers or current.family is None:
@@ -301,6 +327,7 @@ def _changes_subject(facts: SentenceFacts, current: Draft) -> bool:
 
 
 def _open(drafts: list[Draft], facts: SentenceFacts, expr: DateExpr | None, resolved: Resolved | None) -> Draft:
-    draft = Draft([facts], expr, resolved, core=not drafts and facts.paragraph < LEAD_PARAGRAPHS)
+    draft = Draft([facts], expr, resolved, core=not drafts and facts.paragraph <= CORE_PARAGRAPHS,
+                  date_on_trigger=expr is not None and expr.start in facts.trigger_dates)
     drafts.append(draft)
     return draft

@@ -108,7 +108,7 @@ def as_resolved(value: DateValue | None) -> Resolved | None:
 
 def pair_score(a: Mention, b: Mention) -> float:
     """How strongly two mentions (from two reports) tell of one incident; 0 when they cannot."""
-    if family(a.type) != family(b.type) and "arrest" not in (family(a.type), family(b.type)):
+    if not _types_compatible(a.type, b.type):
         return 0
     if a.country and b.country and a.country != b.country and not _share_countries(a, b):
         return 0
@@ -121,6 +121,11 @@ def pair_score(a: Mention, b: Mention) -> float:
     if dates:
         return score + 1  # compatible dates: place alone, or core + one shared fact, suffice
     return score if place >= 2 else 0  # undated on one side: only a shared named place can link
+
+
+def _types_compatible(a: str, b: str) -> bool:
+    """Same family of event; 'armed_assault' is the catch-all a vague report falls back on."""
+    return family(a) == family(b) or "armed_assault" in (a, b) or "arrest" in (family(a), family(b))
 
 
 def _share_countries(a: Mention, b: Mention) -> bool:
@@ -139,15 +144,16 @@ def _date_verdict(a: Mention, b: Mention) -> bool | None:
 
 def _place_score(a: Mention, b: Mention) -> float:
     pa, pb = a.place, b.place
+    shared_names = 1.5 if set(a.places_named) & set(b.places_named) else 0
     if pa is None or pb is None:
-        return 0
+        return shared_names
     if pa.name.lower() == pb.name.lower() or (pa.geonameid and pa.geonameid == pb.geonameid):
         return 2 if pa.precision != "country" else 0.5
     if pa.admin1 and pa.admin1 == pb.admin1 and pa.country == pb.country:
         return 1.5
     if pa.lat is not None and pb.lat is not None and _near(pa.lat, pa.lon, pb.lat, pb.lon):
         return 1.5
-    return 0
+    return shared_names
 
 
 def _near(lat1: float, lon1: float, lat2: float, lon2: float, km: float = 60.0) -> bool:
