@@ -36,9 +36,11 @@ IRREALIS_DETERMINERS = frozenset({"any", "more", "further", "new", "future", "po
 
 @Language.component("unmist_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
-    """A blank line ends a sentence: titles and datelines have no full stop to tell the parser."""
+    """A blank line ends a sentence (titles and datelines have no full stop to tell the parser), and
+    so does a semicolon: reports join two incidents with one ('... killed 46; the attack on ...')."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_ or previous.text == ";":
             token.is_sent_start = True
     return doc
 

@@ -155,11 +155,33 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             continue
         if token.lower_ in REFLEXIVES and token.dep_ in ("dobj", "obj"):
             found.append(_Quantity(1, 1, token, token, None))
+        elif _is_named_victim(token):
+            found.append(_Quantity(1, 1, token, token, None))
         elif token.tag_ == "NN" and _person_noun(token) and token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"):
             determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod")), None)
             if determiner is not None and determiner.lower_ in SINGULAR_DETERMINERS:
                 found.append(_Quantity(1, 1, determiner, token, None))
     return found
+
+
+KILLING_LEMMAS = frozenset({"kill", "murder", "assassinate", "slay", "execute", "behead", "stab", "shoot"})
+
+
+def _is_named_victim(token: Token) -> bool:
+    """'General Nazarov ... was stabbed to death', 'Imomnazarov was shot dead': one person killed."""
+    if token.ent_type_ != "PERSON" or token.dep_ not in ("nsubjpass", "nsubj", "dobj") or token.pos_ != "PROPN":
+        return False
+    if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.head.children if c is token):
+        return False
+    verb = token.head
+    if verb.lemma_.lower() not in KILLING_LEMMAS:
+        return False
+    passive = verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
+    if token.dep_ != "dobj" and not passive:
+        return False
+    if verb.lemma_.lower() in ("kill", "murder", "assassinate", "slay", "execute", "behead"):
+        return True
+    return any(t.lower_ in ("dead", "death") for t in verb.subtree)  # 'shot dead', 'stabbed to death'
 
 
 def _person_noun(token: Token) -> bool:
