@@ -19,7 +19,7 @@ from .. import knowledge
 CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|took|take|takes|taking|accepted)\s+(?:\w+\s+){0,2}(?:responsibility|credit)\b"
     r"|\bclaim(?:ed|s)?\s+(?:the|this|that|Sunday's|\w+'s)?\s*(?:\w+\s+){0,3}(?:attack|bombing|ambush|assault|killing|blast|operation)s?\b"
-    r"|\b(?:was|were|been|being)\s+claimed\s+by\b|\bclaim\s+(?:of|by)\b",
+    r"|\b(?:was|were|been|being)\s+claimed\s+by\b|\bclaim\s+(?:of|by)\b|\bclaimed\s+(?:it|them)\b",
     re.IGNORECASE,
 )
 NO_CLAIM = re.compile(
@@ -64,7 +64,17 @@ PERSON_AFTER = re.compile(
 )
 STATE_FORCES = re.compile(
     r"\b(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<force>(?:government|army|security|border|federal|special|interior\s+ministry)\s+"
-    r"(?:troops|forces|guards|units?|service)|troops|border\s+guards|police|soldiers|servicemen|military)\b"
+    r"(?:troops|forces|guards|units?|service)|troops|border\s+guards|police|soldiers|servicemen|military"
+    r"|(?<=[a-z]\s)(?:forces|units|guards))\b"
+)
+# 'blamed X for', 'traced the bombing to X', 'the attackers were followers of X': who is held responsible,
+# as the report words it (gold coders keep such descriptions: 'Uighur militants', 'two Uighur men').
+DESCRIPTION_CUES = re.compile(
+    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:ed|s)?)\s+$"
+    r"|\b(?:traced|attributed|linked)\s+(?:\w+\s+){0,5}to\s+$"
+    r"|\b(?:carried\s+out|organi[sz]ed|committed|perpetrated)\s+by\s+$"
+    r"|\b(?:attackers|gunmen|assailants|bombers?|militants|men|suspects?)\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:followers|members|supporters|adherents)\s+of\s+$",
+    re.IGNORECASE,
 )
 FIGHT_LEMMAS = frozenset({"fight", "clash", "kill", "attack", "storm", "raid", "launch", "battle", "open", "shoot", "exchange",
                           "trade", "shell", "bomb", "strike", "ambush", "seize"})
@@ -105,7 +115,29 @@ def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFi
         found.extend(_group_roles(sent, sent_groups))
         found.extend(_person_roles(sent))
         found.extend(_state_forces(sent))
+        found.extend(_descriptions(sent, sent_groups))
     return _dedupe(found)
+
+
+def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
+    """Noun phrases a blame or trace points at, when no known group or person stands there."""
+    findings = []
+    taken = {t for g in groups for t in range(g.start, g.end)} | {t.i for e in sent.ents if e.label_ == "PERSON" for t in e}
+    for chunk in sent.noun_chunks:
+        before = sent.doc.text[max(sent.start_char, chunk.start_char - 70): chunk.start_char]
+        if not DESCRIPTION_CUES.search(before) or any(t.i in taken for t in chunk):
+            continue
+        if chunk.root.lemma_.lower() in ("it", "they", "them", "he", "him", "side", "group", "government"):
+            continue
+        end = chunk.end
+        for token in chunk.root.rights:  # keep 'followers of radical ... movements' whole
+            if token.dep_ == "prep" and token.lower_ == "of":
+                end = max(end, max(t.i for t in token.subtree) + 1)
+        span = sent.doc[chunk.start:end]
+        text = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
+        status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+        findings.append(ActorFinding(text, "group", status, span.start_char, span.end_char, sent))
+    return findings
 
 
 def _group_roles(sent: Span, groups: list[Span]) -> list[ActorFinding]:
@@ -124,7 +156,7 @@ def _group_roles(sent: Span, groups: list[Span]) -> list[ActorFinding]:
 def _group_status(sent: Span, group: Span, text: str) -> str | None:
     if NO_CLAIM.search(text) and not BLAME.search(text):
         return None
-    if _is_description(group):
+    if _is_description(group) or _is_speaker(group):
         return None
     if CLAIM.search(text) and not _in_question(text) and _is_subject_side(sent, group):
         return "claimed"
@@ -160,6 +192,22 @@ def _is_description(group: Span) -> bool:
         return False
     preposition = token.head
     return preposition.lower_ in ("to", "with", "alongside") and preposition.head.lemma_.lower() in DESCRIPTIVE_HEADS
+
+
+def _is_speaker(group: Span) -> bool:
+    """'according to the Taliban interior ministry', 'a Taliban spokesman said': a source, not a suspect."""
+    before = group.doc.text[max(0, group.start_char - 20): group.start_char].lower()
+    if re.search(r"according to (?:the\s+)?$", before):
+        return True
+    token = group.root
+    for _ in range(3):
+        if token.dep_ in ("nsubj",) and token.head.lemma_ in ("say", "tell", "announce", "report", "state", "confirm"):
+            return not _speaks_of_own_attack(group.sent, group)
+        if token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.lemma_ in ("spokesman", "ministry", "official",
+                                                                                       "government", "spokesperson", "authority"):
+            return True
+        token = token.head
+    return False
 
 
 def _is_subject_side(sent: Span, group: Span) -> bool:
