@@ -201,3 +201,27 @@ def not_places() -> frozenset[str]:
     for path in _knowledge_files("not_places.txt"):
         words.update(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
     return frozenset(words)
+
+
+@dataclass(frozen=True)
+class ReferenceEvent:
+    name: str
+    pattern: re.Pattern[str]
+    start: "date"
+    end: "date"
+
+
+@lru_cache(maxsize=None)
+def reference_events() -> tuple[ReferenceEvent, ...]:
+    """Dated events reports refer to ('on the eve of the SCO summit in Samarkand')."""
+    from datetime import date
+
+    events = []
+    for path, number, cells in _rows("reference_events.tsv", 4):
+        try:
+            start, end = date.fromisoformat(cells[2].strip()), date.fromisoformat(cells[3].strip())
+            pattern = re.compile(cells[1], re.IGNORECASE)
+        except (ValueError, re.error) as err:
+            raise KnowledgeError(f"{path}:{number}: {err}") from None
+        events.append(ReferenceEvent(cells[0], pattern, start, end))
+    return tuple(events)

@@ -22,7 +22,7 @@ from .extract import EXTRACT_VERSION, extract, parse
 from .extract.gazetteer import GAZETTEER_VERSION
 from .ingest import ingest
 from .link import LINK_VERSION, link
-from .reconcile import RECONCILE_VERSION, Ledger, reconcile
+from .reconcile import RECONCILE_VERSION, Ledger, find_copies, find_misdated, reconcile, redate
 from .types import Document, Extraction
 
 EXTRACTION_VERSIONS = "|".join([EXTRACT_VERSION, ATTRIBUTE_VERSION, GAZETTEER_VERSION])
@@ -81,11 +81,14 @@ def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress
 
 
 def build_ledger(extractions: list[Extraction]) -> Ledger:
-    """Link and reconcile every extraction in the ledger."""
+    """Find copies and misdated reports, then link and reconcile every extraction in the ledger."""
     documents = {e.document.id: e.document for e in extractions}
-    mentions = [m for e in extractions for m in e.mentions]
+    copies = find_copies(sorted(documents.values(), key=lambda d: d.id))
+    misdated = find_misdated(documents, copies, {e.document.id: list(e.mentions) for e in extractions})
+    mentions = [redate(m, misdated[m.document].content_date) if m.document in misdated else m
+                for e in extractions for m in e.mentions]
     citations = [c for e in extractions for c in e.citations]
-    return reconcile(link(mentions), documents, citations)
+    return reconcile(link(mentions), documents, citations, copies=copies, misdated=misdated)
 
 
 def ledger_records(ledger: Ledger, documents: dict[str, Document]) -> list[dict]:
@@ -147,7 +150,9 @@ def rebuild(sessions, *, progress: Progress | None = None, summary: RunSummary |
         ledger = build_ledger(extractions)
         documents = {e.document.id: e.document for e in extractions}
         store.replace_incidents(session, records=ledger_records(ledger, documents))
-        store.set_document_flags(session, flags=ledger.document_flags)
+        store.set_document_flags(session, flags=ledger.document_flags,
+                                 notes={d: {"misdated": {"reason": m.reason, "content_date": m.content_date.isoformat()}}
+                                        for d, m in ledger.misdated.items()})
         if progress:
             progress("link", 1, 1)
         if summary is not None:
@@ -161,5 +166,6 @@ def export_ledger(sessions) -> dict:
     with sessions() as session:
         documents = store.load_documents(session)
         flags = store.document_flags(session)
+        notes = store.document_notes(session)
         records = [row.record for row in store.list_incidents(session)]
-    return ledger_dict([document_record(d, flags.get(d.id, ())) for d in documents.values()], records)
+    return ledger_dict([document_record(d, flags.get(d.id, ()), notes.get(d.id)) for d in documents.values()], records)

@@ -194,10 +194,35 @@ def _with_statements(mention: Mention, statements: dict[int, Statement | None]) 
     )
 
 
+NAMED_SOURCE = re.compile(
+    r"\b(?i:according to|told|quoted by|reported by|cited by|carried by|in an interview with)\s+(?:the\s+)?"
+    r"(?P<name>(?:[A-Z][\w.&'’-]*|of|the)(?:\s+(?:[A-Z][\w.&'’-]*|of|the)){0,4})"
+)
+
+
+def _named_sources(doc: Doc, document: Document) -> list[Citation]:
+    """Sources not in the outlet file ('according to Pamir Wire'): matched to ledger outlets later."""
+    citations = []
+    for match in NAMED_SOURCE.finditer(document.text):
+        name = re.sub(r"(?:\s+(?:of|the))+$", "", match.group("name")).strip()
+        if len(name) < 3 or name.lower() in ("the", "police", "officials") or name.split()[0] in ("The", "He", "She"):
+            continue
+        span = doc.char_span(match.start("name"), match.start("name") + len(name), alignment_mode="expand")
+        if span is None or any(t.ent_type_ in ("GPE", "DATE") for t in span):
+            continue
+        evidence = Evidence(document.id, span.start_char, span.end_char, span.text, span.sent.text.strip())
+        kind = "person" if span.root.ent_type_ == "PERSON" else "source"  # the small model calls outlets people too
+        citations.append(Citation(document.id, name, kind, evidence))
+    return citations
+
+
 def find_citations(doc: Doc, document: Document) -> tuple[Citation, ...]:
     """Outlets the report names as its sources ('according to Reuters', 'told Radio Ozodi')."""
     citations: dict[str, Citation] = {}
     own = (document.outlet or "").lower()
+    for citation in _named_sources(doc, document):
+        if citation.cited.lower() != own:
+            citations.setdefault(citation.cited, citation)
     for outlet in (a for a in doc.spans["unmist_actors"] if a.label_ == "OUTLET"):
         if outlet.kb_id_.lower() == own or outlet.text.lower() == own:
             continue
@@ -206,5 +231,6 @@ def find_citations(doc: Doc, document: Document) -> tuple[Citation, ...]:
         after = doc.text[outlet.end_char: outlet.end_char + 20]
         if any(p.search(before) for p in RELAY_PATTERNS) or ACCORDING_TO.search(before[-30:]) or OUTLET_AS_SUBJECT.match(after):
             evidence = Evidence(document.id, outlet.start_char, outlet.end_char, outlet.text, sent.text.strip())
-            citations.setdefault(outlet.kb_id_, Citation(document.id, outlet.kb_id_, "outlet", evidence))
+            citations[outlet.kb_id_] = Citation(document.id, outlet.kb_id_, "outlet", evidence)
+            citations.pop(outlet.text, None)
     return tuple(citations.values())

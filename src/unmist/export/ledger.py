@@ -88,8 +88,8 @@ def incident_record(incident: Incident, outlets: dict[str, str | None]) -> dict:
     }
 
 
-def document_record(document: Document, flags: list[str] | tuple[str, ...]) -> dict:
-    return {
+def document_record(document: Document, flags: list[str] | tuple[str, ...], notes: dict | None = None) -> dict:
+    return {**(notes or {}),
         "id": document.id, "source": document.source, "url": document.url, "title": document.title,
         "outlet": document.outlet, "byline": document.byline, "dateline": document.dateline,
         "published": document.published.isoformat() if document.published else None, "flags": list(flags),

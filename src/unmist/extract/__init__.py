@@ -281,6 +281,9 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
     for kind, accounts in by_kind.items():
         totals = [pair for pair in accounts if pair[0].side == "total"]
         sides = {pair[0].side for pair in accounts}
+        if totals and max(_magnitude(p[0]) for p in accounts) > max(_magnitude(p[0]) for p in totals):
+            totals = []  # 'put the number of dead at nine' beside 'eleven officers were killed': not a total
+            sides = {"one"}
         if totals or len(sides) == 1:
             figure, facts = max(totals or accounts, key=lambda pair: (_magnitude(pair[0]), -pair[0].start))
             values.append(FigureValue(kind, figure.low, figure.high,

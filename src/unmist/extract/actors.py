@@ -56,7 +56,10 @@ PERSON_ROLES = [
     re.compile(r"(?:the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|suspect|driver)),?\s+$", re.I),
 ]
 PERSON_AFTER = re.compile(
-    r"^(?:,[^.;]{0,90}?,)?\s*(?:(?:is|was|were|are|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:believed|thought|suspected|said|alleged|accused|named|identified)"
+    r"^(?:,[^.;]{0,90}?,)?\s*(?:(?:is|was|were|are|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:believed|thought|suspected|said|alleged|accused)"
+    r"\s+(?:to\s+have\s+(?:been\s+behind|carried\s+out|organi[sz]ed|led|planned|masterminded|ordered|been\s+involved)"
+    r"|of\s+(?:organi|carry|plann|lead|mastermind|order|involvement|being\s+behind))"
+    r"|(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:named|identified)\s+as\s+the\s+(?:bomber|attacker|gunman|assailant|perpetrator|suspect)"
     r"|blew\s+(?:himself|herself)\s+up|detonated|opened\s+fire|(?:was|had\s+been)\s+behind|carried\s+out|led\s+the|claimed\s+responsibility"
     r"|(?:and\s+his|whose)\s+(?:men|supporters|followers|fighters)"
     r"|[^.;]{0,80}\b(?:named|identified)\s+as\s+the\s+(?:bomber|attacker|gunman))",

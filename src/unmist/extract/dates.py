@@ -303,5 +303,7 @@ def _partial_fits(known: Resolved, partial: Resolved, slack_days: int) -> bool |
     if partial.month:
         return any(d.month == partial.month for d in days)
     if partial.weekday is not None:
+        if (known.end - known.start).days > 6:
+            return None  # every fortnight has a Sunday: a weekday says nothing against a wide window
         return any(d.weekday() == partial.weekday for d in days[slack_days:len(days) - slack_days] or days)
     return None

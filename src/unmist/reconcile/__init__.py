@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from ..link import incident_id
 from ..types import (ActorValue, Citation, DateValue, Document, FigureValue, Incident, Mention, PlaceValue,
                      ReconciledFigure)
-from .provenance import CopyEdge, Origins, find_copies, resolve_citations
+from .misdating import Misdating, find_misdated, redate
+from .provenance import CopyEdge, Origins, find_copies, outlet_key, resolve_citations
 
-__all__ = ["reconcile", "RECONCILE_VERSION", "Ledger"]
+__all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating"]
 
 RECONCILE_VERSION = "reconcile.conservative.v1"
 STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
@@ -32,20 +33,25 @@ class Ledger:
     copies: tuple[CopyEdge, ...]
     citations: tuple[Citation, ...]
     document_flags: dict[str, tuple[str, ...]]
+    misdated: dict[str, Misdating]
 
 
-def reconcile(clusters: list[list[Mention]], documents: dict[str, Document], citations: Iterable[Citation]) -> Ledger:
+def reconcile(clusters: list[list[Mention]], documents: dict[str, Document], citations: Iterable[Citation], *,
+              copies: list[CopyEdge] | None = None, misdated: dict[str, Misdating] | None = None) -> Ledger:
     """Turn linked mention clusters into reconciled incidents.
 
     Args:
         clusters: output of :func:`unmist.link.link`.
         documents: every report in the ledger, by id.
         citations: every report's citation edges.
+        copies: copy edges, when already computed.
+        misdated: reports whose stated date contradicts their content.
 
     Returns:
         The incidents, the copy and citation edges, and per-report flags.
     """
-    copies = find_copies(sorted(documents.values(), key=lambda d: d.id))
+    copies = copies if copies is not None else find_copies(sorted(documents.values(), key=lambda d: d.id))
+    misdated = misdated or {}
     incident_documents: dict[str, set[str]] = {}
     for cluster in clusters:
         key = incident_id(cluster)
@@ -54,25 +60,46 @@ def reconcile(clusters: list[list[Mention]], documents: dict[str, Document], cit
     resolved = resolve_citations(citations, documents, incident_documents)
     origins = Origins(copies, resolved)
     outlets = {d.id: d.outlet for d in documents.values()}
-    incidents = tuple(_incident(cluster, origins, outlets) for cluster in clusters)
-    return Ledger(incidents, tuple(copies), tuple(resolved), _document_flags(documents, incident_documents, copies))
+    incidents = tuple(_incident(cluster, origins, outlets, _citations_about(cluster, resolved)) for cluster in clusters)
+    flags = _document_flags(documents, incident_documents, copies, misdated)
+    return Ledger(incidents, tuple(copies), tuple(resolved), flags, misdated)
 
 
 def _document_flags(documents: dict[str, Document], incident_documents: dict[str, set[str]],
-                    copies: list[CopyEdge]) -> dict[str, tuple[str, ...]]:
+                    copies: list[CopyEdge], misdated: dict[str, Misdating]) -> dict[str, tuple[str, ...]]:
     flags: dict[str, list[str]] = {d: [] for d in documents}
     for edge in copies:
         flags[edge.copy].append(f"copy_of:{edge.original}")
+    for document in misdated:
+        flags[document].append("misdated")
     for document in documents:
         if document not in incident_documents:
             flags[document].append("no_incident")
     return {d: tuple(f) for d, f in flags.items()}
 
 
-def _incident(cluster: list[Mention], origins: Origins, outlets: dict[str, str | None]) -> Incident:
+# A citation in the first characters of a report (its lead) sources the report's main incident.
+LEAD_CHARACTERS = 700
+
+
+def _citations_about(cluster: list[Mention], citations: list[Citation]) -> dict[str, set[str]]:
+    """The outlets each report cites for this incident: in its sentences, or in the lead for its main one."""
+    cites: dict[str, set[str]] = {}
+    for mention in cluster:
+        sentences = {e.sentence for e in mention.evidence}
+        for citation in citations:
+            if citation.document != mention.document:
+                continue
+            if citation.evidence.sentence in sentences or (mention.core and citation.evidence.start < LEAD_CHARACTERS):
+                cites.setdefault(mention.document, set()).add(outlet_key(citation.cited))
+    return cites
+
+
+def _incident(cluster: list[Mention], origins: Origins, outlets: dict[str, str | None],
+              cites: dict[str, set[str]]) -> Incident:
     mentions = tuple(sorted(cluster, key=lambda m: (not m.core, m.document, m.index)))
     documents = sorted({m.document for m in mentions})
-    figures = {kind: _figure(kind, [f for m in mentions for f in m.figures if f.kind == kind], origins, outlets)
+    figures = {kind: _figure(kind, [f for m in mentions for f in m.figures if f.kind == kind], origins, outlets, cites)
                for kind in sorted({f.kind for m in mentions for f in m.figures})}
     dates = tuple(m.date for m in mentions if m.date is not None)
     date, date_conflict = _date(dates)
@@ -89,7 +116,7 @@ def _incident(cluster: list[Mention], origins: Origins, outlets: dict[str, str |
         weapons=_texts(w.text for m in mentions for w in m.weapons),
         figures=figures,
         reports=len(documents),
-        independent=origins.independent(documents, outlets),
+        independent=origins.independent(documents, outlets, cites),
         conflicts=conflicts,
         dates=dates,
         places=tuple(m.place for m in mentions if m.place is not None),
@@ -114,7 +141,26 @@ def _date(dates: tuple[DateValue, ...]) -> tuple[DateValue | None, bool]:
     days = sorted({d.start for d in known if d.precision == "day"})
     if len(days) > 1:
         return replace(finest, start=days[0], end=days[-1]), True
+    if not days:
+        narrowed = _narrow(finest, [d for d in dates if d.start is None and d.month and d.day])
+        if narrowed is not None:
+            return narrowed, False
     return finest, False
+
+
+def _narrow(window: DateValue, partials: list[DateValue]) -> DateValue | None:
+    """'one month later' (a window) and 'Sept. 19' (no year) from two reports make 2010-09-19."""
+    from datetime import date as make_date
+
+    for partial in partials:
+        for year in {window.start.year, window.end.year}:
+            try:
+                day = make_date(year, partial.month, partial.day)
+            except ValueError:
+                continue
+            if window.start <= day <= window.end:
+                return replace(partial, start=day, end=day, precision="day", resolved_against="linked")
+    return None
 
 
 def _place(places: Iterable[PlaceValue | None]) -> PlaceValue | None:
@@ -138,7 +184,8 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dict[str, str | None]) -> ReconciledFigure:
+def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dict[str, str | None],
+            cites: dict[str, set[str]]) -> ReconciledFigure:
     lows = [v.low if v.low is not None else v.high for v in values]
     highs = [v.high if v.high is not None else v.low for v in values]
     points = [v.low for v in values if v.low is not None and v.low == v.high]
@@ -151,7 +198,7 @@ def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dic
         high=None if any(v.high is None for v in values) else max((v for v in highs if v is not None), default=None),
         values=tuple(values),
         conflict=ranges_conflict(values),
-        independent=origins.independent({v.evidence.document for v in values}, outlets),
+        independent=origins.independent({v.evidence.document for v in values}, outlets, cites),
     )
 
 

@@ -76,7 +76,7 @@ def outlet_key(name: str | None) -> str | None:
     for outlet in knowledge.outlets():
         if lowered == outlet.name.lower() or lowered in (a.lower() for a in outlet.aliases):
             return outlet.name
-    return name.strip()
+    return name.strip().lower()  # outlets the alias file does not know compare case-blind
 
 
 def resolve_citations(citations: Iterable[Citation], documents: dict[str, Document],
@@ -89,7 +89,7 @@ def resolve_citations(citations: Iterable[Citation], documents: dict[str, Docume
             by_outlet.setdefault(key, []).append(document.id)
     resolved = []
     for citation in citations:
-        targets = [d for d in by_outlet.get(citation.cited, []) if d != citation.document]
+        targets = [d for d in by_outlet.get(outlet_key(citation.cited), []) if d != citation.document]
         shared = [d for d in targets if incident_documents.get(d, set()) & incident_documents.get(citation.document, set())]
         chosen = (shared or [None])[0]
         resolved.append(Citation(citation.document, citation.cited, citation.kind, citation.evidence, chosen))
@@ -105,9 +105,7 @@ class Origins:
         for edge in copies:
             self._union(edge.copy, edge.original)
         for citation in citations:
-            self.cites.setdefault(citation.document, set()).add(citation.cited)
-            if citation.cited_document:
-                self._union(citation.document, citation.cited_document)
+            self.cites.setdefault(citation.document, set()).add(outlet_key(citation.cited))
 
     def _find(self, item: str) -> str:
         self.parent.setdefault(item, item)
@@ -121,17 +119,20 @@ class Origins:
         if root_a != root_b:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
-    def independent(self, documents: Iterable[str], outlets: dict[str, str | None]) -> int:
+    def independent(self, documents: Iterable[str], outlets: dict[str, str | None],
+                    cites: dict[str, set[str]] | None = None) -> int:
         """Independent origins among ``documents``: copies and citation chains count once.
 
         A report that cites an outlet whose own report is among ``documents`` (by outlet name) also
         counts once with it, even when the ledger cannot say which of that outlet's reports it used.
+        ``cites`` narrows each report's citations to those about this incident.
         """
         documents = list(documents)
+        cites = cites if cites is not None else self.cites
         roots = {d: self._find(d) for d in documents}
         outlet_roots = {outlet_key(outlets.get(d)): roots[d] for d in documents if outlets.get(d)}
         for document in documents:
-            for cited in self.cites.get(document, ()):
+            for cited in cites.get(document, ()):
                 if cited in outlet_roots and outlet_roots[cited] != roots[document]:
                     old, new = roots[document], outlet_roots[cited]
                     roots = {k: (new if v == old else v) for k, v in roots.items()}

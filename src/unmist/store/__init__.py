@@ -119,11 +119,19 @@ def load_extractions(session: Session) -> list[Extraction]:
     return extractions
 
 
-def set_document_flags(session: Session, *, flags: dict[str, tuple[str, ...]]) -> None:
+def set_document_flags(session: Session, *, flags: dict[str, tuple[str, ...]], notes: dict[str, dict] | None = None) -> None:
+    """Flags ('copy_of:<id>', 'misdated', 'no_incident') and their explanations, per report."""
+    notes = notes or {}
     for row in session.scalars(select(DocumentRow)):
         new = list(flags.get(row.id, ()))
         if list(row.flags or []) != new:
             row.flags = new
+        if (row.notes or {}) != notes.get(row.id, {}):
+            row.notes = notes.get(row.id, {})
+
+
+def document_notes(session: Session) -> dict[str, dict]:
+    return {row.id: dict(row.notes or {}) for row in session.scalars(select(DocumentRow))}
 
 
 # --- incidents -----------------------------------------------------------------------------------

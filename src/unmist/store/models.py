@@ -26,6 +26,7 @@ class DocumentRow(Base):
     format: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     flags: Mapped[list] = mapped_column(JSON, default=list)
+    notes: Mapped[dict] = mapped_column(JSON, default=dict)
     added_at: Mapped[datetime] = mapped_column(DateTime)
 
 

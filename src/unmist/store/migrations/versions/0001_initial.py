@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("format", sa.String(16), nullable=False),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("flags", sa.JSON),
+        sa.Column("notes", sa.JSON),
         sa.Column("added_at", sa.DateTime, nullable=False),
     )
     op.create_table(
