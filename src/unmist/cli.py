@@ -191,3 +191,30 @@ def _miss_lines(scores: dict) -> list[str]:
             elif hasattr(score, "misses"):
                 lines += [f"{name}{'.' + part if part else ''}: {m}" for m in score.misses]
     return lines
+
+
+@app.command()
+def provenance(
+    incident_id: Annotated[str, typer.Argument(help="Incident id or a unique prefix.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+    dot: Annotated[bool, typer.Option("--dot", help="Graphviz source instead of a tree.")] = False,
+) -> None:
+    """An incident's sources as a tree down to their independent origins."""
+    from .reconcile.provenance import provenance_dot, provenance_tree
+    from .render import provenance_renderable
+
+    sessions = _open_existing(db)
+    with sessions() as session:
+        row = store.get_incident(session, incident_id=incident_id)
+        documents = store.load_documents(session) if row else {}
+    if row is None:
+        errors.print(f"[red]error:[/] no incident '{incident_id}' in {db}")
+        raise typer.Exit(1)
+    tree = provenance_tree(row.record, documents)
+    if dot:
+        sys.stdout.write(provenance_dot(tree))
+    elif as_json:
+        console.print_json(json.dumps(tree, ensure_ascii=False))
+    else:
+        console.print(provenance_renderable(tree))

@@ -140,3 +140,28 @@ def score_table(scores: dict) -> Table:
         row(f"flag {name}", "precision", pair["precision"])
         row(f"flag {name}", "recall", pair["recall"])
     return table
+
+
+def provenance_renderable(tree: dict):
+    """A Rich tree: origins first, then what copies or cites them."""
+    from rich.tree import Tree
+
+    root = Tree(f"[bold]{tree['incident']}[/]: {tree['reports']} report(s), {tree['independent']} independent origin(s)")
+
+    def add(branch, node: dict) -> None:
+        via = ""
+        if node["via"]:
+            via = f" [dim]({node['via']['kind']}"
+            via += f" of {node['via']['name']}" if node["via"].get("name") else ""
+            via += f", {node['via']['similarity']:.0%} shared" if node["via"].get("similarity") else ""
+            via += ")[/]"
+        label = f"{node['outlet'] or node['document']} [dim]{node['published'] or ''} {node['document']}[/]{via}"
+        child = branch.add(label)
+        for source in node["cites_outside"]:
+            child.add(f"[italic]cites {source['name']}[/] [dim](not in the ledger)[/]")
+        for grandchild in node["children"]:
+            add(child, grandchild)
+
+    for origin in tree["origins"]:
+        add(root, origin)
+    return root

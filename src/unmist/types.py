@@ -132,6 +132,18 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class ProvenanceEdge:
+    """How one report depends on another report or an outside source, for one incident."""
+
+    document: str
+    kind: str  # copy | citation
+    target_document: str | None  # the ledger report it depends on, when there is one
+    target_name: str | None  # the outlet or person cited
+    evidence: Evidence | None = None
+    similarity: float | None = None  # for copies: share of shingles found in the original
+
+
+@dataclass(frozen=True)
 class Mention:
     """One incident as one report tells it."""
 
@@ -199,4 +211,5 @@ class Incident:
     conflicts: tuple[str, ...] = ()
     dates: tuple[DateValue, ...] = ()  # every report's date, side by side
     places: tuple[PlaceValue, ...] = ()
+    provenance: tuple[ProvenanceEdge, ...] = ()
     versions: tuple[str, ...] = ()

@@ -231,6 +231,7 @@ def find_citations(doc: Doc, document: Document) -> tuple[Citation, ...]:
         after = doc.text[outlet.end_char: outlet.end_char + 20]
         if any(p.search(before) for p in RELAY_PATTERNS) or ACCORDING_TO.search(before[-30:]) or OUTLET_AS_SUBJECT.match(after):
             evidence = Evidence(document.id, outlet.start_char, outlet.end_char, outlet.text, sent.text.strip())
+            if outlet.text != outlet.kb_id_:
+                citations.pop(outlet.text, None)  # the same source, found by name before the alias file resolved it
             citations[outlet.kb_id_] = Citation(document.id, outlet.kb_id_, "outlet", evidence)
-            citations.pop(outlet.text, None)
     return tuple(citations.values())

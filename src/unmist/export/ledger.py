@@ -85,6 +85,12 @@ def incident_record(incident: Incident, outlets: dict[str, str | None]) -> dict:
         or next((m.claim for m in incident.mentions if m.claim), None),
         "dates": [dict(_date(d), outlet=outlets.get(d.evidence.document) if d.evidence else None) for d in incident.dates],
         "places": [_place(p) for p in incident.places],
+        "provenance": [
+            {"document": e.document, "kind": e.kind, "target_document": e.target_document, "target_name": e.target_name,
+             "similarity": e.similarity, **({"span": [e.evidence.start, e.evidence.end], "sentence": e.evidence.sentence}
+                                            if e.evidence else {})}
+            for e in incident.provenance
+        ],
     }
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..link import incident_id
 from ..types import (ActorValue, Citation, DateValue, Document, FigureValue, Incident, Mention, PlaceValue,
-                     ReconciledFigure)
+                     ProvenanceEdge, ReconciledFigure)
 from .misdating import Misdating, find_misdated, redate
 from .provenance import CopyEdge, Origins, find_copies, outlet_key, resolve_citations
 
@@ -60,7 +60,8 @@ def reconcile(clusters: list[list[Mention]], documents: dict[str, Document], cit
     resolved = resolve_citations(citations, documents, incident_documents)
     origins = Origins(copies, resolved)
     outlets = {d.id: d.outlet for d in documents.values()}
-    incidents = tuple(_incident(cluster, origins, outlets, _citations_about(cluster, resolved)) for cluster in clusters)
+    incidents = tuple(_with_provenance(_incident(cluster, origins, outlets, _citations_about(cluster, resolved)),
+                                       copies, resolved, documents) for cluster in clusters)
     flags = _document_flags(documents, incident_documents, copies, misdated)
     return Ledger(incidents, tuple(copies), tuple(resolved), flags, misdated)
 
@@ -78,8 +79,30 @@ def _document_flags(documents: dict[str, Document], incident_documents: dict[str
     return {d: tuple(f) for d, f in flags.items()}
 
 
-# A citation in the first characters of a report (its lead) sources the report's main incident.
-LEAD_CHARACTERS = 700
+# A citation in the first characters of a report (title and the first two or three paragraphs of wire
+# copy) sources the report's main incident.
+LEAD_CHARACTERS = 1000
+
+
+def _with_provenance(incident: Incident, copies: list[CopyEdge], citations: list[Citation],
+                     documents: dict[str, Document]) -> Incident:
+    """Edges among the incident's reports and to the sources they cite, for the provenance tree."""
+    members = {m.document for m in incident.mentions}
+    edges = [ProvenanceEdge(e.copy, "copy", e.original, documents[e.original].outlet, None, e.similarity)
+             for e in copies if e.copy in members and e.original in members]
+    scoped = _citations_about(list(incident.mentions), citations)
+    by_outlet: dict[str, list[str]] = {}
+    for document in sorted(members):
+        key = outlet_key(documents[document].outlet)
+        if key:
+            by_outlet.setdefault(key, []).append(document)
+    for citation in citations:
+        if citation.document not in members or outlet_key(citation.cited) not in scoped.get(citation.document, set()):
+            continue
+        targets = [d for d in by_outlet.get(outlet_key(citation.cited), []) if d != citation.document]
+        edges.append(ProvenanceEdge(citation.document, "citation", targets[0] if targets else None, citation.cited,
+                                    citation.evidence))
+    return replace(incident, provenance=tuple(edges))
 
 
 def _citations_about(cluster: list[Mention], citations: list[Citation]) -> dict[str, set[str]]:

@@ -137,3 +137,63 @@ class Origins:
                     old, new = roots[document], outlet_roots[cited]
                     roots = {k: (new if v == old else v) for k, v in roots.items()}
         return len(set(roots.values()))
+
+
+def provenance_tree(record: dict, documents: dict[str, Document]) -> dict:
+    """An incident's reports as a tree down to their origins: copies and citing reports hang under
+    what they copy or cite; sources outside the ledger are leaves.  Works on a ledger record."""
+    members = sorted({m["document"] for m in record["mentions"]})
+    edges = record.get("provenance", [])
+    parent = {e["document"]: e for e in edges if e.get("target_document") in members}
+    external: dict[str, list[dict]] = {}
+    for edge in edges:
+        if edge.get("target_document") not in members:
+            external.setdefault(edge["document"], []).append(
+                {"name": edge.get("target_name"), "kind": "outside_source", "sentence": edge.get("sentence")})
+
+    def node(document_id: str, via: dict | None) -> dict:
+        document = documents.get(document_id)
+        return {
+            "document": document_id,
+            "outlet": document.outlet if document else None,
+            "published": document.published.isoformat() if document and document.published else None,
+            "title": document.title if document else None,
+            "via": None if via is None else {"kind": via["kind"], "name": via.get("target_name"),
+                                              "similarity": via.get("similarity"), "sentence": via.get("sentence")},
+            "cites_outside": external.get(document_id, []),
+            "children": [node(child, parent[child]) for child in members if child in parent
+                         and parent[child]["target_document"] == document_id and child != document_id],
+        }
+
+    roots = [d for d in members if d not in parent or _in_cycle(d, parent)]
+    return {"incident": record["id"], "reports": len(members), "independent": record["sources"]["independent"],
+            "origins": [node(d, None) for d in roots]}
+
+
+def _in_cycle(document: str, parent: dict[str, dict]) -> bool:
+    seen, current = set(), document
+    while current in parent and current not in seen:
+        seen.add(current)
+        current = parent[current]["target_document"]
+    return current in seen and current == document
+
+
+def provenance_dot(tree: dict) -> str:
+    """Graphviz source: an arrow from each report to what it copies or cites."""
+    lines = ["digraph provenance {", "  rankdir=BT;", f'  "{tree["incident"]}" [shape=box];']
+
+    def walk(node: dict, up: str) -> None:
+        label = f'{node["outlet"] or node["document"]}\\n{node["published"] or ""}'
+        lines.append(f'  "{node["document"]}" [label="{label}"];')
+        style = "" if node["via"] is None else f' [label="{node["via"]["kind"]}"]'
+        lines.append(f'  "{node["document"]}" -> "{up}"{style};')
+        for source in node["cites_outside"]:
+            lines.append(f'  "{source["name"]}" [shape=ellipse, style=dashed];')
+            lines.append(f'  "{node["document"]}" -> "{source["name"]}" [label="cites", style=dashed];')
+        for child in node["children"]:
+            walk(child, node["document"])
+
+    for origin in tree["origins"]:
+        walk(origin, tree["incident"])
+    lines.append("}")
+    return "\n".join(lines) + "\n"
