@@ -9,6 +9,8 @@ on the same input leaves the same incidents with the same ids.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import socket
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +24,7 @@ from .extract import EXTRACT_VERSION, extract, parse
 from .extract.gazetteer import GAZETTEER_VERSION
 from .ingest import ingest
 from .link import LINK_VERSION, link
+from .review import Decision, apply_to_records, rejected_documents, reshape_clusters
 from .reconcile import RECONCILE_VERSION, Ledger, find_copies, find_misdated, reconcile, redate
 from .types import Document, Extraction
 
@@ -80,20 +83,24 @@ def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress
                 progress("extract", done, total)
 
 
-def build_ledger(extractions: list[Extraction]) -> Ledger:
-    """Find copies and misdated reports, then link and reconcile every extraction in the ledger."""
+def build_ledger(extractions: list[Extraction], decisions: list[Decision] | None = None,
+                 signatures: dict[str, list[int]] | None = None) -> Ledger:
+    """Find copies and misdated reports, link, apply the analysts' merges and splits, reconcile."""
+    decisions = decisions or []
     documents = {e.document.id: e.document for e in extractions}
-    copies = find_copies(sorted(documents.values(), key=lambda d: d.id))
+    copies = find_copies(sorted(documents.values(), key=lambda d: d.id), signatures)
     misdated = find_misdated(documents, copies, {e.document.id: list(e.mentions) for e in extractions})
+    rejected = rejected_documents(decisions)
     mentions = [redate(m, misdated[m.document].content_date) if m.document in misdated else m
-                for e in extractions for m in e.mentions]
+                for e in extractions for m in e.mentions if m.document not in rejected]
     citations = [c for e in extractions for c in e.citations]
-    return reconcile(link(mentions), documents, citations, copies=copies, misdated=misdated)
+    clusters = reshape_clusters(link(mentions), decisions)
+    return reconcile(clusters, documents, citations, copies=copies, misdated=misdated)
 
 
-def ledger_records(ledger: Ledger, documents: dict[str, Document]) -> list[dict]:
+def ledger_records(ledger: Ledger, documents: dict[str, Document], decisions: list[Decision] | None = None) -> list[dict]:
     outlets = {d.id: d.outlet for d in documents.values()}
-    return [incident_record(incident, outlets) for incident in ledger.incidents]
+    return apply_to_records([incident_record(incident, outlets) for incident in ledger.incidents], decisions or [])
 
 
 def run(paths: Iterable[str], *, db: str, jobs: int = 1, progress: Progress | None = None,
@@ -113,6 +120,16 @@ def run(paths: Iterable[str], *, db: str, jobs: int = 1, progress: Progress | No
     started = time.perf_counter()
     paths = list(paths)
     sessions = store.open_ledger(db)
+    holder = f"unmist run (pid {os.getpid()} on {socket.gethostname()})"
+    store.acquire_lock(sessions, holder=holder)
+    try:
+        return _run_locked(paths, sessions, jobs=jobs, progress=progress, max_bytes=max_bytes, started=started)
+    finally:
+        store.release_lock(sessions, holder=holder)
+
+
+def _run_locked(paths: list[str], sessions, *, jobs: int, progress: Progress | None, max_bytes: int,
+                started: float) -> RunSummary:
     summary = RunSummary()
     documents: list[Document] = []
     for item in ingest(paths, max_bytes=max_bytes):
@@ -145,11 +162,15 @@ def rebuild(sessions, *, progress: Progress | None = None, summary: RunSummary |
     """Re-link and re-reconcile the whole ledger from its stored extractions."""
     with sessions.begin() as session:
         extractions = store.load_extractions(session)
+        decisions = store.load_decisions(session)
+        signatures = store.load_signatures(session)
+        known = set(signatures)
         if progress:
             progress("link", 0, 1)
-        ledger = build_ledger(extractions)
+        ledger = build_ledger(extractions, decisions, signatures)
+        store.save_signatures(session, signatures={d: s for d, s in signatures.items() if d not in known})
         documents = {e.document.id: e.document for e in extractions}
-        store.replace_incidents(session, records=ledger_records(ledger, documents))
+        store.replace_incidents(session, records=ledger_records(ledger, documents, decisions))
         store.set_document_flags(session, flags=ledger.document_flags,
                                  notes={d: {"misdated": {"reason": m.reason, "content_date": m.content_date.isoformat()}}
                                         for d, m in ledger.misdated.items()})

@@ -20,6 +20,7 @@ from ..types import Citation, Document
 # make two independent wire stories look copied, short enough to survive light edits.
 SHINGLE_WORDS = 5
 NUM_PERM = 128
+MINHASH_SCHEME = "affine32"  # datasketch 2.0 default; stored signatures are only valid for this scheme
 # Estimated Jaccard similarity of shingle sets above which one report is a copy of another.
 # Verbatim copies score ~1.0, light rewrites (headline, a sentence) 0.6-0.9; independent reports of
 # one incident stay under 0.15 on the dev set.
@@ -40,26 +41,44 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i: i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
 
 
-def find_copies(documents: list[Document]) -> list[CopyEdge]:
-    """Near-duplicate and partial copies; the later (or later-listed) report is the copy."""
+def minhash_signature(text: str) -> list[int]:
+    from datasketch import MinHash
+
+    sketch = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
+    sketch.update_batch([g.encode() for g in shingles(text)])
+    return [int(v) for v in sketch.hashvalues]
+
+
+def find_copies(documents: list[Document], cache: dict[str, list[int]] | None = None) -> list[CopyEdge]:
+    """Near-duplicate and partial copies; the later (or later-listed) report is the copy.
+
+    Args:
+        documents: every report in the ledger.
+        cache: MinHash signatures by report id; missing ones are computed and added, so a ledger
+            that keeps them pays for the new reports only.
+    """
+    import numpy as np
     from datasketch import MinHash, MinHashLSH
 
+    cache = cache if cache is not None else {}
     lsh = MinHashLSH(threshold=PARTIAL_COPY_SHARE, num_perm=NUM_PERM)
-    sketches: dict[str, tuple[MinHash, set[str]]] = {}
+    sketches: dict[str, MinHash] = {}
+    texts = {d.id: d.text for d in documents}
     for document in documents:
-        grams = shingles(document.text)
-        sketch = MinHash(num_perm=NUM_PERM)
-        sketch.update_batch([g.encode() for g in grams])
-        sketches[document.id] = (sketch, grams)
+        if document.id not in cache:
+            cache[document.id] = minhash_signature(document.text)
+        sketch = MinHash(num_perm=NUM_PERM, hashvalues=np.array(cache[document.id], dtype=np.uint64), scheme=MINHASH_SCHEME)
+        sketches[document.id] = sketch
         lsh.insert(document.id, sketch)
     order = {d.id: (d.published.isoformat() if d.published else "9999", i) for i, d in enumerate(documents)}
     edges: dict[str, CopyEdge] = {}
     for document in documents:
-        sketch, grams = sketches[document.id]
-        for other in lsh.query(sketch):
-            if other == document.id or order[other] > order[document.id]:
-                continue
-            other_grams = sketches[other][1]
+        candidates = [o for o in lsh.query(sketches[document.id]) if o != document.id and order[o] < order[document.id]]
+        if not candidates:
+            continue
+        grams = shingles(document.text)  # exact overlap, only for the few LSH candidates
+        for other in candidates:
+            other_grams = shingles(texts[other])
             share = len(grams & other_grams) / max(1, min(len(grams), len(other_grams)))
             if share >= PARTIAL_COPY_SHARE:
                 best = edges.get(document.id)

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..serialize import from_jsonable, to_jsonable
 from ..types import Citation, Document, Extraction, Mention
-from .models import DocumentRow, ExtractionRow, IncidentMentionRow, IncidentRow, RunRow
+from ..errors import UnmistError
+from .models import DecisionRow, DocumentRow, ExtractionRow, IncidentMentionRow, IncidentRow, LockRow, RunRow, SignatureRow
 
 __all__ = ["open_ledger", "database_url"]
 
@@ -137,13 +138,29 @@ def document_notes(session: Session) -> dict[str, dict]:
 # --- incidents -----------------------------------------------------------------------------------
 
 def replace_incidents(session: Session, *, records: list[dict]) -> None:
-    """Swap the reconciled incidents for a new set (same input gives the same rows)."""
-    session.execute(delete(IncidentMentionRow))
-    session.execute(delete(IncidentRow))
+    """Make the stored incidents equal to ``records``, rewriting only those that changed (so a small
+    addition to a large ledger writes little)."""
+    import hashlib
+    import json
+
+    digests = {r["id"]: hashlib.sha1(json.dumps(r, sort_keys=True, default=str).encode()).hexdigest() for r in records}
+    stored = dict(session.execute(select(IncidentRow.id, IncidentRow.digest)).all())
+    gone = [i for i in stored if i not in digests]
+    changed = [r for r in records if stored.get(r["id"]) != digests[r["id"]]]
+    stale = gone + [r["id"] for r in changed if r["id"] in stored]
+    for chunk in range(0, len(stale), 500):
+        ids = stale[chunk: chunk + 500]
+        session.execute(delete(IncidentMentionRow).where(IncidentMentionRow.incident_id.in_(ids)))
+        session.execute(delete(IncidentRow).where(IncidentRow.id.in_(ids)))
     session.flush()
-    session.add_all([_incident_row(record) for record in records])
+    rows = []
+    for record in changed:
+        row = _incident_row(record)
+        row.digest = digests[record["id"]]
+        rows.append(row)
+    session.add_all(rows)
     session.flush()  # incidents before the rows that point at them
-    for record in records:
+    for record in changed:
         seen = set()
         for mention in record.get("mentions", []):
             key = (mention["document"], mention["index"])
@@ -234,3 +251,83 @@ def start_run(session: Session, *, inputs: Iterable[str], versions: str) -> RunR
 
 def finish_run(session: Session, *, run: RunRow, added: int, errors: list[str]) -> None:
     run.finished_at, run.added, run.failed, run.errors = _now(), added, len(errors), errors
+
+
+# --- review --------------------------------------------------------------------------------------
+
+def add_decision(session: Session, *, action: str, incident: str | None, mention_keys: list[str], payload: dict,
+                 analyst: str, reason: str | None = None):
+    """Append one decision to the audit log and return it as a record."""
+    from ..review import ACTIONS
+
+    if action not in ACTIONS:
+        raise UnmistError(f"unknown review action '{action}' (known: {', '.join(ACTIONS)})")
+    row = DecisionRow(created_at=_now(), analyst=analyst, action=action, incident=incident,
+                      mention_keys=list(mention_keys), payload=payload, reason=reason)
+    session.add(row)
+    session.flush()
+    return _decision(row)
+
+
+def _decision(row: DecisionRow):
+    from ..review import Decision
+
+    return Decision(row.id, row.created_at.isoformat(timespec="seconds"), row.analyst, row.action, row.incident,
+                    tuple(row.mention_keys or ()), dict(row.payload or {}), row.reason)
+
+
+def load_decisions(session: Session) -> list:
+    return [_decision(row) for row in session.scalars(select(DecisionRow).order_by(DecisionRow.id))]
+
+
+def decisions_for(session: Session, *, incident_id: str, mention_keys: Iterable[str]) -> list:
+    """Every decision taken on this incident, under its id or on any of its mentions."""
+    keys = set(mention_keys)
+    return [d for d in load_decisions(session)
+            if d.incident == incident_id or keys & set(d.mention_keys)
+            or keys & set(d.payload.get("other_mention_keys", [])) or d.payload.get("mention") in keys]
+
+
+# --- lock ----------------------------------------------------------------------------------------
+
+# A lock older than this is taken to belong to a run that died (a real run renews it on release).
+STALE_LOCK_SECONDS = 6 * 3600
+
+
+def acquire_lock(sessions, *, holder: str) -> None:
+    """Take the ledger for one writer, or raise LedgerBusy naming who holds it."""
+    from datetime import timedelta
+
+    from sqlalchemy import or_, update
+
+    from ..errors import LedgerBusy
+
+    with sessions.begin() as session:
+        stale = _now() - timedelta(seconds=STALE_LOCK_SECONDS)
+        result = session.execute(update(LockRow).where(LockRow.id == 1)
+                                 .where(or_(LockRow.holder.is_(None), LockRow.since < stale))
+                                 .values(holder=holder, since=_now()))
+        if result.rowcount == 1:
+            return
+        row = session.get(LockRow, 1)
+        raise LedgerBusy(f"ledger busy: {row.holder} has been writing to it since {row.since:%Y-%m-%d %H:%M:%S} UTC; "
+                         "try again when it finishes")
+
+
+def release_lock(sessions, *, holder: str) -> None:
+    from sqlalchemy import update
+
+    with sessions.begin() as session:
+        session.execute(update(LockRow).where(LockRow.id == 1).where(LockRow.holder == holder)
+                        .values(holder=None, since=None))
+
+
+# --- signatures (copy detection cache) -------------------------------------------------------------
+
+def load_signatures(session: Session) -> dict[str, list[int]]:
+    return {row.document_id: row.minhash for row in session.scalars(select(SignatureRow))}
+
+
+def save_signatures(session: Session, *, signatures: dict[str, list[int]]) -> None:
+    known = set(session.scalars(select(SignatureRow.document_id)))
+    session.add_all([SignatureRow(document_id=d, minhash=s) for d, s in signatures.items() if d not in known])

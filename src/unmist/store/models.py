@@ -61,6 +61,7 @@ class IncidentRow(Base):
     independent: Mapped[int] = mapped_column(Integer)
     conflicted: Mapped[bool] = mapped_column(Integer, default=0)
     record: Mapped[dict] = mapped_column(JSON)
+    digest: Mapped[str | None] = mapped_column(String(40))
 
 
 class IncidentMentionRow(Base):
@@ -82,3 +83,33 @@ class RunRow(Base):
     failed: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[list] = mapped_column(JSON, default=list)
     versions: Mapped[str] = mapped_column(String(200))
+
+
+class DecisionRow(Base):
+    """One analyst decision; rows are only ever added (the audit log)."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    analyst: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(32))
+    incident: Mapped[str | None] = mapped_column(String(32), index=True)
+    mention_keys: Mapped[list] = mapped_column(JSON)
+    payload: Mapped[dict] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class LockRow(Base):
+    __tablename__ = "ledger_lock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    holder: Mapped[str | None] = mapped_column(String(200))
+    since: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SignatureRow(Base):
+    __tablename__ = "signatures"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    minhash: Mapped[list] = mapped_column(JSON)
