@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import new_ledger
+
 LEDGER_DOCUMENT_KEYS = {"id", "source", "url", "title", "outlet", "byline", "dateline", "published", "flags"}
 LEDGER_INCIDENT_KEYS = {"id", "type", "date", "place", "perpetrators", "victims", "targets", "weapons", "figures",
                         "mentions", "sources", "conflicts"}
@@ -22,14 +24,15 @@ def unmist(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def seeds_ledger(tmp_path_factory, seeds_dir):
     folder = tmp_path_factory.mktemp("seeds")
-    result = unmist("run", str(seeds_dir), "--db", "ledger.db", cwd=folder)
+    db = new_ledger(folder)
+    result = unmist("run", str(seeds_dir), "--db", db, cwd=folder)
     assert result.returncode == 0, result.stderr
-    exported = unmist("export", "--format", "json", "--db", "ledger.db", cwd=folder)
-    return folder, json.loads(exported.stdout)
+    exported = unmist("export", "--format", "json", "--db", db, cwd=folder)
+    return folder, json.loads(exported.stdout), db
 
 
 def test_export_follows_the_ledger_contract(seeds_ledger):
-    _, ledger = seeds_ledger
+    _, ledger, _ = seeds_ledger
     assert ledger["unmist_version"].startswith("0.")
     assert all(LEDGER_DOCUMENT_KEYS <= set(d) for d in ledger["documents"])
     for incident in ledger["incidents"]:
@@ -44,7 +47,7 @@ def test_export_follows_the_ledger_contract(seeds_ledger):
 
 
 def test_rasht_ambush_is_one_incident_with_three_tolls(seeds_ledger):
-    _, ledger = seeds_ledger
+    _, ledger, _ = seeds_ledger
     documents = {d["id"]: d for d in ledger["documents"]}
     ambushes = [i for i in ledger["incidents"] if i["type"] in ("ambush", "armed_assault")
                 and {28, 25} <= {v["high"] or v["low"] for v in i["figures"].get("killed", {}).get("values", [])}]
@@ -59,10 +62,11 @@ def test_rasht_ambush_is_one_incident_with_three_tolls(seeds_ledger):
 
 
 def test_every_span_points_into_the_stored_text(seeds_ledger):
-    folder, ledger = seeds_ledger
-    import sqlite3
+    from unmist import store
 
-    texts = dict(sqlite3.connect(folder / "ledger.db").execute("select id, text from documents"))
+    _, ledger, db = seeds_ledger
+    with store.open_ledger(db)() as session:
+        texts = {d.id: d.text for d in store.load_documents(session).values()}
     for incident in ledger["incidents"]:
         for figure in incident["figures"].values():
             for value in figure["values"]:
@@ -71,22 +75,22 @@ def test_every_span_points_into_the_stored_text(seeds_ledger):
 
 
 def test_khujand_bombing_and_lakkon_raid_are_found(seeds_ledger):
-    _, ledger = seeds_ledger
+    _, ledger, _ = seeds_ledger
     places = {(i["place"]["name"], i["type"]) for i in ledger["incidents"]}
     assert ("Khujand", "suicide_bombing") in places
     assert any(name == "Lakkon" for name, _ in places)
 
 
 def test_second_run_changes_nothing(seeds_ledger, seeds_dir):
-    folder, ledger = seeds_ledger
-    again = unmist("run", str(seeds_dir), "--db", "ledger.db", "--json", cwd=folder)
+    folder, ledger, db = seeds_ledger
+    again = unmist("run", str(seeds_dir), "--db", db, "--json", cwd=folder)
     summary = json.loads(again.stdout)
     assert summary["extracted"] == 0 and summary["unchanged"] == 5
-    second = json.loads(unmist("export", "--db", "ledger.db", cwd=folder).stdout)
+    second = json.loads(unmist("export", "--db", db, cwd=folder).stdout)
     assert second == ledger
 
 
-def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path, demo_dir):
+def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path, demo_dir, ledger):
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     (inputs / "empty.txt").write_text("")
@@ -96,28 +100,28 @@ def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path, demo_dir):
                                         "exploded outside a caf\xe9 on Wednesday, killing two people, police said."
                                         .encode("latin-1"))
     (inputs / "good.txt").write_bytes((demo_dir / "008_amuwire_termez_clash.txt").read_bytes())
-    result = unmist("run", str(inputs), "--db", "ledger.db", cwd=tmp_path)
+    result = unmist("run", str(inputs), "--db", ledger, cwd=tmp_path)
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
     assert len(lines) == 3
     assert any("empty.txt: empty file" in line for line in lines)
     assert any("binary.txt: binary file" in line for line in lines)
     assert any("big.txt: file too large" in line for line in lines)
-    exported = json.loads(unmist("export", "--db", "ledger.db", cwd=tmp_path).stdout)
+    exported = json.loads(unmist("export", "--db", ledger, cwd=tmp_path).stdout)
     assert len(exported["documents"]) == 2
     before = exported
-    unmist("run", str(tmp_path / "missing-folder"), "--db", "ledger.db", cwd=tmp_path)
-    assert json.loads(unmist("export", "--db", "ledger.db", cwd=tmp_path).stdout) == before
+    unmist("run", str(tmp_path / "missing-folder"), "--db", ledger, cwd=tmp_path)
+    assert json.loads(unmist("export", "--db", ledger, cwd=tmp_path).stdout) == before
 
 
-def test_demo_lists_incidents_and_show_gives_sources_side_by_side(tmp_path):
-    result = unmist("demo", "--db", "demo.db", cwd=tmp_path)
+def test_demo_lists_incidents_and_show_gives_sources_side_by_side(tmp_path, ledger):
+    result = unmist("demo", "--db", ledger, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    listed = json.loads(unmist("incidents", "--db", "demo.db", "--json", cwd=tmp_path).stdout)
+    listed = json.loads(unmist("incidents", "--db", ledger, "--json", cwd=tmp_path).stdout)
     ambush = next(i for i in listed if i["type"] == "ambush")
     assert ambush["sources"]["reports"] == 4
     assert "killed" in ambush["conflicts"]
-    shown = unmist("show", ambush["id"][:8], "--db", "demo.db", cwd=tmp_path)
+    shown = unmist("show", ambush["id"][:8], "--db", ledger, cwd=tmp_path)
     assert "Pamir Wire" in shown.stdout and "Dushanbe Daily" in shown.stdout
-    csv_text = unmist("export", "--format", "csv", "--db", "demo.db", cwd=tmp_path).stdout
+    csv_text = unmist("export", "--format", "csv", "--db", ledger, cwd=tmp_path).stdout
     assert csv_text.splitlines()[0].startswith("id,type,date_start")

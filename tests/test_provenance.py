@@ -14,6 +14,8 @@ from unmist.ingest.readers import make_document
 from unmist.ingest.text import Report
 from unmist.reconcile.provenance import find_copies
 
+from conftest import new_ledger
+
 
 def _demo_documents(demo_dir):
     return [d for d in ingest([demo_dir]) if not isinstance(d, IngestError)]
@@ -68,10 +70,11 @@ def test_copy_detection_precision_and_recall_on_demo_reports_and_their_copies(de
 
 
 def _ledger(tmp_path, folder):
-    run = subprocess.run([sys.executable, "-m", "unmist", "run", str(folder), "--db", "l.db"], cwd=tmp_path,
+    db = new_ledger(tmp_path)
+    run = subprocess.run([sys.executable, "-m", "unmist", "run", str(folder), "--db", db], cwd=tmp_path,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    out = subprocess.run([sys.executable, "-m", "unmist", "export", "--db", "l.db"], cwd=tmp_path,
+    out = subprocess.run([sys.executable, "-m", "unmist", "export", "--db", db], cwd=tmp_path,
                          capture_output=True, text=True, timeout=600)
     return json.loads(out.stdout)
 

@@ -133,7 +133,8 @@ def show(incident_id: Annotated[str, typer.Argument(help="Incident id or a uniqu
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="json (the ledger contract), csv or geojson.")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json (the ledger contract), csv, geojson, gtd, ucdp, "
+                                                              "acled or parquet (needs --out).")] = "json",
     db: DbOption = DEFAULT_DB,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
 ) -> None:
@@ -144,12 +145,15 @@ def export(
     if format not in EXPORTERS:
         errors.print(f"[red]error:[/] unknown format '{format}' (known: {', '.join(sorted(EXPORTERS))})")
         raise typer.Exit(2)
-    text = EXPORTERS[format](export_ledger(_open_existing(db)))
+    content = EXPORTERS[format](export_ledger(_open_existing(db)))
     if out:
-        out.write_text(text, encoding="utf-8")
+        out.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
         errors.print(f"Wrote {out}")
+    elif isinstance(content, bytes):
+        errors.print(f"[red]error:[/] {format} is a binary format: give --out FILE")
+        raise typer.Exit(2)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(content)
 
 
 def _open_existing(db: str):
@@ -218,3 +222,81 @@ def provenance(
         console.print_json(json.dumps(tree, ensure_ascii=False))
     else:
         console.print(provenance_renderable(tree))
+
+
+review_app = typer.Typer(help="Analyst decisions: they survive every re-run and are logged with who, when and why.",
+                         no_args_is_help=True)
+app.add_typer(review_app, name="review")
+ByOption = Annotated[Optional[str], typer.Option("--by", help="Analyst name (default: $UNMIST_ANALYST or your login).")]
+WhyOption = Annotated[Optional[str], typer.Option("--why", help="The reason, for the audit log.")]
+
+
+def _decide(db: str, action: str, incident_id: str | None, by: str | None, why: str | None, **payload) -> None:
+    from .review.actions import analyst_name, decide
+
+    decision = decide(_open_existing(db), action=action, incident_id=incident_id, analyst=analyst_name(by),
+                      reason=why, **payload)
+    console.print(f"Decision {decision.id} logged: {decision.action} by {decision.analyst}.")
+
+
+@review_app.command("confirm")
+def review_confirm(incident_id: str, field: Annotated[str, typer.Option(help="e.g. figures.killed, type, date")],
+                   document: Annotated[Optional[str], typer.Option(help="Only this report's value.")] = None,
+                   db: DbOption = DEFAULT_DB, by: ByOption = None, why: WhyOption = None) -> None:
+    """Confirm a value (or one report's value) as right."""
+    _decide(db, "confirm", incident_id, by, why, field=field, document=document)
+
+
+@review_app.command("correct")
+def review_correct(incident_id: str, field: Annotated[str, typer.Option(help="e.g. type, date.start, place.name")],
+                   value: Annotated[str, typer.Option(help="The right value (JSON or text).")],
+                   db: DbOption = DEFAULT_DB, by: ByOption = None, why: WhyOption = None) -> None:
+    """Correct a value; the correction outranks the machine on every re-run."""
+    from .review.actions import parse_value
+
+    _decide(db, "correct", incident_id, by, why, field=field, value=parse_value(value))
+
+
+@review_app.command("set-best")
+def review_set_best(incident_id: str, kind: str, value: int, db: DbOption = DEFAULT_DB, by: ByOption = None,
+                    why: WhyOption = None) -> None:
+    """Set the best estimate of a figure (killed, wounded, ...)."""
+    _decide(db, "set_best", incident_id, by, why, kind=kind, value=value)
+
+
+@review_app.command("reject-report")
+def review_reject(document: str, db: DbOption = DEFAULT_DB, by: ByOption = None, why: WhyOption = None) -> None:
+    """Reject a report as unreliable: its values leave the ledger (the report stays stored)."""
+    _decide(db, "reject_report", None, by, why, document=document)
+
+
+@review_app.command("merge")
+def review_merge(incident_id: str, other: str, db: DbOption = DEFAULT_DB, by: ByOption = None,
+                 why: WhyOption = None) -> None:
+    """Merge two incidents into one."""
+    _decide(db, "merge", incident_id, by, why, other=other)
+
+
+@review_app.command("split")
+def review_split(incident_id: str, mention: Annotated[str, typer.Option(help="DOC or DOC:N of the mention to split off.")],
+                 db: DbOption = DEFAULT_DB, by: ByOption = None, why: WhyOption = None) -> None:
+    """Split one report's mention off into its own incident."""
+    _decide(db, "split", incident_id, by, why, mention=mention)
+
+
+@app.command()
+def history(incident_id: str, db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Every decision taken on an incident: who, when, what, why."""
+    from dataclasses import asdict
+
+    from .render import history_table
+
+    sessions = _open_existing(db)
+    with sessions() as session:
+        row = store.get_incident(session, incident_id=incident_id)
+        keys = [f"{m['document']}:{m['index']}" for m in row.record["mentions"]] if row else []
+        decisions = store.decisions_for(session, incident_id=row.id if row else incident_id, mention_keys=keys)
+    if as_json:
+        console.print_json(json.dumps([asdict(d) for d in decisions], ensure_ascii=False, default=str))
+    else:
+        console.print(history_table(incident_id, decisions, row.record if row else None))

@@ -165,3 +165,16 @@ def provenance_renderable(tree: dict):
     for origin in tree["origins"]:
         add(root, origin)
     return root
+
+
+def history_table(incident_id: str, decisions: list, record: dict | None) -> Table:
+    table = Table(title=f"history of {incident_id}: {len(decisions)} decision(s)")
+    for column in ("#", "when", "who", "action", "what", "why"):
+        table.add_column(column, overflow="fold")
+    for decision in decisions:
+        what = ", ".join(f"{k}={v}" for k, v in decision.payload.items() if k not in ("other_mention_keys", "machine_then"))
+        table.add_row(str(decision.id), decision.created_at, decision.analyst, decision.action, what, decision.reason or "")
+    conflicts = (record or {}).get("review", {}).get("conflicts", [])
+    if conflicts:
+        table.caption = "[red]new evidence disagrees with: " + ", ".join(c["field"] for c in conflicts) + "[/]"
+    return table

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .coding import acled_csv, gtd_csv, parquet_bytes, ucdp_csv
 from .ledger import document_record, incident_record, ledger_dict
 from .tables import csv_table, geojson
 
-Exporter = Callable[[dict], str]
+Exporter = Callable[[dict], str | bytes]
 EXPORTERS: dict[str, Exporter] = {}
 
 
@@ -32,5 +33,9 @@ def _json(ledger: dict) -> str:
 
 exporter("csv")(csv_table)
 exporter("geojson")(geojson)
+exporter("gtd")(gtd_csv)
+exporter("ucdp")(ucdp_csv)
+exporter("acled")(acled_csv)
+exporter("parquet")(parquet_bytes)
 
 __all__ = ["EXPORTERS", "exporter", "document_record", "incident_record", "ledger_dict"]
