@@ -300,3 +300,32 @@ def history(incident_id: str, db: DbOption = DEFAULT_DB, as_json: JsonOption = F
         console.print_json(json.dumps([asdict(d) for d in decisions], ensure_ascii=False, default=str))
     else:
         console.print(history_table(incident_id, decisions, row.record if row else None))
+
+
+@app.command()
+def serve(db: DbOption = DEFAULT_DB,
+          host: Annotated[str, typer.Option(help="Address to bind; the default keeps the app on this machine.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port.")] = 8000) -> None:
+    """The analyst's web app and HTTP API (OpenAPI at /docs)."""
+    import uvicorn
+
+    from .settings import Settings
+    from .web import create_app
+
+    _open_existing(db)
+    console.print(f"unmist serving {db} on http://{host}:{port}/  (Ctrl-C to stop)")
+    uvicorn.run(create_app(Settings(db=db, host=host, port=port)), host=host, port=port, log_level="warning")
+
+
+token_app = typer.Typer(help="API tokens for the web app's write endpoints.", no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(name: Annotated[str, typer.Option(help="Who the token is for (shown in the review log).")],
+                 db: DbOption = DEFAULT_DB) -> None:
+    """Create a token; it is printed once and only its digest is stored."""
+    sessions = _open_existing(db)
+    with sessions.begin() as session:
+        token = store.create_token(session, name=name)
+    console.print(token, highlight=False)

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..serialize import from_jsonable, to_jsonable
 from ..types import Citation, Document, Extraction, Mention
 from ..errors import UnmistError
-from .models import DecisionRow, DocumentRow, ExtractionRow, IncidentMentionRow, IncidentRow, LockRow, RunRow, SignatureRow
+from .models import (DecisionRow, DocumentRow, ExtractionRow, IncidentMentionRow, IncidentRow, LockRow, RunRow,
+                     SignatureRow, TokenRow)
 
 __all__ = ["open_ledger", "database_url"]
 
@@ -331,3 +332,24 @@ def load_signatures(session: Session) -> dict[str, list[int]]:
 def save_signatures(session: Session, *, signatures: dict[str, list[int]]) -> None:
     known = set(session.scalars(select(SignatureRow.document_id)))
     session.add_all([SignatureRow(document_id=d, minhash=s) for d, s in signatures.items() if d not in known])
+
+
+# --- API tokens ----------------------------------------------------------------------------------
+
+def create_token(session: Session, *, name: str) -> str:
+    """A new random token; only its digest is kept, so it is shown once."""
+    import hashlib
+    import secrets
+
+    token = "um_" + secrets.token_urlsafe(24)
+    session.add(TokenRow(name=name, digest=hashlib.sha256(token.encode()).hexdigest(), created_at=_now()))
+    return token
+
+
+def token_owner(session: Session, *, token: str) -> str | None:
+    import hashlib
+
+    if not token:
+        return None
+    row = session.scalar(select(TokenRow).where(TokenRow.digest == hashlib.sha256(token.encode()).hexdigest()))
+    return row.name if row else None

@@ -1,0 +1,45 @@
+"""Stage 7, serve: the analyst's web app and HTTP API (FastAPI, server-rendered Jinja2 pages).
+
+``create_app(settings)`` builds the app; routes live in ``routes/``.  Everything the pages need
+(Leaflet, country outlines, CSS) ships in ``static/``: the app works without a network.  Report
+text is untrusted, so templates always escape it; write endpoints need an API token
+(``unmist token create``) and browser forms carry a CSRF token.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from ..settings import Settings
+
+__all__ = ["create_app"]
+
+WEB_ROOT = Path(str(resources.files("unmist") / "web"))
+
+
+def create_app(settings: Settings | None = None):
+    """The FastAPI application for the ledger named in ``settings``."""
+    import jinja2
+    from fastapi import FastAPI
+    from fastapi.staticfiles import StaticFiles
+    from fastapi.templating import Jinja2Templates
+
+    from .. import __version__, store
+    from .jobs import Jobs
+    from .routes import api, pages
+
+    settings = settings or Settings()
+    app = FastAPI(title="unmist", version=__version__,
+                  description="A sourced, reconciled incident ledger: read endpoints return the ledger contract's "
+                              "records; write endpoints need an API token.")
+    app.state.settings = settings
+    app.state.sessions = store.open_ledger(settings.db)
+    # Report text is untrusted: every template escapes by default, whatever its file name.
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(WEB_ROOT / "templates")), autoescape=True)
+    app.state.templates = Jinja2Templates(env=environment)
+    app.state.jobs = Jobs()
+    app.mount("/static", StaticFiles(directory=str(WEB_ROOT / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app

@@ -1,0 +1,110 @@
+"""JSON API: read endpoints return the ledger contract's records; write endpoints need a token."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from pydantic import BaseModel
+
+from ... import store
+from ...errors import UnmistError
+from ...pipeline import export_ledger
+from ..security import require_analyst
+from ..views import list_filters
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+@router.get("/incidents")
+def incidents(request: Request, limit: int = 100, offset: int = 0) -> list[dict]:
+    """Incidents as ledger records; filters: since, until, country, type, perpetrator, min_independent, conflicted, q."""
+    with request.app.state.sessions() as session:
+        rows = store.list_incidents(session, limit=min(limit, 1000), offset=offset, **list_filters(request.query_params))
+    return [row.record for row in rows]
+
+
+@router.get("/incidents.geojson")
+def incidents_geojson(request: Request) -> dict:
+    """Geocoded incidents as GeoJSON points (the map's data)."""
+    with request.app.state.sessions() as session:
+        rows = store.list_incidents(session, **list_filters(request.query_params))
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
+                 "properties": {"id": row.id, "type": row.type, "date": str(row.date_start or ""), "place": row.place_name,
+                                "killed": row.killed_best, "reports": row.reports, "conflicted": bool(row.conflicted)}}
+                for row in rows if row.lat is not None]
+    return {"type": "FeatureCollection", "features": features}
+
+
+@router.get("/incidents/{incident_id}")
+def incident(request: Request, incident_id: str) -> dict:
+    with request.app.state.sessions() as session:
+        row = store.get_incident(session, incident_id=incident_id)
+    if row is None:
+        raise HTTPException(404, f"no incident '{incident_id}'")
+    return row.record
+
+
+@router.get("/documents/{document_id}")
+def document(request: Request, document_id: str) -> dict:
+    from ...export import document_record
+
+    with request.app.state.sessions() as session:
+        found = store.get_document(session, document_id=document_id)
+        flags = store.document_flags(session).get(document_id, [])
+    if found is None:
+        raise HTTPException(404, f"no report '{document_id}'")
+    return {**document_record(found, flags), "text": found.text}
+
+
+@router.get("/ledger")
+def ledger(request: Request) -> dict:
+    """The whole ledger in the contract's shape (as `unmist export --format json`)."""
+    return export_ledger(request.app.state.sessions)
+
+
+class ReviewRequest(BaseModel):
+    action: str
+    field: str | None = None
+    value: int | float | str | None = None
+    kind: str | None = None
+    document: str | None = None
+    other: str | None = None
+    mention: str | None = None
+    reason: str | None = None
+
+
+@router.post("/incidents/{incident_id}/review")
+def review(request: Request, incident_id: str, body: ReviewRequest, analyst: str = Depends(require_analyst)) -> dict:
+    """Log an analyst decision (confirm, correct, set_best, merge, split, reject_report) and rebuild."""
+    from ...review.actions import decide
+
+    payload = body.model_dump(exclude={"action", "reason"}, exclude_none=True)
+    try:
+        decision = decide(request.app.state.sessions, action=body.action,
+                          incident_id=None if body.action == "reject_report" else incident_id,
+                          analyst=analyst, reason=body.reason, **payload)
+    except UnmistError as err:
+        raise HTTPException(400, str(err)) from None
+    return {"decision": decision.id, "action": decision.action, "analyst": decision.analyst}
+
+
+@router.post("/upload")
+async def upload(request: Request, files: list[UploadFile] = File(...), analyst: str = Depends(require_analyst)) -> dict:
+    """Add reports (files or JSONL); returns a job to poll at /api/jobs/{id}."""
+    settings = request.app.state.settings
+    contents = []
+    for item in files:
+        data = await item.read(settings.upload_max_bytes + 1)
+        if len(data) > settings.upload_max_bytes:
+            raise HTTPException(413, f"{item.filename}: file too large (the limit is {settings.upload_max_bytes / 1e6:.1f} MB)")
+        contents.append((item.filename or "upload.txt", data))
+    job = request.app.state.jobs.start(contents, db=settings.db, max_bytes=settings.upload_max_bytes)
+    return {"job": job.id}
+
+
+@router.get("/jobs/{job_id}")
+def job(request: Request, job_id: str) -> dict:
+    found = request.app.state.jobs.get(job_id)
+    if found is None:
+        raise HTTPException(404, f"no job '{job_id}'")
+    return {"id": found.id, "stage": found.stage, "done": found.done, "total": found.total,
+            "finished": found.finished, "summary": found.summary, "errors": found.errors}

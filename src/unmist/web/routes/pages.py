@@ -1,0 +1,129 @@
+"""Server-rendered pages: incident list with timeline, map, incident, report, upload, login."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from ... import store
+from ...errors import UnmistError
+from ...reconcile.provenance import provenance_tree
+from ..security import CSRF_COOKIE, TOKEN_COOKIE, analyst, check_csrf, csrf_token
+from ..views import highlighted, list_filters, sources_side_by_side, timeline
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, template: str, **context) -> HTMLResponse:
+    token = csrf_token(request)
+    context.update(request=request, csrf=token, analyst=analyst(request))
+    response = request.app.state.templates.TemplateResponse(request, template, context)
+    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def incident_list(request: Request, page: int = 1):
+    settings = request.app.state.settings
+    filters = list_filters(request.query_params)
+    with request.app.state.sessions() as session:
+        rows = store.list_incidents(session, limit=settings.page_size, offset=(max(page, 1) - 1) * settings.page_size,
+                                    **filters)
+        everything = store.list_incidents(session, **filters) if len(rows) == settings.page_size else rows
+        counts = store.count_rows(session)
+    return render(request, "incidents.html", rows=rows, params=request.query_params, page=page,
+                  timeline=timeline([r.record for r in everything]), total=len(everything), counts=counts)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request):
+    return render(request, "map.html", params=request.query_params)
+
+
+@router.get("/incidents/{incident_id}", response_class=HTMLResponse)
+def incident_page(request: Request, incident_id: str):
+    with request.app.state.sessions() as session:
+        row = store.get_incident(session, incident_id=incident_id)
+        if row is None:
+            raise HTTPException(404, f"no incident '{incident_id}'")
+        documents = store.load_documents(session)
+        keys = [f"{m['document']}:{m['index']}" for m in row.record["mentions"]]
+        decisions = store.decisions_for(session, incident_id=row.id, mention_keys=keys)
+    return render(request, "incident.html", record=row.record, documents=documents,
+                  sources=sources_side_by_side(row.record, documents), tree=provenance_tree(row.record, documents),
+                  decisions=decisions)
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, document_id: str):
+    with request.app.state.sessions() as session:
+        document = store.get_document(session, document_id=document_id)
+        if document is None:
+            raise HTTPException(404, f"no report '{document_id}'")
+        records = [r.record for r in store.list_incidents(session)
+                   if any(m["document"] == document_id for m in r.record["mentions"])]
+        flags = store.document_flags(session).get(document_id, [])
+    return render(request, "document.html", document=document, pieces=highlighted(document, records),
+                  incidents=records, flags=flags)
+
+
+@router.post("/incidents/{incident_id}/review")
+def review_form(request: Request, incident_id: str, action: str = Form(...), csrf: str = Form(""),
+                field: str = Form(""), value: str = Form(""), kind: str = Form(""), document: str = Form(""),
+                reason: str = Form("")):
+    from ...review.actions import decide, parse_value
+
+    check_csrf(request, csrf)
+    name = analyst(request)
+    if name is None:
+        return RedirectResponse(f"/login?next=/incidents/{incident_id}", status_code=303)
+    payload = {"field": field or None, "value": parse_value(value) if value else None, "kind": kind or None,
+               "document": document or None}
+    if action == "set_best" and payload["value"] is not None:
+        payload.pop("field")
+    try:
+        decide(request.app.state.sessions, action=action, incident_id=incident_id, analyst=name, reason=reason or None,
+               **payload)
+    except UnmistError as err:
+        raise HTTPException(400, str(err)) from None
+    with request.app.state.sessions() as session:
+        row = store.get_incident(session, incident_id=incident_id)
+    return RedirectResponse(f"/incidents/{row.id if row else incident_id}#history", status_code=303)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next: str = "/"):
+    return render(request, "login.html", next=next if next.startswith("/") else "/", error=None)
+
+
+@router.post("/login")
+def login(request: Request, token: str = Form(...), csrf: str = Form(""), next: str = Form("/")):
+    check_csrf(request, csrf)
+    with request.app.state.sessions() as session:
+        owner = store.token_owner(session, token=token.strip())
+    if owner is None:
+        return render(request, "login.html", next=next, error="That token is not valid.")
+    response = RedirectResponse(next if next.startswith("/") else "/", status_code=303)
+    response.set_cookie(TOKEN_COOKIE, token.strip(), httponly=True, samesite="strict")
+    return response
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_page(request: Request, job: str | None = None):
+    return render(request, "upload.html", job=job, limit=request.app.state.settings.upload_max_bytes)
+
+
+@router.post("/upload")
+async def upload_form(request: Request, files: list[UploadFile], csrf: str = Form("")):
+    check_csrf(request, csrf)
+    if analyst(request) is None:
+        return RedirectResponse("/login?next=/upload", status_code=303)
+    settings = request.app.state.settings
+    contents = []
+    for item in files:
+        data = await item.read(settings.upload_max_bytes + 1)
+        if len(data) > settings.upload_max_bytes:
+            raise HTTPException(413, f"{item.filename}: file too large (the limit is {settings.upload_max_bytes / 1e6:.1f} MB)")
+        contents.append((item.filename or "upload.txt", data))
+    job = request.app.state.jobs.start(contents, db=settings.db, max_bytes=settings.upload_max_bytes)
+    return RedirectResponse(f"/upload?job={job.id}", status_code=303)

@@ -1,0 +1,89 @@
+"""What the pages show, computed from ledger records (no SQL, no HTTP here)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..render import span_text
+from ..types import Document
+
+FILTERS = ("since", "until", "country", "type", "perpetrator", "min_independent", "conflicted", "q")
+
+
+def list_filters(params) -> dict:
+    """Query parameters -> keyword arguments of store.list_incidents."""
+    values = {name: (params.get(name) or None) for name in FILTERS}
+    return {
+        "since": values["since"], "until": values["until"], "country": values["country"], "type": values["type"],
+        "perpetrator": values["perpetrator"], "search": values["q"],
+        "min_independent": int(values["min_independent"]) if (values["min_independent"] or "").isdigit() else None,
+        "conflicted": True if values["conflicted"] in ("1", "true", "on") else None,
+    }
+
+
+def timeline(records: list[dict], width: int = 900, height: int = 120) -> dict:
+    """Incidents per month as SVG bar geometry (drawn server-side: no chart library to ship)."""
+    months = Counter((r["date"].get("start") or "")[:7] for r in records if r["date"].get("start"))
+    if not months:
+        return {"bars": [], "width": width, "height": height}
+    ordered = sorted(months)
+    first, last = ordered[0], ordered[-1]
+    span = _month_index(last) - _month_index(first) + 1
+    bar = max(2.0, width / span)
+    top = max(months.values())
+    bars = [{"x": round((_month_index(m) - _month_index(first)) * bar, 1), "w": round(max(1.0, bar - 1), 1),
+             "h": round(months[m] / top * (height - 20), 1), "label": f"{m}: {months[m]}"} for m in ordered]
+    return {"bars": bars, "width": width, "height": height, "first": first, "last": last}
+
+
+def _month_index(month: str) -> int:
+    year, number = month.split("-")
+    return int(year) * 12 + int(number)
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    mark: str | None  # None, or what the highlighted span produced ('killed', 'date', ...)
+
+
+def highlighted(document: Document, records: list[dict]) -> list[Piece]:
+    """The report's text cut into plain and highlighted pieces, one mark per span that produced a value."""
+    spans = sorted(_spans(document.id, records))
+    pieces, position = [], 0
+    for start, end, label in spans:
+        if start < position:
+            continue
+        pieces.append(Piece(document.text[position:start], None))
+        pieces.append(Piece(document.text[start:end], label))
+        position = end
+    pieces.append(Piece(document.text[position:], None))
+    return [p for p in pieces if p.text]
+
+
+def _spans(document_id: str, records: list[dict]):
+    for record in records:
+        for kind, figure in record["figures"].items():
+            for value in figure["values"]:
+                if value["document"] == document_id and value.get("span"):
+                    yield value["span"][0], value["span"][1], f"{kind} {span_text(value['low'], value['high'])}"
+        for actor in record["perpetrators"]:
+            if actor.get("document") == document_id and actor.get("span"):
+                yield actor["span"][0], actor["span"][1], f"perpetrator ({actor['status']})"
+        for key in ("dates", "places"):
+            for value in record.get(key, []):
+                if value.get("document") == document_id and value.get("span"):
+                    yield value["span"][0], value["span"][1], key[:-1]
+
+
+def sources_side_by_side(record: dict, documents: dict[str, Document]) -> list[dict]:
+    """One row per report: outlet, date it states, and each figure's value, conflicts marked."""
+    rows = []
+    for mention in record["mentions"]:
+        document = documents.get(mention["document"])
+        values = {kind: next((v for v in f["values"] if v["document"] == mention["document"]), None)
+                  for kind, f in record["figures"].items()}
+        stated = next((d for d in record.get("dates", []) if d.get("document") == mention["document"]), None)
+        rows.append({"mention": mention, "document": document, "values": values, "date": stated})
+    return rows
