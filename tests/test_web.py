@@ -1,0 +1,157 @@
+"""The analyst's web app, driven in Debian's Chromium through Playwright, and its HTTP API."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+from playwright.sync_api import sync_playwright
+
+from unmist import store
+from unmist.pipeline import run
+from unmist.settings import Settings
+from unmist.web import create_app
+
+from conftest import REPO, new_ledger
+
+ARTIFACTS = Path(os.environ.get("UNMIST_ARTIFACTS", REPO / "test-artifacts"))
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+MALICIOUS = """Militants storm police post in Khujand <script>alert('title')</script>
+Evil Outlet | 4 May 2015
+
+KHUJAND - Gunmen attacked a police post in Khujand on Monday, killing three policemen, officials said. <script>window.pwned = 1; alert('x')</script> Witnesses saw <img src=x onerror="window.pwned = 2; alert('y')"> smoke over the city.
+"""
+
+
+@pytest.fixture(scope="module")
+def web_ledger(tmp_path_factory, demo_dir):
+    folder = tmp_path_factory.mktemp("web")
+    (folder / "reports").mkdir()
+    for path in demo_dir.iterdir():
+        shutil.copy(path, folder / "reports" / path.name)
+    (folder / "reports" / "evil.txt").write_text(MALICIOUS)
+    db = new_ledger(folder)
+    run([str(folder / "reports")], db=db)
+    with store.open_ledger(db).begin() as session:
+        token = store.create_token(session, name="analyst-web")
+    return db, token
+
+
+@pytest.fixture(scope="module")
+def server(web_ledger):
+    db, token = web_ledger
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if instance.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}", token
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def test_analyst_filters_opens_an_incident_confirms_a_value_and_sees_it_in_history(server, browser):
+    base, token = server
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(base + "/")
+    assert page.locator("table.incidents tbody tr").count() >= 5
+    page.fill("input[name=country]", "TJ")
+    page.click("#filters button[type=submit]")
+    countries = page.locator("table.incidents tbody tr td:nth-child(2)").all_inner_texts()
+    assert countries and all(text.endswith(", TJ") for text in countries)
+    page.click("text=ambush")
+    assert page.locator("section.figure[data-kind=killed] .conflict").count() >= 1
+    values = page.locator("section.figure[data-kind=killed] td.value").all_inner_texts()
+    assert {"9", "11"} <= set(values)
+    page.click("section.figure[data-kind=killed] button[name=confirm]")
+    assert "/login" in page.url  # writing needs a token
+    page.fill("input[name=token]", token)
+    page.click("form[action='/login'] button")
+    page.click("section.figure[data-kind=killed] button[name=confirm]")
+    history = page.locator("table.history tbody").inner_text()
+    assert "confirm" in history and "analyst-web" in history and "figures.killed" in history
+    assert page.locator("section.figure[data-kind=killed] .ok").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "incident-page.png"), full_page=True)
+    page.goto(base + "/map")
+    page.wait_for_function("document.getElementById('map').dataset.markers > 0")
+    page.wait_for_selector("path.leaflet-interactive")
+    page.screenshot(path=str(ARTIFACTS / "map.png"))
+    assert (ARTIFACTS / "map.png").stat().st_size > 10_000
+
+
+def test_report_text_is_escaped_and_never_runs(server, browser, web_ledger):
+    base, _ = server
+    db, _ = web_ledger
+    with store.open_ledger(db)() as session:
+        evil = next(d for d in store.load_documents(session).values() if d.source.endswith("evil.txt"))
+        incident = next(r.record for r in store.list_incidents(session)
+                        if any(m["document"] == evil.id for m in r.record["mentions"]))
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{base}/documents/{evil.id}")
+    text = page.locator("article.report").inner_text()
+    assert "<script>window.pwned = 1; alert('x')</script>" in text
+    assert '<img src=x onerror="window.pwned = 2' in text
+    assert page.locator("h1").inner_text().endswith("<script>alert('title')</script>")
+    assert page.evaluate("window.pwned") is None
+    page.goto(f"{base}/incidents/{incident['id']}")
+    page.goto(f"{base}/?q=Khujand")
+    assert page.evaluate("window.pwned") is None
+    assert dialogs == []
+    assert page.locator("main img").count() == 0
+
+
+def test_api_reads_are_open_and_writes_need_a_token(web_ledger):
+    db, token = web_ledger
+    client = TestClient(create_app(Settings(db=db)))
+    listed = client.get("/api/incidents", params={"country": "KG"}).json()
+    assert listed and all(i["place"]["country"] == "KG" for i in listed)
+    assert {"id", "type", "date", "place", "figures", "mentions", "sources", "conflicts"} <= set(listed[0])
+    assert client.get("/openapi.json").json()["info"]["title"] == "unmist"
+    first = listed[0]["id"]
+    assert client.post(f"/api/incidents/{first}/review", json={"action": "confirm", "field": "type"}).status_code == 401
+    ok = client.post(f"/api/incidents/{first}/review", json={"action": "confirm", "field": "type"},
+                     headers={"Authorization": f"Bearer {token}"})
+    assert ok.status_code == 200 and ok.json()["analyst"] == "analyst-web"
+    assert client.post("/upload", data={"csrf": "forged"}, files={"files": ("a.txt", b"x")}).status_code == 403
+
+
+def test_upload_limits_and_progress(web_ledger, demo_dir):
+    db, token = web_ledger
+    client = TestClient(create_app(Settings(db=db, upload_max_bytes=2000)))
+    headers = {"Authorization": f"Bearer {token}"}
+    too_big = client.post("/api/upload", headers=headers, files={"files": ("big.txt", b"x" * 3000)})
+    assert too_big.status_code == 413 and "big.txt: file too large" in too_big.json()["detail"]
+    report = (demo_dir / "005_steppewire_osh_bombing.txt").read_bytes().replace(b"three", b"five")
+    job = client.post("/api/upload", headers=headers, files={"files": ("osh-update.txt", report)}).json()["job"]
+    for _ in range(300):
+        status = client.get(f"/api/jobs/{job}").json()
+        if status["finished"]:
+            break
+        time.sleep(0.2)
+    assert status["finished"] and status["summary"]["extracted"] == 1
