@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import timedelta
 
 from ..extract.dates import Resolved, compatible
 from ..types import DateValue, Mention
@@ -73,16 +74,32 @@ def link(mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def _candidate_pairs(mentions: list[Mention]) -> list[tuple[float, int, int]]:
-    pairs = []
+    pairs = {}
     for block in _blocks(mentions).values():
-        for a_index, i in enumerate(block):
-            for j in block[a_index + 1:]:
-                if mentions[i].document == mentions[j].document:
-                    continue
-                score = pair_score(mentions[i], mentions[j])
-                if score >= MIN_LINK_SCORE:
-                    pairs.append((score, i, j))
-    return list({(i, j): (s, i, j) for s, i, j in pairs}.values())
+        for i, j in _pairs_in_block(mentions, block):
+            if mentions[i].document == mentions[j].document or (i, j) in pairs:
+                continue
+            score = pair_score(mentions[i], mentions[j])
+            if score >= MIN_LINK_SCORE:
+                pairs[(i, j)] = (score, i, j)
+    return list(pairs.values())
+
+
+def _pairs_in_block(mentions: list[Mention], block: list[int]):
+    """Dated mentions meet only those dated within DATE_BLOCK_DAYS (a sliding window over the block
+    sorted by date); undated ones meet everybody in the block.  Keeps linking near-linear."""
+    dated = sorted((i for i in block if mentions[i].date and mentions[i].date.start), key=lambda i: mentions[i].date.start)
+    undated = [i for i in block if not (mentions[i].date and mentions[i].date.start)]
+    window = timedelta(days=DATE_BLOCK_DAYS)
+    for position, i in enumerate(dated):
+        reach = (mentions[i].date.end or mentions[i].date.start) + window
+        for j in dated[position + 1:]:
+            if mentions[j].date.start > reach:
+                break
+            yield (min(i, j), max(i, j))
+    for position, i in enumerate(undated):
+        for j in undated[position + 1:] + dated:
+            yield (min(i, j), max(i, j))
 
 
 def _blocks(mentions: list[Mention]) -> dict[str, list[int]]:

@@ -72,14 +72,21 @@ def find_copies(documents: list[Document], cache: dict[str, list[int]] | None = 
         lsh.insert(document.id, sketch)
     order = {d.id: (d.published.isoformat() if d.published else "9999", i) for i, d in enumerate(documents)}
     edges: dict[str, CopyEdge] = {}
+    grams_of: dict[str, set[str]] = {}
+
+    def grams(document_id: str) -> set[str]:  # exact overlap, computed once, only for LSH candidates
+        if document_id not in grams_of:
+            grams_of[document_id] = shingles(texts[document_id])
+        return grams_of[document_id]
+
     for document in documents:
         candidates = [o for o in lsh.query(sketches[document.id]) if o != document.id and order[o] < order[document.id]]
         if not candidates:
             continue
-        grams = shingles(document.text)  # exact overlap, only for the few LSH candidates
+        own = grams(document.id)
         for other in candidates:
-            other_grams = shingles(texts[other])
-            share = len(grams & other_grams) / max(1, min(len(grams), len(other_grams)))
+            other_grams = grams(other)
+            share = len(own & other_grams) / max(1, min(len(own), len(other_grams)))
             if share >= PARTIAL_COPY_SHARE:
                 best = edges.get(document.id)
                 if best is None or share > best.similarity:

@@ -30,7 +30,8 @@ def create_app(settings: Settings | None = None):
     from .routes import api, pages
 
     settings = settings or Settings()
-    app = FastAPI(title="unmist", version=__version__,
+    # No /docs page: FastAPI's Swagger UI loads from a CDN, and the app must work offline.
+    app = FastAPI(title="unmist", version=__version__, docs_url=None, redoc_url=None,
                   description="A sourced, reconciled incident ledger: read endpoints return the ledger contract's "
                               "records; write endpoints need an API token.")
     app.state.settings = settings
