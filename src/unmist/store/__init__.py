@@ -192,11 +192,9 @@ def _iso(value: str | None):
     return date.fromisoformat(value) if value else None
 
 
-def list_incidents(session: Session, *, country: str | None = None, type: str | None = None,
-                   perpetrator: str | None = None, since: str | None = None, until: str | None = None,
-                   min_independent: int | None = None, conflicted: bool | None = None, search: str | None = None,
-                   limit: int | None = None, offset: int = 0) -> list[IncidentRow]:
-    query = select(IncidentRow)
+def _filtered(query, *, country: str | None = None, type: str | None = None, perpetrator: str | None = None,
+              since: str | None = None, until: str | None = None, min_independent: int | None = None,
+              conflicted: bool | None = None, search: str | None = None):
     if country:
         query = query.where(func.upper(IncidentRow.country) == country.upper())
     if type:
@@ -215,10 +213,38 @@ def list_incidents(session: Session, *, country: str | None = None, type: str | 
         pattern = f"%{search}%"
         query = query.where(IncidentRow.place_name.ilike(pattern) | IncidentRow.perpetrator.ilike(pattern)
                             | IncidentRow.type.ilike(pattern) | IncidentRow.country.ilike(pattern))
+    return query
+
+
+def list_incidents(session: Session, *, limit: int | None = None, offset: int = 0, **filters) -> list[IncidentRow]:
+    """Incidents by date (undated last), filtered by country, type, perpetrator, since/until,
+    min_independent, conflicted and a search string."""
+    query = _filtered(select(IncidentRow), **filters)
     query = query.order_by(IncidentRow.date_start.is_(None), IncidentRow.date_start, IncidentRow.id).offset(offset)
     if limit:
         query = query.limit(limit)
     return list(session.scalars(query))
+
+
+def incident_points(session: Session, **filters) -> list:
+    """Only the columns a map needs, for every geocoded incident (no record JSON to parse)."""
+    columns = (IncidentRow.id, IncidentRow.type, IncidentRow.date_start, IncidentRow.place_name, IncidentRow.killed_best,
+               IncidentRow.reports, IncidentRow.conflicted, IncidentRow.lat, IncidentRow.lon)
+    return list(session.execute(_filtered(select(*columns), **filters).where(IncidentRow.lat.is_not(None))))
+
+
+def count_incidents(session: Session, **filters) -> int:
+    return session.scalar(_filtered(select(func.count()).select_from(IncidentRow), **filters)) or 0
+
+
+def monthly_counts(session: Session, **filters) -> dict[str, int]:
+    """Incidents per month ('2019-03' -> 4), for the timeline: counted by the database, not in Python."""
+    rows = session.execute(_filtered(select(IncidentRow.date_start), **filters).where(IncidentRow.date_start.is_not(None)))
+    counts: dict[str, int] = {}
+    for (day,) in rows:
+        key = day.isoformat()[:7]
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def get_incident(session: Session, *, incident_id: str) -> IncidentRow | None:

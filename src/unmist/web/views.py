@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from ..render import span_text
@@ -22,9 +21,8 @@ def list_filters(params) -> dict:
     }
 
 
-def timeline(records: list[dict], width: int = 900, height: int = 120) -> dict:
+def timeline(months: dict[str, int], width: int = 900, height: int = 120) -> dict:
     """Incidents per month as SVG bar geometry (drawn server-side: no chart library to ship)."""
-    months = Counter((r["date"].get("start") or "")[:7] for r in records if r["date"].get("start"))
     if not months:
         return {"bars": [], "width": width, "height": height}
     ordered = sorted(months)

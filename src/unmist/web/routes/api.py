@@ -26,11 +26,11 @@ def incidents(request: Request, limit: int = 100, offset: int = 0) -> list[dict]
 def incidents_geojson(request: Request) -> dict:
     """Geocoded incidents as GeoJSON points (the map's data)."""
     with request.app.state.sessions() as session:
-        rows = store.list_incidents(session, **list_filters(request.query_params))
+        rows = store.incident_points(session, **list_filters(request.query_params))
     features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
                  "properties": {"id": row.id, "type": row.type, "date": str(row.date_start or ""), "place": row.place_name,
                                 "killed": row.killed_best, "reports": row.reports, "conflicted": bool(row.conflicted)}}
-                for row in rows if row.lat is not None]
+                for row in rows]
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -29,10 +29,11 @@ def incident_list(request: Request, page: int = 1):
     with request.app.state.sessions() as session:
         rows = store.list_incidents(session, limit=settings.page_size, offset=(max(page, 1) - 1) * settings.page_size,
                                     **filters)
-        everything = store.list_incidents(session, **filters) if len(rows) == settings.page_size else rows
+        total = store.count_incidents(session, **filters)
+        months = store.monthly_counts(session, **filters)
         counts = store.count_rows(session)
     return render(request, "incidents.html", rows=rows, params=request.query_params, page=page,
-                  timeline=timeline([r.record for r in everything]), total=len(everything), counts=counts)
+                  timeline=timeline(months), total=total, counts=counts)
 
 
 @router.get("/map", response_class=HTMLResponse)

@@ -1,0 +1,77 @@
+"""Web app and API latency on a ledger of N incidents (default 10,000).
+
+    python bench/web_latency.py [N]
+
+Builds the demo ledger, clones its incidents into N (new ids, dates spread over 15 years, several
+countries), then times the list page, the filtered list page, the API list and an incident page
+in-process, against a baseline in the same process: the bare SQL query for one page of rows.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from unmist import store
+from unmist.pipeline import export_ledger, run
+from unmist.settings import Settings
+from unmist.web import create_app
+
+
+def timed(call, repeat: int = 5) -> float:
+    call()
+    started = time.perf_counter()
+    for _ in range(repeat):
+        call()
+    return (time.perf_counter() - started) / repeat
+
+
+def main() -> None:
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    rng = random.Random(3)
+    with tempfile.TemporaryDirectory() as scratch:
+        db = str(Path(scratch) / "web.db")
+        run([str(resources.files("unmist") / "demo")], db=db)
+        sessions = store.open_ledger(db)
+        templates = export_ledger(sessions)["incidents"]
+        records = []
+        for number in range(size):
+            record = copy.deepcopy(rng.choice(templates))
+            record["id"] = f"inc-bench{number:07d}"
+            day = date(2010, 1, 1) + timedelta(days=rng.randrange(5500))
+            record["date"].update(start=day.isoformat(), end=day.isoformat(), precision="day")
+            record["place"]["country"] = rng.choice(["TJ", "KG", "KZ", "UZ", "AF"])
+            records.append(record)
+        with sessions.begin() as session:
+            store.replace_incidents(session, records=records)
+        client = TestClient(create_app(Settings(db=db)))
+        engine = sessions.kw["bind"]
+
+        def baseline():
+            with engine.connect() as connection:
+                connection.execute(text("SELECT * FROM incidents ORDER BY date_start LIMIT 100")).fetchall()
+
+        base = timed(baseline)
+        results = {"incidents": size, "baseline_sql_page_ms": round(base * 1000, 1)}
+        for name, path in [("list_page", "/"), ("list_page_filtered", "/?country=TJ&conflicted=1"),
+                           ("api_list", "/api/incidents"), ("api_filtered", "/api/incidents?country=KG&since=2015-01-01"),
+                           ("incident_page", f"/incidents/{records[0]['id']}"), ("map_geojson", "/api/incidents.geojson?country=TJ")]:
+            assert client.get(path).status_code == 200, path
+            seconds = timed(lambda: client.get(path))
+            results[f"{name}_ms"] = round(seconds * 1000, 1)
+            results[f"{name}_over_baseline"] = round(seconds / base, 1)
+        print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
