@@ -117,13 +117,7 @@ def show(incident_id: Annotated[str, typer.Argument(help="Incident id or a uniqu
     """One incident: every report's value with outlet, sentence, speaker and hedge."""
     from .render import incident_detail
 
-    sessions = _open_existing(db)
-    with sessions() as session:
-        row = store.get_incident(session, incident_id=incident_id)
-        documents = store.load_documents(session) if row else {}
-    if row is None:
-        errors.print(f"[red]error:[/] no incident '{incident_id}' in {db}")
-        raise typer.Exit(1)
+    row, documents = _incident_or_exit(db, incident_id)
     if as_json:
         console.print_json(json.dumps(row.record, ensure_ascii=False))
     else:
@@ -154,6 +148,17 @@ def export(
         raise typer.Exit(2)
     else:
         sys.stdout.write(content)
+
+
+def _incident_or_exit(db: str, incident_id: str):
+    """The incident (by id or unique prefix) and the ledger's reports, or a one-line error."""
+    with _open_existing(db)() as session:
+        row = store.get_incident(session, incident_id=incident_id)
+        documents = store.load_documents(session) if row else {}
+    if row is None:
+        errors.print(f"[red]error:[/] no incident '{incident_id}' in {db}")
+        raise typer.Exit(1)
+    return row, documents
 
 
 def _open_existing(db: str):
@@ -208,13 +213,7 @@ def provenance(
     from .reconcile.provenance import provenance_dot, provenance_tree
     from .render import provenance_renderable
 
-    sessions = _open_existing(db)
-    with sessions() as session:
-        row = store.get_incident(session, incident_id=incident_id)
-        documents = store.load_documents(session) if row else {}
-    if row is None:
-        errors.print(f"[red]error:[/] no incident '{incident_id}' in {db}")
-        raise typer.Exit(1)
+    row, documents = _incident_or_exit(db, incident_id)
     tree = provenance_tree(row.record, documents)
     if dot:
         sys.stdout.write(provenance_dot(tree))

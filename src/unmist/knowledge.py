@@ -124,6 +124,12 @@ def incident_types() -> tuple[IncidentType, ...]:
 
 
 @lru_cache(maxsize=None)
+def type_priority(itype: str) -> int:
+    """How specific an incident type is (suicide bombing > bombing > armed assault)."""
+    return next((t.priority for t in incident_types() if t.type == itype), 0)
+
+
+@lru_cache(maxsize=None)
 def figure_cues() -> dict[str, dict[str, frozenset[str]]]:
     """For each figure kind, the lemmas and phrases that mark it."""
     cues: dict[str, dict[str, frozenset[str]]] = {}

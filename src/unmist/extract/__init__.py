@@ -19,7 +19,7 @@ from . import gazetteer
 from .actors import claim_status, find_perpetrators
 from .figures import Figure, sum_figures
 from .nlp import load_pipeline
-from .segment import Draft, SentenceFacts, _priority, segment
+from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "EXTRACT_VERSION"]
 
@@ -107,7 +107,7 @@ def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Eviden
     triggers = [(t, s) for s in draft.sentences for t in s.strong_triggers]
     if not triggers:
         return None, None
-    trigger, facts = max(triggers, key=lambda pair: (_priority(pair[0].label_), -pair[0].start))
+    trigger, facts = max(triggers, key=lambda pair: (knowledge.type_priority(pair[0].label_), -pair[0].start))
     return trigger.label_, _evidence(document, facts.sent, trigger.start_char, trigger.end_char)
 
 

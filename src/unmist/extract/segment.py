@@ -118,7 +118,7 @@ def _family(itype: str) -> str:
 
 
 def _priority(itype: str) -> int:
-    return next((t.priority for t in knowledge.incident_types() if t.type == itype), 0)
+    return knowledge.type_priority(itype)
 
 
 def sentence_facts(doc: Doc) -> list[SentenceFacts]:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from .. import knowledge
 from ..link import incident_id
 from ..types import (ActorValue, Citation, DateValue, Document, FigureValue, Incident, Mention, PlaceValue,
                      ProvenanceEdge, ReconciledFigure)
@@ -148,10 +149,8 @@ def _incident(cluster: list[Mention], origins: Origins, outlets: dict[str, str |
 
 def _type(mentions: tuple[Mention, ...]) -> str:
     """The type most reports give; ties go to the more specific type (suicide bombing over bombing)."""
-    from ..extract.segment import _priority
-
     counts = Counter(m.type for m in mentions)
-    return max(counts, key=lambda t: (counts[t], _priority(t)))
+    return max(counts, key=lambda t: (counts[t], knowledge.type_priority(t)))
 
 
 def _date(dates: tuple[DateValue, ...]) -> tuple[DateValue | None, bool]:

@@ -56,3 +56,16 @@ class Jobs:
         finally:
             job.stage, job.finished = "done", True
             shutil.rmtree(folder, ignore_errors=True)
+
+
+async def read_uploads(files, limit: int) -> list[tuple[str, bytes]]:
+    """The uploaded files' bytes; one over ``limit`` is refused with a clear 413."""
+    from fastapi import HTTPException
+
+    contents = []
+    for item in files:
+        data = await item.read(limit + 1)
+        if len(data) > limit:
+            raise HTTPException(413, f"{item.filename}: file too large (the limit is {limit / 1e6:.1f} MB)")
+        contents.append((item.filename or "upload.txt", data))
+    return contents

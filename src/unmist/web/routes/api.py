@@ -9,6 +9,7 @@ from ... import store
 from ...errors import UnmistError
 from ...pipeline import export_ledger
 from ..security import require_analyst
+from ..jobs import read_uploads
 from ..views import list_filters
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -91,12 +92,7 @@ def review(request: Request, incident_id: str, body: ReviewRequest, analyst: str
 async def upload(request: Request, files: list[UploadFile] = File(...), analyst: str = Depends(require_analyst)) -> dict:
     """Add reports (files or JSONL); returns a job to poll at /api/jobs/{id}."""
     settings = request.app.state.settings
-    contents = []
-    for item in files:
-        data = await item.read(settings.upload_max_bytes + 1)
-        if len(data) > settings.upload_max_bytes:
-            raise HTTPException(413, f"{item.filename}: file too large (the limit is {settings.upload_max_bytes / 1e6:.1f} MB)")
-        contents.append((item.filename or "upload.txt", data))
+    contents = await read_uploads(files, settings.upload_max_bytes)
     job = request.app.state.jobs.start(contents, db=settings.db, max_bytes=settings.upload_max_bytes)
     return {"job": job.id}
 

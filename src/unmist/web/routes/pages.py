@@ -9,6 +9,7 @@ from ... import store
 from ...errors import UnmistError
 from ...reconcile.provenance import provenance_tree
 from ..security import CSRF_COOKIE, TOKEN_COOKIE, analyst, check_csrf, csrf_token
+from ..jobs import read_uploads
 from ..views import highlighted, list_filters, sources_side_by_side, timeline
 
 router = APIRouter(include_in_schema=False)
@@ -120,11 +121,6 @@ async def upload_form(request: Request, files: list[UploadFile], csrf: str = For
     if analyst(request) is None:
         return RedirectResponse("/login?next=/upload", status_code=303)
     settings = request.app.state.settings
-    contents = []
-    for item in files:
-        data = await item.read(settings.upload_max_bytes + 1)
-        if len(data) > settings.upload_max_bytes:
-            raise HTTPException(413, f"{item.filename}: file too large (the limit is {settings.upload_max_bytes / 1e6:.1f} MB)")
-        contents.append((item.filename or "upload.txt", data))
+    contents = await read_uploads(files, settings.upload_max_bytes)
     job = request.app.state.jobs.start(contents, db=settings.db, max_bytes=settings.upload_max_bytes)
     return RedirectResponse(f"/upload?job={job.id}", status_code=303)
