@@ -109,3 +109,21 @@ def test_demo_copy_and_citation_collapse_to_two_origins(tmp_path, demo_dir):
     assert termez["sources"] == {"reports": 2, "independent": 1}
     repost = next(d for d in ledger["documents"] if d["published"] == "2023-05-02")
     assert "misdated" in repost["flags"] and "copy of" in repost["misdated"]["reason"]
+
+
+def test_a_repost_is_misdated_when_its_weekday_fits_an_earlier_reports_date(tmp_path, devset_dir):
+    """Without any reference event, the 2025 re-post's 'on Wednesday' still betrays it: the wire
+    dated the same border clash a Wednesday in September 2022."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("024_kyrgyz_tajik_border_wire.txt", "026_kyrgyz_tajik_border_kyrgyzsite.html"):
+        (folder / name).write_bytes((devset_dir / "reports" / name).read_bytes())
+    repost = (devset_dir / "reports" / "025_kyrgyz_tajik_border_repost.txt").read_text()
+    lines = repost.splitlines()
+    (folder / "repost.txt").write_text("\n".join(lines[:1] + [line for line in lines[1:] if "Samarkand" not in line]))
+    ledger = _ledger(tmp_path, folder)
+    flagged = next(d for d in ledger["documents"] if d["source"].endswith("repost.txt"))
+    assert "misdated" in flagged["flags"], flagged
+    assert flagged["misdated"]["content_date"] == "2022-09-14"
+    clash = next(i for i in ledger["incidents"] if any(m["document"] == flagged["id"] and m["core"] for m in i["mentions"]))
+    assert clash["sources"]["reports"] >= 2

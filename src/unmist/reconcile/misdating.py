@@ -50,10 +50,62 @@ def find_misdated(documents: dict[str, Document], copies: list[CopyEdge],
     for document in documents.values():
         if document.id in found or document.published is None or not _has_relative_dates(mentions.get(document.id, [])):
             continue
-        misdating = _by_reference_event(document)
+        misdating = _by_reference_event(document) or _by_other_reports(document, documents, mentions)
         if misdating is not None:
             found[document.id] = misdating
     return found
+
+
+# Another report dating the same incident this many days away from a relative date's reading makes
+# the reading suspect (a week's slack covers 'on Wednesday' told on either side of a weekend).
+OTHER_REPORT_LAG_DAYS = 60
+
+
+def _by_other_reports(document: Document, documents: dict[str, Document],
+                      mentions: dict[str, list[Mention]]) -> Misdating | None:
+    """The report's 'on Wednesday' reads as a date far from the one an earlier report gives for the
+    same incident (same place and kind), while that date is itself a Wednesday: the stated date is
+    wrong.  Only the later-stamped of the two is suspected: re-posts come after the original."""
+    for mention in mentions.get(document.id, []):
+        value = mention.date
+        if value is None or value.resolved_against != "published" or value.start is None or value.evidence is None:
+            continue
+        for other in (m for d, ms in mentions.items() if d != document.id for m in ms):
+            if other.date is None or other.date.start is None or other.date.resolved_against == "published" and \
+                    other.date.precision != "day":
+                continue
+            if abs((other.date.start - value.start).days) <= OTHER_REPORT_LAG_DAYS or not _alike(mention, other):
+                continue
+            stamped = documents[other.document].published
+            if stamped is None or (document.published - stamped).days <= OTHER_REPORT_LAG_DAYS:
+                continue
+            if _rereads_as(value.evidence.text, other.date.start):
+                return Misdating(document.id, other.date.start,
+                                 f"its '{value.evidence.text}' reads as {value.start} against its stated date, but "
+                                 f"{other.document} dates the same incident {other.date.start}")
+    return None
+
+
+def _alike(a: Mention, b: Mention) -> bool:
+    """Same kind of event, in the same countries, at a place both name: the same incident, dates aside."""
+    from ..link import _types_compatible
+
+    if not _types_compatible(a.type, b.type) or not (set(a.countries) & set(b.countries)):
+        return False
+    same_place = a.place is not None and b.place is not None and a.place.name == b.place.name and a.place.precision != "country"
+    return same_place or bool(set(a.places_named) & set(b.places_named))
+
+
+def _rereads_as(expression: str, day: date) -> bool:
+    """Could the expression ('on Wednesday', 'yesterday') name ``day`` if the report were dated around it?"""
+    expressions = find_dates(expression)
+    if not expressions:
+        return False
+    for offset in range(0, 8):
+        resolved = resolve(expressions[0], day + timedelta(days=offset))
+        if resolved.start == day:
+            return True
+    return False
 
 
 def _has_relative_dates(mentions: list[Mention]) -> bool:
