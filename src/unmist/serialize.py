@@ -32,21 +32,33 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def from_jsonable(cls: Any, data: Any) -> Any:
     """Rebuild a record of type ``cls`` from :func:`to_jsonable` output."""
-    if data is None:
-        return None
+    return _decoder(cls)(data)
+
+
+@lru_cache(maxsize=None)
+def _decoder(cls: Any):
+    """A function that decodes JSON into ``cls``, built once per type: loading a large ledger
+    decodes millions of values, and re-reading type hints for each one was most of the cost."""
     origin = typing.get_origin(cls)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(cls) if a is not type(None)]
-        return from_jsonable(options[0], data)
+        inner = _decoder([a for a in typing.get_args(cls) if a is not type(None)][0])
+        return lambda data: None if data is None else inner(data)
     if origin is tuple:
-        inner = typing.get_args(cls)[0]
-        return tuple(from_jsonable(inner, v) for v in data)
+        inner = _decoder(typing.get_args(cls)[0])
+        return lambda data: None if data is None else tuple(inner(v) for v in data)
     if origin is dict:
-        _, inner = typing.get_args(cls)
-        return {k: from_jsonable(inner, v) for k, v in data.items()}
+        inner = _decoder(typing.get_args(cls)[1])
+        return lambda data: None if data is None else {k: inner(v) for k, v in data.items()}
     if cls is date:
-        return date.fromisoformat(data)
+        return lambda data: None if data is None else date.fromisoformat(data)
     if dataclasses.is_dataclass(cls):
-        hints = _hints(cls)
-        return cls(**{k: from_jsonable(hints[k], v) for k, v in data.items() if k in hints})
-    return data
+        fields = [(name, _decoder(hint)) for name, hint in _hints(cls).items()]
+
+        def decode(data):
+            if data is None:
+                return None
+            return cls(**{name: decoder(data[name]) for name, decoder in fields if name in data})
+
+        return decode
+    return lambda data: data
+

@@ -47,10 +47,11 @@ def find_misdated(documents: dict[str, Document], copies: list[CopyEdge],
             found[copy.id] = Misdating(copy.id, original.published,
                                        f"copy of {original.id} ({original.outlet or original.source}), published "
                                        f"{original.published}, {(copy.published - original.published).days} days earlier")
+    by_place = _place_index(mentions)
     for document in documents.values():
         if document.id in found or document.published is None or not _has_relative_dates(mentions.get(document.id, [])):
             continue
-        misdating = _by_reference_event(document) or _by_other_reports(document, documents, mentions)
+        misdating = _by_reference_event(document) or _by_other_reports(document, documents, mentions, by_place)
         if misdating is not None:
             found[document.id] = misdating
     return found
@@ -61,8 +62,20 @@ def find_misdated(documents: dict[str, Document], copies: list[CopyEdge],
 OTHER_REPORT_LAG_DAYS = 60
 
 
-def _by_other_reports(document: Document, documents: dict[str, Document],
-                      mentions: dict[str, list[Mention]]) -> Misdating | None:
+def _place_index(mentions: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """Dated mentions by every specific place they name: only those can be the same incident."""
+    index: dict[str, list[Mention]] = {}
+    for mention in (m for ms in mentions.values() for m in ms):
+        if mention.date is None or mention.date.start is None:
+            continue
+        names = set(mention.places_named) | ({mention.place.name} if mention.place and mention.place.precision != "country" else set())
+        for name in names:
+            index.setdefault(name, []).append(mention)
+    return index
+
+
+def _by_other_reports(document: Document, documents: dict[str, Document], mentions: dict[str, list[Mention]],
+                      by_place: dict[str, list[Mention]]) -> Misdating | None:
     """The report's 'on Wednesday' reads as a date far from the one an earlier report gives for the
     same incident (same place and kind), while that date is itself a Wednesday: the stated date is
     wrong.  Only the later-stamped of the two is suspected: re-posts come after the original."""
@@ -70,7 +83,9 @@ def _by_other_reports(document: Document, documents: dict[str, Document],
         value = mention.date
         if value is None or value.resolved_against != "published" or value.start is None or value.evidence is None:
             continue
-        for other in (m for d, ms in mentions.items() if d != document.id for m in ms):
+        names = set(mention.places_named) | ({mention.place.name} if mention.place else set())
+        candidates = {id(m): m for name in names for m in by_place.get(name, []) if m.document != document.id}
+        for other in candidates.values():
             if other.date is None or other.date.start is None or other.date.resolved_against == "published" and \
                     other.date.precision != "day":
                 continue

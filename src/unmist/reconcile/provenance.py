@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .. import knowledge
@@ -58,16 +59,17 @@ def find_copies(documents: list[Document], cache: dict[str, list[int]] | None = 
             that keeps them pays for the new reports only.
     """
     import numpy as np
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import LeanMinHash, MinHashLSH
 
     cache = cache if cache is not None else {}
     lsh = MinHashLSH(threshold=PARTIAL_COPY_SHARE, num_perm=NUM_PERM)
-    sketches: dict[str, MinHash] = {}
+    sketches: dict[str, LeanMinHash] = {}
     texts = {d.id: d.text for d in documents}
     for document in documents:
         if document.id not in cache:
             cache[document.id] = minhash_signature(document.text)
-        sketch = MinHash(num_perm=NUM_PERM, hashvalues=np.array(cache[document.id], dtype=np.uint64), scheme=MINHASH_SCHEME)
+        # LeanMinHash: a stored signature needs no permutation tables rebuilt per report
+        sketch = LeanMinHash(seed=1, hashvalues=np.array(cache[document.id], dtype=np.uint64), scheme=MINHASH_SCHEME)
         sketches[document.id] = sketch
         lsh.insert(document.id, sketch)
     order = {d.id: (d.published.isoformat() if d.published else "9999", i) for i, d in enumerate(documents)}
@@ -94,6 +96,7 @@ def find_copies(documents: list[Document], cache: dict[str, list[int]] | None = 
     return list(edges.values())
 
 
+@lru_cache(maxsize=65536)
 def outlet_key(name: str | None) -> str | None:
     """Canonical outlet name, through the alias file ('Radio Ozodi' -> 'RFE/RL Tajik Service')."""
     if not name:
