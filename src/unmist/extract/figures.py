@@ -63,8 +63,9 @@ def find_figures(sent: Span) -> list[Figure]:
             continue
         kind, root, is_part = found
         side = _side(noun, quantity.last)
-        if kind == "arrested" and side in CAPTURE_SIDES and _lemma_of_cue(root.head) in ("detain", "hold"):
-            kind = "captured"
+        if kind == "arrested" and _lemma_of_cue(root.head) in ("detain", "hold"):
+            if side in CAPTURE_SIDES or (noun is quantity.last and _attackers_counted(sent)):
+                kind = "captured"  # 13 attackers had been killed and four had been detained
         start, end = _figure_extent(quantity, noun, root)
         figure = Figure(kind, quantity.low, quantity.high, start, end, side, sent.doc.text[start:end], quantity.qualifier)
         raw.append((figure, root, is_part))
@@ -78,7 +79,15 @@ INJURY_NOUNS = frozenset({"injury", "wounded", "injured"})
 
 
 def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
-    """'47 dead', '35 deaths', '12 killed and 30 injured': the cue right after the count (or its noun)."""
+    """'47 dead', '35 deaths', '12 killed and 30 injured', 'dozens of the wounded': the cue right after
+    the count (or its noun); 'ten people were being treated for gunshot wounds'."""
+    of_cue = next((g.lower_ for c in number.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and g.lower_ in ADJACENT_CUES), None)
+    if noun is number and of_cue:
+        return ADJACENT_CUES[of_cue], number, False
+    if noun.dep_ in ("nsubjpass", "nsubj") and noun.head.lemma_ in ("treat", "hospitalise", "hospitalize", "admit"):
+        if noun.head.lemma_ != "treat" or any(t.lemma_.lower() in ("wound", "injury", "burn") for t in noun.head.subtree):
+            return "wounded", noun, False
     lemma = noun.lemma_.lower()
     if noun is not number and lemma in DEATH_NOUNS | INJURY_NOUNS:
         return ("killed" if lemma in DEATH_NOUNS else "wounded"), noun, False
@@ -88,6 +97,17 @@ def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
         if not is_verb_with_subject:
             return ADJACENT_CUES[following.lower_], number, False
     return None
+
+
+def _attackers_counted(sent: Span) -> bool:
+    """Does the sentence count attackers elsewhere ('18 of the men who attacked ... killed')?"""
+    lookup = knowledge.sides()
+    for token in sent:
+        if lookup.get(token.lemma_.lower()) == "attackers" and any(c.like_num for c in token.children):
+            return True
+        if token.dep_ == "relcl" and token.lemma_.lower() in ("attack", "storm", "raid", "ambush"):
+            return True
+    return False
 
 
 def _quantities(sent: Span) -> list[_Quantity]:

@@ -262,6 +262,8 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
         verdicts = {id(d): compatible(resolved, d.date, partial=False) if d.date else None for d in drafts}
         for draft in [current, *[d for d in drafts if d is not current]]:
             if verdicts[id(draft)]:
+                if _finer(resolved, draft.date):  # 'In October 2021 ...' then 'on 8 October': the day dates it
+                    draft.date_expr, draft.date = expr, resolved
                 draft.sentences.append(facts)
                 return draft
         if current.date is None and facts.paragraph - current.sentences[-1].paragraph <= SUPPORT_PARAGRAPHS:
@@ -298,6 +300,14 @@ def _affinity(facts: SentenceFacts, draft: Draft, current: Draft) -> int:
     if facts.strong_triggers and draft.family == _family(max((t.label_ for t in facts.strong_triggers), key=_priority)):
         score += 1
     return score
+
+
+PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+
+
+def _finer(new: Resolved, old: Resolved | None) -> bool:
+    return old is not None and new.start is not None and PRECISION_ORDER.get(new.precision, 4) < PRECISION_ORDER.get(
+        old.precision, 4) and old.precision in ("month", "year", "week")
 
 
 def _redates(facts: SentenceFacts, expr: DateExpr, current: Draft) -> bool:
