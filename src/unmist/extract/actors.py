@@ -54,6 +54,7 @@ PERSON_ROLES = [
     re.compile(r"(?:carried\s+out|led|organi[sz]ed|masterminded|orchestrated|perpetrated|committed|claimed)\s+by\s+$", re.I),
     re.compile(r"(?:loyal\s+to|supporters?\s+of|followers?\s+of|men\s+of|fighters\s+of|group\s+led\s+by|militia\s+of)\s+$", re.I),
     re.compile(r"(?:the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|suspect|driver)),?\s+$", re.I),
+    re.compile(r"\b(?:bomber|attacker|gunman|assailant|perpetrator|organi[sz]er|ringleader)\s+(?:was|is|as)\s+$", re.I),
 ]
 PERSON_AFTER = re.compile(
     r"^(?:,[^.;]{0,90}?,)?\s*(?:(?:is|was|were|are|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:believed|thought|suspected|said|alleged|accused)"
@@ -75,8 +76,8 @@ STATE_FORCES = re.compile(
 DESCRIPTION_CUES = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:ed|s)?)\s+$"
     r"|\b(?:traced|attributed|linked)\s+(?:\w+\s+){0,5}to\s+$"
-    r"|\b(?:carried\s+out|organi[sz]ed|committed|perpetrated)\s+by\s+$"
-    r"|\b(?:attackers|gunmen|assailants|bombers?|militants|men|suspects?)\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:followers|members|supporters|adherents)\s+of\s+$",
+    r"|\b(?:carried\s+out|organi[sz]ed|committed|perpetrated|ordered|planned|masterminded|directed)\s+by\s+$"
+    r"|\b(?:attackers|gunmen|assailants|bombers?|militants|men|suspects?)\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:followers|members|supporters|adherents)\s+of\s+[\"\u201c]?$",
     re.IGNORECASE,
 )
 FIGHT_LEMMAS = frozenset({"fight", "clash", "kill", "attack", "storm", "raid", "launch", "battle", "open", "shoot", "exchange",
@@ -219,7 +220,9 @@ def _is_subject_side(sent: Span, group: Span) -> bool:
     if claim is None:
         return False
     offset = sent.start_char + claim.start()
-    if group.start_char < offset or "by" in claim.group(0).lower():
+    if "by" in claim.group(0).lower():
+        return 0 <= group.start_char - (sent.start_char + claim.end()) <= 6  # 'claimed by the IMU', not '... by the group, and the Taliban'
+    if group.start_char < offset:
         return True
     between = sent.doc.text[sent.start_char + claim.end(): group.start_char]
     return bool(re.search(r"\b(?:for|on behalf of|in the name of)\s+(?:the\s+)?$", between))  # 'claims X for Y'

@@ -38,7 +38,7 @@ CORE_PARAGRAPHS = 4
 # The lead: the title and the first body paragraph(s) tell the report's main incident.
 LEAD_PARAGRAPHS = 2
 CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect",
-               "believ", "belong", "member", "affiliat", "loyal", "link")
+               "believ", "belong", "member", "affiliat", "loyal", "link", "follower", "ordered by")
 
 
 @dataclass
