@@ -52,7 +52,8 @@ CLAIM_MODES = [
 ]
 PERSON_ROLES = [
     re.compile(r"(?:carried\s+out|led|organi[sz]ed|masterminded|orchestrated|perpetrated|committed|claimed)\s+by\s+$", re.I),
-    re.compile(r"(?:loyal\s+to|supporters?\s+of|followers?\s+of|men\s+of|fighters\s+of|group\s+led\s+by|militia\s+of)\s+$", re.I),
+    re.compile(r"(?:loyal\s+to|supporters?\s+of|followers?\s+of|men\s+of|fighters\s+of|group\s+led\s+by|militia\s+of"
+               r"|men\s+(?:around|close\s+to|working\s+for)|people\s+close\s+to|associates\s+of|guards\s+of)\s+$", re.I),
     re.compile(r"(?:the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|suspect|driver)),?\s+$", re.I),
     re.compile(r"\b(?:bomber|attacker|gunman|assailant|perpetrator|organi[sz]er|ringleader)\s+(?:was|is|as)\s+$", re.I),
 ]
@@ -63,6 +64,7 @@ PERSON_AFTER = re.compile(
     r"|(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:named|identified)\s+as\s+the\s+(?:bomber|attacker|gunman|assailant|perpetrator|suspect)"
     r"|blew\s+(?:himself|herself)\s+up|detonated|opened\s+fire|(?:was|had\s+been)\s+behind|carried\s+out|led\s+the|claimed\s+responsibility"
     r"|(?:and\s+his|whose)\s+(?:men|supporters|followers|fighters)"
+    r"|,\s+[^,;.]{0,80}?\b(?:whom|who)\s+(?:\w+\s+){0,3}(?:blamed|accused|suspected|held\s+responsible)"
     r"|[^.;]{0,80}\b(?:named|identified)\s+as\s+the\s+(?:bomber|attacker|gunman))",
     re.I,
 )
@@ -123,13 +125,20 @@ def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFi
     return _dedupe(found)
 
 
+CONVICTED = re.compile(r"^\s*(?:were|was|have\s+been|had\s+been)\s+(?:later\s+|subsequently\s+)?"
+                       r"(?:convicted|sentenced|jailed|found\s+guilty)", re.IGNORECASE)
+
+
 def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     """Noun phrases a blame or trace points at, when no known group or person stands there."""
     findings = []
-    taken = {t for g in groups for t in range(g.start, g.end)} | {t.i for e in sent.ents if e.label_ == "PERSON" for t in e}
+    taken = {t for g in groups for t in range(g.start, g.end)}
     for chunk in sent.noun_chunks:
+        if chunk.root.ent_type_ == "PERSON" and chunk.root.pos_ == "PROPN":
+            continue  # a named person: found by _person_roles
         before = sent.doc.text[max(sent.start_char, chunk.start_char - 70): chunk.start_char]
-        if not DESCRIPTION_CUES.search(before) or any(t.i in taken for t in chunk):
+        after = sent.doc.text[chunk.end_char: chunk.end_char + 40]
+        if not (DESCRIPTION_CUES.search(before) or CONVICTED.match(after)) or any(t.i in taken for t in chunk):
             continue
         if chunk.root.lemma_.lower() in ("it", "they", "them", "he", "him", "side", "group", "government"):
             continue
@@ -188,7 +197,7 @@ def _is_description(group: Span) -> bool:
     if re.match(r"-(?:linked|affiliated|aligned|allied|inspired|backed|style|type)", following):
         return True  # 'Al Qaeda-linked IMU'
     token = group.root
-    if token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_.lower() in DESCRIBED_BY_MODIFIER:
+    if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.lemma_.lower() in DESCRIBED_BY_MODIFIER:
         return True  # 'Al Qaeda ally', 'Taliban sympathisers'
     while token.dep_ in ("compound", "conj", "appos") and token.head is not token:
         token = token.head
@@ -260,19 +269,47 @@ def claim_mode(text: str) -> str | None:
 
 
 def _person_roles(sent: Span) -> list[ActorFinding]:
+    """Named people in a perpetrator role: 'carried out by X', 'the bomber was X', 'X is believed to
+    have been behind'.  The small English model often labels Central Asian names as organisations,
+    so a run of proper nouns after a role phrase counts as a name too."""
     findings = []
-    for entity in sent.ents:
-        if entity.label_ != "PERSON" or len(entity.text) < 4:
+    for span in _names(sent):
+        if _is_victim(span):
             continue
-        before = sent.doc.text[max(sent.start_char, entity.start_char - 60): entity.start_char]
-        after = sent.doc.text[entity.end_char: min(sent.end_char, entity.end_char + 140)]
-        if _is_victim(entity):
+        before = sent.doc.text[max(sent.start_char, span.start_char - 60): span.start_char]
+        after = sent.doc.text[span.end_char: min(sent.end_char, span.end_char + 140)]
+        by_role = any(p.search(before) for p in PERSON_ROLES)
+        if not (by_role or (span.label_ == "PERSON" and PERSON_AFTER.match(after))):
             continue
-        if any(p.search(before) for p in PERSON_ROLES) or PERSON_AFTER.match(after):
-            status = "suspected" if SUSPICION.search(sent.text) else "attributed"
-            name = re.sub(r"^(?:Mr|Mrs|Ms|Gen|General|Colonel|Major-General)\.?\s+", "", entity.text)
-            findings.append(ActorFinding(name, "individual", status, entity.start_char, entity.end_char, sent))
+        if span.label_ != "PERSON" and len(span) < 2:
+            continue
+        status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+        name = re.sub(r"^(?:Mr|Mrs|Ms|Gen|General|Colonel|Major-General)\.?\s+", "", span.text)
+        findings.append(ActorFinding(name, "individual", status, span.start_char, span.end_char, sent))
     return findings
+
+
+def _with_given_names(entity: Span) -> Span:
+    """'Akbarzhon Jalilov' when the model only marked 'Jalilov'."""
+    start = entity.start
+    while start > entity.sent.start and entity.doc[start - 1].pos_ == "PROPN" and entity.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return Span(entity.doc, start, entity.end, label="PERSON")
+
+
+def _names(sent: Span) -> list[Span]:
+    """PERSON entities, and runs of two or more proper nouns the model did not call people."""
+    names = [_with_given_names(e) for e in sent.ents if e.label_ == "PERSON" and len(e.text) >= 4]
+    covered = {t.i for e in names for t in e}
+    run: list = []
+    for token in [*sent, None]:
+        if token is not None and token.pos_ == "PROPN" and token.i not in covered and token.ent_type_ in ("ORG", "PERSON", ""):
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            names.append(Span(sent.doc, run[0].i, run[-1].i + 1, label="NAME"))
+        run = []
+    return names
 
 
 def _is_victim(entity: Span) -> bool:

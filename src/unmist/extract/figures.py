@@ -231,8 +231,22 @@ def _kind_of(noun: Token, cue_kinds: dict[str, str]) -> tuple[str, Token, bool] 
     kind = _kind_from_modifier(noun, cue_kinds) or _kind_from_modifier(node, cue_kinds)
     if kind:
         return kind, node, is_part
-    kind = _kind_from_governor(node, cue_kinds)
+    kind = _kind_from_governor(node, cue_kinds) or _surface_passive(noun, cue_kinds)
     return (kind, node, is_part) if kind else None
+
+
+def _surface_passive(noun: Token, cue_kinds: dict[str, str]) -> str | None:
+    """When the parse goes astray ('four people who helped him have been detained, Reuters reported'),
+    a passive cue later in the same clause still tells what happened to the counted people."""
+    if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+        return None
+    tokens = noun.doc[noun.i + 1: noun.sent.end]
+    for previous, token in zip(tokens, tokens[1:]):
+        if token.text in (",", ";", ".", ":"):
+            return None
+        if previous.lower_ in ("been", "were", "was") and token.tag_ == "VBN" and token.lemma_.lower() in cue_kinds:
+            return cue_kinds[token.lemma_.lower()]
+    return None
 
 
 COUNT_NOUNS = frozenset({"total", "number", "toll", "group", "tally", "count"})

@@ -29,6 +29,8 @@ CASUALTY_KINDS = frozenset({"killed", "wounded", "captured", "escaped"})
 CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure"})
 # Verbs whose date is the date of saying, not of the event ('on Thursday claimed responsibility').
 SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote", "cite", "say", "tell"})
+SAYING_NOUNS = frozenset({"briefing", "statement", "interview", "conference", "announcement", "press", "speech",
+                          "report", "video", "message", "post", "claim"})
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # A sentence that only adds to an incident (a claim, an arrest) is read with it when it comes at
 # most this many paragraphs after the incident's last sentence; farther on, reports move on.
@@ -38,7 +40,8 @@ CORE_PARAGRAPHS = 4
 # The lead: the title and the first body paragraph(s) tell the report's main incident.
 LEAD_PARAGRAPHS = 2
 CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect",
-               "believ", "belong", "member", "affiliat", "loyal", "link", "follower", "ordered by")
+               "believ", "belong", "member", "affiliat", "loyal", "link", "follower", "ordered by",
+               "the bomber", "the attacker", "the gunman", "convicted", "sentenced")
 
 
 @dataclass
@@ -169,7 +172,7 @@ def _governor_is_event(span: Span) -> bool:
             token = head
             continue
         if head.pos_ in ("NOUN", "PROPN"):
-            return True
+            return head.lemma_.lower() not in SAYING_NOUNS  # 'at a briefing on Tuesday' dates the briefing
         if head.pos_ in ("VERB", "AUX"):
             return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report"
         token = head
