@@ -13,6 +13,7 @@ then each field is scored the way a coder would check it:
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -262,7 +263,8 @@ def _place_ok(place: dict, gold: dict) -> bool:
 
 
 def _canonical(name: str) -> str:
-    lowered = name.lower()
+    """Group aliases resolved; case, quotes and commas ignored ('"radical, non-traditional ..."')."""
+    lowered = re.sub(r"[^\w\s-]", "", name.lower()).strip()
     for group in knowledge.groups():
         if lowered in (a.lower() for a in group.aliases):
             return group.name.lower()

@@ -147,7 +147,7 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             if token.dep_ == "prep" and token.lower_ == "of":
                 end = max(end, max(t.i for t in token.subtree) + 1)
         span = sent.doc[chunk.start:end]
-        text = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
+        text = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip("\"“”'‘’ "), flags=re.I).strip("\"“”'‘’ ")
         status = "suspected" if SUSPICION.search(sent.text) else "attributed"
         findings.append(ActorFinding(text, "group", status, span.start_char, span.end_char, sent))
     return findings
@@ -177,7 +177,7 @@ def _group_status(sent: Span, group: Span, text: str) -> str | None:
         return "denied"
     if _speaks_of_own_attack(sent, group):
         return "claimed"
-    if BLAME.search(text) or _is_agent_of_event(group) or CLAIM.search(text):
+    if BLAME.search(text) or _is_agent_of_event(group):
         return "suspected" if SUSPICION.search(text) else "attributed"
     return None
 

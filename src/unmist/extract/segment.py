@@ -35,6 +35,9 @@ COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "peri
 # A sentence that only adds to an incident (a claim, an arrest) is read with it when it comes at
 # most this many paragraphs after the incident's last sentence; farther on, reports move on.
 SUPPORT_PARAGRAPHS = 1
+# ... or this many, while the report has told only one incident (a single-incident story keeps
+# adding to it: the suspects, the claim, who the attackers were).
+SINGLE_INCIDENT_SUPPORT_PARAGRAPHS = 3
 # The first incident told within this many paragraphs is the report's main incident (title = 0).
 CORE_PARAGRAPHS = 4
 # The lead: the title and the first body paragraph(s) tell the report's main incident.
@@ -219,8 +222,9 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
         if not drafts and not facts.is_event and facts.paragraph <= LEAD_PARAGRAPHS:
             scene_date = _scene_date(facts, published) or scene_date
         if not facts.is_event or (not facts.new_event and best_date(facts) is None):
-            if (current is not None and facts.supports and not _dated_elsewhere(facts, current, published)
-                    and facts.paragraph - current.sentences[-1].paragraph <= SUPPORT_PARAGRAPHS):
+            gap = facts.paragraph - current.sentences[-1].paragraph if current is not None else 0
+            near = gap <= SUPPORT_PARAGRAPHS or (len(drafts) == 1 and gap <= SINGLE_INCIDENT_SUPPORT_PARAGRAPHS)
+            if current is not None and facts.supports and near and not _dated_elsewhere(facts, current, published):
                 current.sentences.append(facts)
             continue
         current = _place_sentence(facts, drafts, current, published)
