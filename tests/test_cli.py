@@ -125,3 +125,12 @@ def test_demo_lists_incidents_and_show_gives_sources_side_by_side(tmp_path, ledg
     assert "Pamir Wire" in shown.stdout and "Dushanbe Daily" in shown.stdout
     csv_text = unmist("export", "--format", "csv", "--db", ledger, cwd=tmp_path).stdout
     assert csv_text.splitlines()[0].startswith("id,type,date_start")
+
+
+def test_parallel_extraction_gives_the_same_ledger(tmp_path, demo_dir):
+    one, two = new_ledger(tmp_path), new_ledger(tmp_path)
+    assert unmist("run", str(demo_dir), "--db", one, cwd=tmp_path).returncode == 0
+    assert unmist("run", str(demo_dir), "--db", two, "--jobs", "2", cwd=tmp_path).returncode == 0
+    first = json.loads(unmist("export", "--db", one, cwd=tmp_path).stdout)
+    second = json.loads(unmist("export", "--db", two, cwd=tmp_path).stdout)
+    assert first["incidents"] == second["incidents"]
