@@ -157,7 +157,7 @@ def _assign_mentions(mentions: list[PredictedMention], gold_incidents: list[dict
     return {i: g for i, g in assignment.items()}
 
 
-def _incident_matches(ledger: dict, assignment: dict[int, str], mentions_by_incident: dict[str, list[int]]) -> dict[str, str]:
+def _incident_matches(assignment: dict[int, str], mentions_by_incident: dict[str, list[int]]) -> dict[str, str]:
     """Predicted incident -> the gold incident most of its mentions are assigned to."""
     matches = {}
     for incident_id, indexes in mentions_by_incident.items():
@@ -173,7 +173,7 @@ def _incident_matches(ledger: dict, assignment: dict[int, str], mentions_by_inci
 def _incident_scores(ledger: dict, gold_incidents: list[dict], assignment: dict[int, str]) -> dict:
     predicted = [i["id"] for i in ledger["incidents"]]
     index_of = _mention_index(ledger)
-    matches = _incident_matches(ledger, assignment, index_of)
+    matches = _incident_matches(assignment, index_of)
     found = set(matches.values())
     recall = Score(sum(1 for g in gold_incidents if g["id"] in found), len(gold_incidents),
                    [g["id"] for g in gold_incidents if g["id"] not in found])
@@ -232,7 +232,7 @@ def _figure_score(mentions: list[PredictedMention], gold_incidents: list[dict], 
 
 def _field_scores(ledger: dict, gold_incidents: list[dict], assignment: dict[int, str]) -> dict[str, Score]:
     gold_by_id = {g["id"]: g for g in gold_incidents}
-    matches = _incident_matches(ledger, assignment, _mention_index(ledger))
+    matches = _incident_matches(assignment, _mention_index(ledger))
     scores = {"date": Score(), "place": Score(), "perpetrator": Score(), "type": Score()}
     for incident in ledger["incidents"]:
         gold = gold_by_id.get(matches.get(incident["id"], ""))

@@ -141,14 +141,19 @@ def _phrase_after(sent: Span, offset: int) -> str | None:
     return _clean(" ".join(t.text for t in words[:8])) or None
 
 
+def _is_source_position(outlet: Span) -> bool:
+    """Is the outlet named as a source ('told Reuters', 'according to', 'Radio Ozodi quoted him')?"""
+    sent = outlet.sent
+    before = outlet.doc.text[max(sent.start_char, outlet.start_char - 40): outlet.start_char]
+    after = outlet.doc.text[outlet.end_char: outlet.end_char + 20]
+    return any(p.search(before) for p in RELAY_PATTERNS) or bool(ACCORDING_TO.search(before[-30:])) or bool(
+        OUTLET_AS_SUBJECT.match(after))
+
+
 def _relaying_outlet(sent: Span) -> str | None:
     """An outlet named as carrying the statement: 'told Reuters', 'quoted by Radio Ozodi'."""
     for outlet in (a for a in sent.doc.spans["unmist_actors"] if a.label_ == "OUTLET"):
-        if not sent.start <= outlet.start < sent.end:
-            continue
-        before = sent.doc.text[max(sent.start_char, outlet.start_char - 40): outlet.start_char]
-        after = sent.doc.text[outlet.end_char: outlet.end_char + 20]
-        if any(p.search(before) for p in RELAY_PATTERNS) or ACCORDING_TO.search(before[-30:]) or OUTLET_AS_SUBJECT.match(after):
+        if sent.start <= outlet.start < sent.end and _is_source_position(outlet):
             return outlet.kb_id_
     return None
 
@@ -226,11 +231,8 @@ def find_citations(doc: Doc, document: Document) -> tuple[Citation, ...]:
     for outlet in (a for a in doc.spans["unmist_actors"] if a.label_ == "OUTLET"):
         if outlet.kb_id_.lower() == own or outlet.text.lower() == own:
             continue
-        sent = outlet.sent
-        before = doc.text[max(sent.start_char, outlet.start_char - 40): outlet.start_char]
-        after = doc.text[outlet.end_char: outlet.end_char + 20]
-        if any(p.search(before) for p in RELAY_PATTERNS) or ACCORDING_TO.search(before[-30:]) or OUTLET_AS_SUBJECT.match(after):
-            evidence = Evidence(document.id, outlet.start_char, outlet.end_char, outlet.text, sent.text.strip())
+        if _is_source_position(outlet):
+            evidence = Evidence(document.id, outlet.start_char, outlet.end_char, outlet.text, outlet.sent.text.strip())
             if outlet.text != outlet.kb_id_:
                 citations.pop(outlet.text, None)  # the same source, found by name before the alias file resolved it
             citations[outlet.kb_id_] = Citation(document.id, outlet.kb_id_, "outlet", evidence)

@@ -125,7 +125,7 @@ def as_resolved(value: DateValue | None) -> Resolved | None:
 
 def pair_score(a: Mention, b: Mention) -> float:
     """How strongly two mentions (from two reports) tell of one incident; 0 when they cannot."""
-    if not _types_compatible(a.type, b.type):
+    if not types_compatible(a.type, b.type):
         return 0
     if a.country and b.country and a.country != b.country and not _share_countries(a, b):
         return 0
@@ -140,7 +140,7 @@ def pair_score(a: Mention, b: Mention) -> float:
     return score if place >= 2 else 0  # undated on one side: only a shared named place can link
 
 
-def _types_compatible(a: str, b: str) -> bool:
+def types_compatible(a: str, b: str) -> bool:
     """Same family of event; 'armed_assault' is the catch-all a vague report falls back on."""
     return family(a) == family(b) or "armed_assault" in (a, b) or "arrest" in (family(a), family(b))
 

@@ -103,9 +103,9 @@ def _by_other_reports(document: Document, documents: dict[str, Document], mentio
 
 def _alike(a: Mention, b: Mention) -> bool:
     """Same kind of event, in the same countries, at a place both name: the same incident, dates aside."""
-    from ..link import _types_compatible
+    from ..link import types_compatible
 
-    if not _types_compatible(a.type, b.type) or not (set(a.countries) & set(b.countries)):
+    if not types_compatible(a.type, b.type) or not (set(a.countries) & set(b.countries)):
         return False
     same_place = a.place is not None and b.place is not None and a.place.name == b.place.name and a.place.precision != "country"
     return same_place or bool(set(a.places_named) & set(b.places_named))
