@@ -108,3 +108,27 @@ def test_seeds_border_raid_in_the_analysis_is_found_and_its_policy_talk_is_not(s
     assert ("captured", 1, 1) in {(f.kind, f.low, f.high) for f in raid.figures}
     policy = ("We will repulse any attack", "threat is being deliberately exaggerated", "Hizb-ut-Tahrir literature")
     assert not any(p in e.sentence for e in raid.evidence for p in policy)
+
+
+def _perpetrators(nlp, text, from_sentence):
+    from unmist.extract.actors import find_perpetrators
+
+    doc = nlp(text)
+    sentences = list(doc.sents)[from_sentence:]
+    return [(f.name, f.status) for f in find_perpetrators(sentences, list(doc.spans["unmist_actors"]))]
+
+
+def test_the_group_and_his_men_refer_back_to_who_was_named(nlp):
+    claimed = _perpetrators(nlp, "In October, ISKP suicide bombers struck two mosques. The first blast killed 46 people by "
+                                 "the Taliban's own count. Both were claimed by the group.", 2)
+    assert claimed == [("Islamic State Khorasan", "claimed")]
+    followers = _perpetrators(nlp, "The operation was aimed at men loyal to Tolib Ayombekov, a former commander. The "
+                                   "authorities say his supporters stabbed to death a general on Saturday.", 1)
+    assert followers == [("Tolib Ayombekov", "attributed")]
+
+
+def test_claims_denials_and_speakers_are_kept_apart(nlp):
+    assert _perpetrators(nlp, "The Islamic State has not taken responsibility for the clash.", 0) == []
+    assert _perpetrators(nlp, "According to the Taliban interior ministry, six people were killed in the blast.", 0) == []
+    assert ("Imam Shamil Battalion", "claimed") in _perpetrators(
+        nlp, "A group calling itself the Imam Shamil Battalion has claimed responsibility for the bombing.", 0)

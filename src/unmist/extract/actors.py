@@ -113,13 +113,22 @@ def _in_question(text: str) -> bool:
     return text.rstrip().endswith("?")
 
 
+GROUP_ANAPHORA = re.compile(r"\b(?:by|for)\s+the\s+(?:group|organi[sz]ation|movement|militants)\b"
+                            r"|\bthe\s+(?:group|organi[sz]ation|movement)\s+(?:has\s+|had\s+)?(?:claimed|took|takes|said)",
+                            re.IGNORECASE)
+# How many sentences back 'the group' may look for the group it means.
+ANAPHORA_SENTENCES = 3
+
+
 def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFinding]:
     """Groups, individuals and state forces that the sentences tie to the incident."""
     found: list[ActorFinding] = []
     for sent in sentences:
         sent_groups = [g for g in groups if sent.start <= g.start < sent.end and g.label_ == "GROUP"]
+        found.extend(_claim_by_reference(sent, sent_groups))
         found.extend(_group_roles(sent, sent_groups))
         found.extend(_person_roles(sent))
+        found.extend(_followers_by_reference(sent))
         found.extend(_state_forces(sent))
         found.extend(_descriptions(sent, sent_groups))
     return _dedupe(found)
@@ -127,6 +136,26 @@ def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFi
 
 CONVICTED = re.compile(r"^\s*(?:were|was|have\s+been|had\s+been)\s+(?:later\s+|subsequently\s+)?"
                        r"(?:convicted|sentenced|jailed|found\s+guilty)", re.IGNORECASE)
+
+
+def _claim_by_reference(sent: Span, sent_groups: list[Span]) -> list[ActorFinding]:
+    """'Both were claimed by the group': the group named in the sentences just before (unless the
+    sentence names its antecedent itself, before the reference)."""
+    match = GROUP_ANAPHORA.search(sent.text)
+    if match is None or not CLAIM.search(sent.text) or NO_CLAIM.search(sent.text):
+        return []
+    if any(g.start_char < sent.start_char + match.start() for g in sent_groups):
+        return []
+    earlier = [a for a in sent.doc.spans["unmist_actors"] if a.label_ == "GROUP" and a.end <= sent.start]
+    sentence_starts = [s.start for s in sent.doc.sents if s.start < sent.start][-ANAPHORA_SENTENCES:]
+    recent = [a for a in earlier if sentence_starts and a.start >= sentence_starts[0] and not _is_description(a)
+              and not _is_speaker(a)]
+    if not recent:
+        return []
+    group = recent[-1]
+    start = sent.start_char + match.start()
+    return [ActorFinding(group.kb_id_, _group_kind(group.kb_id_), "claimed", start, sent.start_char + match.end(), sent,
+                         claim_mode(sent.text), match.group(0))]
 
 
 def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
@@ -217,7 +246,9 @@ def _is_speaker(group: Span) -> bool:
         if token.dep_ in ("nsubj",) and token.head.lemma_ in ("say", "tell", "announce", "report", "state", "confirm"):
             return not _speaks_of_own_attack(group.sent, group)
         if token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.lemma_ in ("spokesman", "ministry", "official",
-                                                                                       "government", "spokesperson", "authority"):
+                                                                                       "government", "spokesperson", "authority",
+                                                                                       "count", "tally", "figure", "account",
+                                                                                       "estimate", "statement"):
             return True
         token = token.head
     return False
@@ -287,6 +318,29 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
         name = re.sub(r"^(?:Mr|Mrs|Ms|Gen|General|Colonel|Major-General)\.?\s+", "", span.text)
         findings.append(ActorFinding(name, "individual", status, span.start_char, span.end_char, sent))
     return findings
+
+
+FOLLOWERS = re.compile(r"\b(?:his|her)\s+(?:supporters|men|followers|fighters|loyalists|bodyguards|guards)\b", re.I)
+
+
+def _followers_by_reference(sent: Span) -> list[ActorFinding]:
+    """'his supporters stabbed to death the general': the man named in the sentences just before."""
+    match = FOLLOWERS.search(sent.text)
+    if match is None:
+        return []
+    span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+    if span is None or not (span.root.dep_ == "nsubj" and span.root.head.lemma_ in FIGHT_LEMMAS | KILL_VERBS):
+        return []
+    previous = [s for s in sent.doc.sents if s.start < sent.start][-2:]
+    people = [name for s in previous for name in _names(s)]
+    if not people:
+        return []
+    person = people[-1]
+    status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+    return [ActorFinding(person.text, "individual", status, span.start_char, span.end_char, sent, None, match.group(0))]
+
+
+KILL_VERBS = frozenset({"stab", "murder", "kill", "assassinate", "abduct", "kidnap", "beat"})
 
 
 def _with_given_names(entity: Span) -> Span:
