@@ -32,6 +32,9 @@ SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote"
 SAYING_NOUNS = frozenset({"briefing", "statement", "interview", "conference", "announcement", "press", "speech",
                           "report", "video", "message", "post", "claim"})
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
+# Words that tie people to an incident even when no known group or trigger is in the sentence.
+RESPONSIBILITY_WORDS = ("convicted", "sentenced", "found guilty", "the bomber was", "the attacker was", "loyal to",
+                        "supporters of", "followers of", "ordered by", "carried out by", "masterminded")
 # A sentence that only adds to an incident (a claim, an arrest) is read with it when it comes at
 # most this many paragraphs after the incident's last sentence; farther on, reports move on.
 SUPPORT_PARAGRAPHS = 1
@@ -92,6 +95,8 @@ class SentenceFacts:
             return False
         lowered = self.sent.text.lower()
         if NO_CLAIM.search(self.sent.text) or CLAIM.search(self.sent.text):
+            return True
+        if any(w in lowered for w in RESPONSIBILITY_WORDS):
             return True
         return bool(self.figures) or (bool(self.actors) and any(w in lowered for w in CLAIM_WORDS)) or bool(
             self.triggers and any(w in lowered for w in CLAIM_WORDS))
