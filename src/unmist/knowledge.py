@@ -123,6 +123,18 @@ def incident_types() -> tuple[IncidentType, ...]:
     return tuple(sorted(types, key=lambda t: -t.priority))
 
 
+# Kinds of incident that can be one event told differently (a 'bombing' and a 'suicide bombing');
+# everything else is an armed attack or clash.  A closed list, so it stays in code.
+TYPE_FAMILIES = {
+    "bombing": "explosive", "suicide_bombing": "explosive", "car_bombing": "explosive", "air_strike": "air",
+    "prison_break": "prison", "riot": "prison", "hostage_taking": "hostage", "arrest": "arrest",
+}
+
+
+def type_family(itype: str) -> str:
+    return TYPE_FAMILIES.get(itype, "armed")
+
+
 @lru_cache(maxsize=None)
 def type_priority(itype: str) -> int:
     """How specific an incident type is (suicide bombing > bombing > armed assault)."""
@@ -179,12 +191,17 @@ def hedges() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
-@lru_cache(maxsize=None)
-def cue_verbs() -> frozenset[str]:
+def _words(filename: str) -> frozenset[str]:
+    """One entry a line, '#' comments skipped, from every file of that name."""
     words = set()
-    for path in _knowledge_files("cue_verbs.txt"):
+    for path in _knowledge_files(filename):
         words.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
     return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def cue_verbs() -> frozenset[str]:
+    return _words("cue_verbs.txt")
 
 
 @lru_cache(maxsize=None)
@@ -203,10 +220,7 @@ def weapons() -> tuple[tuple[re.Pattern[str], str], ...]:
 @lru_cache(maxsize=None)
 def not_places() -> frozenset[str]:
     """Lower-cased phrases never to geocode ('Central Asia' is not the town of Central)."""
-    words = set()
-    for path in _knowledge_files("not_places.txt"):
-        words.update(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
-    return frozenset(words)
+    return frozenset(w.lower() for w in _words("not_places.txt"))
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,6 @@ class Citation:
     cited: str  # canonical outlet / person name
     kind: str  # outlet | person | organization
     evidence: Evidence
-    cited_document: str | None = None  # when the cited outlet's own report is in the ledger
 
 
 @dataclass(frozen=True)
@@ -176,7 +175,6 @@ class Extraction:
 
     document: Document
     mentions: tuple[Mention, ...]
-    statements: tuple[Evidence, ...] = ()  # evidence records that carry a Statement
     citations: tuple[Citation, ...] = ()
     versions: tuple[str, ...] = ()
 

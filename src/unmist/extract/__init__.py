@@ -26,10 +26,8 @@ __all__ = ["extract", "parse", "EXTRACT_VERSION"]
 EXTRACT_VERSION = "extract.rules.v1"
 # The most people a single report's figure may count before it is taken for a statistic, not a toll.
 MAX_PLAUSIBLE_FIGURE = 100_000
-# Small places (population under this) are only accepted in countries the report is about; places
-# in a country the report never names must be cities of a million ('Metro', Indonesia, is not the
-# St Petersburg metro).
-SMALL_PLACE_POPULATION = 100_000
+# Places in a country the report never names must be cities of a million ('Metro', Indonesia, is not
+# the St Petersburg metro); such cities also count as naming their country.
 BIG_PLACE_POPULATION = 1_000_000
 # Nouns after which a demonym names whose property it is, not where it happened ('Chinese embassy').
 FOREIGN_PROPERTY = frozenset({"embassy", "consulate", "citizen", "national", "diplomat", "ambassador", "mission",

@@ -114,22 +114,13 @@ class Draft:
 
     @property
     def family(self) -> str | None:
-        types = [t.label_ for s in self.sentences for t in s.strong_triggers]
-        return _family(max(types, key=_priority)) if types else None
+        return _strongest_family([t for s in self.sentences for t in s.strong_triggers])
 
 
-TYPE_FAMILIES = {
-    "bombing": "explosive", "suicide_bombing": "explosive", "car_bombing": "explosive", "air_strike": "air",
-    "prison_break": "prison", "riot": "prison", "arrest": "arrest", "hostage_taking": "hostage",
-}
-
-
-def _family(itype: str) -> str:
-    return TYPE_FAMILIES.get(itype, "armed")
-
-
-def _priority(itype: str) -> int:
-    return knowledge.type_priority(itype)
+def _strongest_family(triggers: list[Span]) -> str | None:
+    """The family of the most specific trigger (suicide bombing over attack), or None."""
+    types = [t.label_ for t in triggers]
+    return knowledge.type_family(max(types, key=knowledge.type_priority)) if types else None
 
 
 def sentence_facts(doc: Doc) -> list[SentenceFacts]:
@@ -309,7 +300,7 @@ def _affinity(facts: SentenceFacts, draft: Draft, current: Draft) -> int:
         score -= 1
     if new_countries & old_countries:
         score += 1
-    if facts.strong_triggers and draft.family == _family(max((t.label_ for t in facts.strong_triggers), key=_priority)):
+    if facts.strong_triggers and draft.family == _strongest_family(facts.strong_triggers):
         score += 1
     return score
 
@@ -337,7 +328,7 @@ def _changes_subject(facts: SentenceFacts, current: Draft) -> bool:
     """An undated event sentence of another kind, in a later paragraph, naming another place."""
     if not facts.strong_triggers or current.family is None:
         return False
-    new_family = _family(max((t.label_ for t in facts.strong_triggers), key=_priority))
+    new_family = _strongest_family(facts.strong_triggers)
     if new_family == current.family:
         return False
     last = current.sentences[-1]

@@ -15,16 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import timedelta
 
+from .. import knowledge
 from ..extract.dates import Resolved, compatible
 from ..types import DateValue, Mention
 
 __all__ = ["link", "LINK_VERSION", "incident_id"]
 
 LINK_VERSION = "link.rules.v1"
-TYPE_FAMILIES = {
-    "bombing": "explosive", "suicide_bombing": "explosive", "car_bombing": "explosive", "air_strike": "air",
-    "prison_break": "prison", "riot": "prison", "hostage_taking": "hostage", "arrest": "arrest",
-}
 # Evidence needed to link: compatible dates count 1, the same named place 2 (same admin area 1.5),
 # a shared perpetrator 1, agreeing death tolls 1, both being their report's main incident 1.
 # 3 = dates + place, or dates + core + one shared fact; calibrated on the development set.
@@ -34,7 +31,7 @@ DATE_BLOCK_DAYS = 45
 
 
 def family(itype: str) -> str:
-    return TYPE_FAMILIES.get(itype, "armed")
+    return knowledge.type_family(itype)
 
 
 def incident_id(mentions: Iterable[Mention]) -> str:

@@ -18,7 +18,7 @@ from ..link import incident_id
 from ..types import (ActorValue, Citation, DateValue, Document, FigureValue, Incident, Mention, PlaceValue,
                      ProvenanceEdge, ReconciledFigure)
 from .misdating import Misdating, find_misdated, redate
-from .provenance import CopyEdge, Origins, find_copies, outlet_key, resolve_citations
+from .provenance import CopyEdge, Origins, find_copies, outlet_key
 
 __all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating"]
 
@@ -58,13 +58,13 @@ def reconcile(clusters: list[list[Mention]], documents: dict[str, Document], cit
         key = incident_id(cluster)
         for mention in cluster:
             incident_documents.setdefault(mention.document, set()).add(key)
-    resolved = resolve_citations(citations, documents, incident_documents)
-    origins = Origins(copies, resolved)
+    citations = list(citations)
+    origins = Origins(copies)
     outlets = {d.id: d.outlet for d in documents.values()}
-    incidents = tuple(_with_provenance(_incident(cluster, origins, outlets, _citations_about(cluster, resolved)),
-                                       copies, resolved, documents) for cluster in clusters)
+    incidents = tuple(_with_provenance(_incident(cluster, origins, outlets, _citations_about(cluster, citations)),
+                                       copies, citations, documents) for cluster in clusters)
     flags = _document_flags(documents, incident_documents, copies, misdated)
-    return Ledger(incidents, tuple(copies), tuple(resolved), flags, misdated)
+    return Ledger(incidents, tuple(copies), tuple(citations), flags, misdated)
 
 
 def _document_flags(documents: dict[str, Document], incident_documents: dict[str, set[str]],

@@ -15,7 +15,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from .. import knowledge
-from ..types import Citation, Document
+from ..types import Document
 
 # 5-word shingles: long enough that shared stock phrases ('the Interior Ministry said') do not
 # make two independent wire stories look copied, short enough to survive light edits.
@@ -108,33 +108,13 @@ def outlet_key(name: str | None) -> str | None:
     return name.strip().lower()  # outlets the alias file does not know compare case-blind
 
 
-def resolve_citations(citations: Iterable[Citation], documents: dict[str, Document],
-                      incident_documents: dict[str, set[str]]) -> list[Citation]:
-    """Point each citation at a ledger report of the cited outlet about the same incident, if any."""
-    by_outlet: dict[str, list[str]] = {}
-    for document in documents.values():
-        key = outlet_key(document.outlet)
-        if key:
-            by_outlet.setdefault(key, []).append(document.id)
-    resolved = []
-    for citation in citations:
-        targets = [d for d in by_outlet.get(outlet_key(citation.cited), []) if d != citation.document]
-        shared = [d for d in targets if incident_documents.get(d, set()) & incident_documents.get(citation.document, set())]
-        chosen = (shared or [None])[0]
-        resolved.append(Citation(citation.document, citation.cited, citation.kind, citation.evidence, chosen))
-    return resolved
-
-
 class Origins:
-    """Union-find over reports: copies and resolved citations join a report to its origin."""
+    """Union-find over reports: copies join a report to its origin; citations are joined per incident."""
 
-    def __init__(self, copies: list[CopyEdge], citations: list[Citation]) -> None:
+    def __init__(self, copies: list[CopyEdge]) -> None:
         self.parent: dict[str, str] = {}
-        self.cites: dict[str, set[str]] = {}
         for edge in copies:
             self._union(edge.copy, edge.original)
-        for citation in citations:
-            self.cites.setdefault(citation.document, set()).add(outlet_key(citation.cited))
 
     def _find(self, item: str) -> str:
         self.parent.setdefault(item, item)
@@ -148,16 +128,14 @@ class Origins:
         if root_a != root_b:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
-    def independent(self, documents: Iterable[str], outlets: dict[str, str | None],
-                    cites: dict[str, set[str]] | None = None) -> int:
+    def independent(self, documents: Iterable[str], outlets: dict[str, str | None], cites: dict[str, set[str]]) -> int:
         """Independent origins among ``documents``: copies and citation chains count once.
 
         A report that cites an outlet whose own report is among ``documents`` (by outlet name) also
         counts once with it, even when the ledger cannot say which of that outlet's reports it used.
-        ``cites`` narrows each report's citations to those about this incident.
+        ``cites`` holds each report's citations about this incident (canonical outlet names).
         """
         documents = list(documents)
-        cites = cites if cites is not None else self.cites
         roots = {d: self._find(d) for d in documents}
         outlet_roots = {outlet_key(outlets.get(d)): roots[d] for d in documents if outlets.get(d)}
         for document in documents:
