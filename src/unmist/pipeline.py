@@ -2,8 +2,9 @@
 
 Extraction and attribution are a pure function of one document (:func:`analyse`), so they run
 in worker processes (``jobs``) and are skipped for reports already extracted by the same
-component versions; linking and reconciliation run over the whole ledger each time, so a re-run
-on the same input leaves the same incidents with the same ids.
+component versions.  Linking and reconciliation then touch only what the new reports can reach
+(:mod:`unmist.incremental`), with the same result as re-linking the whole ledger, so a re-run on
+the same input leaves the same incidents with the same ids.
 """
 
 from __future__ import annotations
@@ -16,16 +17,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from . import store
+from . import incremental, store
 from .attribute import ATTRIBUTE_VERSION, attribute
 from .errors import IngestError
-from .export import document_record, incident_record, ledger_dict
+from .export import document_record, ledger_dict
 from .extract import EXTRACT_VERSION, extract, parse
 from .extract.gazetteer import GAZETTEER_VERSION
 from .ingest import ingest
-from .link import LINK_VERSION, link
-from .review import Decision, apply_to_records, rejected_documents, reshape_clusters
-from .reconcile import RECONCILE_VERSION, Ledger, find_copies, find_misdated, reconcile, redate
+from .link import LINK_VERSION
+from .reconcile import RECONCILE_VERSION
 from .types import Document, Extraction
 
 EXTRACTION_VERSIONS = "|".join([EXTRACT_VERSION, ATTRIBUTE_VERSION, GAZETTEER_VERSION])
@@ -83,26 +83,6 @@ def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress
                 progress("extract", done, total)
 
 
-def build_ledger(extractions: list[Extraction], decisions: list[Decision] | None = None,
-                 signatures: dict[str, list[int]] | None = None) -> Ledger:
-    """Find copies and misdated reports, link, apply the analysts' merges and splits, reconcile."""
-    decisions = decisions or []
-    documents = {e.document.id: e.document for e in extractions}
-    copies = find_copies(sorted(documents.values(), key=lambda d: d.id), signatures)
-    misdated = find_misdated(documents, copies, {e.document.id: list(e.mentions) for e in extractions})
-    rejected = rejected_documents(decisions)
-    mentions = [redate(m, misdated[m.document].content_date) if m.document in misdated else m
-                for e in extractions for m in e.mentions if m.document not in rejected]
-    citations = [c for e in extractions for c in e.citations]
-    clusters = reshape_clusters(link(mentions), decisions)
-    return reconcile(clusters, documents, citations, copies=copies, misdated=misdated)
-
-
-def ledger_records(ledger: Ledger, documents: dict[str, Document], decisions: list[Decision] | None = None) -> list[dict]:
-    outlets = {d.id: d.outlet for d in documents.values()}
-    return apply_to_records([incident_record(incident, outlets) for incident in ledger.incidents], decisions or [])
-
-
 def run(paths: Iterable[str], *, db: str, jobs: int = 1, progress: Progress | None = None,
         max_bytes: int = 5_000_000) -> RunSummary:
     """Read reports into the ledger at ``db`` and rebuild its incidents.
@@ -143,14 +123,16 @@ def _run_locked(paths: list[str], sessions, *, jobs: int, progress: Progress | N
         done = store.extracted_ids(session, versions=EXTRACTION_VERSIONS)
     todo = [d for d in documents if d.id not in done]
     summary.unchanged = len(documents) - len(todo)
+    extracted = []
     with sessions.begin() as session:
         for result in analyse_many(todo, jobs=jobs, progress=progress):
             if isinstance(result, IngestError):
                 summary.errors.append(str(result))
                 continue
             store.save_extraction(session, extraction=result, versions=EXTRACTION_VERSIONS)
+            extracted.append(result.document.id)
             summary.extracted += 1
-    rebuild(sessions, progress=progress, summary=summary)
+    rebuild(sessions, changed=extracted, progress=progress, summary=summary)
     with sessions.begin() as session:
         run_row = session.merge(run_row)
         store.finish_run(session, run=run_row, added=summary.extracted, errors=summary.errors)
@@ -158,28 +140,28 @@ def _run_locked(paths: list[str], sessions, *, jobs: int, progress: Progress | N
     return summary
 
 
-def rebuild(sessions, *, progress: Progress | None = None, summary: RunSummary | None = None) -> Ledger:
-    """Re-link and re-reconcile the whole ledger from its stored extractions."""
+def rebuild(sessions, *, changed: Iterable[str] | None = None, keys: Iterable[str] = (),
+            progress: Progress | None = None, summary: RunSummary | None = None) -> None:
+    """Bring the incidents up to date with the stored extractions and decisions.
+
+    Args:
+        changed: reports extracted (or rejected) since the last rebuild; None re-links the whole
+            ledger.  With a list, only what those reports can reach is re-linked (see
+            :mod:`unmist.incremental`), unless the ledger's index was built by other versions.
+        keys: mentions ('<document>:<n>') a new analyst decision is about.
+    """
     with sessions.begin() as session:
-        extractions = store.load_extractions(session)
-        decisions = store.load_decisions(session)
-        signatures = store.load_signatures(session)
-        known = set(signatures)
         if progress:
             progress("link", 0, 1)
-        ledger = build_ledger(extractions, decisions, signatures)
-        store.save_signatures(session, signatures={d: s for d, s in signatures.items() if d not in known})
-        documents = {e.document.id: e.document for e in extractions}
-        store.replace_incidents(session, records=ledger_records(ledger, documents, decisions))
-        store.set_document_flags(session, flags=ledger.document_flags,
-                                 notes={d: {"misdated": {"reason": m.reason, "content_date": m.content_date.isoformat()}}
-                                        for d, m in ledger.misdated.items()})
+        if changed is not None and incremental.can_update(session, versions=LEDGER_VERSIONS):
+            incremental.update(session, changed=changed, keys=keys)
+        else:
+            incremental.rebuild_all(session, versions=LEDGER_VERSIONS)
         if progress:
             progress("link", 1, 1)
         if summary is not None:
-            summary.incidents = len(ledger.incidents)
-            summary.documents = len(documents)
-    return ledger
+            counts = store.count_rows(session)
+            summary.incidents, summary.documents = counts["incidents"], counts["documents"]
 
 
 def export_ledger(sessions) -> dict:

@@ -19,7 +19,7 @@ from .. import knowledge
 from ..extract.dates import Resolved, compatible
 from ..types import DateValue, Mention
 
-__all__ = ["link", "LINK_VERSION", "incident_id"]
+__all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "may_meet", "pair_score"]
 
 LINK_VERSION = "link.rules.v1"
 # Evidence needed to link: compatible dates count 1, the same named place 2 (same admin area 1.5),
@@ -40,15 +40,19 @@ def incident_id(mentions: Iterable[Mention]) -> str:
     return "inc-" + hashlib.sha1(anchor.encode()).hexdigest()[:12]
 
 
-def link(mentions: list[Mention]) -> list[list[Mention]]:
+def link(mentions: list[Mention], pairs: list[tuple[float, int, int]] | None = None) -> list[list[Mention]]:
     """Group mentions into incidents.
 
     Args:
-        mentions: every mention in the ledger.
+        mentions: every mention in the ledger, or every mention of a closed part of it (see
+            :func:`components`): the answer for a part is the answer for the whole, restricted.
+        pairs: :func:`candidate_pairs` of ``mentions``, when already computed.
 
     Returns:
         Clusters of mentions, each one incident, in a stable order.
     """
+    mentions = sorted(mentions, key=mention_order)
+    pairs = candidate_pairs(mentions) if pairs is None else pairs
     parent = list(range(len(mentions)))
     documents = [{m.document} for m in mentions]
 
@@ -58,7 +62,9 @@ def link(mentions: list[Mention]) -> list[list[Mention]]:
             i = parent[i]
         return i
 
-    for score, i, j in sorted(_candidate_pairs(mentions), key=lambda p: (-p[0], p[1], p[2])):
+    # strongest pairs first; ties in the order of the mentions (sorted by report id and position),
+    # so the same mentions give the same clusters however they were gathered
+    for score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         root_i, root_j = find(i), find(j)
         if root_i == root_j or documents[root_i] & documents[root_j]:
             continue  # one report never tells the same incident twice as separate mentions
@@ -70,7 +76,30 @@ def link(mentions: list[Mention]) -> list[list[Mention]]:
     return sorted(clusters.values(), key=lambda c: incident_id(c))
 
 
-def _candidate_pairs(mentions: list[Mention]) -> list[tuple[float, int, int]]:
+def mention_order(mention: Mention) -> tuple[str, int]:
+    return mention.document, mention.index
+
+
+def components(mentions: list[Mention], pairs: list[tuple[float, int, int]]) -> dict[str, str]:
+    """Each mention's component: the mentions joined to it by chains of linkable pairs, named by
+    the smallest mention key among them.  Linking never crosses a component, so a new report only
+    re-links the components its mentions reach."""
+    mentions = sorted(mentions, key=mention_order)
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _score, i, j in pairs:
+        parent[max(find(i), find(j))] = min(find(i), find(j))
+    return {m.key: mentions[find(i)].key for i, m in enumerate(mentions)}
+
+
+def candidate_pairs(mentions: list[Mention]) -> list[tuple[float, int, int]]:
+    """(score, i, j) for every pair of ``mentions`` (sorted by :func:`mention_order`) that may be linked."""
     pairs = {}
     for block in _blocks(mentions).values():
         for i, j in _pairs_in_block(mentions, block):
@@ -82,16 +111,34 @@ def _candidate_pairs(mentions: list[Mention]) -> list[tuple[float, int, int]]:
     return list(pairs.values())
 
 
+def may_meet(a: Mention, b: Mention) -> bool:
+    """Whether blocking lets two mentions be compared at all: a country in common (or one without
+    a country) and, when both are dated, starts within DATE_BLOCK_DAYS of the earlier one's end.
+    The same rule as :func:`_blocks` and :func:`_pairs_in_block`, for one pair."""
+    if a.country and b.country and not ({a.country, *a.countries} - {None}) & ({b.country, *b.countries} - {None}):
+        return False
+    if not (a.date and a.date.start and b.date and b.date.start):
+        return True
+    first, then = sorted((a, b), key=lambda m: m.date.start)
+    return then.date.start <= (first.date.end or first.date.start) + timedelta(days=DATE_BLOCK_DAYS)
+
+
+def reach(mention: Mention):
+    """The last start date a mention meets in blocking (None when undated)."""
+    if not (mention.date and mention.date.start):
+        return None
+    return (mention.date.end or mention.date.start) + timedelta(days=DATE_BLOCK_DAYS)
+
+
 def _pairs_in_block(mentions: list[Mention], block: list[int]):
     """Dated mentions meet only those dated within DATE_BLOCK_DAYS (a sliding window over the block
     sorted by date); undated ones meet everybody in the block.  Keeps linking near-linear."""
     dated = sorted((i for i in block if mentions[i].date and mentions[i].date.start), key=lambda i: mentions[i].date.start)
     undated = [i for i in block if not (mentions[i].date and mentions[i].date.start)]
-    window = timedelta(days=DATE_BLOCK_DAYS)
     for position, i in enumerate(dated):
-        reach = (mentions[i].date.end or mentions[i].date.start) + window
+        last = reach(mentions[i])
         for j in dated[position + 1:]:
-            if mentions[j].date.start > reach:
+            if mentions[j].date.start > last:
                 break
             yield (min(i, j), max(i, j))
     for position, i in enumerate(undated):

@@ -20,7 +20,8 @@ from ..types import (ActorValue, Citation, DateValue, Document, FigureValue, Inc
 from .misdating import Misdating, find_misdated, redate
 from .provenance import CopyEdge, Origins, find_copies, outlet_key
 
-__all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating"]
+__all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating",
+           "document_flags", "CopyEdge"]
 
 RECONCILE_VERSION = "reconcile.conservative.v1"
 STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
@@ -69,15 +70,14 @@ def reconcile(clusters: list[list[Mention]], documents: dict[str, Document], cit
 
 def _document_flags(documents: dict[str, Document], incident_documents: dict[str, set[str]],
                     copies: list[CopyEdge], misdated: dict[str, Misdating]) -> dict[str, tuple[str, ...]]:
-    flags: dict[str, list[str]] = {d: [] for d in documents}
-    for edge in copies:
-        flags[edge.copy].append(f"copy_of:{edge.original}")
-    for document in misdated:
-        flags[document].append("misdated")
-    for document in documents:
-        if document not in incident_documents:
-            flags[document].append("no_incident")
-    return {d: tuple(f) for d, f in flags.items()}
+    originals = {edge.copy: edge.original for edge in copies}
+    return {d: document_flags(originals.get(d), d in misdated, d in incident_documents) for d in documents}
+
+
+def document_flags(copy_of: str | None, misdated: bool, in_an_incident: bool) -> tuple[str, ...]:
+    """A report's flags: 'copy_of:<id>', 'misdated', 'no_incident' (in that order)."""
+    return tuple(([f"copy_of:{copy_of}"] if copy_of else []) + (["misdated"] if misdated else [])
+                 + ([] if in_an_incident else ["no_incident"]))
 
 
 # A citation in the first characters of a report (title and the first two or three paragraphs of wire

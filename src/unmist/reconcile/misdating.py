@@ -40,21 +40,29 @@ class Misdating:
 def find_misdated(documents: dict[str, Document], copies: list[CopyEdge],
                   mentions: dict[str, list[Mention]]) -> dict[str, Misdating]:
     """Reports whose stated date contradicts their content, with the better date and the reason."""
-    found: dict[str, Misdating] = {}
-    for edge in copies:
-        copy, original = documents[edge.copy], documents[edge.original]
-        if copy.published and original.published and (copy.published - original.published).days > COPY_LAG_DAYS:
-            found[copy.id] = Misdating(copy.id, original.published,
-                                       f"copy of {original.id} ({original.outlet or original.source}), published "
-                                       f"{original.published}, {(copy.published - original.published).days} days earlier")
-    by_place = _place_index(mentions)
+    copy_of = {edge.copy: edge for edge in copies}
+    by_place = place_index(mentions)
+    found = {}
     for document in documents.values():
-        if document.id in found or document.published is None or not _has_relative_dates(mentions.get(document.id, [])):
-            continue
-        misdating = _by_reference_event(document) or _by_other_reports(document, documents, mentions, by_place)
+        misdating = misdating_of(document, copy_of.get(document.id), documents, mentions, by_place)
         if misdating is not None:
             found[document.id] = misdating
     return found
+
+
+def misdating_of(document: Document, copy_edge: CopyEdge | None, documents: dict[str, Document],
+                 mentions: dict[str, list[Mention]], by_place: dict[str, list[Mention]]) -> Misdating | None:
+    """One report's misdating, if any.  ``documents``, ``mentions`` and ``by_place`` need to hold only
+    this report, its original when it is a copy, and the reports dating incidents at its places."""
+    if copy_edge is not None:
+        original = documents[copy_edge.original]
+        if document.published and original.published and (document.published - original.published).days > COPY_LAG_DAYS:
+            return Misdating(document.id, original.published,
+                             f"copy of {original.id} ({original.outlet or original.source}), published "
+                             f"{original.published}, {(document.published - original.published).days} days earlier")
+    if document.published is None or not _has_relative_dates(mentions.get(document.id, [])):
+        return None
+    return _by_reference_event(document) or _by_other_reports(document, documents, mentions, by_place)
 
 
 # Another report dating the same incident this many days away from a relative date's reading makes
@@ -62,10 +70,10 @@ def find_misdated(documents: dict[str, Document], copies: list[CopyEdge],
 OTHER_REPORT_LAG_DAYS = 60
 
 
-def _place_index(mentions: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+def place_index(mentions: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
     """Dated mentions by every specific place they name: only those can be the same incident."""
     index: dict[str, list[Mention]] = {}
-    for mention in (m for ms in mentions.values() for m in ms):
+    for mention in sorted((m for ms in mentions.values() for m in ms), key=lambda m: (m.document, m.index)):
         if mention.date is None or mention.date.start is None:
             continue
         names = set(mention.places_named) | ({mention.place.name} if mention.place and mention.place.precision != "country" else set())
@@ -83,9 +91,8 @@ def _by_other_reports(document: Document, documents: dict[str, Document], mentio
         value = mention.date
         if value is None or value.resolved_against != "published" or value.start is None or value.evidence is None:
             continue
-        names = set(mention.places_named) | ({mention.place.name} if mention.place else set())
-        candidates = {id(m): m for name in names for m in by_place.get(name, []) if m.document != document.id}
-        for other in candidates.values():
+        candidates = {m.key: m for name in place_names(mention) for m in by_place.get(name, []) if m.document != document.id}
+        for other in (candidates[key] for key in sorted(candidates, key=_key_order)):
             if other.date is None or other.date.start is None or other.date.resolved_against == "published" and \
                     other.date.precision != "day":
                 continue
@@ -99,6 +106,16 @@ def _by_other_reports(document: Document, documents: dict[str, Document], mentio
                                  f"its '{value.evidence.text}' reads as {value.start} against its stated date, but "
                                  f"{other.document} dates the same incident {other.date.start}")
     return None
+
+
+def place_names(mention: Mention) -> set[str]:
+    """Every place a mention names, as the gazetteer spells it."""
+    return set(mention.places_named) | ({mention.place.name} if mention.place else set())
+
+
+def _key_order(key: str) -> tuple[str, int]:
+    document, index = key.rsplit(":", 1)
+    return document, int(index)
 
 
 def _alike(a: Mention, b: Mention) -> bool:

@@ -51,49 +51,97 @@ def minhash_signature(text: str) -> list[int]:
 
 
 def find_copies(documents: list[Document], cache: dict[str, list[int]] | None = None) -> list[CopyEdge]:
-    """Near-duplicate and partial copies; the later (or later-listed) report is the copy.
+    """Near-duplicate and partial copies among ``documents``; the later (or later-listed) report is the copy.
 
     Args:
         documents: every report in the ledger.
         cache: MinHash signatures by report id; missing ones are computed and added, so a ledger
             that keeps them pays for the new reports only.
     """
-    import numpy as np
-    from datasketch import LeanMinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     cache = cache if cache is not None else {}
     lsh = MinHashLSH(threshold=PARTIAL_COPY_SHARE, num_perm=NUM_PERM)
-    sketches: dict[str, LeanMinHash] = {}
-    texts = {d.id: d.text for d in documents}
+    sketches = {}
     for document in documents:
         if document.id not in cache:
             cache[document.id] = minhash_signature(document.text)
-        # LeanMinHash: a stored signature needs no permutation tables rebuilt per report
-        sketch = LeanMinHash(seed=1, hashvalues=np.array(cache[document.id], dtype=np.uint64), scheme=MINHASH_SCHEME)
-        sketches[document.id] = sketch
-        lsh.insert(document.id, sketch)
-    order = {d.id: (d.published.isoformat() if d.published else "9999", i) for i, d in enumerate(documents)}
-    edges: dict[str, CopyEdge] = {}
+        sketches[document.id] = _lean(cache[document.id])
+        lsh.insert(document.id, sketches[document.id])
+    pairs = {tuple(sorted((document.id, other))) for document in documents
+             for other in lsh.query(sketches[document.id]) if other != document.id}
+    listed = {d.id: d for d in documents}
+    rank = {d.id: f"{position:09d}" for position, d in enumerate(documents)}
+    return sorted(best_copy_edges(listed, pairs, {}, rank=rank).values(), key=lambda e: e.copy)
+
+
+def _lean(signature: list[int]):
+    """A stored signature as a sketch, without rebuilding MinHash's permutation tables."""
+    import numpy as np
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=1, hashvalues=np.array(signature, dtype=np.uint64), scheme=MINHASH_SCHEME)
+
+
+def band_keys(signature: list[int]) -> list[int]:
+    """The signature's LSH band keys as signed 64-bit integers, one per band.
+
+    datasketch keeps its LSH tables in memory (or Redis/Cassandra); the ledger keeps the same bands
+    (datasketch's own band ranges for this threshold) in an indexed table instead, so that a run
+    finds the copy candidates of ten new reports with one query rather than by rebuilding the
+    index of all of them.  Two reports sharing a key share a band (a 64-bit hash collision only
+    adds a candidate, which the exact shingle overlap then rejects).
+    """
+    import hashlib
+
+    import numpy as np
+
+    hashranges = _band_ranges()
+    values = np.array(signature, dtype=np.uint64)
+    keys = []
+    for band, (start, end) in enumerate(hashranges):
+        digest = hashlib.blake2b(bytes([band]) + values[start:end].byteswap().tobytes(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
+@lru_cache(maxsize=1)
+def _band_ranges() -> tuple[tuple[int, int], ...]:
+    from datasketch import MinHashLSH
+
+    return tuple(MinHashLSH(threshold=PARTIAL_COPY_SHARE, num_perm=NUM_PERM).hashranges)
+
+
+def best_copy_edges(documents: dict[str, Document], pairs: Iterable[tuple[str, str]],
+                    edges: dict[str, CopyEdge], rank: dict[str, str] | None = None) -> dict[str, CopyEdge]:
+    """Each report's best copy edge, given candidate pairs (from LSH) and the edges known so far.
+
+    The later report of a pair (by stated date, then by ``rank`` or else by id) is the copy when it shares at least PARTIAL_COPY_SHARE of its
+    shingles (of the shorter report's) with the earlier one; a report keeps its single best
+    original (ties go to the smaller id), so the answer does not depend on the order pairs come in.
+    """
+    edges = dict(edges)
     grams_of: dict[str, set[str]] = {}
 
     def grams(document_id: str) -> set[str]:  # exact overlap, computed once, only for LSH candidates
         if document_id not in grams_of:
-            grams_of[document_id] = shingles(texts[document_id])
+            grams_of[document_id] = shingles(documents[document_id].text)
         return grams_of[document_id]
 
-    for document in documents:
-        candidates = [o for o in lsh.query(sketches[document.id]) if o != document.id and order[o] < order[document.id]]
-        if not candidates:
+    def first(document: Document) -> tuple[str, str]:  # by stated date (undated last), then as listed (by id)
+        return (document.published.isoformat() if document.published else "9999",
+                rank[document.id] if rank else document.id)
+
+    for a, b in sorted(pairs):
+        original, copy = sorted((documents[a], documents[b]), key=first)
+        own, other_grams = grams(copy.id), grams(original.id)
+        share = round(len(own & other_grams) / max(1, min(len(own), len(other_grams))), 3)
+        if share < PARTIAL_COPY_SHARE:
             continue
-        own = grams(document.id)
-        for other in candidates:
-            other_grams = grams(other)
-            share = len(own & other_grams) / max(1, min(len(own), len(other_grams)))
-            if share >= PARTIAL_COPY_SHARE:
-                best = edges.get(document.id)
-                if best is None or share > best.similarity:
-                    edges[document.id] = CopyEdge(document.id, other, round(share, 3))
-    return list(edges.values())
+        best = edges.get(copy.id)
+        if best is None or share > best.similarity or (share == best.similarity and original.id < best.original):
+            edges[copy.id] = CopyEdge(copy.id, original.id, share)
+    return edges
 
 
 @lru_cache(maxsize=65536)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Decision", "ACTIONS", "rejected_documents", "reshape_clusters", "apply_to_records"]
+__all__ = ["Decision", "ACTIONS", "decision_keys", "rejected_documents", "reshape_clusters", "apply_to_records"]
 
 ACTIONS = ("confirm", "correct", "set_best", "reject_report", "merge", "split")
 
@@ -36,6 +36,13 @@ class Decision:
 
 def mention_key(mention) -> str:
     return f"{mention.document}:{mention.index}"
+
+
+def decision_keys(decision: Decision) -> set[str]:
+    """Every mention a decision is about: its incident's, a merged incident's, a split mention."""
+    payload = decision.payload
+    return set(decision.mention_keys) | set(payload.get("other_mention_keys", [])) | (
+        {payload["mention"]} if payload.get("mention") else set())
 
 
 def rejected_documents(decisions: Iterable[Decision]) -> set[str]:

@@ -8,7 +8,7 @@ import os
 
 from .. import store
 from ..errors import UnmistError
-from . import Decision, _get
+from . import Decision, _get, decision_keys
 
 
 def analyst_name(given: str | None) -> str:
@@ -44,7 +44,8 @@ def decide(sessions, *, action: str, incident_id: str | None, analyst: str, reas
             keys, payload = _resolve(session, action, incident_id, payload)
             decision = store.add_decision(session, action=action, incident=incident_id, mention_keys=keys,
                                           payload=payload, analyst=analyst, reason=reason)
-        rebuild(sessions)
+        rebuild(sessions, changed=[payload["document"]] if action == "reject_report" else [],
+                keys=decision_keys(decision))
         return decision
     finally:
         store.release_lock(sessions, holder=holder)

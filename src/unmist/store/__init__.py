@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..serialize import from_jsonable, to_jsonable
 from ..types import Citation, Document, Extraction, Mention
 from ..errors import UnmistError
-from .models import (DecisionRow, DocumentRow, ExtractionRow, IncidentMentionRow, IncidentRow, LockRow, RunRow,
-                     SignatureRow, TokenRow)
+from .models import (BandRow, CopyRow, DecisionRow, DocumentRow, ExtractionRow, IncidentMentionRow, IncidentRow, LockRow,
+                     MentionRow, MentionTermRow, MetaRow, RunRow, SignatureRow, TokenRow)
 
 __all__ = ["open_ledger", "database_url"]
 
@@ -102,8 +102,20 @@ def _document(row: DocumentRow) -> Document:
                     flags=tuple(row.flags or ()))
 
 
-def load_documents(session: Session) -> dict[str, Document]:
-    return {row.id: _document(row) for row in session.scalars(select(DocumentRow).order_by(DocumentRow.id))}
+def load_documents(session: Session, *, ids: Iterable[str] | None = None) -> dict[str, Document]:
+    """Reports by id: all of them, or those in ``ids``."""
+    if ids is None:
+        return {row.id: _document(row) for row in session.scalars(select(DocumentRow).order_by(DocumentRow.id))}
+    found = {}
+    for chunk in _chunks(sorted(set(ids))):
+        found.update({row.id: _document(row) for row in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk)))})
+    return dict(sorted(found.items()))
+
+
+def _chunks(items: list, size: int = 500):
+    """Bound IN lists (SQLite allows a few thousand parameters per statement)."""
+    for start in range(0, len(items), size):
+        yield items[start: start + size]
 
 
 def get_document(session: Session, *, document_id: str) -> Document | None:
@@ -111,20 +123,32 @@ def get_document(session: Session, *, document_id: str) -> Document | None:
     return _document(row) if row else None
 
 
-def load_extractions(session: Session) -> list[Extraction]:
-    documents = load_documents(session)
+def load_extractions(session: Session, *, ids: Iterable[str] | None = None) -> list[Extraction]:
+    """Stored extractions (with their reports), all or those of ``ids``, by report id."""
+    documents = load_documents(session, ids=ids)
+    if ids is None:
+        rows = list(session.scalars(select(ExtractionRow)))
+    else:
+        rows = [row for chunk in _chunks(sorted(documents))
+                for row in session.scalars(select(ExtractionRow).where(ExtractionRow.document_id.in_(chunk)))]
     extractions = []
-    for row in session.scalars(select(ExtractionRow).order_by(ExtractionRow.document_id)):
+    for row in sorted(rows, key=lambda r: r.document_id):
         mentions = from_jsonable(tuple[Mention, ...], row.payload.get("mentions", []))
         citations = from_jsonable(tuple[Citation, ...], row.payload.get("citations", []))
         extractions.append(Extraction(documents[row.document_id], mentions, citations=citations))
     return extractions
 
 
-def set_document_flags(session: Session, *, flags: dict[str, tuple[str, ...]], notes: dict[str, dict] | None = None) -> None:
-    """Flags ('copy_of:<id>', 'misdated', 'no_incident') and their explanations, per report."""
+def set_document_flags(session: Session, *, flags: dict[str, tuple[str, ...]], notes: dict[str, dict] | None = None,
+                       only: Iterable[str] | None = None) -> None:
+    """Flags ('copy_of:<id>', 'misdated', 'no_incident') and their explanations, per report: for every
+    report, or for those in ``only``."""
     notes = notes or {}
-    for row in session.scalars(select(DocumentRow)):
+    if only is None:
+        rows = session.scalars(select(DocumentRow))
+    else:
+        rows = [row for chunk in _chunks(sorted(set(only))) for row in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk)))]
+    for row in rows:
         new = list(flags.get(row.id, ()))
         if list(row.flags or []) != new:
             row.flags = new
@@ -132,20 +156,28 @@ def set_document_flags(session: Session, *, flags: dict[str, tuple[str, ...]], n
             row.notes = notes.get(row.id, {})
 
 
-def document_notes(session: Session) -> dict[str, dict]:
-    return {row.id: dict(row.notes or {}) for row in session.scalars(select(DocumentRow))}
+def document_notes(session: Session, *, ids: Iterable[str] | None = None) -> dict[str, dict]:
+    if ids is None:
+        return {row.id: dict(row.notes or {}) for row in session.scalars(select(DocumentRow))}
+    return {row_id: dict(notes or {}) for chunk in _chunks(sorted(set(ids)))
+            for row_id, notes in session.execute(select(DocumentRow.id, DocumentRow.notes).where(DocumentRow.id.in_(chunk)))}
 
 
 # --- incidents -----------------------------------------------------------------------------------
 
-def replace_incidents(session: Session, *, records: list[dict]) -> None:
+def replace_incidents(session: Session, *, records: list[dict], scope: Iterable[str] | None = None) -> None:
     """Make the stored incidents equal to ``records``, rewriting only those that changed (so a small
-    addition to a large ledger writes little)."""
+    addition to a large ledger writes little).  With ``scope``, only the incidents with those ids
+    (and the records' own) are compared: the rest of the ledger is left as it is."""
     import hashlib
     import json
 
     digests = {r["id"]: hashlib.sha1(json.dumps(r, sort_keys=True, default=str).encode()).hexdigest() for r in records}
-    stored = dict(session.execute(select(IncidentRow.id, IncidentRow.digest)).all())
+    if scope is None:
+        stored = dict(session.execute(select(IncidentRow.id, IncidentRow.digest)).all())
+    else:
+        stored = {incident: digest for chunk in _chunks(sorted(set(scope) | set(digests)))
+                  for incident, digest in session.execute(select(IncidentRow.id, IncidentRow.digest).where(IncidentRow.id.in_(chunk)))}
     gone = [i for i in stored if i not in digests]
     changed = [r for r in records if stored.get(r["id"]) != digests[r["id"]]]
     stale = gone + [r["id"] for r in changed if r["id"] in stored]
@@ -351,13 +383,190 @@ def release_lock(sessions, *, holder: str) -> None:
 
 # --- signatures (copy detection cache) -------------------------------------------------------------
 
-def load_signatures(session: Session) -> dict[str, list[int]]:
-    return {row.document_id: row.minhash for row in session.scalars(select(SignatureRow))}
+def load_signatures(session: Session, *, ids: Iterable[str] | None = None) -> dict[str, list[int]]:
+    if ids is None:
+        return {row.document_id: row.minhash for row in session.scalars(select(SignatureRow))}
+    return {row.document_id: row.minhash for chunk in _chunks(sorted(set(ids)))
+            for row in session.scalars(select(SignatureRow).where(SignatureRow.document_id.in_(chunk)))}
 
 
 def save_signatures(session: Session, *, signatures: dict[str, list[int]]) -> None:
     known = set(session.scalars(select(SignatureRow.document_id)))
     session.add_all([SignatureRow(document_id=d, minhash=s) for d, s in signatures.items() if d not in known])
+
+
+# --- link index (what lets a run touch only what its new reports reach) ---------------------------
+
+def get_meta(session: Session, *, key: str) -> str | None:
+    row = session.get(MetaRow, key)
+    return row.value if row else None
+
+
+def set_meta(session: Session, *, key: str, value: str) -> None:
+    row = session.get(MetaRow, key)
+    if row is None:
+        session.add(MetaRow(key=key, value=value))
+    else:
+        row.value = value
+
+
+def clear_link_index(session: Session) -> None:
+    """Forget the index (a full rebuild writes it again)."""
+    for model in (MentionTermRow, MentionRow, CopyRow):
+        session.execute(delete(model))
+    session.execute(delete(MetaRow).where(MetaRow.key == "ledger_versions"))
+
+
+def remove_mentions(session: Session, *, keys: Iterable[tuple[str, int]] = (), documents: Iterable[str] = ()) -> None:
+    """Drop index rows of these mentions ((document, index)) and of every mention of ``documents``."""
+    documents = sorted(set(documents))
+    for chunk in _chunks(documents):
+        session.execute(delete(MentionTermRow).where(MentionTermRow.document_id.in_(chunk)))
+        session.execute(delete(MentionRow).where(MentionRow.document_id.in_(chunk)))
+    by_document: dict[str, list[int]] = {}
+    for document, index in keys:
+        if document not in documents:
+            by_document.setdefault(document, []).append(index)
+    for document, indexes in by_document.items():
+        session.execute(delete(MentionTermRow).where(MentionTermRow.document_id == document, MentionTermRow.idx.in_(indexes)))
+        session.execute(delete(MentionRow).where(MentionRow.document_id == document, MentionRow.idx.in_(indexes)))
+
+
+def add_mentions(session: Session, *, rows: list[dict], terms: list[tuple[str, str, int]]) -> None:
+    """Index rows (columns of ``mentions``) and their terms (term, document, index)."""
+    from sqlalchemy import insert
+
+    for chunk in _chunks(rows, 2000):
+        session.execute(insert(MentionRow), chunk)
+    unique = sorted(set(terms))
+    for chunk in _chunks(unique, 2000):
+        session.execute(insert(MentionTermRow), [{"term": t, "document_id": d, "idx": i} for t, d, i in chunk])
+
+
+def mention_rows(session: Session, *, components: Iterable[str] = (), documents: Iterable[str] = (),
+                 keys: Iterable[tuple[str, int]] = ()) -> list[MentionRow]:
+    """Index rows in these components, of these reports, or with these keys."""
+    documents, keys = set(documents), set(keys)
+    found: dict[tuple[str, int], MentionRow] = {}
+    for chunk in _chunks(sorted(set(components))):
+        found.update({(r.document_id, r.idx): r for r in session.scalars(select(MentionRow).where(MentionRow.component.in_(chunk)))})
+    for chunk in _chunks(sorted(set(documents) | {d for d, _ in keys})):
+        for row in session.scalars(select(MentionRow).where(MentionRow.document_id.in_(chunk))):
+            if row.document_id in documents or (row.document_id, row.idx) in keys:
+                found[(row.document_id, row.idx)] = row
+    return [found[k] for k in sorted(found)]
+
+
+def block_candidates(session: Session, *, countries: Iterable[str] | None, dated: int, start=None, reach=None,
+                     place_terms: Iterable[str] = ()) -> set[tuple[str, int]]:
+    """Mentions that blocking may let meet a mention with these countries (None: it has no country
+    and meets every block) and this date (``dated`` as in the mentions table; ``start``/``reach`` its
+    window).  A pair where either side has no date at all links only through a shared named place,
+    so such pairs come only through ``place_terms``.  A superset: the linker's own rule decides."""
+    from sqlalchemy import and_, or_
+    from sqlalchemy.orm import aliased
+
+    query = select(MentionRow.document_id, MentionRow.idx).distinct()
+    if countries is not None:
+        block = aliased(MentionTermRow)
+        query = query.join(block, and_(block.document_id == MentionRow.document_id, block.idx == MentionRow.idx)).where(
+            block.term.in_([f"c:{c}" for c in sorted(set(countries))] + ["c:*"]))
+    found: set[tuple[str, int]] = set()
+    if dated:
+        conditions = [MentionRow.dated == 1]
+        if dated == 1 or start is None:
+            conditions.append(MentionRow.dated == 2)
+        else:
+            conditions += [and_(MentionRow.date_start >= start, MentionRow.date_start <= reach),
+                           and_(MentionRow.date_start < start, MentionRow.reach >= start)]
+        found |= {(d, i) for d, i in session.execute(query.where(or_(*conditions)))}
+    place_terms = sorted(set(place_terms))
+    if place_terms:
+        place = aliased(MentionTermRow)
+        placed = query.join(place, and_(place.document_id == MentionRow.document_id, place.idx == MentionRow.idx))
+        found |= {(d, i) for d, i in session.execute(placed.where(place.term.in_(place_terms)))}
+    return found
+
+
+def term_mentions(session: Session, *, terms: Iterable[str]) -> set[tuple[str, int]]:
+    """Mentions indexed under any of ``terms``."""
+    found = set()
+    for chunk in _chunks(sorted(set(terms))):
+        found |= {(d, i) for d, i in session.execute(
+            select(MentionTermRow.document_id, MentionTermRow.idx).where(MentionTermRow.term.in_(chunk)))}
+    return found
+
+
+def misdating_suspects(session: Session, *, terms: Iterable[str], published_after, lag_days: int) -> set[str]:
+    """Reports with a relative date ('on Wednesday') at one of these places (``p:`` terms), stamped
+    more than ``lag_days`` after ``published_after``."""
+    from datetime import timedelta
+
+    from sqlalchemy import and_
+
+    query = (select(MentionRow.document_id).distinct()
+             .join(MentionTermRow, and_(MentionTermRow.document_id == MentionRow.document_id, MentionTermRow.idx == MentionRow.idx))
+             .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+             .where(MentionRow.relative.is_(True), DocumentRow.published > published_after + timedelta(days=lag_days)))
+    return {d for chunk in _chunks(sorted(set(terms))) for d in session.scalars(query.where(MentionTermRow.term.in_(chunk)))}
+
+
+def documents_at_places(session: Session, *, terms: Iterable[str], published_before, lag_days: int) -> set[str]:
+    """Reports with a dated mention at one of these places (``p:`` terms), stamped more than
+    ``lag_days`` before ``published_before``."""
+    from datetime import timedelta
+
+    from sqlalchemy import and_
+
+    query = (select(MentionRow.document_id).distinct()
+             .join(MentionTermRow, and_(MentionTermRow.document_id == MentionRow.document_id, MentionTermRow.idx == MentionRow.idx))
+             .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+             .where(MentionRow.stated_start.is_not(None), DocumentRow.published < published_before - timedelta(days=lag_days)))
+    return {d for chunk in _chunks(sorted(set(terms))) for d in session.scalars(query.where(MentionTermRow.term.in_(chunk)))}
+
+
+def load_copy_edges(session: Session) -> dict[str, tuple[str, float]]:
+    """Every copy edge: copy -> (original, similarity)."""
+    return {copy: (original, similarity) for copy, original, similarity
+            in session.execute(select(CopyRow.copy_id, CopyRow.original_id, CopyRow.similarity))}
+
+
+def save_copy_edges(session: Session, *, edges: dict[str, tuple[str, float] | None]) -> None:
+    """Set (or with None, remove) the copy edge of each report in ``edges``."""
+    for copy, edge in edges.items():
+        row = session.get(CopyRow, copy)
+        if edge is None:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(CopyRow(copy_id=copy, original_id=edge[0], similarity=edge[1]))
+        else:
+            row.original_id, row.similarity = edge
+
+
+def save_bands(session: Session, *, bands: dict[str, list[int]]) -> None:
+    from sqlalchemy import insert
+
+    rows = [{"key": key, "document_id": document} for document, keys in bands.items() for key in sorted(set(keys))]
+    for chunk in _chunks(rows, 5000):
+        session.execute(insert(BandRow), chunk)
+
+
+def band_documents(session: Session, *, ids: Iterable[str] | None = None) -> set[str]:
+    """Reports whose bands are stored (all, or among ``ids``)."""
+    if ids is None:
+        return set(session.scalars(select(BandRow.document_id).distinct()))
+    return {d for chunk in _chunks(sorted(set(ids)))
+            for d in session.scalars(select(BandRow.document_id).where(BandRow.document_id.in_(chunk)).distinct())}
+
+
+def band_neighbours(session: Session, *, keys: Iterable[int]) -> dict[int, set[str]]:
+    """Reports in each of these LSH bands."""
+    found: dict[int, set[str]] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        for key, document in session.execute(select(BandRow.key, BandRow.document_id).where(BandRow.key.in_(chunk))):
+            found.setdefault(key, set()).add(document)
+    return found
 
 
 # --- API tokens ----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -124,3 +124,56 @@ class TokenRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     digest: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MentionRow(Base):
+    """A linked mention, indexed for blocking: its effective date window, its component (the
+    mentions joined to it by linkable pairs) and the incident it ended up in."""
+
+    __tablename__ = "mentions"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    component: Mapped[str] = mapped_column(String(64), index=True)
+    incident_id: Mapped[str | None] = mapped_column(String(32))
+    dated: Mapped[int] = mapped_column(SmallInteger)  # 0 no date, 1 partial ('Sunday', 'Sept. 19'), 2 a start
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    reach: Mapped[date | None] = mapped_column(Date, index=True)  # the last start it meets in blocking
+    stated_start: Mapped[date | None] = mapped_column(Date)  # before any re-dating of a misdated report
+    relative: Mapped[bool] = mapped_column(Boolean)  # its date was resolved against the report's date
+
+
+class MentionTermRow(Base):
+    """Blocking and lookup keys of a mention: 'c:TJ' (a country; 'c:*' none), 'n:<place, lowercased>',
+    'g:<geonameid>', 'p:<place as named>'."""
+
+    __tablename__ = "mention_terms"
+
+    term: Mapped[str] = mapped_column(String(240), primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True,
+                                             index=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class CopyRow(Base):
+    __tablename__ = "copies"
+
+    copy_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    original_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    similarity: Mapped[float] = mapped_column(Float)
+
+
+class BandRow(Base):
+    """One MinHash LSH band of a report (see :func:`unmist.reconcile.provenance.band_keys`)."""
+
+    __tablename__ = "lsh_bands"
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+
+
+class MetaRow(Base):
+    __tablename__ = "ledger_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,349 @@
+"""Keeping the ledger up to date: a full rebuild, or an update that touches only what changed.
+
+Linking and reconciliation are global in principle: a new report can join two incidents, make an
+old report a copy, or show that an old report was misdated.  But each of those reaches only so far:
+
+* copies: a new report can only copy, or be copied by, reports that share one of its MinHash LSH
+  bands (kept in the ``lsh_bands`` table);
+* misdating: a new report can only re-date reports that name one of its places, and only those
+  stamped long after it (kept as ``p:`` terms of the ``mentions`` index);
+* linking: the linker joins mentions only along linkable pairs, so the ledger falls apart into
+  *components* that never exchange mentions.  A new mention can only pair with mentions its
+  blocking keys reach (country terms, date window, named place); re-linking their components, and
+  the components that analysts' merges and splits tie to them, gives exactly what linking the whole
+  ledger would give;
+* reconciliation: an incident's values depend on its own mentions, plus the copy components of its
+  reports (for counting independent origins).
+
+So an update gathers that *region*, re-links and re-reconciles it with the same functions a full
+rebuild uses, and rewrites only its incidents and index rows.  ``tests/test_incremental.py``
+checks that an update and a full rebuild of the same ledger agree, report for report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from . import store
+from .export import incident_record
+from .link import candidate_pairs, components, link, may_meet, mention_order, pair_score, reach
+from .link import MIN_LINK_SCORE
+from .reconcile import CopyEdge, Ledger, Misdating, document_flags, find_copies, find_misdated, reconcile, redate
+from .reconcile.misdating import OTHER_REPORT_LAG_DAYS, misdating_of, place_index, place_names
+from .reconcile.provenance import band_keys, best_copy_edges, minhash_signature
+from .review import Decision, apply_to_records, decision_keys, rejected_documents, reshape_clusters
+from .types import Document, Extraction, Mention
+
+META_KEY = "ledger_versions"
+
+
+# --- full rebuild --------------------------------------------------------------------------------
+
+def rebuild_all(session, *, versions: str) -> int:
+    """Re-link and re-reconcile the whole ledger from its stored extractions and write the link index.
+
+    Returns:
+        The number of incidents.
+    """
+    extractions = store.load_extractions(session)
+    decisions = store.load_decisions(session)
+    documents = {e.document.id: e.document for e in extractions}
+    signatures = store.load_signatures(session)
+    known = set(signatures)
+    copies = find_copies(list(documents.values()), signatures)
+    store.save_signatures(session, signatures={d: s for d, s in signatures.items() if d not in known})
+    banded = store.band_documents(session)
+    store.save_bands(session, bands={d: band_keys(s) for d, s in signatures.items() if d not in banded and d in documents})
+    stated = {e.document.id: list(e.mentions) for e in extractions}
+    rejected = rejected_documents(decisions)
+    # a rejected report is no evidence: it re-dates no other report, nor (but as a late copy) itself
+    misdated = find_misdated(documents, copies, {d: ms for d, ms in stated.items() if d not in rejected})
+    mentions = sorted((m for e in extractions if e.document.id not in rejected for m in _effective(e.mentions, misdated)),
+                      key=mention_order)
+    pairs = candidate_pairs(mentions)
+    clusters = reshape_clusters(link(mentions, pairs), decisions)
+    ledger = reconcile(clusters, documents, [c for e in extractions for c in e.citations], copies=copies, misdated=misdated)
+    records = apply_to_records([incident_record(i, _outlets(documents)) for i in ledger.incidents], decisions)
+    store.replace_incidents(session, records=records)
+    store.set_document_flags(session, flags=ledger.document_flags, notes=_notes(misdated))
+    store.clear_link_index(session)
+    store.save_copy_edges(session, edges={e.copy: (e.original, e.similarity) for e in copies})
+    _write_index(session, mentions, components(mentions, pairs), ledger, {m.key: m for ms in stated.values() for m in ms})
+    store.set_meta(session, key=META_KEY, value=versions)
+    return len(ledger.incidents)
+
+
+def _effective(mentions: Iterable[Mention], misdated: dict[str, Misdating]) -> list[Mention]:
+    """Mentions as linked: a misdated report's relative dates re-read against its content's date."""
+    return [redate(m, misdated[m.document].content_date) if m.document in misdated else m for m in mentions]
+
+
+def _outlets(documents: dict[str, Document]) -> dict[str, str | None]:
+    return {d.id: d.outlet for d in documents.values()}
+
+
+def _notes(misdated: dict[str, Misdating], documents: Iterable[str] = ()) -> dict[str, dict]:
+    notes = {d: {} for d in documents}
+    notes.update({d: {"misdated": {"reason": m.reason, "content_date": m.content_date.isoformat()}}
+                  for d, m in misdated.items()})
+    return notes
+
+
+def _write_index(session, mentions: list[Mention], component_of: dict[str, str], ledger: Ledger,
+                 stated: dict[str, Mention]) -> None:
+    incident_of = {m.key: incident.id for incident in ledger.incidents for m in incident.mentions}
+    rows, terms = [], []
+    for mention in mentions:
+        row, mention_terms = _index_entry(mention, stated.get(mention.key, mention))
+        row.update(component=component_of[mention.key], incident_id=incident_of.get(mention.key))
+        rows.append(row)
+        terms += mention_terms
+    store.add_mentions(session, rows=rows, terms=terms)
+
+
+def _index_entry(mention: Mention, stated: Mention) -> tuple[dict, list[tuple[str, str, int]]]:
+    """The mentions-table row and terms of a mention as linked (``stated``: before any re-dating)."""
+    dated = 0 if mention.date is None else (2 if mention.date.start else 1)
+    row = {"document_id": mention.document, "idx": mention.index, "dated": dated,
+           "date_start": mention.date.start if dated == 2 else None, "reach": reach(mention),
+           "stated_start": stated.date.start if stated.date else None,
+           "relative": bool(stated.date and stated.date.resolved_against == "published")}
+    terms = [f"c:{c}" for c in _countries(mention)] if mention.country else ["c:*"]
+    terms += _place_terms(mention) + [f"p:{name}" for name in place_names(stated)]
+    return row, [(term[:240], mention.document, mention.index) for term in terms]
+
+
+def _countries(mention: Mention) -> list[str]:
+    return sorted({mention.country, *mention.countries} - {None})
+
+
+def _place_terms(mention: Mention) -> list[str]:
+    """What a pair needs in common to link without dates: the same place name or GeoNames id."""
+    if mention.place is None:
+        return []
+    return [f"n:{mention.place.name.lower()}"] + ([f"g:{mention.place.geonameid}"] if mention.place.geonameid else [])
+
+
+# --- update --------------------------------------------------------------------------------------
+
+def can_update(session, *, versions: str) -> bool:
+    """An update needs an index built by the same component versions."""
+    return store.get_meta(session, key=META_KEY) == versions
+
+
+def update(session, *, changed: Iterable[str] = (), keys: Iterable[str] = ()) -> None:
+    """Bring the ledger up to date after ``changed`` reports were (re-)extracted or rejected and
+    decisions were taken on the mentions ``keys`` ('<document>:<n>')."""
+    changed = set(changed)
+    decisions = store.load_decisions(session)
+    rejected = rejected_documents(decisions)
+    pool = _Pool(session)
+    pool.load(changed)
+    copy_changed, copy_region = _update_copies(session, pool, changed)
+    misdate_changed = _update_misdating(session, pool, changed, copy_changed, rejected)
+    moved = changed | misdate_changed
+    pool.load(moved)
+    moved_mentions = {m.key: m for d in sorted(moved) if d not in rejected for m in pool.effective(d)}
+    seeds = {row.component for row in store.mention_rows(session, documents=moved | copy_region, keys=map(_split_key, keys))}
+    seeds |= _partner_components(session, pool, moved_mentions, moved)
+    components_in, relevant = _close_over_decisions(session, seeds, set(moved_mentions), decisions)
+    old_rows = store.mention_rows(session, components=components_in, documents=moved)
+    pool.load({row.document_id for row in old_rows})
+    region = dict(moved_mentions)
+    for row in old_rows:
+        if row.document_id not in moved:
+            mention = pool.mention(row.document_id, row.idx)
+            if mention is not None:
+                region[mention.key] = mention
+    mentions = sorted(region.values(), key=mention_order)
+    pairs = candidate_pairs(mentions)
+    clusters = reshape_clusters(link(mentions, pairs), relevant)
+    documents = {d: pool.documents[d] for d in sorted({m.document for m in mentions})}
+    ledger = reconcile(clusters, documents, [c for d in documents for c in pool.citations[d]],
+                       copies=[CopyEdge(c, o, s) for c, (o, s) in sorted(pool.copies.items())],
+                       misdated={d: pool.misdated[d] for d in documents if d in pool.misdated})
+    records = apply_to_records([incident_record(i, _outlets(documents)) for i in ledger.incidents], relevant)
+    store.replace_incidents(session, records=records, scope={r.incident_id for r in old_rows if r.incident_id})
+    store.remove_mentions(session, keys=[(r.document_id, r.idx) for r in old_rows], documents=moved)
+    _write_index(session, mentions, components(mentions, pairs), ledger, pool.stated_by_key())
+    touched = changed | copy_changed | misdate_changed
+    pool.load(touched)
+    flags = {d: document_flags(pool.copies.get(d, (None,))[0], d in pool.misdated,
+                               d not in rejected and bool(pool.stated[d])) for d in touched}
+    misdated = {d: pool.misdated[d] for d in touched if d in pool.misdated}
+    store.set_document_flags(session, flags=flags, notes=_notes(misdated, touched), only=touched)
+
+
+class _Pool:
+    """Reports, their stated mentions and their misdating, loaded from the store once each, on demand."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+        self.documents: dict[str, Document] = {}
+        self.stated: dict[str, list[Mention]] = {}
+        self.citations: dict[str, list] = {}
+        self.misdated: dict[str, Misdating] = {}
+        self.copies: dict[str, tuple[str, float]] = store.load_copy_edges(session)
+
+    def load(self, ids: Iterable[str]) -> None:
+        missing = set(ids) - set(self.documents)
+        if not missing:
+            return
+        for extraction in store.load_extractions(self.session, ids=missing):
+            self._add(extraction)
+        for document in store.load_documents(self.session, ids=missing - set(self.documents)).values():
+            self._add(Extraction(document, ()))  # a report stored without an extraction row
+        for document, notes in store.document_notes(self.session, ids=missing).items():
+            if "misdated" in notes:
+                note = notes["misdated"]
+                self.misdated[document] = Misdating(document, date.fromisoformat(note["content_date"]), note["reason"])
+
+    def _add(self, extraction: Extraction) -> None:
+        self.documents[extraction.document.id] = extraction.document
+        self.stated[extraction.document.id] = list(extraction.mentions)
+        self.citations[extraction.document.id] = list(extraction.citations)
+
+    def effective(self, document: str) -> list[Mention]:
+        return _effective(self.stated.get(document, []), self.misdated)
+
+    def mention(self, document: str, index: int) -> Mention | None:
+        return next((m for m in self.effective(document) if m.index == index), None)
+
+    def stated_by_key(self) -> dict[str, Mention]:
+        return {m.key: m for ms in self.stated.values() for m in ms}
+
+
+def _split_key(key: str) -> tuple[str, int]:
+    document, index = key.rsplit(":", 1)
+    return document, int(index)
+
+
+def _update_copies(session, pool: _Pool, changed: set[str]) -> tuple[set[str], set[str]]:
+    """Copy edges of and to the changed reports, found through the stored LSH bands.
+
+    Returns:
+        The reports whose copy edge changed, and every report in their copy components (old and
+        new), whose incidents count independent origins again.
+    """
+    signatures = store.load_signatures(session, ids=changed)
+    new = {d: minhash_signature(pool.documents[d].text) for d in changed if d not in signatures and d in pool.documents}
+    store.save_signatures(session, signatures=new)
+    signatures.update(new)
+    bands = {d: band_keys(s) for d, s in signatures.items()}
+    banded = store.band_documents(session, ids=bands)
+    store.save_bands(session, bands={d: k for d, k in bands.items() if d not in banded})
+    neighbours = store.band_neighbours(session, keys=[k for ks in bands.values() for k in ks])
+    pairs = {tuple(sorted((d, other))) for d, ks in bands.items() for k in ks for other in neighbours.get(k, ()) if other != d}
+    involved = {d for pair in pairs for d in pair}
+    pool.load(involved)
+    stored = dict(pool.copies)
+    known = {c: CopyEdge(c, o, s) for c, (o, s) in stored.items() if c in involved and c not in changed}
+    copies = {c: edge for c, edge in stored.items() if c not in changed}
+    copies.update({c: (e.original, e.similarity) for c, e in best_copy_edges(pool.documents, pairs, known).items()})
+    copy_changed = {d for d in set(stored) | set(copies) if stored.get(d) != copies.get(d)}
+    store.save_copy_edges(session, edges={d: copies.get(d) for d in copy_changed})
+    pool.copies = copies
+    return copy_changed, _copy_components(list(stored.items()) + list(copies.items()), copy_changed)
+
+
+def _copy_components(edges: list[tuple[str, tuple[str, float]]], reports: set[str]) -> set[str]:
+    """Every report joined by copy edges to one of ``reports``."""
+    neighbours: dict[str, set[str]] = {}
+    for copy, (original, _similarity) in edges:
+        neighbours.setdefault(copy, set()).add(original)
+        neighbours.setdefault(original, set()).add(copy)
+    seen, todo = set(reports), list(reports)
+    while todo:
+        for other in neighbours.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+def _update_misdating(session, pool: _Pool, changed: set[str], copy_changed: set[str], rejected: set[str]) -> set[str]:
+    """Re-judge the reports whose misdating the changes can affect; returns those whose verdict changed.
+
+    A report's copy edge decides case (a); its own text case (c); case (b) compares it with reports
+    at the same places stamped more than OTHER_REPORT_LAG_DAYS before it, so a new report can only
+    re-date reports at its places stamped that long after it.
+    """
+    stamped = [pool.documents[d].published for d in changed if d in pool.documents and pool.documents[d].published]
+    names = {f"p:{name}" for d in changed for m in pool.stated.get(d, []) if m.date and m.date.start for name in place_names(m)}
+    suspects = set(changed) | copy_changed
+    if stamped and names:
+        suspects |= store.misdating_suspects(session, terms=names, published_after=min(stamped),
+                                             lag_days=OTHER_REPORT_LAG_DAYS)
+    pool.load(suspects | {pool.copies[d][0] for d in suspects if d in pool.copies})
+    verdict_changed = set()
+    for document_id in sorted(suspects):
+        document = pool.documents.get(document_id)
+        if document is None:
+            continue
+        context = _misdating_context(session, pool, document, changed, rejected)
+        edge = pool.copies.get(document_id)
+        verdict = misdating_of(document, edge and CopyEdge(document_id, *edge), pool.documents, context, place_index(context))
+        if verdict != pool.misdated.get(document_id):
+            verdict_changed.add(document_id)
+            if verdict is None:
+                pool.misdated.pop(document_id, None)
+            else:
+                pool.misdated[document_id] = verdict
+    return verdict_changed
+
+
+def _misdating_context(session, pool: _Pool, document: Document, changed: set[str],
+                       rejected: set[str]) -> dict[str, list[Mention]]:
+    """The stated mentions case (b) compares a report with: its own and those of the reports at its
+    places stamped long enough before it (the changed reports are always included, as their index
+    rows may not be written yet); rejected reports are left out."""
+    own = [] if document.id in rejected else pool.stated.get(document.id, [])
+    if document.published is None or not own:
+        return {document.id: own}
+    terms = {f"p:{name}" for m in own for name in place_names(m)}
+    others = store.documents_at_places(session, terms=terms, published_before=document.published,
+                                       lag_days=OTHER_REPORT_LAG_DAYS) if terms else set()
+    pool.load(others | changed)
+    context = {d: pool.stated.get(d, []) for d in sorted((others | changed) - rejected)}
+    context[document.id] = own
+    return context
+
+
+def _partner_components(session, pool: _Pool, mentions: dict[str, Mention], moved: set[str]) -> set[str]:
+    """Components of the stored mentions that the moved mentions can be linked with."""
+    partners: set[tuple[str, int]] = set()
+    for mention in mentions.values():
+        dated = 0 if mention.date is None else (2 if mention.date.start else 1)
+        candidates = store.block_candidates(
+            session, countries=_countries(mention) if mention.country else None, dated=dated,
+            start=mention.date.start if dated == 2 else None, reach=reach(mention), place_terms=_place_terms(mention))
+        candidates = {c for c in candidates if c[0] not in moved}
+        pool.load({d for d, _ in candidates})
+        for document, index in sorted(candidates):
+            other = pool.mention(document, index)
+            if other is None or not may_meet(mention, other):
+                continue
+            first, second = sorted((mention, other), key=mention_order)
+            if pair_score(first, second) >= MIN_LINK_SCORE:
+                partners.add((document, index))
+    return {row.component for row in store.mention_rows(session, keys=partners)}
+
+
+def _close_over_decisions(session, seeds: set[str], moved_keys: set[str],
+                          decisions: list[Decision]) -> tuple[set[str], list[Decision]]:
+    """Add the components that analysts' decisions tie to the region, until none is left out.
+
+    Returns:
+        The region's components and the decisions that concern it (in the order they were taken).
+    """
+    region = set(seeds)
+    relevant: dict[int, Decision] = {}
+    while True:
+        keys = {f"{r.document_id}:{r.idx}" for r in store.mention_rows(session, components=region)} | moved_keys
+        reached = [d for d in decisions if d.id not in relevant and decision_keys(d) & keys]
+        if not reached:
+            return region, sorted(relevant.values(), key=lambda d: d.id)
+        for decision in reached:
+            relevant[decision.id] = decision
+            region |= {r.component for r in store.mention_rows(session, keys=map(_split_key, decision_keys(decision)))}
