@@ -65,7 +65,8 @@ def _run(paths: list[str], db: str, jobs: int, as_json: bool) -> int:
     else:
         console.print(f"Read {summary.read} report(s): {summary.extracted} extracted, {summary.unchanged} unchanged, "
                       f"{len(summary.errors)} refused. Ledger {db}: {summary.incidents} incident(s) "
-                      f"from {summary.documents} report(s) in {summary.seconds:.1f}s.")
+                      f"from {summary.documents} report(s), {summary.relinked} mention(s) linked again, "
+                      f"in {summary.seconds:.1f}s.")
     return 1 if summary.errors else 0
 
 

@@ -44,7 +44,7 @@ def rebuild_all(session, *, versions: str) -> int:
     """Re-link and re-reconcile the whole ledger from its stored extractions and write the link index.
 
     Returns:
-        The number of incidents.
+        The number of mentions linked (all of them).
     """
     extractions = store.load_extractions(session)
     decisions = store.load_decisions(session)
@@ -71,7 +71,7 @@ def rebuild_all(session, *, versions: str) -> int:
     store.save_copy_edges(session, edges={e.copy: (e.original, e.similarity) for e in copies})
     _write_index(session, mentions, components(mentions, pairs), ledger, {m.key: m for ms in stated.values() for m in ms})
     store.set_meta(session, key=META_KEY, value=versions)
-    return len(ledger.incidents)
+    return len(mentions)
 
 
 def _effective(mentions: Iterable[Mention], misdated: dict[str, Misdating]) -> list[Mention]:
@@ -132,9 +132,13 @@ def can_update(session, *, versions: str) -> bool:
     return store.get_meta(session, key=META_KEY) == versions
 
 
-def update(session, *, changed: Iterable[str] = (), keys: Iterable[str] = ()) -> None:
+def update(session, *, changed: Iterable[str] = (), keys: Iterable[str] = ()) -> int:
     """Bring the ledger up to date after ``changed`` reports were (re-)extracted or rejected and
-    decisions were taken on the mentions ``keys`` ('<document>:<n>')."""
+    decisions were taken on the mentions ``keys`` ('<document>:<n>').
+
+    Returns:
+        The number of mentions linked again (the region).
+    """
     changed = set(changed)
     decisions = store.load_decisions(session)
     rejected = rejected_documents(decisions)
@@ -173,6 +177,7 @@ def update(session, *, changed: Iterable[str] = (), keys: Iterable[str] = ()) ->
                                d not in rejected and bool(pool.stated[d])) for d in touched}
     misdated = {d: pool.misdated[d] for d in touched if d in pool.misdated}
     store.set_document_flags(session, flags=flags, notes=_notes(misdated, touched), only=touched)
+    return len(mentions)
 
 
 class _Pool:

@@ -42,6 +42,7 @@ class RunSummary:
     errors: list[str] = field(default_factory=list)
     incidents: int = 0
     documents: int = 0
+    relinked: int = 0  # mentions this run linked again: the new reports' reach, or all of them
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
@@ -141,7 +142,7 @@ def _run_locked(paths: list[str], sessions, *, jobs: int, progress: Progress | N
 
 
 def rebuild(sessions, *, changed: Iterable[str] | None = None, keys: Iterable[str] = (),
-            progress: Progress | None = None, summary: RunSummary | None = None) -> None:
+            progress: Progress | None = None, summary: RunSummary | None = None) -> int:
     """Bring the incidents up to date with the stored extractions and decisions.
 
     Args:
@@ -149,19 +150,24 @@ def rebuild(sessions, *, changed: Iterable[str] | None = None, keys: Iterable[st
             ledger.  With a list, only what those reports can reach is re-linked (see
             :mod:`unmist.incremental`), unless the ledger's index was built by other versions.
         keys: mentions ('<document>:<n>') a new analyst decision is about.
+
+    Returns:
+        How many mentions were linked again.
     """
     with sessions.begin() as session:
         if progress:
             progress("link", 0, 1)
         if changed is not None and incremental.can_update(session, versions=LEDGER_VERSIONS):
-            incremental.update(session, changed=changed, keys=keys)
+            relinked = incremental.update(session, changed=changed, keys=keys)
         else:
-            incremental.rebuild_all(session, versions=LEDGER_VERSIONS)
+            relinked = incremental.rebuild_all(session, versions=LEDGER_VERSIONS)
         if progress:
             progress("link", 1, 1)
         if summary is not None:
             counts = store.count_rows(session)
             summary.incidents, summary.documents = counts["incidents"], counts["documents"]
+            summary.relinked = relinked
+    return relinked
 
 
 def export_ledger(sessions) -> dict:

@@ -1,0 +1,107 @@
+"""Updates re-link only what new reports reach, and give what re-linking the whole ledger gives.
+
+The corpus is every report unmist can read beside the repository (its demo, the seeds, the
+development set: copies, re-posts, misdated reports, cross-border incidents).  It is fed to a
+ledger in batches, in several orders (oldest first, newest first, shuffled: a new report can be
+the original of an old one, or re-date it), with analysts' decisions in between; after every batch
+the updated ledger must equal a full rebuild of the same ledger.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from unmist import store
+from unmist.errors import IngestError
+from unmist.ingest import ingest
+from unmist.pipeline import EXTRACTION_VERSIONS, analyse, export_ledger, rebuild
+from unmist.review.actions import decide
+
+from conftest import new_ledger
+
+
+@pytest.fixture(scope="module")
+def corpus(demo_dir, seeds_dir, devset_dir):
+    documents = [d for d in ingest([str(demo_dir), str(seeds_dir), str(devset_dir / "reports")])
+                 if not isinstance(d, IngestError)]
+    return sorted((analyse(d) for d in documents), key=lambda e: e.document.id)
+
+
+def _ordered(corpus, order: str):
+    if order == "oldest_first":
+        return sorted(corpus, key=lambda e: (e.document.published is None, e.document.published, e.document.id))
+    if order == "newest_first":
+        return sorted(corpus, key=lambda e: (e.document.published is not None, e.document.published, e.document.id),
+                      reverse=True)
+    shuffled = list(corpus)
+    random.Random(11).shuffle(shuffled)
+    return shuffled
+
+
+def _add(sessions, extractions) -> int:
+    with sessions.begin() as session:
+        for extraction in extractions:
+            store.save_extraction(session, extraction=extraction, versions=EXTRACTION_VERSIONS)
+    return rebuild(sessions, changed=[e.document.id for e in extractions])
+
+
+def _assert_update_equals_full_rebuild(sessions) -> None:
+    updated = export_ledger(sessions)
+    rebuild(sessions)  # no list of changes: the whole ledger is linked again
+    rebuilt = export_ledger(sessions)
+    assert [d["id"] for d in updated["documents"]] == [d["id"] for d in rebuilt["documents"]]
+    for before, after in zip(updated["documents"], rebuilt["documents"]):
+        assert before == after, before["id"]
+    assert {i["id"] for i in updated["incidents"]} == {i["id"] for i in rebuilt["incidents"]}
+    after_by_id = {i["id"]: i for i in rebuilt["incidents"]}
+    for incident in updated["incidents"]:
+        assert incident == after_by_id[incident["id"]], incident["id"]
+
+
+@pytest.mark.parametrize("order", ["oldest_first", "newest_first", "shuffled"])
+def test_updates_in_batches_equal_a_full_rebuild(corpus, tmp_path, order):
+    sessions = store.open_ledger(new_ledger(tmp_path))
+    reports = _ordered(corpus, order)
+    total = sum(len(e.mentions) for e in corpus)
+    relinked = []
+    for start in range(0, len(reports), 6):
+        relinked.append(_add(sessions, reports[start: start + 6]))
+        _assert_update_equals_full_rebuild(sessions)
+    # after the first batch (a full build of an empty index), each update links only part of the ledger
+    assert all(count < total for count in relinked[1:])
+    assert sum(relinked[1:]) < total * (len(relinked) - 1) / 2
+
+
+def test_decisions_between_updates_hold_as_in_a_full_rebuild(corpus, tmp_path):
+    sessions = store.open_ledger(new_ledger(tmp_path))
+    reports = _ordered(corpus, "shuffled")
+    half = len(reports) // 2
+    _add(sessions, reports[:half])
+    with sessions() as session:
+        rows = store.list_incidents(session)
+    multi = [r for r in rows if r.reports > 1]
+    single = [r for r in rows if r.reports == 1]
+    assert multi and len(single) >= 2
+    decide(sessions, action="merge", incident_id=single[0].id, analyst="ana", other=single[1].id, reason="same raid")
+    decide(sessions, action="split", incident_id=multi[0].id, analyst="ana",
+           mention=sorted(f"{m['document']}:{m['index']}" for m in multi[0].record["mentions"])[-1])
+    decide(sessions, action="set_best", incident_id=multi[-1].id, analyst="ben", kind="killed", value=7)
+    decide(sessions, action="reject_report", incident_id=None, analyst="ben",
+           document=multi[-1].record["mentions"][0]["document"])
+    _assert_update_equals_full_rebuild(sessions)
+    for start in range(half, len(reports), 5):
+        _add(sessions, reports[start: start + 5])
+        _assert_update_equals_full_rebuild(sessions)
+    with sessions() as session:
+        decided = [r for r in store.list_incidents(session) if r.record.get("review")]
+    assert decided, "the decisions still hold after the updates"
+
+
+def test_rerunning_the_same_reports_relinks_nothing(corpus, tmp_path):
+    sessions = store.open_ledger(new_ledger(tmp_path))
+    _add(sessions, corpus)
+    before = export_ledger(sessions)
+    assert rebuild(sessions, changed=[]) == 0
+    assert export_ledger(sessions) == before
