@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from ..types import ActorValue, Citation, Document, Evidence, Mention, Statement
+from ..extract.nlp import text_of
 
 __all__ = ["attribute", "ATTRIBUTE_VERSION"]
 
@@ -144,8 +145,8 @@ def _phrase_after(sent: Span, offset: int) -> str | None:
 def _is_source_position(outlet: Span) -> bool:
     """Is the outlet named as a source ('told Reuters', 'according to', 'Radio Ozodi quoted him')?"""
     sent = outlet.sent
-    before = outlet.doc.text[max(sent.start_char, outlet.start_char - 40): outlet.start_char]
-    after = outlet.doc.text[outlet.end_char: outlet.end_char + 20]
+    before = text_of(outlet.doc)[max(sent.start_char, outlet.start_char - 40): outlet.start_char]
+    after = text_of(outlet.doc)[outlet.end_char: outlet.end_char + 20]
     return any(p.search(before) for p in RELAY_PATTERNS) or bool(ACCORDING_TO.search(before[-30:])) or bool(
         OUTLET_AS_SUBJECT.match(after))
 

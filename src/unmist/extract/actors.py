@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from .. import knowledge
+from .nlp import text_of
 
 CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|took|take|takes|taking|accepted)\s+(?:\w+\s+){0,2}(?:responsibility|credit)\b"
@@ -165,8 +166,8 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     for chunk in sent.noun_chunks:
         if chunk.root.ent_type_ == "PERSON" and chunk.root.pos_ == "PROPN":
             continue  # a named person: found by _person_roles
-        before = sent.doc.text[max(sent.start_char, chunk.start_char - 70): chunk.start_char]
-        after = sent.doc.text[chunk.end_char: chunk.end_char + 40]
+        before = text_of(sent.doc)[max(sent.start_char, chunk.start_char - 70): chunk.start_char]
+        after = text_of(sent.doc)[chunk.end_char: chunk.end_char + 40]
         if not (DESCRIPTION_CUES.search(before) or CONVICTED.match(after)) or any(t.i in taken for t in chunk):
             continue
         if chunk.root.lemma_.lower() in ("it", "they", "them", "he", "him", "side", "group", "government"):
@@ -222,7 +223,7 @@ DESCRIBED_BY_MODIFIER = frozenset({"ally", "affiliate", "partner", "offshoot", "
 
 def _is_description(group: Span) -> bool:
     """'a militant group linked to al Qaeda', 'fought with the Taliban': the group describes another."""
-    following = group.doc.text[group.end_char: group.end_char + 12].lower()
+    following = text_of(group.doc)[group.end_char: group.end_char + 12].lower()
     if re.match(r"-(?:linked|affiliated|aligned|allied|inspired|backed|style|type)", following):
         return True  # 'Al Qaeda-linked IMU'
     token = group.root
@@ -238,7 +239,7 @@ def _is_description(group: Span) -> bool:
 
 def _is_speaker(group: Span) -> bool:
     """'according to the Taliban interior ministry', 'a Taliban spokesman said': a source, not a suspect."""
-    before = group.doc.text[max(0, group.start_char - 20): group.start_char].lower()
+    before = text_of(group.doc)[max(0, group.start_char - 20): group.start_char].lower()
     if re.search(r"according to (?:the\s+)?$", before):
         return True
     token = group.root
@@ -264,7 +265,7 @@ def _is_subject_side(sent: Span, group: Span) -> bool:
         return 0 <= group.start_char - (sent.start_char + claim.end()) <= 6  # 'claimed by the IMU', not '... by the group, and the Taliban'
     if group.start_char < offset:
         return True
-    between = sent.doc.text[sent.start_char + claim.end(): group.start_char]
+    between = text_of(sent.doc)[sent.start_char + claim.end(): group.start_char]
     return bool(re.search(r"\b(?:for|on behalf of|in the name of)\s+(?:the\s+)?$", between))  # 'claims X for Y'
 
 
@@ -307,8 +308,8 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
     for span in _names(sent):
         if _is_victim(span):
             continue
-        before = sent.doc.text[max(sent.start_char, span.start_char - 60): span.start_char]
-        after = sent.doc.text[span.end_char: min(sent.end_char, span.end_char + 140)]
+        before = text_of(sent.doc)[max(sent.start_char, span.start_char - 60): span.start_char]
+        after = text_of(sent.doc)[span.end_char: min(sent.end_char, span.end_char + 140)]
         by_role = any(p.search(before) for p in PERSON_ROLES)
         if not (by_role or (span.label_ == "PERSON" and PERSON_AFTER.match(after))):
             continue

@@ -19,6 +19,7 @@ from .. import knowledge
 from . import gazetteer
 from .dates import find_dates
 from .figures import find_figures
+from .nlp import text_of
 
 Span.set_extension("unmist", default=None, force=True)
 Doc.set_extension("unmist_dates", default=None, force=True)
@@ -50,7 +51,7 @@ def mark_triggers(doc: Doc) -> Doc:
     spans = []
     taken: set[int] = set()
     for itype in knowledge.incident_types():
-        for match in itype.pattern.finditer(doc.text):
+        for match in itype.pattern.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), label=itype.type, alignment_mode="expand")
             if span is None or taken & set(range(span.start, span.end)) or _inside_name(span):
                 continue
@@ -128,7 +129,7 @@ def mark_actors(doc: Doc) -> Doc:
     spans = []
     taken: set[int] = set()
     for pattern, label, name in _actor_patterns():
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), label=label, kb_id=name, alignment_mode="strict")
             if span is None or taken & set(range(span.start, span.end)):
                 continue

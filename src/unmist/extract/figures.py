@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from .. import knowledge
 from .numbers import parse_number, qualify, vague_range
+from .nlp import text_of
 
 EXCLUDED_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 TOLL_VERBS = frozenset({"stand", "rise", "reach", "climb", "increase", "jump", "put", "bring", "be", "hit", "top"})
@@ -67,7 +68,7 @@ def find_figures(sent: Span) -> list[Figure]:
             if side in CAPTURE_SIDES or (noun is quantity.last and _attackers_counted(sent)):
                 kind = "captured"  # 13 attackers had been killed and four had been detained
         start, end = _figure_extent(quantity, noun, root)
-        figure = Figure(kind, quantity.low, quantity.high, start, end, side, sent.doc.text[start:end], quantity.qualifier)
+        figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end], quantity.qualifier)
         raw.append((figure, root, is_part))
     return _merge_chains(raw)
 
@@ -141,7 +142,7 @@ def _quantity_at(token: Token, previous: Token | None, sent: Span) -> _Quantity 
     value = parse_number(text)
     if value is None or value == 0:
         return None
-    preceding = sent.doc.text[max(sent.start_char, first.idx - 30): first.idx]
+    preceding = text_of(sent.doc)[max(sent.start_char, first.idx - 30): first.idx]
     (low, high), qualifier = qualify(value, preceding)
     return _Quantity(low, high, _qualifier_start(first, qualifier), token, qualifier)
 

@@ -44,3 +44,12 @@ def load_pipeline():
         nlp.add_pipe(name, last=True)
     return nlp
 
+
+
+def text_of(doc) -> str:
+    """The document's text.  spaCy's ``Doc.text`` joins every token again on each call, and the rule
+    components read it hundreds of times per report, so it is kept in ``doc.user_data`` once."""
+    text = doc.user_data.get("unmist_text")
+    if text is None:
+        text = doc.user_data["unmist_text"] = doc.text
+    return text

@@ -19,6 +19,7 @@ from .. import knowledge
 from .dates import DateExpr, Resolved, compatible, resolve
 from .actors import CLAIM, NO_CLAIM
 from .figures import Figure
+from .nlp import text_of
 
 # Date expressions, most specific first: when a sentence has several, this one dates the event.
 DATE_SPECIFICITY = {"absolute": 0, "day_month": 1, "weekday": 2, "relative": 3, "anchor": 4, "month_year": 5,
@@ -129,7 +130,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
     paragraph = 0
     previous_end = 0
     for index, sent in enumerate(doc.sents):
-        paragraph += doc.text.count("\n\n", previous_end, sent.start_char)
+        paragraph += text_of(doc).count("\n\n", previous_end, sent.start_char)
         previous_end = sent.start_char
         facts.append(SentenceFacts(
             sent=sent, index=index, paragraph=paragraph,
