@@ -105,3 +105,18 @@ def test_rerunning_the_same_reports_relinks_nothing(corpus, tmp_path):
     before = export_ledger(sessions)
     assert rebuild(sessions, changed=[]) == 0
     assert export_ledger(sessions) == before
+
+
+def test_reports_stored_by_a_run_that_died_before_linking_are_linked_by_the_next(corpus, tmp_path):
+    from unmist import incremental
+
+    sessions = store.open_ledger(new_ledger(tmp_path))
+    _add(sessions, corpus[:20])
+    with sessions.begin() as session:  # what a run commits before it links: extractions, marked pending
+        for extraction in corpus[20:]:
+            store.save_extraction(session, extraction=extraction, versions=EXTRACTION_VERSIONS)
+        incremental.mark_pending(session, documents=[e.document.id for e in corpus[20:]])
+    assert rebuild(sessions, changed=[]) > 0  # the next run, with nothing new of its own
+    linked = {m["document"] for i in export_ledger(sessions)["incidents"] for m in i["mentions"]}
+    assert {e.document.id for e in corpus[20:] if e.mentions} <= linked
+    _assert_update_equals_full_rebuild(sessions)

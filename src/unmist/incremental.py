@@ -22,6 +22,7 @@ checks that an update and a full rebuild of the same ledger agree, report for re
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
 
@@ -123,6 +124,33 @@ def _place_terms(mention: Mention) -> list[str]:
     if mention.place is None:
         return []
     return [f"n:{mention.place.name.lower()}"] + ([f"g:{mention.place.geonameid}"] if mention.place.geonameid else [])
+
+
+# --- pending work --------------------------------------------------------------------------------
+
+PENDING_KEY = "pending"
+
+
+def mark_pending(session, *, documents: Iterable[str] = (), keys: Iterable[str] = ()) -> None:
+    """Note reports and mentions the next update must take in.  Written in the transaction that stores
+    the extractions or the decision, so that a run or review that dies before it links them leaves
+    them for the next one instead of out of the index."""
+    old_documents, old_keys = _pending(session)
+    store.set_meta(session, key=PENDING_KEY, value=json.dumps(
+        {"documents": sorted(old_documents | set(documents)), "keys": sorted(old_keys | set(keys))}))
+
+
+def take_pending(session) -> tuple[set[str], set[str]]:
+    """The pending reports and mentions, cleared (the caller's transaction commits that with its update)."""
+    pending = _pending(session)
+    if pending != (set(), set()):
+        store.set_meta(session, key=PENDING_KEY, value=json.dumps({"documents": [], "keys": []}))
+    return pending
+
+
+def _pending(session) -> tuple[set[str], set[str]]:
+    value = json.loads(store.get_meta(session, key=PENDING_KEY) or "{}")
+    return set(value.get("documents", [])), set(value.get("keys", []))
 
 
 # --- update --------------------------------------------------------------------------------------

@@ -133,6 +133,8 @@ def _run_locked(paths: list[str], sessions, *, jobs: int, progress: Progress | N
             store.save_extraction(session, extraction=result, versions=EXTRACTION_VERSIONS)
             extracted.append(result.document.id)
             summary.extracted += 1
+        # committed with the extractions: a run that dies before linking them leaves them for the next
+        incremental.mark_pending(session, documents=extracted)
     rebuild(sessions, changed=extracted, progress=progress, summary=summary)
     with sessions.begin() as session:
         run_row = session.merge(run_row)
@@ -157,8 +159,9 @@ def rebuild(sessions, *, changed: Iterable[str] | None = None, keys: Iterable[st
     with sessions.begin() as session:
         if progress:
             progress("link", 0, 1)
+        pending_documents, pending_keys = incremental.take_pending(session)
         if changed is not None and incremental.can_update(session, versions=LEDGER_VERSIONS):
-            relinked = incremental.update(session, changed=changed, keys=keys)
+            relinked = incremental.update(session, changed=set(changed) | pending_documents, keys=set(keys) | pending_keys)
         else:
             relinked = incremental.rebuild_all(session, versions=LEDGER_VERSIONS)
         if progress:

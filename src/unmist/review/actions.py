@@ -6,7 +6,7 @@ import getpass
 import json
 import os
 
-from .. import store
+from .. import incremental, store
 from ..errors import UnmistError
 from . import Decision, _get, decision_keys
 
@@ -44,8 +44,9 @@ def decide(sessions, *, action: str, incident_id: str | None, analyst: str, reas
             keys, payload = _resolve(session, action, incident_id, payload)
             decision = store.add_decision(session, action=action, incident=incident_id, mention_keys=keys,
                                           payload=payload, analyst=analyst, reason=reason)
-        rebuild(sessions, changed=[payload["document"]] if action == "reject_report" else [],
-                keys=decision_keys(decision))
+            reports = [payload["document"]] if action == "reject_report" else []
+            incremental.mark_pending(session, documents=reports, keys=decision_keys(decision))
+        rebuild(sessions, changed=reports, keys=decision_keys(decision))
         return decision
     finally:
         store.release_lock(sessions, holder=holder)
