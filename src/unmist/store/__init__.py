@@ -502,13 +502,8 @@ def misdating_suspects(session: Session, *, terms: Iterable[str], published_afte
     more than ``lag_days`` after ``published_after``."""
     from datetime import timedelta
 
-    from sqlalchemy import and_
-
-    query = (select(MentionRow.document_id).distinct()
-             .join(MentionTermRow, and_(MentionTermRow.document_id == MentionRow.document_id, MentionTermRow.idx == MentionRow.idx))
-             .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
-             .where(MentionRow.relative.is_(True), DocumentRow.published > published_after + timedelta(days=lag_days)))
-    return {d for chunk in _chunks(sorted(set(terms))) for d in session.scalars(query.where(MentionTermRow.term.in_(chunk)))}
+    return _reports_at_places(session, terms, MentionRow.relative.is_(True),
+                              DocumentRow.published > published_after + timedelta(days=lag_days))
 
 
 def documents_at_places(session: Session, *, terms: Iterable[str], published_before, lag_days: int) -> set[str]:
@@ -516,12 +511,17 @@ def documents_at_places(session: Session, *, terms: Iterable[str], published_bef
     ``lag_days`` before ``published_before``."""
     from datetime import timedelta
 
+    return _reports_at_places(session, terms, MentionRow.stated_start.is_not(None),
+                              DocumentRow.published < published_before - timedelta(days=lag_days))
+
+
+def _reports_at_places(session: Session, terms: Iterable[str], *conditions) -> set[str]:
     from sqlalchemy import and_
 
     query = (select(MentionRow.document_id).distinct()
              .join(MentionTermRow, and_(MentionTermRow.document_id == MentionRow.document_id, MentionTermRow.idx == MentionRow.idx))
              .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
-             .where(MentionRow.stated_start.is_not(None), DocumentRow.published < published_before - timedelta(days=lag_days)))
+             .where(*conditions))
     return {d for chunk in _chunks(sorted(set(terms))) for d in session.scalars(query.where(MentionTermRow.term.in_(chunk)))}
 
 
