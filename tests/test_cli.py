@@ -134,3 +134,13 @@ def test_parallel_extraction_gives_the_same_ledger(tmp_path, demo_dir):
     first = json.loads(unmist("export", "--db", one, cwd=tmp_path).stdout)
     second = json.loads(unmist("export", "--db", two, cwd=tmp_path).stdout)
     assert first["incidents"] == second["incidents"]
+
+
+def test_a_ledger_kept_in_the_reports_folder_is_not_read_as_a_report(tmp_path, demo_dir):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "wire.txt").write_bytes((demo_dir / "008_amuwire_termez_clash.txt").read_bytes())
+    for _ in range(2):  # the second run finds the ledger and its write-ahead log beside the report
+        result = unmist("run", str(reports), "--db", str(reports / "ledger.db"), "--json", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["errors"] == []

@@ -132,3 +132,17 @@ def test_claims_denials_and_speakers_are_kept_apart(nlp):
     assert _perpetrators(nlp, "According to the Taliban interior ministry, six people were killed in the blast.", 0) == []
     assert ("Imam Shamil Battalion", "claimed") in _perpetrators(
         nlp, "A group calling itself the Imam Shamil Battalion has claimed responsibility for the bombing.", 0)
+
+
+def test_a_relayed_source_speaks_and_a_relative_clause_is_not_part_of_the_speaker(nlp):
+    from unmist.attribute import read_statement
+
+    def statement(text: str):
+        return read_statement(next(iter(nlp(text).sents)))
+
+    relayed = statement("Nine guards were killed, according to Radio Ozodi, which cited a district official.")
+    assert (relayed.speaker, relayed.relayed_by) == ("a district official", "RFE/RL Tajik Service")
+    ministry = statement("Eleven people were killed, said the Interior Ministry, which gave no further details.")
+    assert ministry.speaker == "the Interior Ministry"
+    spokesman = statement("Umarjon Emomali, a spokesman for the ministry, said six people died.")
+    assert (spokesman.speaker, spokesman.role) == ("Umarjon Emomali", "a spokesman for the ministry")

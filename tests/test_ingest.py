@@ -90,3 +90,13 @@ def test_rss_feed_entries_become_documents(tmp_path):
     assert document.outlet == "Frontier News" and str(document.published) == "2022-09-05"
     assert "suicide bomber killed two embassy staff" in document.text
     assert json.loads(json.dumps(document.source)).endswith("feed.rss#1")
+
+
+def test_a_date_line_at_the_foot_of_a_page_dates_the_report_and_leaves_the_text():
+    report = parse_plain_text(
+        "Clashes reported on the border\n\nFighting broke out near a border post on Friday, residents said.\n\n"
+        "Officials gave no casualty figures.\n\nPosted 2 October 2021\n")
+    assert report.published.isoformat() == "2021-10-02"
+    assert "Posted" not in report.text
+    dated_in_header = parse_plain_text("A headline of four words\nPublished: 3 May 2020\n\nBody text here.\n\nUpdated 9 May 2020\n")
+    assert dated_in_header.published.isoformat() == "2020-05-03"  # the header's date wins

@@ -113,7 +113,7 @@ def _run_locked(paths: list[str], sessions, *, jobs: int, progress: Progress | N
                 started: float) -> RunSummary:
     summary = RunSummary()
     documents: list[Document] = []
-    for item in ingest(paths, max_bytes=max_bytes):
+    for item in ingest(paths, max_bytes=max_bytes, skip=store.ledger_files(sessions)):
         if isinstance(item, IngestError):
             summary.errors.append(str(item))
         else:

@@ -110,16 +110,26 @@ def _cue_token(sent: Span) -> Token | None:
     return (with_subject or cues)[0]
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
 def _speaker(cue: Token) -> tuple[str | None, str | None]:
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    if subject is None and cue.lower_ in ("quoted",):  # 'Radio Ozodi quoted him' / 'was quoted as saying'
+    cited = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if cue.lemma_.lower() in ("cite", "quote") and cited is not None and cited.pos_ in ("NOUN", "PROPN"):
+        subject = cited  # 'Radio Ozodi, which cited a local official': the official speaks, the radio relays
+    elif subject is None and cue.lower_ in ("quoted",):  # 'Radio Ozodi quoted him' / 'was quoted as saying'
         subject = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    elif subject is not None and subject.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+        subject = cue.head  # 'the ministry, which said ...': the antecedent speaks
     if subject is None:
         return None, None
     appos = next((c for c in subject.children if c.dep_ == "appos"), None)
     role = _clean(" ".join(t.text for t in appos.subtree)) if appos is not None else None
-    tokens = [t for t in subject.subtree if appos is None or t.i not in {a.i for a in appos.subtree}]
-    speaker = _clean(" ".join(t.text for t in tokens if t.dep_ != "relcl"))
+    dropped = [c for c in subject.children if c.dep_ == "relcl" or (appos is not None and c.i == appos.i)]
+    left_out = {t.i for c in dropped for t in c.subtree}  # the role, and 'which gave no details'
+
+    speaker = _clean(" ".join(t.text for t in subject.subtree if t.i not in left_out))
     if len(speaker.split()) > 12:
         speaker = subject.text
     return speaker or None, role

@@ -18,13 +18,16 @@ from .readers import READERS, read_file
 __all__ = ["ingest", "expand_paths", "READERS"]
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
-    """Files named directly, the readable files inside folders (recursively), and glob matches."""
+def expand_paths(paths: Iterable[str | Path], *, skip: Iterable[str | Path] = ()) -> Iterator[Path | IngestError]:
+    """Files named directly, the readable files inside folders (recursively), and glob matches;
+    files in ``skip`` (the ledger itself, when it sits among the reports) are passed over in folders."""
+    skipped = {Path(p).resolve() for p in skip}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                yield child
+                if child.resolve() not in skipped:
+                    yield child
         elif path.is_file():
             yield path
         else:
@@ -34,18 +37,20 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
             yield from (Path(m) for m in matches if Path(m).is_file())
 
 
-def ingest(paths: Iterable[str | Path], *, max_bytes: int = 5_000_000) -> Iterator[Document | IngestError]:
+def ingest(paths: Iterable[str | Path], *, max_bytes: int = 5_000_000,
+           skip: Iterable[str | Path] = ()) -> Iterator[Document | IngestError]:
     """Read every report under ``paths``.
 
     Args:
         paths: files, folders or glob patterns.
         max_bytes: files larger than this are refused (a news report is rarely over 200 kB).
+        skip: files inside those folders that are not reports (the ledger's own files).
 
     Yields:
         One Document per report, or an IngestError naming the file and the reason.
     """
     seen: set[str] = set()
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, skip=skip):
         if isinstance(item, IngestError):
             yield item
             continue

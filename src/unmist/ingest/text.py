@@ -105,6 +105,8 @@ def _is_link_list_tail(lines: list[str]) -> bool:
     last = lines[-1].strip()
     if not last:
         return True
+    if TRAILING_DATE.match(last) and parse_date(last):
+        return False  # 'Posted 2 October 2021': the page's date, read later
     return len(last.split()) <= 4 and not re.search(r"[.!?\"”)]$", last) and _previous_is_short(lines)
 
 
@@ -179,6 +181,7 @@ def parse_plain_text(raw: str, *, has_header: bool = True) -> Report:
             title = None
     body = [ln.rstrip() for ln in lines[body_start:]]
     _read_trailing_byline(body, fields)
+    body = _read_trailing_date(body, fields)
     text = _join_paragraphs(body)
     if title:
         text = f"{title}\n\n{text}"  # the title is part of the stored text: it often carries the incident
@@ -195,6 +198,23 @@ def _read_trailing_byline(body: list[str], fields: dict) -> None:
         match = TRAILING_BYLINE.match(line)
         if match:
             fields.setdefault("byline", match.group(1).strip())
+
+
+TRAILING_DATE = re.compile(r"^\s*(?:first\s+)?(?:published|posted|updated|date)\b", re.IGNORECASE)
+
+
+def _read_trailing_date(body: list[str], fields: dict) -> list[str]:
+    """'Posted 2 October 2021' at the foot of a scraped page dates it when the header did not; the
+    line is metadata, so it leaves the text."""
+    if fields.get("published"):
+        return body
+    filled = [i for i, line in enumerate(body) if line.strip()][-3:]
+    for index in reversed(filled):
+        line = body[index].strip()
+        if len(line) <= 60 and TRAILING_DATE.match(line) and parse_date(line):
+            fields["published"] = parse_date(line)
+            return body[:index] + body[index + 1:]
+    return body
 
 
 def _first_paragraph(body: list[str]) -> str:

@@ -67,6 +67,13 @@ def open_ledger(db: str) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def ledger_files(sessions) -> list[str]:
+    """The files of a SQLite ledger (with its write-ahead log), so that a run over the folder it sits
+    in does not take them for reports; none for a server database."""
+    database = sessions.kw["bind"].url.database if sessions.kw["bind"].url.get_backend_name() == "sqlite" else None
+    return [database + suffix for suffix in ("", "-wal", "-shm", "-journal")] if database else []
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
