@@ -146,3 +146,12 @@ def test_a_relayed_source_speaks_and_a_relative_clause_is_not_part_of_the_speake
     assert ministry.speaker == "the Interior Ministry"
     spokesman = statement("Umarjon Emomali, a spokesman for the ministry, said six people died.")
     assert (spokesman.speaker, spokesman.role) == ("Umarjon Emomali", "a spokesman for the ministry")
+
+
+def test_a_capital_that_speaks_for_its_government_is_not_the_incident_place(tmp_path):
+    report = tmp_path / "border.txt"
+    report.write_text("Guard killed in border shootout\nBorder Wire | 3 June 2021\n\n"
+                      "A Tajik border guard was killed on Wednesday in a gun battle on the frontier in the Batken "
+                      "region, Dushanbe said. Officials in Bishkek accused the Tajik side of opening fire first.\n")
+    _, mentions = _mentions(report)
+    assert mentions[0].place.name not in ("Bishkek", "Dushanbe") and mentions[0].place.admin1 == "Batken"

@@ -100,3 +100,10 @@ def test_a_date_line_at_the_foot_of_a_page_dates_the_report_and_leaves_the_text(
     assert "Posted" not in report.text
     dated_in_header = parse_plain_text("A headline of four words\nPublished: 3 May 2020\n\nBody text here.\n\nUpdated 9 May 2020\n")
     assert dated_in_header.published.isoformat() == "2020-05-03"  # the header's date wins
+
+
+def test_a_one_paragraph_brief_keeps_its_text():
+    report = parse_plain_text("Guard killed in border shootout\nBorder Wire | 3 June 2021\n\n"
+                              "A border guard was killed on Wednesday in a gun battle on the frontier, officials said.\n")
+    assert report.title == "Guard killed in border shootout"
+    assert report.text.endswith("officials said.") and report.published.isoformat() == "2021-06-03"

@@ -205,7 +205,8 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
     best = None
     for order, facts in enumerate(draft.sentences):
         for span in facts.places:
-            if span.start_char < dateline_end or _is_origin(span) or _names_another_incident(span):
+            if span.start_char < dateline_end or _is_origin(span) or _names_another_incident(span) \
+                    or _stands_for_a_speaker(span):
                 continue
             place = choose_place(span._.unmist, countries)
             if place is None:
@@ -241,6 +242,17 @@ def _is_reference_point(span: Span) -> bool:
     """'180 km east of the capital Dushanbe': a place named to locate another one."""
     head = span.root.head
     return head.lower_ == "of" and head.head.lower_ in DIRECTIONS
+
+
+def _stands_for_a_speaker(span: Span) -> bool:
+    """'..., Dushanbe said', 'officials in Bishkek accuse ...': a capital standing for its government,
+    or the seat of whoever speaks, is where the statement came from, not where the incident was."""
+    root = span.root
+    speaking = knowledge.cue_verbs()
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in speaking:
+        return True
+    holder = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("in", "from") else None
+    return holder is not None and holder.dep_ == "nsubj" and holder.head.lemma_.lower() in speaking
 
 
 def _names_another_incident(span: Span) -> bool:

@@ -133,10 +133,17 @@ def _header_lines(lines: list[str]) -> list[int]:
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        if len(header) >= MAX_HEADER_LINES or len(line) > HEADER_LINE_MAX_CHARS or DATELINE.match(line):
+        if len(header) >= MAX_HEADER_LINES or len(line) > HEADER_LINE_MAX_CHARS or DATELINE.match(line) \
+                or _reads_as_prose(line):
             break
         header.append(index)
     return header
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A sentence, not a title or a metadata line: a dozen words or more ending in a full stop (a
+    one-paragraph news brief is short enough to pass for a header line otherwise)."""
+    return len(line.split()) >= 12 and bool(re.search(r"[.!?][\"”’)]?\s*$", line.strip()))
 
 
 def _read_header_line(line: str, fields: dict) -> bool:

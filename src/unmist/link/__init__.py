@@ -190,8 +190,9 @@ def types_compatible(a: str, b: str) -> bool:
 
 
 def _share_countries(a: Mention, b: Mention) -> bool:
-    """A border incident told from both sides: each report names the other's country too."""
-    return a.country in b.countries and b.country in a.countries
+    """A border incident told from both sides: one report names the other's country too (the other
+    may name only its own villages)."""
+    return a.country in b.countries or b.country in a.countries
 
 
 def _date_verdict(a: Mention, b: Mention) -> bool | None:

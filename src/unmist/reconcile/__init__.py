@@ -133,7 +133,7 @@ def _incident(cluster: list[Mention], origins: Origins, outlets: dict[str, str |
         type=_type(mentions),
         mentions=mentions,
         date=date,
-        place=_place(m.place for m in mentions),
+        place=_place(mentions),
         perpetrators=_perpetrators(mentions),
         victims=_texts(v.text for m in mentions for v in m.victims),
         targets=_texts(t.text for m in mentions for t in m.targets),
@@ -185,12 +185,14 @@ def _narrow(window: DateValue, partials: list[DateValue]) -> DateValue | None:
     return None
 
 
-def _place(places: Iterable[PlaceValue | None]) -> PlaceValue | None:
-    known = [p for p in places if p is not None]
+def _place(mentions: tuple[Mention, ...]) -> PlaceValue | None:
+    """The most precise place; among equally precise ones, the place most reports name (as their
+    incident's place or anywhere in its sentences)."""
+    known = [m.place for m in mentions if m.place is not None]
     if not known:
         return None
-    counts = Counter(p.name for p in known)
-    return min(known, key=lambda p: (PLACE_RANK.get(p.precision, 5), -counts[p.name]))
+    support = Counter(name for m in mentions for name in {*m.places_named, *([m.place.name] if m.place else [])})
+    return min(known, key=lambda p: (PLACE_RANK.get(p.precision, 5), -support[p.name]))
 
 
 def _perpetrators(mentions: tuple[Mention, ...]) -> tuple[ActorValue, ...]:
