@@ -155,3 +155,13 @@ def test_a_capital_that_speaks_for_its_government_is_not_the_incident_place(tmp_
                       "region, Dushanbe said. Officials in Bishkek accused the Tajik side of opening fire first.\n")
     _, mentions = _mentions(report)
     assert mentions[0].place.name not in ("Bishkek", "Dushanbe") and mentions[0].place.admin1 == "Batken"
+
+
+def test_spelling_variants_are_places_only_when_they_are_not_english_words_and_fit_the_story(nlp):
+    doc = nlp("ALMATY (Global Wire Service) - Gunmen attacked a police station in Aktobe, Kazakhstan, on Sunday. "
+              "Senior officers from the Service said the Threat level was raised.")
+    assert {p._.unmist[0].country for p in doc.spans["unmist_places"]} == {"KZ"}
+    doc = nlp("A bomb went off in Khojand, Tajikistan's second city, on Friday.")
+    assert [p._.unmist[0].name for p in doc.spans["unmist_places"] if p.text == "Khojand"] == ["Khujand"]
+    doc = nlp("Clashes near Khojand were reported by a Japanese outlet.")  # no country of the variant is named
+    assert not [p for p in doc.spans["unmist_places"] if p.text == "Khojand"]

@@ -19,9 +19,10 @@ from .. import knowledge
 from . import gazetteer
 from .dates import find_dates
 from .figures import find_figures
-from .nlp import text_of
+from .nlp import english_words, text_of
 
 Span.set_extension("unmist", default=None, force=True)
+Span.set_extension("unmist_variant", default=False, force=True)  # a place found only as a spelling variant
 Doc.set_extension("unmist_dates", default=None, force=True)
 Doc.set_extension("unmist_figures", default=None, force=True)
 
@@ -158,8 +159,24 @@ def mark_places(doc: Doc) -> Doc:
         if span.label_ != "not_place":
             spans.append(span)
         index = span.end
-    doc.spans["unmist_places"] = spans
+    doc.spans["unmist_places"] = _without_stray_variants(spans)
     return doc
+
+
+def _without_stray_variants(spans: list[Span]) -> list[Span]:
+    """A name found only as a spelling variant ('Khojand' for Khujand) stands when the report names
+    its country, or a place in it, exactly; 'Pamirs' read as Pamiers, France, in a story about
+    Tajikistan does not."""
+    named = {place.country for span in spans if not span._.unmist_variant for place in span._.unmist[:1]}
+    kept = []
+    for span in spans:
+        if span._.unmist_variant:
+            candidates = [place for place in span._.unmist if place.country in named]
+            if not candidates:
+                continue
+            span._.unmist = candidates
+        kept.append(span)
+    return kept
 
 
 def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
@@ -172,10 +189,15 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
         span = doc[start:end]
         if span.text.lower() in knowledge.not_places():
             return Span(doc, start, end, label="not_place")
-        candidates = gazetteer.lookup(span.text, fuzzy=length == 1 and len(span.text) >= 6 and doc[start].pos_ == "PROPN")
+        candidates = gazetteer.lookup(span.text)
+        variant = not candidates and length == 1 and len(span.text) >= 6 and doc[start].pos_ == "PROPN" and \
+            span.text.lower() not in english_words()  # transliterations, not 'Global' -> Gloubli
+        if variant:
+            candidates = gazetteer.lookup(span.text, fuzzy=True)
         if candidates and _plausible(span):
             place_span = Span(doc, start, end, label=candidates[0].precision)
-            place_span._.unmist = candidates
+            place_span._.unmist = list(candidates)
+            place_span._.unmist_variant = variant
             return place_span
     return None
 

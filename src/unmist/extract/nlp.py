@@ -45,6 +45,15 @@ def load_pipeline():
     return nlp
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Common English words: the model's own lemmatizer index (WordNet nouns, verbs, adjectives,
+    adverbs).  A word in it ('Global', 'Service') is never a misspelt place name."""
+    lemmatizer = load_model().get_pipe("lemmatizer")
+    if "lemma_index" not in lemmatizer.lookups.tables:
+        return frozenset()
+    return frozenset(word for words in lemmatizer.lookups.get_table("lemma_index").values() for word in words)
+
 
 def text_of(doc) -> str:
     """The document's text.  spaCy's ``Doc.text`` joins every token again on each call, and the rule
