@@ -165,3 +165,16 @@ def test_spelling_variants_are_places_only_when_they_are_not_english_words_and_f
     assert [p._.unmist[0].name for p in doc.spans["unmist_places"] if p.text == "Khojand"] == ["Khujand"]
     doc = nlp("Clashes near Khojand were reported by a Japanese outlet.")  # no country of the variant is named
     assert not [p for p in doc.spans["unmist_places"] if p.text == "Khojand"]
+
+
+def test_a_groups_statement_about_its_fighters_is_a_claim_and_no_immediate_claim_is_none(nlp):
+    from unmist.extract.actors import claim_status
+
+    claimed = _perpetrators(nlp, "A bomb killed nine people at a market on Friday. A Jamaat Ansarullah statement said "
+                                 "the group's fighters had planted the bomb.", 1)
+    assert claimed == [("Jamaat Ansarullah", "claimed")]
+    sources = _perpetrators(nlp, "A bomb killed nine people at a market on Friday. A Taliban statement said the "
+                                 "bombers had been arrested.", 1)
+    assert sources == []
+    unclaimed = list(nlp("A bomb killed nine people on Friday. There was no immediate claim of responsibility.").sents)
+    assert claim_status(unclaimed) == "no_claim"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import knowledge
 from .nlp import text_of
@@ -26,7 +26,9 @@ CLAIM = re.compile(
 NO_CLAIM = re.compile(
     r"\b(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:claimed|taken\s+(?:responsibility|credit)|claim)"
     r"|\bno\s+(?:group|one|organi[sz]ation|party)\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?(?:claimed|taken)"
-    r"|\bnot\s+(?:yet\s+)?been\s+claimed|\bunclaimed\b|\bwithout\s+(?:a|any)\s+claim",
+    r"|\bnot\s+(?:yet\s+)?been\s+claimed|\bunclaimed\b|\bwithout\s+(?:a|any)\s+claim"
+    r"|\bno\s+(?:immediate\s+|official\s+|known\s+|public\s+)?claim\b|\b(?:has|have|had)\s+yet\s+to\s+(?:claim|take)"
+    r"|\bnobody\s+(?:has\s+|had\s+)?(?:yet\s+)?(?:claimed|taken)",
     re.IGNORECASE,
 )
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects)\b", re.IGNORECASE)
@@ -250,7 +252,8 @@ def _is_speaker(group: Span) -> bool:
                                                                                        "government", "spokesperson", "authority",
                                                                                        "count", "tally", "figure", "account",
                                                                                        "estimate", "statement"):
-            return True
+            # 'an ISKP statement said the group's fighters had planted the bomb' is a claim, not a source
+            return token.head.lemma_ != "statement" or not _speaks_of_own_attack(group.sent, group)
         token = token.head
     return False
 
@@ -277,7 +280,25 @@ def _speaks_of_own_attack(sent: Span, group: Span) -> bool:
         root = root.head
     if root.dep_ != "nsubj" or root.head.lemma_ not in ("say", "announce", "state"):
         return False
-    return any(t.lower_ in ("we", "they", "our", "its") and t.head.lemma_ in FIGHT_LEMMAS for t in root.head.subtree)
+    return any(_is_self_reference(t) and _doer_of(t) in FIGHT_LEMMAS | PERPETRATION_LEMMAS for t in root.head.subtree)
+
+
+# What a group says its own fighters did, besides fighting: 'had planted the bomb', 'carried out the attack'.
+PERPETRATION_LEMMAS = frozenset({"plant", "detonate", "carry", "target", "execute", "behead", "blow"})
+
+
+def _is_self_reference(token: Token) -> bool:
+    """'we', 'they', 'its', or 'the group' in 'the group's fighters', inside the group's own statement."""
+    if token.lower_ in ("we", "they", "our", "its", "their"):
+        return True
+    return token.lemma_.lower() in ("group", "organisation", "organization", "movement") and token.dep_ == "poss"
+
+
+def _doer_of(token: Token) -> str:
+    """The word the token hangs on, through what it owns ('the group's fighters planted' -> plant)."""
+    if token.dep_ == "poss":
+        token = token.head
+    return token.head.lemma_.lower()
 
 
 def _is_agent_of_event(group: Span) -> bool:

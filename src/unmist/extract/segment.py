@@ -48,7 +48,7 @@ CORE_PARAGRAPHS = 4
 LEAD_PARAGRAPHS = 2
 CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect",
                "believ", "belong", "member", "affiliat", "loyal", "link", "follower", "ordered by",
-               "the bomber", "the attacker", "the gunman", "convicted", "sentenced")
+               "the bomber", "the attacker", "the gunman", "convicted", "sentenced", "statement")
 
 
 @dataclass
