@@ -28,6 +28,8 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("Officials said five rebels were killed and five captured in the counter-attack.",
      [("killed", 5, 5), ("captured", 5, 5)]),
     ("The total death toll from Sunday's violence now stands at 25.", [("killed", 25, 25)]),
+    ("Between 20 and 30 people were killed in the attack, officials said.", [("killed", 20, 30)]),
+    ("The blast killed a dozen worshippers and injured scores more.", [("killed", 12, 12), ("wounded", 40, None)]),
     ("A suicide bomber killed 46 people and injured 143 at the mosque.", [("killed", 46, 46), ("wounded", 143, 143)]),
     ("The blast killed 15 people, including the bomber.", [("killed", 15, 15)]),
     ("Seven of the attackers have been detained, the police said.", [("captured", 7, 7)]),

@@ -86,6 +86,9 @@ def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
                    for g in c.children if g.dep_ == "pobj" and g.lower_ in ADJACENT_CUES), None)
     if noun is number and of_cue:
         return ADJACENT_CUES[of_cue], number, False
+    own_cue = next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.i < number.i and c.lower_ in ADJACENT_CUES), None)
+    if own_cue:  # 'killed a dozen worshippers and injured scores more': the participle is scores' own cue
+        return ADJACENT_CUES[own_cue], noun, False
     if noun.dep_ in ("nsubjpass", "nsubj") and noun.head.lemma_ in ("treat", "hospitalise", "hospitalize", "admit"):
         if noun.head.lemma_ != "treat" or any(t.lemma_.lower() in ("wound", "injury", "burn") for t in noun.head.subtree):
             return "wounded", noun, False
@@ -114,10 +117,15 @@ def _attackers_counted(sent: Span) -> bool:
 def _quantities(sent: Span) -> list[_Quantity]:
     quantities = []
     tokens = list(sent)
+    ranges = _between_ranges(tokens)
+    range_ends = {q.last.i + 2 for q in ranges}
+    quantities.extend(ranges)
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if token.like_num and nxt is not None and nxt.like_num and nxt.lower_ in ("hundred", "thousand", "million"):
             continue  # 'two hundred': the scale word carries the number
+        if token.i in range_ends or any(q.last.i == token.i for q in ranges):
+            continue
         quantity = _quantity_at(token, tokens[max(0, i - 1)] if i else None, sent)
         if quantity is not None:
             quantities.append(quantity)
@@ -145,6 +153,22 @@ def _quantity_at(token: Token, previous: Token | None, sent: Span) -> _Quantity 
     preceding = text_of(sent.doc)[max(sent.start_char, first.idx - 30): first.idx]
     (low, high), qualifier = qualify(value, preceding)
     return _Quantity(low, high, _qualifier_start(first, qualifier), token, qualifier)
+
+
+def _between_ranges(tokens: list[Token]) -> list[_Quantity]:
+    """'between 20 and 30 people' is one count from 20 to 30 (the small model often tags it DATE).
+    The quantity's last token is the first number, which the parse ties to the counted noun."""
+    found = []
+    for i, token in enumerate(tokens[:-3]):
+        low_token, conjunction, high_token = tokens[i + 1: i + 4]
+        if token.lower_ != "between" or conjunction.lower_ != "and" or not (low_token.like_num and high_token.like_num):
+            continue
+        if _is_year(low_token) or _is_year(high_token) or _is_measure(high_token):
+            continue
+        low, high = parse_number(low_token.text), parse_number(high_token.text)
+        if low and high and low < high:
+            found.append(_Quantity(low, high, token, low_token, "between"))
+    return found
 
 
 def _qualifier_start(first: Token, qualifier: str | None) -> Token:
