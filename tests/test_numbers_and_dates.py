@@ -43,6 +43,8 @@ def test_weekday_resolves_to_the_last_such_day_on_or_before_the_report():
 def test_day_and_month_without_year_take_the_report_year_or_the_one_before():
     assert _resolved("the Sept. 19 ambush", date(2010, 9, 23)).start == date(2010, 9, 19)
     assert _resolved("on Dec. 30 gunmen", date(2011, 1, 2)).start == date(2010, 12, 30)
+    assert _resolved("since the March 2 attack on the post", date(2023, 3, 10)).start == date(2023, 3, 2)
+    assert not find_dates("the anniversary of the September 11 attacks")  # a name, not this incident's date
 
 
 def test_month_expressions_have_month_precision():

@@ -71,7 +71,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?:in |during |over )?(?:the )?(?:(?P<part>early|late|mid)[- ])?(?P<season>spring|summer|autumn|fall|winter)(?: of)?\s+(?:(?P<rel>this|last|that|next) year|{_YEAR})\b", re.I)),
     ("month_year", re.compile(rf"\b{_PART}{_MONTH},?\s+{_YEAR}\b")),
     ("day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)")),
-    ("day_month", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\d|,?\s*(?:19|20)\d\d|\s*(?:attacks?|anniversary))")),
+    ("day_month", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\d|,?\s*(?:19|20)\d\d|\s*(?:attacks|anniversary))")),
     ("month", re.compile(rf"\b(?i:in|since|during|by|of|until|from) {_PART}{_MONTH}(?:\s+(?P<rel>this|last) year)?\b(?![\w-])")),
     ("year", re.compile(rf"\b(?i:in|since|during|by|of|until|from) {_PART}{_YEAR}\b(?![-–]\d)")),
     ("span", re.compile(r"\b(?:in|during|since|of|through(?:out)?) the (?:early |late |mid-)?(?P<decade>(?:19|20)\d0)s\b"
