@@ -144,3 +144,29 @@ def test_a_ledger_kept_in_the_reports_folder_is_not_read_as_a_report(tmp_path, d
         result = unmist("run", str(reports), "--db", str(reports / "ledger.db"), "--json", cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["errors"] == []
+
+
+def test_extending_the_knowledge_reads_the_reports_again(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "raid.txt").write_text(
+        "Gunmen raid police post in Sughd\nValley Wire | 4 May 2023\n\n"
+        "KHUJAND - Gunmen attacked a police post near Isfara on Wednesday, killing two officers, the Interior "
+        "Ministry said.\n\nThe Zarafshan Legion claimed responsibility for the attack in a statement on Thursday.\n")
+    db = str(tmp_path / "ledger.db")
+
+    def perpetrators(env=None):
+        result = subprocess.run([sys.executable, "-m", "unmist", "run", str(reports), "--db", db, "--json"],
+                                cwd=tmp_path, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=600,
+                                env=env)
+        assert result.returncode == 0, result.stderr
+        exported = json.loads(unmist("export", "--db", db, cwd=tmp_path).stdout)
+        return json.loads(result.stdout)["extracted"], [p["name"] for i in exported["incidents"] for p in i["perpetrators"]]
+
+    assert perpetrators() == (1, [])
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "groups.jsonl").write_text(json.dumps({"name": "Zarafshan Legion", "aliases": ["Zarafshan Legion"]}) + "\n")
+    import os
+
+    assert perpetrators({**os.environ, "UNMIST_KNOWLEDGE": str(knowledge)}) == (1, ["Zarafshan Legion"])

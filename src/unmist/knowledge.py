@@ -63,6 +63,19 @@ def _knowledge_files(filename: str) -> list[Path]:
     return files
 
 
+def digest() -> str:
+    """A fingerprint of every knowledge file in use, built-in and the user's.  It is part of the
+    extraction versions, so that a run after an edit to an alias table reads the reports again."""
+    import hashlib
+
+    fingerprint = hashlib.sha1()
+    built_in = Path(str(resources.files("unmist") / "data"))
+    for name in sorted(p.name for p in built_in.iterdir() if p.is_file()):
+        for path in _knowledge_files(name):
+            fingerprint.update(name.encode() + b"\0" + path.read_bytes())
+    return fingerprint.hexdigest()[:12]
+
+
 def _rows(filename: str, columns: int) -> list[tuple[Path, int, list[str]]]:
     """Tab-separated rows of every file named ``filename``; '#' starts a comment line."""
     rows = []

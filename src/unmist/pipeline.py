@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from . import incremental, store
+from . import incremental, knowledge, store
 from .attribute import ATTRIBUTE_VERSION, attribute
 from .errors import IngestError
 from .export import document_record, ledger_dict
@@ -28,7 +28,8 @@ from .link import LINK_VERSION
 from .reconcile import RECONCILE_VERSION
 from .types import Document, Extraction
 
-EXTRACTION_VERSIONS = "|".join([EXTRACT_VERSION, ATTRIBUTE_VERSION, GAZETTEER_VERSION])
+# the knowledge files' fingerprint too: an edited alias table or lexicon means reading the reports again
+EXTRACTION_VERSIONS = "|".join([EXTRACT_VERSION, ATTRIBUTE_VERSION, GAZETTEER_VERSION, f"knowledge.{knowledge.digest()}"])
 LEDGER_VERSIONS = "|".join([EXTRACTION_VERSIONS, LINK_VERSION, RECONCILE_VERSION])
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
