@@ -99,7 +99,9 @@ def components(mentions: list[Mention], pairs: list[tuple[float, int, int]]) -> 
 
 
 def candidate_pairs(mentions: list[Mention]) -> list[tuple[float, int, int]]:
-    """(score, i, j) for every pair of ``mentions`` (sorted by :func:`mention_order`) that may be linked."""
+    """(score, i, j) for every pair of mentions that may be linked; i and j index ``mentions`` sorted
+    by :func:`mention_order` (as :func:`link` and :func:`components` take them)."""
+    mentions = sorted(mentions, key=mention_order)
     pairs = {}
     for block in _blocks(mentions).values():
         for i, j in _pairs_in_block(mentions, block):
