@@ -180,3 +180,13 @@ def test_a_groups_statement_about_its_fighters_is_a_claim_and_no_immediate_claim
     assert sources == []
     unclaimed = list(nlp("A bomb killed nine people on Friday. There was no immediate claim of responsibility.").sents)
     assert claim_status(unclaimed) == "no_claim"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police blamed the attack on the Islamic Movement of Uzbekistan.", [("Islamic Movement of Uzbekistan", "attributed")]),
+    ("The attack was carried out by fighters loyal to the Islamic State, the ministry said.",
+     [("Islamic State", "attributed")]),
+    ("Officials blamed the bombing on radical Islamists.", [("radical Islamists", "attributed")]),
+])
+def test_the_blamed_party_is_the_perpetrator_not_the_blamed_event(nlp, sentence, expected):
+    assert _perpetrators(nlp, sentence, 0) == expected

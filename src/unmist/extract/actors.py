@@ -80,6 +80,7 @@ STATE_FORCES = re.compile(
 # as the report words it (gold coders keep such descriptions: 'Uighur militants', 'two Uighur men').
 DESCRIPTION_CUES = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:ed|s)?)\s+$"
+    r"|\bblam(?:ed|es|ing)\s+(?:the|this|that|Sunday's|\w+'s)?\s*(?:\w+\s+){0,3}on\s+$"
     r"|\b(?:traced|attributed|linked)\s+(?:\w+\s+){0,5}to\s+$"
     r"|\b(?:carried\s+out|organi[sz]ed|committed|perpetrated|ordered|planned|masterminded|directed)\s+by\s+$"
     r"|\b(?:attackers|gunmen|assailants|bombers?|militants|men|suspects?)\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:followers|members|supporters|adherents)\s+of\s+[\"\u201c]?$",
@@ -165,15 +166,18 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     """Noun phrases a blame or trace points at, when no known group or person stands there."""
     findings = []
     taken = {t for g in groups for t in range(g.start, g.end)}
+    events = {t.root.i for t in sent.doc.spans.get("unmist_triggers", []) if sent.start <= t.start < sent.end}
     for chunk in sent.noun_chunks:
         if chunk.root.ent_type_ == "PERSON" and chunk.root.pos_ == "PROPN":
             continue  # a named person: found by _person_roles
         before = text_of(sent.doc)[max(sent.start_char, chunk.start_char - 70): chunk.start_char]
         after = text_of(sent.doc)[chunk.end_char: chunk.end_char + 40]
-        if not (DESCRIPTION_CUES.search(before) or CONVICTED.match(after)) or any(t.i in taken for t in chunk):
-            continue
+        if not (DESCRIPTION_CUES.search(before) or CONVICTED.match(after)) or any(t.i in taken for t in chunk.root.subtree):
+            continue  # 'fighters loyal to the Islamic State': the known group is the finding
         if chunk.root.lemma_.lower() in ("it", "they", "them", "he", "him", "side", "group", "government"):
             continue
+        if chunk.root.i in events:
+            continue  # 'blamed the attack on ...': the blamed event, not who is blamed
         end = chunk.end
         for token in chunk.root.rights:  # keep 'followers of radical ... movements' whole
             if token.dep_ == "prep" and token.lower_ == "of":
