@@ -190,3 +190,18 @@ def test_a_groups_statement_about_its_fighters_is_a_claim_and_no_immediate_claim
 ])
 def test_the_blamed_party_is_the_perpetrator_not_the_blamed_event(nlp, sentence, expected):
     assert _perpetrators(nlp, sentence, 0) == expected
+
+
+@pytest.mark.parametrize("sentence, incident_type", [
+    ("Gunmen stormed a prison in Khujand and freed 30 inmates.", "prison_break"),
+    ("A rocket attack on the base killed two soldiers.", "bombing"),
+    ("A suicide bomber blew himself up outside the police station.", "suicide_bombing"),
+    ("Militants ambushed a border patrol near the river.", "ambush"),
+    ("Kyrgyz and Tajik border guards exchanged fire near Vorukh.", "border_clash"),
+])
+def test_the_most_specific_trigger_types_the_sentence(nlp, sentence, incident_type):
+    from unmist import knowledge
+
+    doc = nlp(sentence)
+    triggers = [t.label_ for t in doc.spans["unmist_triggers"]]
+    assert max(triggers, key=knowledge.type_priority) == incident_type
