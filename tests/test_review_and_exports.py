@@ -136,3 +136,13 @@ def test_every_export_is_documented(name):
 
     docs = (Path(__file__).resolve().parents[1] / "docs" / "exports.md").read_text()
     assert f"`--format {name}`" in docs
+
+
+def test_gtd_target_and_weapon_types_come_from_the_knowledge_tables():
+    from unmist.export.coding import target_type, weapon_type
+
+    assert target_type("a police convoy") == "Police"
+    assert target_type("the barracks") == "Military"
+    assert target_type("Kabul's Imam Bargah mosque") == "Religious Figures/Institutions"
+    assert target_type("a wedding party") == "Unknown"
+    assert (weapon_type("a car bomb"), weapon_type("Kalashnikov rifles")) == ("Explosives", "Firearms")

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from functools import lru_cache
+
+from .. import knowledge
 
 GTD_ATTACK_TYPES = {
     "bombing": "Bombing/Explosion", "suicide_bombing": "Bombing/Explosion", "car_bombing": "Bombing/Explosion",
@@ -71,6 +74,28 @@ def _perpetrators(record: dict) -> list[dict]:
     return [p for p in record["perpetrators"] if p["kind"] != "state"] or record["perpetrators"]
 
 
+def target_type(target: str) -> str:
+    """GTD's target type of a target phrase, by its head noun ('the Kabul mosque' -> Religious
+    Figures/Institutions), from the target table; 'Unknown' when the table has no such noun."""
+    nouns = knowledge.target_nouns()
+    words = re.findall(r"[a-z]+", target.lower())
+    for end in range(len(words), 0, -1):  # the head of an English noun phrase comes last
+        pair = words[max(0, end - 2): end]
+        for phrase in (" ".join(pair), " ".join(pair[:-1] + [_singular(pair[-1])]), words[end - 1], _singular(words[end - 1])):
+            if phrase in nouns:  # 'police convoy' before 'convoy'
+                return nouns[phrase]
+    return "Unknown"
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us")) else word
+
+
+def weapon_type(weapon: str) -> str:
+    """GTD's weapon type of a weapon phrase ('a car bomb' -> Explosives), from the weapon table."""
+    return next((kind for pattern, kind in knowledge.weapons() if pattern.search(weapon)), "Unknown")
+
+
 def gtd_row(record: dict, documents: dict) -> dict:
     date, place = record["date"], record["place"]
     start = date.get("start") or ""
@@ -85,13 +110,14 @@ def gtd_row(record: dict, documents: dict) -> dict:
         "latitude": place.get("lat"), "longitude": place.get("lon"),
         "specificity": GTD_SPECIFICITY.get(place.get("precision") or "unknown", 5),
         "attacktype1_txt": GTD_ATTACK_TYPES.get(record["type"], "Unknown"),
-        "targtype1_txt": "; ".join(record["targets"][:1]) or None,
-        "target1": "; ".join(record["victims"][:1]) or None,
+        "targtype1_txt": target_type(record["targets"][0]) if record["targets"] else None,
+        "target1": (record["targets"] or record["victims"] or [None])[0],
         "gname": perpetrators[0]["name"] if perpetrators else "Unknown",
         "guncertain1": int(bool(perpetrators) and perpetrators[0]["status"] in ("suspected", "attributed")),
         "claimed": 1 if record.get("claim") == "claimed" else 0 if record.get("claim") == "no_claim" else None,
         "claimmode_txt": GTD_CLAIM_MODES.get(claim_mode or "", None),
-        "weaptype1_txt": "; ".join(record["weapons"][:1]) or None,
+        "weaptype1_txt": weapon_type(record["weapons"][0]) if record["weapons"] else None,
+        "weapdetail": "; ".join(record["weapons"]) or None,
         "nkill": _figure(record, "killed", "best"), "nwound": _figure(record, "wounded", "best"),
         "nperpcap": _figure(record, "captured", "best"),
         "scite1": refs[0] if refs else None, "scite2": refs[1] if len(refs) > 1 else None,
