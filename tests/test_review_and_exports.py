@@ -146,3 +146,11 @@ def test_gtd_target_and_weapon_types_come_from_the_knowledge_tables():
     assert target_type("Kabul's Imam Bargah mosque") == "Religious Figures/Institutions"
     assert target_type("a wedding party") == "Unknown"
     assert (weapon_type("a car bomb"), weapon_type("Kalashnikov rifles")) == ("Explosives", "Firearms")
+
+
+def test_acled_names_the_side_an_attack_hit_from_its_target():
+    from unmist.export.coding import _acled_target_actor
+
+    assert _acled_target_actor({"targets": ["a police convoy"], "victims": []}, "Tajikistan") == "Police Forces of Tajikistan"
+    assert _acled_target_actor({"targets": ["the bazaar"], "victims": []}, "Kyrgyzstan") == "Civilians (Kyrgyzstan)"
+    assert _acled_target_actor({"targets": [], "victims": ["two shepherds"]}, "Tajikistan") == "two shepherds"

@@ -160,7 +160,7 @@ def acled_row(record: dict, documents: dict) -> dict:
         "time_precision": ACLED_TIME_PRECISION.get(date.get("precision") or "unknown", 3),
         "event_type": event_type, "sub_event_type": sub_event_type,
         "actor1": actors[0]["name"] if actors else "Unidentified Armed Group",
-        "actor2": actors[1]["name"] if len(actors) > 1 else ("; ".join(record["victims"][:1]) or None),
+        "actor2": actors[1]["name"] if len(actors) > 1 else _acled_target_actor(record, country_name(place.get("country"))),
         "country": country_name(place.get("country")), "iso": place.get("country"), "admin1": place.get("admin1"), "location": place.get("name"),
         "latitude": place.get("lat"), "longitude": place.get("lon"),
         "geo_precision": ACLED_GEO_PRECISION.get(place.get("precision") or "unknown", 3),
@@ -168,6 +168,22 @@ def acled_row(record: dict, documents: dict) -> dict:
         "notes": next((m["sentence"] for m in record["mentions"] if m.get("core")), record["mentions"][0]["sentence"]),
         "fatalities": _figure(record, "killed", "best") or 0,
     }
+
+
+# ACLED's actor names for the side an attack hit, by GTD target type ('{}' is the country's name).
+ACLED_TARGET_ACTORS = {"Police": "Police Forces of {}", "Military": "Military Forces of {}",
+                       "Government (General)": "Government of {}", "Government (Diplomatic)": "Government of {}"}
+
+
+def _acled_target_actor(record: dict, country: str | None) -> str | None:
+    """The attacked side as ACLED names it: police, military, government, else civilians; the
+    victims' words when no target is known."""
+    if not record["targets"]:
+        return "; ".join(record["victims"][:1]) or None
+    kind = target_type(record["targets"][0])
+    if kind == "Unknown" or not country:
+        return record["targets"][0]
+    return ACLED_TARGET_ACTORS.get(kind, "Civilians ({})").format(country)
 
 
 def _table(rows: list[dict]) -> str:
