@@ -152,7 +152,7 @@ def test_extending_the_knowledge_reads_the_reports_again(tmp_path):
     (reports / "raid.txt").write_text(
         "Gunmen raid police post in Sughd\nValley Wire | 4 May 2023\n\n"
         "KHUJAND - Gunmen attacked a police post near Isfara on Wednesday, killing two officers, the Interior "
-        "Ministry said.\n\nThe Zarafshan Legion claimed responsibility for the attack in a statement on Thursday.\n")
+        "Ministry said.\n\nJamoati Zarafshon claimed responsibility for the attack in a statement on Thursday.\n")
     db = str(tmp_path / "ledger.db")
 
     def perpetrators(env=None):
@@ -163,10 +163,11 @@ def test_extending_the_knowledge_reads_the_reports_again(tmp_path):
         exported = json.loads(unmist("export", "--db", db, cwd=tmp_path).stdout)
         return json.loads(result.stdout)["extracted"], [p["name"] for i in exported["incidents"] for p in i["perpetrators"]]
 
-    assert perpetrators() == (1, [])
+    assert perpetrators() == (1, ["Jamoati Zarafshon"])  # an unknown claimant, under the report's name
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()
-    (knowledge / "groups.jsonl").write_text(json.dumps({"name": "Zarafshan Legion", "aliases": ["Zarafshan Legion"]}) + "\n")
+    (knowledge / "groups.jsonl").write_text(json.dumps(
+        {"name": "Zarafshan Legion", "aliases": ["Zarafshan Legion", "Jamoati Zarafshon"]}) + "\n")
     import os
 
     assert perpetrators({**os.environ, "UNMIST_KNOWLEDGE": str(knowledge)}) == (1, ["Zarafshan Legion"])

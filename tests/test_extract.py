@@ -187,6 +187,9 @@ def test_a_groups_statement_about_its_fighters_is_a_claim_and_no_immediate_claim
     ("The attack was carried out by fighters loyal to the Islamic State, the ministry said.",
      [("Islamic State", "attributed")]),
     ("Officials blamed the bombing on radical Islamists.", [("radical Islamists", "attributed")]),
+    ("The Karakum Brigade claimed responsibility for the attack.", [("Karakum Brigade", "claimed")]),
+    ("Police claimed the attackers were foreigners.", []),
+    ("No group has claimed responsibility for the attack.", []),
 ])
 def test_the_blamed_party_is_the_perpetrator_not_the_blamed_event(nlp, sentence, expected):
     assert _perpetrators(nlp, sentence, 0) == expected

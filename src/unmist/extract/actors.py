@@ -135,6 +135,7 @@ def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFi
         found.extend(_followers_by_reference(sent))
         found.extend(_state_forces(sent))
         found.extend(_descriptions(sent, sent_groups))
+        found.extend(_unknown_claimant(sent))
     return _dedupe(found)
 
 
@@ -187,6 +188,30 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         status = "suspected" if SUSPICION.search(sent.text) else "attributed"
         findings.append(ActorFinding(text, "group", status, span.start_char, span.end_char, sent))
     return findings
+
+
+CLAIM_VERBS = frozenset({"claim", "take", "accept"})
+
+
+def _unknown_claimant(sent: Span) -> list[ActorFinding]:
+    """'The Zarafshan Legion claimed responsibility': a named claimant the group table does not know
+    yet is still the claimant, under the name the report gives (add it to groups.jsonl to merge its
+    spellings)."""
+    if not CLAIM.search(sent.text) or NO_CLAIM.search(sent.text) or _in_question(sent.text):
+        return []
+    known = {t for span in sent.doc.spans.get("unmist_actors", []) for t in range(span.start, span.end)}
+    for verb in (t for t in sent if t.lemma_.lower() in CLAIM_VERBS and t.pos_ == "VERB"):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "LOC", "NORP"):
+            continue
+        name_tokens = [t for t in subject.subtree if t.dep_ not in ("det", "punct", "relcl", "appos", "acl")
+                       and t.i <= subject.i]
+        if not name_tokens or any(t.i in known for t in subject.subtree) or not name_tokens[0].text[:1].isupper():
+            continue
+        span = sent.doc[name_tokens[0].i: subject.i + 1]
+        return [ActorFinding(span.text, "organization", "claimed", span.start_char, span.end_char, sent,
+                             claim_mode(sent.text))]
+    return []
 
 
 def _group_roles(sent: Span, groups: list[Span]) -> list[ActorFinding]:
@@ -330,9 +355,10 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
     have been behind'.  The small English model often labels Central Asian names as organisations,
     so a run of proper nouns after a role phrase counts as a name too."""
     findings = []
+    known = {t for actor in sent.doc.spans.get("unmist_actors", []) for t in range(actor.start, actor.end)}
     for span in _names(sent):
-        if _is_victim(span):
-            continue
+        if _is_victim(span) or any(t.i in known for t in span):
+            continue  # a known group or outlet is found as one
         before = text_of(sent.doc)[max(sent.start_char, span.start_char - 60): span.start_char]
         after = text_of(sent.doc)[span.end_char: min(sent.end_char, span.end_char + 140)]
         by_role = any(p.search(before) for p in PERSON_ROLES)
