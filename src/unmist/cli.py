@@ -155,7 +155,7 @@ def _incident_or_exit(db: str, incident_id: str):
     """The incident (by id or unique prefix) and the ledger's reports, or a one-line error."""
     with _open_existing(db)() as session:
         row = store.get_incident(session, incident_id=incident_id)
-        documents = store.load_documents(session) if row else {}
+        documents = store.documents_of_record(session, record=row.record) if row else {}
     if row is None:
         errors.print(f"[red]error:[/] no incident '{incident_id}' in {db}")
         raise typer.Exit(1)

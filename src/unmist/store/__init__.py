@@ -295,6 +295,18 @@ def get_incident(session: Session, *, incident_id: str) -> IncidentRow | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def incidents_with_document(session: Session, *, document_id: str) -> list[IncidentRow]:
+    """The incidents a report tells of, through the incident-mention table."""
+    ids = select(IncidentMentionRow.incident_id).where(IncidentMentionRow.document_id == document_id)
+    query = select(IncidentRow).where(IncidentRow.id.in_(ids))
+    return list(session.scalars(query.order_by(IncidentRow.date_start.is_(None), IncidentRow.date_start, IncidentRow.id)))
+
+
+def documents_of_record(session: Session, *, record: dict) -> dict[str, Document]:
+    """The reports an incident record cites (its mentions'): all its values and edges point into them."""
+    return load_documents(session, ids={m["document"] for m in record["mentions"]})
+
+
 def count_rows(session: Session) -> dict[str, int]:
     return {
         "documents": session.scalar(select(func.count()).select_from(DocumentRow)) or 0,

@@ -50,10 +50,9 @@ def document(request: Request, document_id: str) -> dict:
 
     with request.app.state.sessions() as session:
         found = store.get_document(session, document_id=document_id)
-        flags = store.document_flags(session).get(document_id, [])
     if found is None:
         raise HTTPException(404, f"no report '{document_id}'")
-    return {**document_record(found, flags), "text": found.text}
+    return {**document_record(found, found.flags), "text": found.text}
 
 
 @router.get("/ledger")

@@ -48,7 +48,7 @@ def incident_page(request: Request, incident_id: str):
         row = store.get_incident(session, incident_id=incident_id)
         if row is None:
             raise HTTPException(404, f"no incident '{incident_id}'")
-        documents = store.load_documents(session)
+        documents = store.documents_of_record(session, record=row.record)
         keys = [f"{m['document']}:{m['index']}" for m in row.record["mentions"]]
         decisions = store.decisions_for(session, incident_id=row.id, mention_keys=keys)
     return render(request, "incident.html", record=row.record, documents=documents,
@@ -62,11 +62,9 @@ def document_page(request: Request, document_id: str):
         document = store.get_document(session, document_id=document_id)
         if document is None:
             raise HTTPException(404, f"no report '{document_id}'")
-        records = [r.record for r in store.list_incidents(session)
-                   if any(m["document"] == document_id for m in r.record["mentions"])]
-        flags = store.document_flags(session).get(document_id, [])
+        records = [r.record for r in store.incidents_with_document(session, document_id=document_id)]
     return render(request, "document.html", document=document, pieces=highlighted(document, records),
-                  incidents=records, flags=flags)
+                  incidents=records, flags=list(document.flags))
 
 
 @router.post("/incidents/{incident_id}/review")
