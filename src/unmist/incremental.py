@@ -264,8 +264,7 @@ def _update_copies(session, pool: _Pool, changed: set[str]) -> tuple[set[str], s
     store.save_signatures(session, signatures=new)
     signatures.update(new)
     bands = {d: band_keys(s) for d, s in signatures.items()}
-    banded = store.band_documents(session, ids=bands)
-    store.save_bands(session, bands={d: k for d, k in bands.items() if d not in banded})
+    store.save_bands(session, bands={d: bands[d] for d in new})  # an indexed ledger has the others' bands
     neighbours = store.band_neighbours(session, keys=[k for ks in bands.values() for k in ks])
     pairs = {tuple(sorted((d, other))) for d, ks in bands.items() for k in ks for other in neighbours.get(k, ()) if other != d}
     involved = {d for pair in pairs for d in pair}

@@ -111,18 +111,24 @@ def _document(row: DocumentRow) -> Document:
 
 def load_documents(session: Session, *, ids: Iterable[str] | None = None) -> dict[str, Document]:
     """Reports by id: all of them, or those in ``ids``."""
-    if ids is None:
-        return {row.id: _document(row) for row in session.scalars(select(DocumentRow).order_by(DocumentRow.id))}
-    found = {}
-    for chunk in _chunks(sorted(set(ids))):
-        found.update({row.id: _document(row) for row in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk)))})
-    return dict(sorted(found.items()))
+    return dict(sorted((row.id, _document(row)) for query in _where_in(select(DocumentRow), DocumentRow.id, ids)
+                       for row in session.scalars(query)))
 
 
 def _chunks(items: list, size: int = 500):
     """Bound IN lists (SQLite allows a few thousand parameters per statement)."""
     for start in range(0, len(items), size):
         yield items[start: start + size]
+
+
+def _where_in(query, column, values: Iterable | None):
+    """``query`` restricted to rows whose ``column`` is one of ``values``, as statements with IN lists
+    of bounded size; the whole query, once, when ``values`` is None."""
+    if values is None:
+        yield query
+        return
+    for chunk in _chunks(sorted(set(values))):
+        yield query.where(column.in_(chunk))
 
 
 def get_document(session: Session, *, document_id: str) -> Document | None:
@@ -133,11 +139,8 @@ def get_document(session: Session, *, document_id: str) -> Document | None:
 def load_extractions(session: Session, *, ids: Iterable[str] | None = None) -> list[Extraction]:
     """Stored extractions (with their reports), all or those of ``ids``, by report id."""
     documents = load_documents(session, ids=ids)
-    if ids is None:
-        rows = list(session.scalars(select(ExtractionRow)))
-    else:
-        rows = [row for chunk in _chunks(sorted(documents))
-                for row in session.scalars(select(ExtractionRow).where(ExtractionRow.document_id.in_(chunk)))]
+    rows = [row for query in _where_in(select(ExtractionRow), ExtractionRow.document_id, None if ids is None else documents)
+            for row in session.scalars(query)]
     extractions = []
     for row in sorted(rows, key=lambda r: r.document_id):
         mentions = from_jsonable(tuple[Mention, ...], row.payload.get("mentions", []))
@@ -151,11 +154,7 @@ def set_document_flags(session: Session, *, flags: dict[str, tuple[str, ...]], n
     """Flags ('copy_of:<id>', 'misdated', 'no_incident') and their explanations, per report: for every
     report, or for those in ``only``."""
     notes = notes or {}
-    if only is None:
-        rows = session.scalars(select(DocumentRow))
-    else:
-        rows = [row for chunk in _chunks(sorted(set(only))) for row in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk)))]
-    for row in rows:
+    for row in (row for query in _where_in(select(DocumentRow), DocumentRow.id, only) for row in session.scalars(query)):
         new = list(flags.get(row.id, ()))
         if list(row.flags or []) != new:
             row.flags = new
@@ -164,10 +163,8 @@ def set_document_flags(session: Session, *, flags: dict[str, tuple[str, ...]], n
 
 
 def document_notes(session: Session, *, ids: Iterable[str] | None = None) -> dict[str, dict]:
-    if ids is None:
-        return {row.id: dict(row.notes or {}) for row in session.scalars(select(DocumentRow))}
-    return {row_id: dict(notes or {}) for chunk in _chunks(sorted(set(ids)))
-            for row_id, notes in session.execute(select(DocumentRow.id, DocumentRow.notes).where(DocumentRow.id.in_(chunk)))}
+    return {row_id: dict(notes or {}) for query in _where_in(select(DocumentRow.id, DocumentRow.notes), DocumentRow.id, ids)
+            for row_id, notes in session.execute(query)}
 
 
 # --- incidents -----------------------------------------------------------------------------------
@@ -180,11 +177,9 @@ def replace_incidents(session: Session, *, records: list[dict], scope: Iterable[
     import json
 
     digests = {r["id"]: hashlib.sha1(json.dumps(r, sort_keys=True, default=str).encode()).hexdigest() for r in records}
-    if scope is None:
-        stored = dict(session.execute(select(IncidentRow.id, IncidentRow.digest)).all())
-    else:
-        stored = {incident: digest for chunk in _chunks(sorted(set(scope) | set(digests)))
-                  for incident, digest in session.execute(select(IncidentRow.id, IncidentRow.digest).where(IncidentRow.id.in_(chunk)))}
+    compared = None if scope is None else set(scope) | set(digests)
+    stored = {incident: digest for query in _where_in(select(IncidentRow.id, IncidentRow.digest), IncidentRow.id, compared)
+              for incident, digest in session.execute(query)}
     gone = [i for i in stored if i not in digests]
     changed = [r for r in records if stored.get(r["id"]) != digests[r["id"]]]
     stale = gone + [r["id"] for r in changed if r["id"] in stored]
@@ -403,10 +398,8 @@ def release_lock(sessions, *, holder: str) -> None:
 # --- signatures (copy detection cache) -------------------------------------------------------------
 
 def load_signatures(session: Session, *, ids: Iterable[str] | None = None) -> dict[str, list[int]]:
-    if ids is None:
-        return {row.document_id: row.minhash for row in session.scalars(select(SignatureRow))}
-    return {row.document_id: row.minhash for chunk in _chunks(sorted(set(ids)))
-            for row in session.scalars(select(SignatureRow).where(SignatureRow.document_id.in_(chunk)))}
+    return {row.document_id: row.minhash for query in _where_in(select(SignatureRow), SignatureRow.document_id, ids)
+            for row in session.scalars(query)}
 
 
 def save_signatures(session: Session, *, signatures: dict[str, list[int]]) -> None:
@@ -430,18 +423,17 @@ def set_meta(session: Session, *, key: str, value: str) -> None:
 
 
 def clear_link_index(session: Session) -> None:
-    """Forget the index (a full rebuild writes it again)."""
+    """Forget the index (a full rebuild writes it again, and then its versions)."""
     for model in (MentionTermRow, MentionRow, CopyRow):
         session.execute(delete(model))
-    session.execute(delete(MetaRow).where(MetaRow.key == "ledger_versions"))
 
 
 def remove_mentions(session: Session, *, keys: Iterable[tuple[str, int]] = (), documents: Iterable[str] = ()) -> None:
     """Drop index rows of these mentions ((document, index)) and of every mention of ``documents``."""
-    documents = sorted(set(documents))
-    for chunk in _chunks(documents):
-        session.execute(delete(MentionTermRow).where(MentionTermRow.document_id.in_(chunk)))
-        session.execute(delete(MentionRow).where(MentionRow.document_id.in_(chunk)))
+    documents = set(documents)
+    for model in (MentionTermRow, MentionRow):
+        for statement in _where_in(delete(model), model.document_id, documents):
+            session.execute(statement)
     by_document: dict[str, list[int]] = {}
     for document, index in keys:
         if document not in documents:
@@ -467,10 +459,10 @@ def mention_rows(session: Session, *, components: Iterable[str] = (), documents:
     """Index rows in these components, of these reports, or with these keys."""
     documents, keys = set(documents), set(keys)
     found: dict[tuple[str, int], MentionRow] = {}
-    for chunk in _chunks(sorted(set(components))):
-        found.update({(r.document_id, r.idx): r for r in session.scalars(select(MentionRow).where(MentionRow.component.in_(chunk)))})
-    for chunk in _chunks(sorted(set(documents) | {d for d, _ in keys})):
-        for row in session.scalars(select(MentionRow).where(MentionRow.document_id.in_(chunk))):
+    for query in _where_in(select(MentionRow), MentionRow.component, components):
+        found.update({(r.document_id, r.idx): r for r in session.scalars(query)})
+    for query in _where_in(select(MentionRow), MentionRow.document_id, documents | {d for d, _ in keys}):
+        for row in session.scalars(query):
             if row.document_id in documents or (row.document_id, row.idx) in keys:
                 found[(row.document_id, row.idx)] = row
     return [found[k] for k in sorted(found)]
@@ -507,15 +499,6 @@ def block_candidates(session: Session, *, countries: Iterable[str] | None, dated
     return found
 
 
-def term_mentions(session: Session, *, terms: Iterable[str]) -> set[tuple[str, int]]:
-    """Mentions indexed under any of ``terms``."""
-    found = set()
-    for chunk in _chunks(sorted(set(terms))):
-        found |= {(d, i) for d, i in session.execute(
-            select(MentionTermRow.document_id, MentionTermRow.idx).where(MentionTermRow.term.in_(chunk)))}
-    return found
-
-
 def misdating_suspects(session: Session, *, terms: Iterable[str], published_after, lag_days: int) -> set[str]:
     """Reports with a relative date ('on Wednesday') at one of these places (``p:`` terms), stamped
     more than ``lag_days`` after ``published_after``."""
@@ -541,7 +524,7 @@ def _reports_at_places(session: Session, terms: Iterable[str], *conditions) -> s
              .join(MentionTermRow, and_(MentionTermRow.document_id == MentionRow.document_id, MentionTermRow.idx == MentionRow.idx))
              .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
              .where(*conditions))
-    return {d for chunk in _chunks(sorted(set(terms))) for d in session.scalars(query.where(MentionTermRow.term.in_(chunk)))}
+    return {d for chunked in _where_in(query, MentionTermRow.term, terms) for d in session.scalars(chunked)}
 
 
 def load_copy_edges(session: Session) -> dict[str, tuple[str, float]]:
@@ -571,19 +554,16 @@ def save_bands(session: Session, *, bands: dict[str, list[int]]) -> None:
         session.execute(insert(BandRow), chunk)
 
 
-def band_documents(session: Session, *, ids: Iterable[str] | None = None) -> set[str]:
-    """Reports whose bands are stored (all, or among ``ids``)."""
-    if ids is None:
-        return set(session.scalars(select(BandRow.document_id).distinct()))
-    return {d for chunk in _chunks(sorted(set(ids)))
-            for d in session.scalars(select(BandRow.document_id).where(BandRow.document_id.in_(chunk)).distinct())}
+def band_documents(session: Session) -> set[str]:
+    """Reports whose bands are stored (a ledger from before the link index has signatures without)."""
+    return set(session.scalars(select(BandRow.document_id).distinct()))
 
 
 def band_neighbours(session: Session, *, keys: Iterable[int]) -> dict[int, set[str]]:
     """Reports in each of these LSH bands."""
     found: dict[int, set[str]] = {}
-    for chunk in _chunks(sorted(set(keys))):
-        for key, document in session.execute(select(BandRow.key, BandRow.document_id).where(BandRow.key.in_(chunk))):
+    for query in _where_in(select(BandRow.key, BandRow.document_id), BandRow.key, keys):
+        for key, document in session.execute(query):
             found.setdefault(key, set()).add(document)
     return found
 
