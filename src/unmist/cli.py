@@ -290,11 +290,12 @@ def history(incident_id: str, db: DbOption = DEFAULT_DB, as_json: JsonOption = F
     from dataclasses import asdict
 
     from .render import history_table
+    from .review import record_keys
 
     sessions = _open_existing(db)
     with sessions() as session:
         row = store.get_incident(session, incident_id=incident_id)
-        keys = [f"{m['document']}:{m['index']}" for m in row.record["mentions"]] if row else []
+        keys = record_keys(row.record) if row else []
         decisions = store.decisions_for(session, incident_id=row.id if row else incident_id, mention_keys=keys)
     if as_json:
         console.print_json(json.dumps([asdict(d) for d in decisions], ensure_ascii=False, default=str))

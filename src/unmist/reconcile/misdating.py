@@ -91,8 +91,9 @@ def _by_other_reports(document: Document, documents: dict[str, Document], mentio
         value = mention.date
         if value is None or value.resolved_against != "published" or value.start is None or value.evidence is None:
             continue
-        candidates = {m.key: m for name in place_names(mention) for m in by_place.get(name, []) if m.document != document.id}
-        for other in (candidates[key] for key in sorted(candidates, key=_key_order)):
+        candidates = {(m.document, m.index): m for name in place_names(mention) for m in by_place.get(name, [])
+                      if m.document != document.id}
+        for other in (candidates[key] for key in sorted(candidates)):
             if other.date is None or other.date.start is None or other.date.resolved_against == "published" and \
                     other.date.precision != "day":
                 continue
@@ -111,11 +112,6 @@ def _by_other_reports(document: Document, documents: dict[str, Document], mentio
 def place_names(mention: Mention) -> set[str]:
     """Every place a mention names, as the gazetteer spells it."""
     return set(mention.places_named) | ({mention.place.name} if mention.place else set())
-
-
-def _key_order(key: str) -> tuple[str, int]:
-    document, index = key.rsplit(":", 1)
-    return document, int(index)
 
 
 def _alike(a: Mention, b: Mention) -> bool:

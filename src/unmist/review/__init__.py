@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Decision", "ACTIONS", "decision_keys", "rejected_documents", "reshape_clusters", "apply_to_records"]
+__all__ = ["Decision", "ACTIONS", "decision_keys", "record_keys", "rejected_documents", "reshape_clusters", "apply_to_records"]
 
 ACTIONS = ("confirm", "correct", "set_best", "reject_report", "merge", "split")
 
@@ -34,8 +34,9 @@ class Decision:
     reason: str | None = None
 
 
-def mention_key(mention) -> str:
-    return f"{mention.document}:{mention.index}"
+def record_keys(record: dict) -> list[str]:
+    """The mention keys ('<document>:<n>') of an incident record, sorted."""
+    return sorted({f"{m['document']}:{m['index']}" for m in record["mentions"]})
 
 
 def decision_keys(decision: Decision) -> set[str]:
@@ -54,7 +55,7 @@ def _find(clusters: list[list], keys: Iterable[str]) -> int | None:
     keys = set(keys)
     best, best_overlap = None, 0
     for index, cluster in enumerate(clusters):
-        overlap = len(keys & {mention_key(m) for m in cluster})
+        overlap = len(keys & {m.key for m in cluster})
         if overlap > best_overlap:
             best, best_overlap = index, overlap
     return best
@@ -73,7 +74,7 @@ def reshape_clusters(clusters: list[list], decisions: Iterable[Decision]) -> lis
         elif decision.action == "split":
             key = decision.payload["mention"]
             for cluster in clusters:
-                alone = [m for m in cluster if mention_key(m) == key]
+                alone = [m for m in cluster if m.key == key]
                 if alone and len(cluster) > 1:
                     cluster.remove(alone[0])
                     clusters.append(alone)
@@ -85,7 +86,7 @@ def _record_for(records: list[dict], decision: Decision) -> dict | None:
     keys = set(decision.mention_keys)
     best, best_overlap = None, 0
     for record in records:
-        overlap = len(keys & {f"{m['document']}:{m['index']}" for m in record["mentions"]})
+        overlap = len(keys & set(record_keys(record)))
         if overlap > best_overlap:
             best, best_overlap = record, overlap
     return best

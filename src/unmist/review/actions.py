@@ -8,7 +8,7 @@ import os
 
 from .. import incremental, store
 from ..errors import UnmistError
-from . import Decision, _get, decision_keys
+from . import Decision, _get, decision_keys, record_keys
 
 
 def analyst_name(given: str | None) -> str:
@@ -52,10 +52,6 @@ def decide(sessions, *, action: str, incident_id: str | None, analyst: str, reas
         store.release_lock(sessions, holder=holder)
 
 
-def _mention_keys(record: dict) -> list[str]:
-    return sorted({f"{m['document']}:{m['index']}" for m in record["mentions"]})
-
-
 def _resolve(session, action: str, incident_id: str | None, payload: dict) -> tuple[list[str], dict]:
     if action == "reject_report":
         document = payload.get("document")
@@ -71,18 +67,18 @@ def _resolve(session, action: str, incident_id: str | None, payload: dict) -> tu
         other = store.get_incident(session, incident_id=payload.pop("other", ""))
         if other is None or other.id == row.id:
             raise UnmistError("merge needs a second, different incident")
-        payload.update(other=other.id, other_mention_keys=_mention_keys(other.record))
+        payload.update(other=other.id, other_mention_keys=record_keys(other.record))
     elif action == "split":
         payload["mention"] = _split_target(record, payload.get("mention", ""))
     elif action in ("correct", "set_best"):
         path = payload["field"] if action == "correct" else f"figures.{payload['kind']}.best"
         payload["machine_then"] = _get(record, path)
-    return _mention_keys(record), payload
+    return record_keys(record), payload
 
 
 def _split_target(record: dict, mention: str) -> str:
     """'DOC:N', or just 'DOC' when the report tells the incident once."""
-    keys = _mention_keys(record)
+    keys = record_keys(record)
     if mention in keys:
         return mention
     matches = [k for k in keys if k.split(":")[0].startswith(mention)] if mention else []

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ... import store
 from ...errors import UnmistError
 from ...reconcile.provenance import provenance_tree
+from ...review import record_keys
 from ..security import CSRF_COOKIE, TOKEN_COOKIE, analyst, check_csrf, csrf_token
 from ..jobs import read_uploads
 from ..views import highlighted, list_filters, sources_side_by_side, timeline
@@ -49,7 +50,7 @@ def incident_page(request: Request, incident_id: str):
         if row is None:
             raise HTTPException(404, f"no incident '{incident_id}'")
         documents = store.documents_of_record(session, record=row.record)
-        keys = [f"{m['document']}:{m['index']}" for m in row.record["mentions"]]
+        keys = record_keys(row.record)
         decisions = store.decisions_for(session, incident_id=row.id, mention_keys=keys)
     return render(request, "incident.html", record=row.record, documents=documents,
                   sources=sources_side_by_side(row.record, documents), tree=provenance_tree(row.record, documents),
