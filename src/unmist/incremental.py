@@ -28,7 +28,7 @@ from datetime import date
 
 from . import store
 from .export import incident_record
-from .link import candidate_pairs, components, link, may_meet, mention_order, pair_score, reach
+from .link import candidate_pairs, components, countries_of, link, may_meet, mention_order, pair_score, reach
 from .link import MIN_LINK_SCORE
 from .reconcile import CopyEdge, Ledger, Misdating, document_flags, find_copies, find_misdated, reconcile, redate
 from .reconcile.misdating import OTHER_REPORT_LAG_DAYS, misdating_of, place_index, place_names
@@ -110,13 +110,9 @@ def _index_entry(mention: Mention, stated: Mention) -> tuple[dict, list[tuple[st
            "date_start": mention.date.start if dated == 2 else None, "reach": reach(mention),
            "stated_start": stated.date.start if stated.date else None,
            "relative": bool(stated.date and stated.date.resolved_against == "published")}
-    terms = [f"c:{c}" for c in _countries(mention)] if mention.country else ["c:*"]
+    terms = [f"c:{c}" for c in sorted(countries_of(mention))] if mention.country else ["c:*"]
     terms += _place_terms(mention) + [f"p:{name}" for name in place_names(stated)]
     return row, [(term[:240], mention.document, mention.index) for term in terms]
-
-
-def _countries(mention: Mention) -> list[str]:
-    return sorted({mention.country, *mention.countries} - {None})
 
 
 def _place_terms(mention: Mention) -> list[str]:
@@ -348,7 +344,7 @@ def _partner_components(session, pool: _Pool, mentions: dict[str, Mention], move
     for mention in mentions.values():
         dated = 0 if mention.date is None else (2 if mention.date.start else 1)
         candidates = store.block_candidates(
-            session, countries=_countries(mention) if mention.country else None, dated=dated,
+            session, countries=countries_of(mention) if mention.country else None, dated=dated,
             start=mention.date.start if dated == 2 else None, reach=reach(mention), place_terms=_place_terms(mention))
         candidates = {c for c in candidates if c[0] not in moved}
         pool.load({d for d, _ in candidates})

@@ -19,7 +19,8 @@ from .. import knowledge
 from ..extract.dates import Resolved, compatible
 from ..types import DateValue, Mention
 
-__all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "may_meet", "pair_score"]
+__all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
+           "pair_score"]
 
 LINK_VERSION = "link.rules.v1"
 # Evidence needed to link: compatible dates count 1, the same named place 2 (same admin area 1.5),
@@ -55,24 +56,17 @@ def link(mentions: list[Mention], pairs: list[tuple[float, int, int]] | None = N
     pairs = candidate_pairs(mentions) if pairs is None else pairs
     parent = list(range(len(mentions)))
     documents = [{m.document} for m in mentions]
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     # strongest pairs first; ties in the order of the mentions (sorted by report id and position),
     # so the same mentions give the same clusters however they were gathered
     for score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        root_i, root_j = find(i), find(j)
+        root_i, root_j = _root(parent, i), _root(parent, j)
         if root_i == root_j or documents[root_i] & documents[root_j]:
             continue  # one report never tells the same incident twice as separate mentions
         parent[root_j] = root_i
         documents[root_i] |= documents[root_j]
     clusters: dict[int, list[Mention]] = defaultdict(list)
     for i, mention in enumerate(mentions):
-        clusters[find(i)].append(mention)
+        clusters[_root(parent, i)].append(mention)
     return sorted(clusters.values(), key=lambda c: incident_id(c))
 
 
@@ -86,16 +80,23 @@ def components(mentions: list[Mention], pairs: list[tuple[float, int, int]]) -> 
     re-links the components its mentions reach."""
     mentions = sorted(mentions, key=mention_order)
     parent = list(range(len(mentions)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for _score, i, j in pairs:
-        parent[max(find(i), find(j))] = min(find(i), find(j))
-    return {m.key: mentions[find(i)].key for i, m in enumerate(mentions)}
+        root_i, root_j = _root(parent, i), _root(parent, j)
+        parent[max(root_i, root_j)] = min(root_i, root_j)
+    return {m.key: mentions[_root(parent, i)].key for i, m in enumerate(mentions)}
+
+
+def _root(parent: list[int], i: int) -> int:
+    """Union-find root, halving the path on the way."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def countries_of(mention: Mention) -> set[str]:
+    """Every country a mention is in or names: its blocks."""
+    return {mention.country, *mention.countries} - {None}
 
 
 def candidate_pairs(mentions: list[Mention]) -> list[tuple[float, int, int]]:
@@ -117,12 +118,12 @@ def may_meet(a: Mention, b: Mention) -> bool:
     """Whether blocking lets two mentions be compared at all: a country in common (or one without
     a country) and, when both are dated, starts within DATE_BLOCK_DAYS of the earlier one's end.
     The same rule as :func:`_blocks` and :func:`_pairs_in_block`, for one pair."""
-    if a.country and b.country and not ({a.country, *a.countries} - {None}) & ({b.country, *b.countries} - {None}):
+    if a.country and b.country and not countries_of(a) & countries_of(b):
         return False
     if not (a.date and a.date.start and b.date and b.date.start):
         return True
     first, then = sorted((a, b), key=lambda m: m.date.start)
-    return then.date.start <= (first.date.end or first.date.start) + timedelta(days=DATE_BLOCK_DAYS)
+    return then.date.start <= reach(first)
 
 
 def reach(mention: Mention):
@@ -153,7 +154,7 @@ def _blocks(mentions: list[Mention]) -> dict[str, list[int]]:
     blocks: dict[str, list[int]] = defaultdict(list)
     unknown = [i for i, m in enumerate(mentions) if not m.country]
     for i, mention in enumerate(mentions):
-        for country in {mention.country, *mention.countries} - {None}:
+        for country in countries_of(mention):
             blocks[country].append(i)
     for key in list(blocks):
         blocks[key] = sorted(set(blocks[key]) | set(unknown))
