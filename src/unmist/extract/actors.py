@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import knowledge
+from .components import actor_tokens
 from .nlp import text_of
 
 CLAIM = re.compile(
@@ -199,7 +200,7 @@ def _unknown_claimant(sent: Span) -> list[ActorFinding]:
     spellings)."""
     if not CLAIM.search(sent.text) or NO_CLAIM.search(sent.text) or _in_question(sent.text):
         return []
-    known = {t for span in sent.doc.spans.get("unmist_actors", []) for t in range(span.start, span.end)}
+    known = actor_tokens(sent.doc)
     for verb in (t for t in sent if t.lemma_.lower() in CLAIM_VERBS and t.pos_ == "VERB"):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "LOC", "NORP"):
@@ -355,7 +356,7 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
     have been behind'.  The small English model often labels Central Asian names as organisations,
     so a run of proper nouns after a role phrase counts as a name too."""
     findings = []
-    known = {t for actor in sent.doc.spans.get("unmist_actors", []) for t in range(actor.start, actor.end)}
+    known = actor_tokens(sent.doc)
     for span in _names(sent):
         if _is_victim(span) or any(t.i in known for t in span):
             continue  # a known group or outlet is found as one

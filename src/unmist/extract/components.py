@@ -140,6 +140,11 @@ def mark_actors(doc: Doc) -> Doc:
     return doc
 
 
+def actor_tokens(doc: Doc) -> set[int]:
+    """Indexes of the tokens inside a known group or outlet name."""
+    return {t for span in doc.spans.get("unmist_actors", []) for t in range(span.start, span.end)}
+
+
 PLACE_HEADS = r"(?:province|region|district|valley|gorge|river|oblast|border post|frontier post|exclave|enclave|city|town|village)"
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 MAX_PLACE_TOKENS = 4
@@ -150,7 +155,7 @@ def mark_places(doc: Doc) -> Doc:
     """Look up runs of capitalised proper nouns in the gazetteer, longest first."""
     spans = []
     index = 0
-    actors = {t for span in doc.spans.get("unmist_actors", []) for t in range(span.start, span.end)}
+    actors = actor_tokens(doc)
     while index < len(doc):
         span = _longest_place_at(doc, index, actors)
         if span is None:
