@@ -51,7 +51,7 @@ def test_numbers_that_are_not_casualties_are_ignored(nlp):
 def test_threats_and_plans_are_not_incidents(nlp):
     doc = nlp("Otherwise, terrorist attacks will continue. The group threatened more attacks. "
               "Police said they had foiled a plot to bomb the airport.")
-    assert all(t._.unmist["irrealis"] or t._.unmist["generic"] for t in doc.spans["unmist_triggers"])
+    assert all(t._.unmist_trigger["irrealis"] or t._.unmist_trigger["generic"] for t in doc.spans["unmist_triggers"])
 
 
 def _mentions(path):

@@ -19,6 +19,9 @@ class IngestError(UnmistError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):  # rebuilt from both arguments when it crosses from a worker process
+        return (type(self), (self.source, self.reason))
+
 
 class ModelNotFound(UnmistError):
     """No English spaCy pipeline is installed."""

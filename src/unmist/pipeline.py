@@ -16,9 +16,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 from . import incremental, knowledge, store
 from .attribute import ATTRIBUTE_VERSION, attribute
+from .budget import REPORT_SECONDS, BudgetExceeded, time_budget
 from .errors import IngestError
 from .export import document_record, ledger_dict
 from .extract import EXTRACT_VERSION, extract, parse
@@ -58,19 +60,24 @@ def analyse(document: Document) -> Extraction:
     return Extraction(document, mentions, citations=citations, versions=tuple(EXTRACTION_VERSIONS.split("|")))
 
 
-def _analyse_safely(document: Document) -> Extraction | IngestError:
+def _analyse_safely(document: Document, seconds: float | None = REPORT_SECONDS) -> Extraction | IngestError:
     try:
-        return analyse(document)
+        with time_budget(seconds):
+            return analyse(document)
+    except BudgetExceeded as err:
+        return IngestError(document.source, f"skipped: extraction {err}")
     except Exception as err:  # one odd report must not stop a run of thousands
         return IngestError(document.source, f"extraction failed ({type(err).__name__}: {err})")
 
 
-def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress | None = None) -> Iterator[Extraction | IngestError]:
-    """Analyse reports, in ``jobs`` worker processes when more than one."""
+def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress | None = None,
+                 seconds: float | None = REPORT_SECONDS) -> Iterator[Extraction | IngestError]:
+    """Analyse reports, in ``jobs`` worker processes when more than one; a report that takes longer
+    than ``seconds`` is skipped with an error naming it."""
     total = len(documents)
     if jobs <= 1 or total < 2:
         for done, document in enumerate(documents, 1):
-            yield _analyse_safely(document)
+            yield _analyse_safely(document, seconds)
             if progress:
                 progress("extract", done, total)
         return
@@ -79,7 +86,7 @@ def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress
     load_pipeline()  # loaded once here, shared with forked workers
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        for done, result in enumerate(pool.map(_analyse_safely, documents, chunksize=4), 1):
+        for done, result in enumerate(pool.map(partial(_analyse_safely, seconds=seconds), documents, chunksize=4), 1):
             yield result
             if progress:
                 progress("extract", done, total)

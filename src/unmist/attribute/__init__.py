@@ -146,7 +146,7 @@ def _phrase_after(sent: Span, offset: int) -> str | None:
     if span is None or not len(span):
         return None
     token = span[0]
-    while token.head.i >= span.start and token.head.i < span.end and token.head is not token:
+    while token.head.i >= span.start and token.head.i < span.end and token.head.i != token.i:
         token = token.head
     words = [t for t in token.subtree if t.i >= span.start and t.dep_ not in ("relcl", "punct")]
     return _clean(" ".join(t.text for t in words[:8])) or None

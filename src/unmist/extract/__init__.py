@@ -139,7 +139,7 @@ def _demonym_countries(tokens) -> list[str]:
     """'Tajik troops' -> TJ; 'the Chinese embassy' names no place."""
     demonyms = knowledge.demonyms()
     return [demonyms[t.text] for t in tokens
-            if t.text in demonyms and not (t.head.lemma_.lower() in FOREIGN_PROPERTY and t.head is not t)]
+            if t.text in demonyms and not (t.head.lemma_.lower() in FOREIGN_PROPERTY and t.head.i != t.i)]
 
 
 def _named_countries(draft: Draft, place: PlaceValue | None) -> tuple[str, ...]:

@@ -261,7 +261,7 @@ def _is_description(group: Span) -> bool:
     token = group.root
     if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.lemma_.lower() in DESCRIBED_BY_MODIFIER:
         return True  # 'Al Qaeda ally', 'Taliban sympathisers'
-    while token.dep_ in ("compound", "conj", "appos") and token.head is not token:
+    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
         token = token.head
     if token.dep_ != "pobj":
         return False
@@ -306,7 +306,7 @@ def _is_subject_side(sent: Span, group: Span) -> bool:
 def _speaks_of_own_attack(sent: Span, group: Span) -> bool:
     """'The IMU ... said via a radio station that they attacked a column': a claim in other words."""
     root = group.root
-    while root.dep_ in ("appos", "conj", "compound", "pobj", "prep") and root.head is not root:
+    while root.dep_ in ("appos", "conj", "compound", "pobj", "prep") and root.head.i != root.i:
         root = root.head
     if root.dep_ != "nsubj" or root.head.lemma_ not in ("say", "announce", "state"):
         return False
@@ -425,7 +425,7 @@ def _is_victim(entity: Span) -> bool:
     for _ in range(4):
         if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in FIGHT_LEMMAS:
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     return False

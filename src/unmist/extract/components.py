@@ -21,7 +21,10 @@ from .dates import find_dates
 from .figures import find_figures
 from .nlp import english_words, text_of
 
-Span.set_extension("unmist", default=None, force=True)
+# One extension per span kind: spaCy keeps extension values by (name, start, end), so a trigger and a
+# place at the same offsets would otherwise share (and overwrite) one value.
+Span.set_extension("unmist", default=None, force=True)  # place candidates (gazetteer.Place, best first)
+Span.set_extension("unmist_trigger", default=None, force=True)  # {"irrealis", "generic", "anaphoric"}
 Span.set_extension("unmist_variant", default=False, force=True)  # a place found only as a spelling variant
 Doc.set_extension("unmist_dates", default=None, force=True)
 Doc.set_extension("unmist_figures", default=None, force=True)
@@ -57,7 +60,7 @@ def mark_triggers(doc: Doc) -> Doc:
             if span is None or taken & set(range(span.start, span.end)) or _inside_name(span):
                 continue
             taken.update(range(span.start, span.end))
-            span._.unmist = {"irrealis": is_irrealis(span), "generic": is_generic(span), "anaphoric": is_anaphoric(span)}
+            span._.unmist_trigger = {"irrealis": is_irrealis(span), "generic": is_generic(span), "anaphoric": is_anaphoric(span)}
             spans.append(span)
     doc.spans["unmist_triggers"] = sorted(spans, key=lambda s: s.start)
     return doc
@@ -76,11 +79,11 @@ def is_irrealis(span: Span) -> bool:
     if any(child.dep_ == "neg" for child in root.children):
         return True
     for token in [root, *list(root.ancestors)[:3]]:
-        if token.lemma_ in IRREALIS_GOVERNORS and token is not root:
+        if token.lemma_ in IRREALIS_GOVERNORS and token.i != root.i:
             return True
         if _has_modal(token) and not _has_perfect(token):
             return True
-        if token.dep_ in ("ROOT", "ccomp", "advcl") and token is not root:
+        if token.dep_ in ("ROOT", "ccomp", "advcl") and token.i != root.i:
             break
     return False
 

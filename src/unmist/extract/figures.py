@@ -65,7 +65,7 @@ def find_figures(sent: Span) -> list[Figure]:
         kind, root, is_part = found
         side = _side(noun, quantity.last)
         if kind == "arrested" and _lemma_of_cue(root.head) in ("detain", "hold"):
-            if side in CAPTURE_SIDES or (noun is quantity.last and _attackers_counted(sent)):
+            if side in CAPTURE_SIDES or (noun.i == quantity.last.i and _attackers_counted(sent)):
                 kind = "captured"  # 13 attackers had been killed and four had been detained
         start, end = _figure_extent(quantity, noun, root)
         figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end], quantity.qualifier)
@@ -84,7 +84,7 @@ def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
     the count (or its noun); 'ten people were being treated for gunshot wounds'."""
     of_cue = next((g.lower_ for c in number.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj" and g.lower_ in ADJACENT_CUES), None)
-    if noun is number and of_cue:
+    if noun.i == number.i and of_cue:
         return ADJACENT_CUES[of_cue], number, False
     own_cue = next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.i < number.i and c.lower_ in ADJACENT_CUES), None)
     if own_cue:  # 'killed a dozen worshippers and injured scores more': the participle is scores' own cue
@@ -93,7 +93,7 @@ def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
         if noun.head.lemma_ != "treat" or any(t.lemma_.lower() in ("wound", "injury", "burn") for t in noun.head.subtree):
             return "wounded", noun, False
     lemma = noun.lemma_.lower()
-    if noun is not number and lemma in DEATH_NOUNS | INJURY_NOUNS:
+    if noun.i != number.i and lemma in DEATH_NOUNS | INJURY_NOUNS:
         return ("killed" if lemma in DEATH_NOUNS else "wounded"), noun, False
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     if following is not None and following.lower_ in ADJACENT_CUES and following.dep_ not in ("ROOT",):
@@ -216,7 +216,7 @@ def _is_named_victim(token: Token) -> bool:
     """'General Nazarov ... was stabbed to death', 'Imomnazarov was shot dead': one person killed."""
     if token.ent_type_ != "PERSON" or token.dep_ not in ("nsubjpass", "nsubj", "dobj") or token.pos_ != "PROPN":
         return False
-    if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.head.children if c is token):
+    if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.head.children if c.i == token.i):
         return False
     verb = token.head
     if verb.lemma_.lower() not in KILLING_LEMMAS:
@@ -244,11 +244,11 @@ def _kind_of(noun: Token, cue_kinds: dict[str, str]) -> tuple[str, Token, bool] 
     """Climb from the counted noun to the casualty cue that governs it."""
     node, is_part = noun, False
     for _ in range(4):
-        if node.dep_ in ("conj", "appos") and node.head is not node:
+        if node.dep_ in ("conj", "appos") and node.head.i != node.i:
             is_part = is_part or node.dep_ == "appos"
             node = node.head
             continue
-        if node.dep_ == "pobj" and _is_part_or_total(node.head) and node.head.head is not node:
+        if node.dep_ == "pobj" and _is_part_or_total(node.head) and node.head.head.i != node.i:
             is_part = is_part or node.head.lower_ in ("including", "among")
             node = node.head.head
             continue

@@ -68,7 +68,7 @@ class SentenceFacts:
     @property
     def new_event(self) -> bool:
         """States an event in its own words, not only by reference ('the attack') to one told before."""
-        return any(not t._.unmist["anaphoric"] for t in self.strong_triggers) or any(
+        return any(not t._.unmist_trigger["anaphoric"] for t in self.strong_triggers) or any(
             f.kind in CASUALTY_KINDS for f in self.figures)
 
     @property
@@ -76,7 +76,7 @@ class SentenceFacts:
         """Triggers that state one event: not arrests, and plurals only when the sentence dates them
         ('Skirmishes that began on Wednesday')."""
         return [t for t in self.triggers if t.label_ not in ATTACH_ONLY_TYPES
-                and (t.root.i in self.dated_triggers or not t._.unmist["generic"])]
+                and (t.root.i in self.dated_triggers or not t._.unmist_trigger["generic"])]
 
     @property
     def is_period_statement(self) -> bool:
@@ -134,7 +134,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
         previous_end = sent.start_char
         facts.append(SentenceFacts(
             sent=sent, index=index, paragraph=paragraph,
-            triggers=[t for t in doc.spans["unmist_triggers"] if _inside(t, sent) and not t._.unmist["irrealis"]],
+            triggers=[t for t in doc.spans["unmist_triggers"] if _inside(t, sent) and not t._.unmist_trigger["irrealis"]],
             figures=[f for f in doc._.unmist_figures if sent.start_char <= f.start < sent.end_char],
             dates=[d for d in doc._.unmist_dates if sent.start_char <= d.start < sent.end_char and _is_event_date(doc, d)],
             places=[p for p in doc.spans["unmist_places"] if _inside(p, sent)],
@@ -166,7 +166,7 @@ def _governor_is_event(span: Span) -> bool:
     token = span.root
     for _ in range(6):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return True
         if span.start <= head.i < span.end or head.pos_ == "ADP":
             token = head
@@ -191,7 +191,7 @@ def _trigger_dates(doc: Doc, sent: Span) -> dict[int, int]:
         span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
         token = span.root if span is not None else None
         for _ in range(4):
-            if token is None or token.head is token:
+            if token is None or token.head.i == token.i:
                 break
             token = token.head
             if token.i in trigger_tokens:
@@ -321,7 +321,7 @@ def _redates(facts: SentenceFacts, expr: DateExpr, current: Draft) -> bool:
         return False
     governor = facts.date_governors.get(expr.start)
     dated = [t for t in facts.strong_triggers if t.root.i == governor]
-    return bool(dated) and dated[0]._.unmist["anaphoric"] and not any(
+    return bool(dated) and dated[0]._.unmist_trigger["anaphoric"] and not any(
         f.kind in CASUALTY_KINDS for f in facts.figures if f.start < expr.start)
 
 

@@ -1,0 +1,86 @@
+"""Extraction never hangs and never raises, whatever the text: all capitals, no capitals, another
+script, tables, lists, one endless sentence, decoded noise; a report over its time budget is
+skipped with one line naming it, and the run goes on."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from unmist.budget import BudgetExceeded, time_budget
+from unmist.errors import IngestError
+from unmist.ingest import ingest
+from unmist.pipeline import analyse_many
+from unmist.types import Document, Extraction
+
+from conftest import SHARED
+
+NEWS = ("Gunmen attacked a police checkpoint near the town on Sunday, killing three officers and wounding "
+        "five civilians, the interior ministry said. No group has claimed responsibility for the attack. ")
+
+
+def _noise(seed: int, size: int) -> str:
+    rng = random.Random(seed)
+    return bytes(rng.randrange(256) for _ in range(size)).decode("utf-8", errors="replace")
+
+
+HOSTILE = {
+    "all_capitals": NEWS.upper() * 3,
+    "all_lower_case": NEWS.lower() * 3,
+    "russian": "Боевики напали на блокпост полиции в воскресенье, убив трёх полицейских. " * 5,
+    "table": "\n".join("| district | killed | wounded |" if i == 0 else f"| D{i} | {i} | {2 * i} |" for i in range(60)),
+    "list": "\n".join(f"- {i} killed in attack number {i}" for i in range(80)),
+    "one_endless_sentence": ("and the soldiers who were killed by the men who attacked them " * 1700)[:100_000],
+    "decoded_noise": _noise(7, 6000),
+    "punctuation_only": "!?.,;:--((()))[]" * 200,
+}
+
+
+def _reports(texts: dict[str, str]) -> list[Document]:
+    """Documents as extraction receives them (ingest would refuse a table or noise as no report text)."""
+    return [Document(id=f"hostile-{name}", source=f"hostile/{name}.txt", text=text, title=name)
+            for name, text in texts.items()]
+
+
+def test_hostile_text_is_extracted_without_error_within_the_budget():
+    documents = _reports(HOSTILE)
+    results = list(analyse_many(documents, seconds=120))
+    failures = [str(r) for r in results if not isinstance(r, Extraction)]
+    assert failures == []
+
+
+def test_a_report_over_its_budget_is_skipped_with_its_name_and_the_run_goes_on():
+    documents = _reports({"long": HOSTILE["one_endless_sentence"], "short": NEWS})
+    slow, quick = analyse_many(documents, seconds=0.05)
+    assert isinstance(slow, IngestError)
+    assert str(slow) == "hostile/long.txt: skipped: extraction took longer than 0.05 s"
+    assert isinstance(quick, Extraction | IngestError)  # the next report is still tried
+
+
+def test_the_budget_interrupts_a_loop_that_never_ends():
+    started = time.monotonic()
+    with pytest.raises(BudgetExceeded):
+        with time_budget(0.2):
+            while True:
+                pass
+    assert time.monotonic() - started < 30
+
+
+def test_an_error_from_a_worker_process_survives_the_trip_back():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(IngestError("a.txt", "extraction failed")))
+    assert (error.source, error.reason, str(error)) == ("a.txt", "extraction failed", "a.txt: extraction failed")
+
+
+def test_all_capitals_wire_reports_extract_without_error(tmp_path):
+    """A slice of MUC-4 (1989-90 all-capitals wire text) that once hung or crashed the extractor;
+    bench/robustness.py runs all 1,500 reports."""
+    lines = (SHARED / "muc4" / "data" / "train.jsonl").read_text(encoding="utf-8").splitlines()[:30]
+    path = tmp_path / "muc4.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    documents = [d for d in ingest([path]) if not isinstance(d, IngestError)]
+    results = list(analyse_many(documents, seconds=120))
+    assert [str(r) for r in results if not isinstance(r, Extraction)] == []
