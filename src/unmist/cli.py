@@ -170,16 +170,21 @@ def _open_existing(db: str):
 
 @app.command(name="eval")
 def eval_command(
-    gold_dir: Annotated[Path, typer.Argument(help="Gold set folder: reports/ and gold.yaml.")],
+    gold_dir: Annotated[Path, typer.Argument(help="Gold set folder: reports/ and gold.yaml, or MUC-4 (data/, gold/).")],
     as_json: JsonOption = False,
     misses: Annotated[bool, typer.Option("--misses", help="List what was missed or wrong per field.")] = False,
+    split: Annotated[str, typer.Option("--split", help="MUC-4: the split to score (dev or train).")] = "dev",
+    limit: Annotated[int | None, typer.Option("--limit", help="MUC-4: score only the first N reports.")] = None,
 ) -> None:
-    """Score extraction, linking and flags against a gold set."""
+    """Score extraction, linking and flags against a gold set (or MUC-4 role filling)."""
     from .evaluate import evaluate, summary
     from .render import score_table
 
+    if (gold_dir / "gold" / f"{split}.gtt.jsonl").is_file():
+        _eval_muc4(gold_dir, split, limit, as_json)
+        return
     if not (gold_dir / "gold.yaml").is_file():
-        raise UnmistError(f"{gold_dir}: no gold.yaml in this folder")
+        raise UnmistError(f"{gold_dir}: no gold.yaml (nor MUC-4 gold/{split}.gtt.jsonl) in this folder")
     scores = evaluate(gold_dir)
     if as_json:
         console.print_json(json.dumps(summary(scores)))
@@ -188,6 +193,17 @@ def eval_command(
     if misses:
         for line in _miss_lines(scores):
             console.print(line, highlight=False)
+
+
+def _eval_muc4(folder: Path, split: str, limit: int | None, as_json: bool) -> None:
+    from .evaluate_muc4 import evaluate_muc4, summary
+    from .render import muc4_table
+
+    result = evaluate_muc4(folder, split, limit)
+    if as_json:
+        console.print_json(json.dumps(summary(result)))
+        return
+    console.print(muc4_table(result))
 
 
 def _miss_lines(scores: dict) -> list[str]:

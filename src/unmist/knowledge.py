@@ -108,6 +108,17 @@ def _json_rows(filename: str, required: tuple[str, ...]) -> list[dict]:
 
 
 @lru_cache(maxsize=None)
+def group_aliases() -> dict[str, str]:
+    """Lower-cased alias -> canonical group name, for names read from case-folded text (an alias
+    of under four letters, 'IS', is matched only as written: lower-cased it is an English word)."""
+    table = {}
+    for group in groups():
+        for alias in group.aliases:
+            table[alias if len(alias) < 4 else alias.lower()] = group.name
+    return table
+
+
+@lru_cache(maxsize=None)
 def groups() -> tuple[Group, ...]:
     """Armed groups and parties with their aliases and transliterations."""
     return tuple(

@@ -142,6 +142,20 @@ def score_table(scores: dict) -> Table:
     return table
 
 
+def muc4_table(result: dict) -> Table:
+    """The MUC-4 template-filling scores per slot, as the benchmark's scorer prints them."""
+    table = Table(title=f"MUC-4 template filling: {result['reports']} reports, {result['templates']} templates")
+    for column in ("slot", "P", "R", "F1", "p_num/p_den", "r_num/r_den"):
+        table.add_column(column, justify="left" if column == "slot" else "right")
+    for slot, tally in result["slots"].items():
+        p = 100 * tally.p_num / tally.p_den if tally.p_den else 0.0
+        r = 100 * tally.r_num / tally.r_den if tally.r_den else 0.0
+        name = "micro_avg" if slot == "all" else slot
+        table.add_row(name, f"{p:.2f}", f"{r:.2f}", f"{100 * tally.f1():.2f}",
+                      f"{tally.p_num}/{tally.p_den}", f"{tally.r_num}/{tally.r_den}")
+    return table
+
+
 def provenance_renderable(tree: dict):
     """A Rich tree: origins first, then what copies or cites them."""
     from rich.tree import Tree

@@ -19,6 +19,7 @@ GTD_ATTACK_TYPES = {
     "border_clash": "Armed Assault", "armed_clash": "Armed Assault", "mutiny": "Armed Assault",
     "assassination": "Assassination", "hostage_taking": "Hostage Taking (Kidnapping)",
     "prison_break": "Facility/Infrastructure Attack", "riot": "Unarmed Assault",
+    "arson": "Facility/Infrastructure Attack", "robbery": "Armed Assault",
 }
 GTD_SPECIFICITY = {"exact": 1, "district": 2, "province": 3, "country": 4, "unknown": 5}
 GTD_CLAIM_MODES = {"video": "Video", "radio": "Call (pre-incident)", "website": "Posted to website, blog, etc.",
@@ -38,6 +39,7 @@ ACLED_EVENTS = {
     "assassination": ("Violence against civilians", "Attack"),
     "hostage_taking": ("Violence against civilians", "Abduction/forced disappearance"),
     "prison_break": ("Riots", "Violent demonstration"), "riot": ("Riots", "Violent demonstration"),
+    "arson": ("Violence against civilians", "Attack"), "robbery": ("Violence against civilians", "Attack"),
     "arrest": ("Strategic developments", "Arrests"),
 }
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}

