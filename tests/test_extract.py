@@ -208,3 +208,23 @@ def test_the_most_specific_trigger_types_the_sentence(nlp, sentence, incident_ty
     doc = nlp(sentence)
     triggers = [t.label_ for t in doc.spans["unmist_triggers"]]
     assert max(triggers, key=knowledge.type_priority) == incident_type
+
+
+@pytest.mark.parametrize("sentence, words, effect, count", [
+    ("Guerrillas killed six Jesuit priests and their housekeeper in San Salvador.", "six Jesuit priests", "killed", 6),
+    ("Two police officers were wounded when gunmen attacked a checkpoint.", "Two police officers", "wounded", 2),
+    ("Rebels kidnapped a businessman in Medellin yesterday.", "a businessman", "kidnapped", 1),
+    ("The murder of Antonio Roldan Betancur shocked Colombia.", "Antonio Roldan Betancur", "killed", 1),
+    ("A peasant was shot dead by guerrillas.", "A peasant", "killed", 1),
+    ("Gunmen attacked the mayor of the town.", "the mayor of the town", "attacked", 1),
+    ("The bomb injured 12 people.", "12 people", "wounded", 12),
+    ("Soldiers were seen near the market.", "Soldiers", None, None),
+])
+def test_a_victim_has_the_effect_and_count_its_sentence_gives(sentence, words, effect, count):
+    from unmist.extract.nlp import load_model
+    from unmist.extract.victims import count_of, effect_of
+
+    doc = load_model()(sentence)
+    start = sentence.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert (effect_of(span), count_of(span)) == (effect, count)

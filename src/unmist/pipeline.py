@@ -23,7 +23,7 @@ from .attribute import ATTRIBUTE_VERSION, attribute
 from .budget import REPORT_SECONDS, BudgetExceeded, time_budget
 from .errors import IngestError
 from .export import document_record, ledger_dict
-from .extract import EXTRACT_VERSION, extract, parse
+from .extract import EXTRACT_VERSION, extract, learned, parse
 from .extract.gazetteer import GAZETTEER_VERSION
 from .ingest import ingest
 from .link import LINK_VERSION
@@ -31,7 +31,9 @@ from .reconcile import RECONCILE_VERSION
 from .types import Document, Extraction
 
 # the knowledge files' fingerprint too: an edited alias table or lexicon means reading the reports again
-EXTRACTION_VERSIONS = "|".join([EXTRACT_VERSION, ATTRIBUTE_VERSION, GAZETTEER_VERSION, f"knowledge.{knowledge.digest()}"])
+# the learned model's name too: a new model reads the reports again like a new rule
+EXTRACTION_VERSIONS = "|".join([EXTRACT_VERSION, learned.version(), ATTRIBUTE_VERSION, GAZETTEER_VERSION,
+                                f"knowledge.{knowledge.digest()}"])
 LEDGER_VERSIONS = "|".join([EXTRACTION_VERSIONS, LINK_VERSION, RECONCILE_VERSION])
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)

@@ -18,6 +18,7 @@ FIGURE_KINDS = ("killed", "wounded", "captured", "escaped", "arrested")
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 PLACE_PRECISIONS = ("exact", "district", "province", "country", "unknown")
 PERPETRATOR_STATUSES = ("claimed", "attributed", "suspected", "denied")
+VICTIM_EFFECTS = ("killed", "wounded", "kidnapped", "attacked")
 
 
 @dataclass(frozen=True)
@@ -114,10 +115,13 @@ class ActorValue:
 
 @dataclass(frozen=True)
 class TextValue:
-    """A free-text value (victim, target, weapon) with its evidence."""
+    """A free-text value (victim, target, weapon) with its evidence; a victim also says what the
+    incident did to them and how many they were, as GTD and UCDP code victims."""
 
     text: str
     evidence: Evidence
+    effect: str | None = None  # victims: one of VICTIM_EFFECTS, None when the report does not say
+    count: int | None = None  # victims: how many people the words name ('six Jesuit priests' -> 6)
 
 
 @dataclass(frozen=True)

@@ -226,10 +226,17 @@ def _named_sources(doc: Doc, document: Document) -> list[Citation]:
         span = doc.char_span(match.start("name"), match.start("name") + len(name), alignment_mode="expand")
         if span is None or any(t.ent_type_ in ("GPE", "DATE") for t in span):
             continue
-        evidence = Evidence(document.id, span.start_char, span.end_char, span.text, span.sent.text.strip())
+        evidence = _evidence(document, span)
         kind = "person" if span.root.ent_type_ == "PERSON" else "source"  # the small model calls outlets people too
         citations.append(Citation(document.id, name, kind, evidence))
     return citations
+
+
+def _evidence(document: Document, span) -> Evidence:
+    """Text and sentence as the report writes them (the parse may have read a truecased copy)."""
+    sent = span.sent
+    return Evidence(document.id, span.start_char, span.end_char, document.text[span.start_char:span.end_char],
+                    document.text[sent.start_char:sent.end_char].strip())
 
 
 def find_citations(doc: Doc, document: Document) -> tuple[Citation, ...]:
@@ -243,7 +250,7 @@ def find_citations(doc: Doc, document: Document) -> tuple[Citation, ...]:
         if outlet.kb_id_.lower() == own or outlet.text.lower() == own:
             continue
         if _is_source_position(outlet):
-            evidence = Evidence(document.id, outlet.start_char, outlet.end_char, outlet.text, outlet.sent.text.strip())
+            evidence = _evidence(document, outlet)
             if outlet.text != outlet.kb_id_:
                 citations.pop(outlet.text, None)  # the same source, found by name before the alias file resolved it
             citations[outlet.kb_id_] = Citation(document.id, outlet.kb_id_, "outlet", evidence)

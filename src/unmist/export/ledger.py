@@ -57,6 +57,13 @@ def _figure_value(value: FigureValue, outlets: dict[str, str | None]) -> dict:
     return record
 
 
+def _victim(value) -> dict:
+    """A victim as one report names it, with the effect and count read off its sentence."""
+    record = {"text": value.text, "effect": value.effect, "count": value.count}
+    record.update(_evidence(value.evidence))
+    return record
+
+
 def incident_record(incident: Incident, outlets: dict[str, str | None]) -> dict:
     """One incident in the contract's shape, every value with its evidence."""
     return {
@@ -66,6 +73,7 @@ def incident_record(incident: Incident, outlets: dict[str, str | None]) -> dict:
         "place": _place(incident.place),
         "perpetrators": [_actor(a) for a in incident.perpetrators],
         "victims": list(incident.victims),
+        "victim_details": [_victim(v) for m in incident.mentions for v in m.victims],
         "targets": list(incident.targets),
         "weapons": list(incident.weapons),
         "figures": {

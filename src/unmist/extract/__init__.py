@@ -19,11 +19,13 @@ from . import gazetteer, learned
 from .actors import claim_status, find_perpetrators
 from .figures import Figure, sum_figures
 from .nlp import load_pipeline
+from .truecase import truecase
+from .victims import count_of, effect_of
 from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v1"
+EXTRACT_VERSION = "extract.rules.v2"
 # The most people a single report's figure may count before it is taken for a statistic, not a toll.
 MAX_PLAUSIBLE_FIGURE = 100_000
 # Places in a country the report never names must be cities of a million ('Metro', Indonesia, is not
@@ -35,7 +37,8 @@ FOREIGN_PROPERTY = frozenset({"embassy", "consulate", "citizen", "national", "di
 
 
 def parse(document: Document) -> Doc:
-    return load_pipeline()(document.text)
+    """The report parsed; one written all in capitals (or none) is parsed in ordinary case."""
+    return load_pipeline()(truecase(document.text))
 
 
 def extract(doc: Doc, document: Document) -> tuple[Mention, ...]:
@@ -71,7 +74,8 @@ def _has_substance(draft: Draft) -> bool:
 
 
 def _evidence(document: Document, sent: Span, start: int, end: int) -> Evidence:
-    return Evidence(document.id, start, end, document.text[start:end], sent.text.strip())
+    """Text and sentence as the report writes them (the parse may have read a truecased copy)."""
+    return Evidence(document.id, start, end, document.text[start:end], document.text[sent.start_char:sent.end_char].strip())
 
 
 def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: Counter,
@@ -100,7 +104,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         countries=_named_countries(draft, place),
         places_named=_named_places(draft, countries),
         perpetrators=perpetrators,
-        victims=_merged(_learned_values(roles, "VICTIM", document), _victims(draft, document)),
+        victims=_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document), _victims(draft, document)),
         targets=_merged(_learned_values(roles, "TARGET", document), _targets(draft, document)),
         weapons=_merged(_weapons(draft, document), _learned_values(roles, "WEAPON", document)),
         figures=figures,
@@ -127,9 +131,16 @@ def _learned_mention(doc: Doc, document: Document, countries: Counter) -> Mentio
         country=place.country if place and place.country else (countries.most_common(1)[0][0] if countries else None),
         countries=(place.country,) if place and place.country else (),
         places_named=(), perpetrators=perpetrators,
-        victims=_learned_values(roles, "VICTIM", document), targets=_learned_values(roles, "TARGET", document),
+        victims=_victim_values(learned.role_texts(roles, "VICTIM"), document),
+        targets=_learned_values(roles, "TARGET", document),
         weapons=_learned_values(roles, "WEAPON", document), figures=(), claim=claim,
     )
+
+
+def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ...]:
+    """Victims with what the incident did to them and how many they were."""
+    return tuple(TextValue(_words(document, span), _evidence(document, span.sent, span.start_char, span.end_char),
+                           effect_of(span), count_of(span)) for span in spans)
 
 
 def _learned_values(roles: list[Span], label: str, document: Document) -> tuple[TextValue, ...]:
@@ -150,14 +161,15 @@ def _learned_perpetrators(roles: list[Span], document: Document, found: tuple[Ac
     values = []
     for label, kind in learned.ROLE_KINDS.items():
         for span in learned.role_texts(roles, label):
-            name = aliases.get(span.text, aliases.get(span.text.lower(), span.text))
-            if name.lower() in known or span.text.lower() in known:
+            words = _words(document, span)
+            name = aliases.get(words, aliases.get(words.lower(), words))
+            if name.lower() in known or words.lower() in known:
                 continue
             known.add(name.lower())
             status = learned.perpetrator_status(span, claimed)
             values.append(ActorValue(name, kind, status, name if status == "claimed" else None,
                                      _evidence(document, span.sent, span.start_char, span.end_char),
-                                     surface=span.text if name != span.text else None))
+                                     surface=words if name != words else None))
     return tuple(values)
 
 
@@ -410,8 +422,8 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
             for child in trigger.root.children:
                 if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in knowledge.sides():
                     phrase = _phrase(child)
-                    victims.setdefault(phrase.text.lower(), _text_value(document, facts.sent, phrase))
-    return tuple(victims.values())
+                    victims.setdefault(phrase.text.lower(), phrase)
+    return _victim_values(list(victims.values()), document)
 
 
 def _targets(draft: Draft, document: Document) -> tuple[TextValue, ...]:
@@ -451,5 +463,10 @@ def _phrase(token) -> Span:
 
 
 def _text_value(document: Document, sent: Span, span: Span) -> TextValue:
-    return TextValue(span.text, _evidence(document, sent, span.start_char, span.end_char))
+    return TextValue(_words(document, span), _evidence(document, sent, span.start_char, span.end_char))
+
+
+def _words(document: Document, span: Span) -> str:
+    """A span's words as the report writes them, on one line."""
+    return " ".join(document.text[span.start_char:span.end_char].split())
 

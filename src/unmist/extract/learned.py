@@ -48,6 +48,11 @@ def available() -> bool:
     return (MODEL_DIR / "meta.json").exists()
 
 
+def version() -> str:
+    """The model's versioned name, or 'roles.none' for a package built without it."""
+    return MODEL_NAME if available() else "roles.none"
+
+
 @lru_cache(maxsize=1)
 def load_roles_model() -> Language | None:
     """The packaged model, or None when the package was built without one."""

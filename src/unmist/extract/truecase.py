@@ -1,0 +1,138 @@
+"""Truecasing for reports written in one case: all-capitals wire archives, lower-case bulletins.
+
+spaCy's English model reads capitals as proper nouns; on 'GUERRILLAS ATTACKED THE FARM' every word
+is a name and the parse the rules stand on falls apart.  Such a report is parsed in the case
+ordinary news would have, guessed word by word; the copy has the report's length, so every span
+and evidence offset is the report's own (evidence text is always taken from the report itself).
+
+No library on PyPI does offline English truecasing without a trained model of its own, and the
+word lists needed are already here: the English model's lemma index (common words), spaCy's stop
+words, the gazetteer (places) and the knowledge files (groups).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import knowledge
+
+# A report is in one case when this share of its cased letters is upper case (or none of them is).
+SHOUTING_SHARE = 0.8
+# ... and it has at least this many letters (a headline alone says nothing).
+MIN_LETTERS = 200
+# An English word that is also a place of at least this many people is taken for the place.
+BIG_PLACE = 1_000_000
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+SENTENCE_END = re.compile(r"(?:[.!?]['\"”’)]?\s+|\n\s*\n\s*|\[TEXT\]\s+|^\s*)$", re.IGNORECASE)
+SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
+            ("ers", ""), ("er", ""), ("ers", "e"), ("er", "e"), ("ly", ""), ("'s", ""), ("’s", ""), ("n't", ""))
+
+
+def in_one_case(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    if len(letters) < MIN_LETTERS:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper >= SHOUTING_SHARE * len(letters) or upper == 0
+
+
+def truecase(text: str) -> str:
+    """``text`` in ordinary case when it is written in one case, else unchanged (same length)."""
+    if not in_one_case(text):
+        return text
+    pieces, last = [], 0
+    for match in WORD.finditer(text):
+        pieces.append(text[last:match.start()].lower())
+        word = match.group(0)
+        cased = _word_case(word.lower())
+        if text[match.start() - 1: match.start()] == "(" and text[match.end(): match.end() + 1] == ")" and len(word) <= 6:
+            cased = word.upper()  # '(URNG)': an acronym explained
+        if cased == word.lower() and SENTENCE_END.search(text, max(0, match.start() - 12), match.start()):
+            cased = cased[:1].upper() + cased[1:]
+        pieces.append(cased if len(cased) == len(word) else word.lower())
+        last = match.end()
+    pieces.append(text[last:].lower())
+    return "".join(pieces)
+
+
+def _word_case(word: str) -> str:
+    if word == "i":
+        return "I"
+    if _is_stop_word(word):
+        return word
+    proper = _proper_words()
+    if word in proper:
+        return proper[word]
+    if _is_english(word):
+        return word[:1].upper() + word[1:] if is_place_word(word) or _is_demonym(word) else word
+    if len(word) <= 5 and not re.search(r"[aeiouy]", word):
+        return word.upper()  # 'fmln', 'urng': an acronym
+    return word[:1].upper() + word[1:]
+
+
+def _is_stop_word(word: str) -> bool:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return word in STOP_WORDS
+
+
+def _is_demonym(word: str) -> bool:
+    """'guatemalan', 'salvadoran', 'colombian': the adjective of a country."""
+    return word.endswith("an") and (is_place_word(word[:-1]) or is_place_word(word[:-2]))
+
+
+@lru_cache(maxsize=50_000)
+def _is_english(word: str) -> bool:
+    words = _english_forms()
+    if word in words:
+        return True
+    for suffix, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)] + replacement
+            if stem in words:
+                return True
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words:
+                return True  # 'stopped' -> 'stop'
+    return False
+
+
+@lru_cache(maxsize=1)
+def _english_forms() -> frozenset[str]:
+    """Common English words and their irregular forms ('met', 'fled'): the model's lemma tables."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from .nlp import english_words, load_model
+
+    tables = load_model().get_pipe("lemmatizer").lookups
+    irregular = set()
+    if "lemma_exc" in tables.tables:
+        for forms in tables.get_table("lemma_exc").values():
+            irregular.update(forms)
+    return frozenset(english_words() | STOP_WORDS | irregular)
+
+
+@lru_cache(maxsize=1)
+def _proper_words() -> dict[str, str]:
+    """Words of known names that would otherwise read as English: 'guatemala' -> 'Guatemala',
+    and acronyms as the knowledge files write them ('fmln' -> 'FMLN')."""
+    table: dict[str, str] = {}
+    for group in knowledge.groups():
+        for alias in group.aliases:
+            for word in WORD.findall(alias):
+                if word.isupper() and len(word) > 1:
+                    table[word.lower()] = word
+    table.update({name.lower(): name for name in knowledge.demonyms()})
+    table.update({name.lower(): name for name in CALENDAR})
+    return table
+
+
+CALENDAR = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December", "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@lru_cache(maxsize=50_000)
+def is_place_word(word: str) -> bool:
+    from . import gazetteer
+
+    return any(p.precision == "country" or p.population >= BIG_PLACE for p in gazetteer.lookup(word))

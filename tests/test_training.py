@@ -1,0 +1,44 @@
+"""The learned model's training script runs end to end (a few updates on a slice of MUC-4 train),
+and the packaged model is the one the extraction pipeline uses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import spacy
+
+from conftest import REPO, SHARED
+from unmist.extract import learned
+from unmist.extract.nlp import load_pipeline
+
+
+def test_the_training_script_trains_a_model_that_tags_roles_and_labels_reports(tmp_path):
+    env = dict(os.environ, PYTHON=sys.executable, TRAIN_LIMIT="6", TRAIN_STEPS="3")
+    done = subprocess.run(["bash", str(REPO / "scripts" / "train.sh"), str(SHARED / "muc4"), str(tmp_path)],
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    model = spacy.load(tmp_path / "model-last")
+    assert set(model.get_pipe("ner").labels) == set(learned.ROLE_LABELS)
+    assert {"INCIDENT", "BOMBING", "KIDNAPPING"} <= set(model.get_pipe("textcat_multilabel").labels)
+    doc = model(learned.model_text("GUERRILLAS KILLED A PEASANT IN THE CITY OF FLORES."))
+    assert set(doc.cats) >= {"INCIDENT"} and all(0.0 <= p <= 1.0 for p in doc.cats.values())
+
+
+def test_the_case_folded_copy_keeps_every_offset():
+    text = "İSTANBUL, 4 FEB 90 (EFE) --\n\n   GUERRILLAS ATTACKED\tTHE FARM."
+    folded = learned.model_text(text)
+    assert len(folded) == len(text)
+    assert folded[folded.index("guerrillas"):][:10] == "guerrillas"
+    assert text[folded.index("guerrillas"):][:10] == "GUERRILLAS"
+    assert "\n" not in folded and "\t" not in folded
+
+
+def test_the_extraction_pipeline_runs_the_packaged_model():
+    assert learned.available(), "src/unmist/models/roles_muc4_v1 is missing: run scripts/train.sh with INSTALL=1"
+    nlp = load_pipeline()
+    assert "unmist_roles" in nlp.pipe_names
+    doc = nlp("Guerrillas of the Farabundo Marti National Liberation Front killed two peasants with machine guns.")
+    labels = {span.label_ for span in doc.spans["unmist_roles"]}
+    assert labels & {"PERP_ORG", "PERP_IND"} and doc._.unmist_cats["INCIDENT"] > 0.5
