@@ -4,7 +4,8 @@ Each report is the raw text unmist ingests (all capitals, dateline included), ca
 as at run time (:func:`unmist.extract.learned.model_text`).  Gold role fillers are strings of the
 report (GTT's role-filler keys): every occurrence of a filler's mention becomes an entity of its role,
 longest first, so the model learns MUC's span conventions ('members of the FMLN', 'six Jesuit
-priests').  Each report also gets document labels: INCIDENT when it has a template, and one label per
+priests'); a report without a template leaves its tokens unannotated for the tagger.  Each report
+also gets document labels: INCIDENT when it has a template, and one label per
 incident type among its templates.
 
 Usage: python scripts/muc4_corpus.py ../shared/muc4 OUT_DIR [--valid 100] [--limit N]
@@ -74,7 +75,10 @@ def build(muc4: Path, split: str, nlp, limit: int | None = None) -> list:
     docs = []
     for record in gold:
         doc = nlp.make_doc(model_text(texts[record["docid"]]))
-        doc.ents = role_spans(doc, record["templates"])
+        # A report with no template teaches the document labels only: its 'guerrillas' are not
+        # fillers because MUC found the report irrelevant, not because of the words around them,
+        # and marking them outside would teach the tagger to contradict itself.
+        doc.set_ents(role_spans(doc, record["templates"]), default="outside" if record["templates"] else "missing")
         doc.cats = doc_cats(record["templates"])
         docs.append(doc)
     return docs

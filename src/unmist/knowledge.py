@@ -209,6 +209,12 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def admin_abbreviations() -> dict[str, tuple[str, str]]:
+    """How reports write a first-level admin area after a place ('Culpeper, Va.') -> (name, country)."""
+    return {cells[0].strip(): (cells[1].strip(), cells[2].strip()) for _, _, cells in _rows("admin_abbreviations.tsv", 3)}
+
+
+@lru_cache(maxsize=None)
 def hedges() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         (re.compile(rf"\b{cells[0].strip()}\b", re.IGNORECASE), cells[1].strip()) for _, _, cells in _rows("hedges.tsv", 2)

@@ -200,7 +200,7 @@ def report_countries(doc: Doc, document: Document) -> Counter:
     counts: Counter = Counter()
     for span in doc.spans["unmist_places"]:
         for place in span._.unmist[:1]:
-            if place.precision == "country" or place.population >= BIG_PLACE_POPULATION or place.curated:
+            if place.precision in ("country", "province") or place.population >= BIG_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
     for country in _demonym_countries(doc):
         counts[country] += 1

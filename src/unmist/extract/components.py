@@ -167,8 +167,58 @@ def mark_places(doc: Doc) -> Doc:
         if span.label_ != "not_place":
             spans.append(span)
         index = span.end
-    doc.spans["unmist_places"] = _without_stray_variants(spans)
+    doc.spans["unmist_places"] = _without_stray_variants(_admin_qualified(doc, spans))
     return doc
+
+
+def _admin_qualified(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Culpeper, Va.', 'Austin, TX', 'Springfield, Illinois': the admin area written after a place
+    picks that place's candidates inside it, and is a place span itself (naming its country)."""
+    text = text_of(doc)
+    kept: list[Span] = []
+    by_start = {span.start_char: span for span in spans}
+    skip: set[int] = set()
+    for span in spans:
+        if span.start_char in skip:
+            continue
+        kept.append(span)
+        found = _admin_after(text, span.end_char)
+        if found is None:
+            continue
+        start, end, (admin, country) = found
+        inside = [p for p in span._.unmist if p.admin1 == admin and p.country == country]
+        if inside:
+            span._.unmist = inside
+        area = [p for p in gazetteer.lookup(admin) if p.precision == "province" and p.country == country]
+        qualifier = doc.char_span(start, end, label="province", alignment_mode="expand")
+        if area and qualifier is not None and qualifier.start >= span.end:
+            qualifier._.unmist = area
+            kept.append(qualifier)
+            skip.update(s for s in by_start if start <= s < end)
+    return kept
+
+
+def _admin_after(text: str, position: int) -> tuple[int, int, tuple[str, str]] | None:
+    """The admin area written right after ``position`` as ', Va.' or ', Virginia', if any."""
+    match = re.match(r",\s*", text[position: position + 4])
+    if match is None:
+        return None
+    start = position + match.end()
+    for form, area in _admin_forms():
+        end = start + len(form)
+        if text.startswith(form, start) and not (end < len(text) and (text[end].isalnum())):
+            return start, end, area
+    return None
+
+
+@lru_cache(maxsize=1)
+def _admin_forms() -> list[tuple[str, tuple[str, str]]]:
+    """Every way of writing a first-level admin area after a place: the table's abbreviations and
+    the areas' own names, longest first."""
+    table = knowledge.admin_abbreviations()
+    forms = dict(table)
+    forms.update({name: (name, country) for name, country in table.values()})
+    return sorted(forms.items(), key=lambda item: -len(item[0]))
 
 
 def _without_stray_variants(spans: list[Span]) -> list[Span]:

@@ -1,11 +1,22 @@
 """Stage 4, link: mentions of the same incident across reports become one cluster.
 
 Two mentions from different reports are the same incident when nothing rules it out (dates
-that cannot coincide, different countries, incompatible kinds of event) and enough points to it
-(the same place or admin area, shared perpetrators, overlapping figures, both being the main
-incident of their report).  Names are compared through the gazetteer's canonical forms, so
-Khujand/Khojand or Taliban/Taleban already agree.  Pairs are only scored within a country and a
-date window (blocking), and clusters never hold two mentions of one report.
+that cannot coincide, different countries, incompatible kinds of event, places far apart) and
+enough points to it (the same place or admin area, shared perpetrators, overlapping figures, both
+being the main incident of their report).  Names are compared through the gazetteer's canonical
+forms, so Khujand/Khojand or Taliban/Taleban already agree.  Pairs are only scored within a
+country and a date window (blocking).
+
+Clusters grow from the strongest pairs down, and two clusters merge only when the result agrees as
+a whole, so a chain of pairwise links (A like B, B like C) never joins A and C when they disagree.
+What must hold for every incident the linker builds (tests assert it on every ledger they build):
+
+- no two mentions of one report;
+- the mentions dated to the day lie within INCIDENT_DAYS of each other;
+- every two of its mentions are consistent (:func:`consistent`): event types, countries, dates
+  and places;
+- on average its mentions link to each other: the mean pair score between two merging clusters
+  is at least MIN_MEAN_SCORE.
 """
 
 from __future__ import annotations
@@ -29,6 +40,12 @@ LINK_VERSION = "link.rules.v1"
 MIN_LINK_SCORE = 3
 # Dated mentions are compared only with mentions dated within this many days (blocking).
 DATE_BLOCK_DAYS = 45
+# The most days between two day-precise dates of one incident: reports of one event differ by a day
+# (a night-time attack, a time zone, a late wire), seldom more; a week apart is another event.
+INCIDENT_DAYS = 3
+# Two clusters merge only when their mentions score at least this much on average across the two:
+# a link strong enough on its own (MIN_LINK_SCORE) between one pair, and the rest not far below.
+MIN_MEAN_SCORE = 2.0
 
 
 def family(itype: str) -> str:
@@ -55,19 +72,62 @@ def link(mentions: list[Mention], pairs: list[tuple[float, int, int]] | None = N
     mentions = sorted(mentions, key=mention_order)
     pairs = candidate_pairs(mentions) if pairs is None else pairs
     parent = list(range(len(mentions)))
-    documents = [{m.document} for m in mentions]
+    members = {i: [i] for i in range(len(mentions))}
     # strongest pairs first; ties in the order of the mentions (sorted by report id and position),
     # so the same mentions give the same clusters however they were gathered
-    for score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for _score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         root_i, root_j = _root(parent, i), _root(parent, j)
-        if root_i == root_j or documents[root_i] & documents[root_j]:
-            continue  # one report never tells the same incident twice as separate mentions
+        if root_i == root_j or not coherent([mentions[k] for k in members[root_i]],
+                                            [mentions[k] for k in members[root_j]]):
+            continue
         parent[root_j] = root_i
-        documents[root_i] |= documents[root_j]
-    clusters: dict[int, list[Mention]] = defaultdict(list)
-    for i, mention in enumerate(mentions):
-        clusters[_root(parent, i)].append(mention)
-    return sorted(clusters.values(), key=lambda c: incident_id(c))
+        members[root_i] += members.pop(root_j)
+    clusters = [[mentions[k] for k in sorted(group)] for group in members.values()]
+    return sorted(clusters, key=lambda c: incident_id(c))
+
+
+def coherent(first: list[Mention], second: list[Mention]) -> bool:
+    """Whether two clusters may become one incident (the invariants in the module docstring)."""
+    if {m.document for m in first} & {m.document for m in second}:
+        return False  # one report never tells the same incident twice as separate mentions
+    days = [m.date.start for m in first + second if _day_precise(m)]
+    if days and (max(days) - min(days)).days > INCIDENT_DAYS:
+        return False
+    scores = []
+    for a in first:
+        for b in second:
+            if not consistent(a, b):
+                return False
+            scores.append(pair_score(a, b))
+    return sum(scores) / len(scores) >= MIN_MEAN_SCORE
+
+
+def _day_precise(mention: Mention) -> bool:
+    return bool(mention.date and mention.date.start and mention.date.precision == "day")
+
+
+def consistent(a: Mention, b: Mention) -> bool:
+    """Nothing rules out that two mentions tell of one incident: kinds of event, countries, dates, places."""
+    if not types_compatible(a.type, b.type):
+        return False
+    if a.country and b.country and a.country != b.country and not _share_countries(a, b):
+        return False
+    return _date_verdict(a, b) is not False and not places_conflict(a, b)
+
+
+def places_conflict(a: Mention, b: Mention) -> bool:
+    """Both name a specific place, and the two are neither the same, in one admin area, nor near."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or "country" in (pa.precision, pb.precision):
+        return False
+    return _place_score(a, b) < 1.5 and not set(a.places_named) & set(b.places_named) \
+        and not _within(pa, pb) and not _within(pb, pa)
+
+
+def _within(small, large) -> bool:
+    """A place inside an admin area the other names ('Englewood' in 'Cook County', a town in 'Illinois')."""
+    return large.precision in ("province", "district") and large.country == small.country and \
+        large.name in (small.admin1, small.name)
 
 
 def mention_order(mention: Mention) -> tuple[str, int]:
@@ -172,13 +232,9 @@ def as_resolved(value: DateValue | None) -> Resolved | None:
 
 def pair_score(a: Mention, b: Mention) -> float:
     """How strongly two mentions (from two reports) tell of one incident; 0 when they cannot."""
-    if not types_compatible(a.type, b.type):
-        return 0
-    if a.country and b.country and a.country != b.country and not _share_countries(a, b):
+    if not consistent(a, b):
         return 0
     dates = _date_verdict(a, b)
-    if dates is False:
-        return 0
     place = _place_score(a, b)
     score = place + (1 if _shared_perpetrators(a, b) else 0) + (1 if _figures_agree(a, b) else 0)
     score += 1 if a.core and b.core else 0
