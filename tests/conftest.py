@@ -56,3 +56,26 @@ def new_ledger(folder: Path) -> str:
 @pytest.fixture
 def ledger(tmp_path) -> str:
     return new_ledger(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def gva_slice(tmp_path_factory) -> dict:
+    """Every 25th GVA incident's articles (about 110 articles of 68 shootings) run into a ledger:
+    {"reports": the slice as JSONL, "gold": its incidents, "db": the ledger, "export": its JSON file}."""
+    import json
+
+    from unmist.pipeline import export_ledger, run
+    from unmist.store import open_ledger
+
+    folder = tmp_path_factory.mktemp("gva")
+    gold = (SHARED / "gva" / "gold.jsonl").read_text(encoding="utf-8").splitlines()[::25]
+    wanted = {a for line in gold for a in json.loads(line)["articles"]}
+    lines = [line for line in (SHARED / "gva" / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+             if json.loads(line)["id"] in wanted]
+    paths = {"reports": folder / "slice.jsonl", "gold": folder / "gold.jsonl", "export": folder / "ledger.json"}
+    paths["reports"].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    paths["gold"].write_text("\n".join(gold) + "\n", encoding="utf-8")
+    db = str(folder / "gva.db")
+    run([str(paths["reports"])], db=db)
+    paths["export"].write_text(json.dumps(export_ledger(open_ledger(db))), encoding="utf-8")
+    return {**{k: str(v) for k, v in paths.items()}, "db": db}

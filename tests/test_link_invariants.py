@@ -1,6 +1,6 @@
 """What must hold for every incident the linker builds (link/__init__.py says it once): one mention
 per report, day-precise dates within INCIDENT_DAYS, every two mentions consistent.  Checked on the
-development-set ledger and on a slice of real local news (GVA) with many same-city shootings."""
+development-set ledger and on a slice of real local news (GVA, see conftest.gva_slice)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,8 @@ import json
 from datetime import date
 from itertools import combinations
 
-import pytest
-
-from conftest import SHARED
 from unmist.evaluate import build_ledger
 from unmist.link import INCIDENT_DAYS, consistent
-from unmist.pipeline import export_ledger, run
 from unmist.store import load_extractions, open_ledger
 
 
@@ -45,21 +41,7 @@ def test_every_devset_incident_keeps_the_invariants(devset_dir, tmp_path):
     assert violations(ledger, _mentions(db)) == []
 
 
-@pytest.fixture(scope="module")
-def gva_slice(tmp_path_factory) -> str:
-    """Every 25th GVA incident's articles (about 110 articles of 68 shootings)."""
-    gold = (SHARED / "gva" / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-    wanted = {a for line in gold[::25] for a in json.loads(line)["articles"]}
-    lines = [line for line in (SHARED / "gva" / "reports.jsonl").read_text(encoding="utf-8").splitlines()
-             if json.loads(line)["id"] in wanted]
-    path = tmp_path_factory.mktemp("gva") / "slice.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return str(path)
-
-
-def test_every_incident_of_real_local_news_keeps_the_invariants(gva_slice, tmp_path):
-    db = str(tmp_path / "gva.db")
-    run([gva_slice], db=db)
-    ledger = export_ledger(open_ledger(db))
+def test_every_incident_of_real_local_news_keeps_the_invariants(gva_slice):
+    ledger = json.loads(open(gva_slice["export"], encoding="utf-8").read())
     assert len(ledger["incidents"]) > 20
-    assert violations(ledger, _mentions(db)) == []
+    assert violations(ledger, _mentions(gva_slice["db"])) == []

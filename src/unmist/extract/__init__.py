@@ -10,6 +10,7 @@ plus read-only knowledge files, so documents can be processed in any order and i
 from __future__ import annotations
 
 from collections import Counter
+from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -26,11 +27,19 @@ from .segment import Draft, SentenceFacts, segment
 __all__ = ["extract", "parse", "EXTRACT_VERSION"]
 
 EXTRACT_VERSION = "extract.rules.v2"
+# A news report's main incident, when the report states no date for it, happened at most this many
+# days before the report was published (local news reports within the week; a later feature names
+# the day it looks back on).
+REPORTED_WINDOW_DAYS = 7
 # The most people a single report's figure may count before it is taken for a statistic, not a toll.
 MAX_PLAUSIBLE_FIGURE = 100_000
 # Places in a country the report never names must be cities of a million ('Metro', Indonesia, is not
 # the St Petersburg metro); such cities also count as naming their country.
 BIG_PLACE_POPULATION = 1_000_000
+# A place named in a report that names no country is taken when it has this many people and this
+# many times the people of any namesake in another country (Austin, Texas, not Austin, Manitoba).
+DOMINANT_PLACE_POPULATION = 50_000
+DOMINANT_PLACE_RATIO = 10
 # Nouns after which a demonym names whose property it is, not where it happened ('Chinese embassy').
 FOREIGN_PROPERTY = frozenset({"embassy", "consulate", "citizen", "national", "diplomat", "ambassador", "mission",
                               "staff", "employee", "company", "worker", "tourist", "engineer", "cyclist"})
@@ -98,7 +107,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         core=draft.core,
         evidence=tuple(_evidence(document, s, s.start_char, s.end_char) for s in sentences),
         type_evidence=type_evidence,
-        date=_date(draft, doc, document),
+        date=_date(draft, doc, document) or (_reported_window(document) if draft.core else None),
         place=place,
         country=place.country if place and place.country else _country_from_words(draft, countries),
         countries=_named_countries(draft, place),
@@ -193,6 +202,16 @@ def _date(draft: Draft, doc: Doc, document: Document) -> DateValue | None:
     )
 
 
+def _reported_window(document: Document) -> DateValue | None:
+    """A report's main incident that states no date happened shortly before the report: a window
+    ending on its publication date.  Linking can then compare it with dated reports, and the
+    incident's date stays a window until a report states the day."""
+    if document.published is None:
+        return None
+    return DateValue(start=document.published - timedelta(days=REPORTED_WINDOW_DAYS), end=document.published,
+                     precision="week", evidence=None, resolved_against="published")
+
+
 # --- places ------------------------------------------------------------------------------------
 
 def report_countries(doc: Doc, document: Document) -> Counter:
@@ -268,7 +287,19 @@ def choose_place(candidates: tuple, countries: Counter) -> gazetteer.Place | Non
     if in_scope:
         return max(in_scope, key=lambda p: (countries[p.country] > 0, p.precision == "exact", p.population))
     big = [p for p in candidates if p.population >= BIG_PLACE_POPULATION]
-    return big[0] if big else None
+    if big:
+        return big[0]
+    return _dominant(candidates) if not countries else None
+
+
+def _dominant(candidates: tuple) -> gazetteer.Place | None:
+    """In a report that names no country, a city far bigger than any namesake abroad ('Austin',
+    'Chattanooga', 'Sacramento'): local news names its city and nothing more."""
+    ranked = sorted(candidates, key=lambda p: -p.population)
+    if not ranked or ranked[0].population < DOMINANT_PLACE_POPULATION:
+        return None
+    rivals = [p.population for p in ranked[1:] if p.country != ranked[0].country]
+    return ranked[0] if not rivals or ranked[0].population >= DOMINANT_PLACE_RATIO * rivals[0] else None
 
 
 def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue | None:
