@@ -23,7 +23,7 @@ from .attribute import ATTRIBUTE_VERSION, attribute
 from .budget import REPORT_SECONDS, BudgetExceeded, time_budget
 from .errors import IngestError
 from .export import document_record, ledger_dict
-from .extract import EXTRACT_VERSION, extract, learned, parse
+from .extract import EXTRACT_VERSION, extract, learned, parse, parse_many
 from .extract.gazetteer import GAZETTEER_VERSION
 from .ingest import ingest
 from .link import LINK_VERSION
@@ -54,41 +54,68 @@ class RunSummary:
         return dict(vars(self))
 
 
+# Reports parsed together by spaCy's ``nlp.pipe``: batching the neural layers is what makes spaCy
+# fast, and small batches keep memory flat and a slow report's cost bounded.
+BATCH_SIZE = 16
+
+
 def analyse(document: Document) -> Extraction:
     """Extract and attribute one report: the per-document work, safe to run anywhere."""
-    doc = parse(document)
+    return _finish(document, parse(document))
+
+
+def _finish(document: Document, doc) -> Extraction:
     mentions = extract(doc, document)
     mentions, citations = attribute(doc, document, mentions)
     return Extraction(document, mentions, citations=citations, versions=tuple(EXTRACTION_VERSIONS.split("|")))
 
 
-def _analyse_safely(document: Document, seconds: float | None = REPORT_SECONDS) -> Extraction | IngestError:
+def _analyse_safely(document: Document, seconds: float | None = REPORT_SECONDS, doc=None) -> Extraction | IngestError:
+    """One report under its time budget (parsed already when ``doc`` is given); errors become one line."""
     try:
         with time_budget(seconds):
-            return analyse(document)
+            return _finish(document, doc if doc is not None else parse(document))
     except BudgetExceeded as err:
         return IngestError(document.source, f"skipped: extraction {err}")
     except Exception as err:  # one odd report must not stop a run of thousands
         return IngestError(document.source, f"extraction failed ({type(err).__name__}: {err})")
 
 
+def analyse_batch(documents: list[Document], seconds: float | None = REPORT_SECONDS) -> list[Extraction | IngestError]:
+    """Reports parsed together, then extracted one by one, each under its budget.  A batch whose
+    parse fails or runs over the batch's budget is done again report by report, so only the report
+    at fault is lost."""
+    try:
+        with time_budget(seconds * len(documents) if seconds else None):
+            docs = parse_many(documents)
+    except Exception:  # BudgetExceeded included: find the report at fault alone
+        return [_analyse_safely(document, seconds) for document in documents]
+    return [_analyse_safely(document, seconds, doc) for document, doc in zip(documents, docs)]
+
+
 def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress | None = None,
                  seconds: float | None = REPORT_SECONDS) -> Iterator[Extraction | IngestError]:
-    """Analyse reports, in ``jobs`` worker processes when more than one; a report that takes longer
-    than ``seconds`` is skipped with an error naming it."""
+    """Analyse reports in batches, in ``jobs`` worker processes when more than one; a report that
+    takes longer than ``seconds`` is skipped with an error naming it."""
     total = len(documents)
-    if jobs <= 1 or total < 2:
-        for done, document in enumerate(documents, 1):
-            yield _analyse_safely(document, seconds)
-            if progress:
-                progress("extract", done, total)
+    batches = [documents[i: i + BATCH_SIZE] for i in range(0, total, BATCH_SIZE)]
+    if jobs <= 1 or len(batches) < 2:
+        results: Iterable[list[Extraction | IngestError]] = (analyse_batch(batch, seconds) for batch in batches)
+        yield from _counted(results, total, progress)
         return
     from .extract.nlp import load_pipeline
 
     load_pipeline()  # loaded once here, shared with forked workers
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        for done, result in enumerate(pool.map(partial(_analyse_safely, seconds=seconds), documents, chunksize=4), 1):
+        yield from _counted(pool.map(partial(analyse_batch, seconds=seconds), batches), total, progress)
+
+
+def _counted(batches: Iterable[list], total: int, progress: Progress | None) -> Iterator[Extraction | IngestError]:
+    done = 0
+    for batch in batches:
+        for result in batch:
+            done += 1
             yield result
             if progress:
                 progress("extract", done, total)

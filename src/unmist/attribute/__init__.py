@@ -80,7 +80,8 @@ def sentence_statements(doc: Doc) -> dict[int, Statement | None]:
 
 def read_statement(sent: Span) -> Statement | None:
     cue = _cue_token(sent)
-    according = ACCORDING_TO.search(sent.text)
+    text = text_of(sent.doc)[sent.start_char:sent.end_char]  # Span.text re-joins its tokens on every call
+    according = ACCORDING_TO.search(text)
     if cue is None and according is None:
         return None
     speaker, role = (None, None)
@@ -91,8 +92,9 @@ def read_statement(sent: Span) -> Statement | None:
     relayed_by = _relaying_outlet(sent)
     if speaker and relayed_by and speaker.lower() == relayed_by.lower():
         relayed_by = None
-    hedges = tuple(dict.fromkeys(m.group(0).lower() for pattern, _ in knowledge.hedges() for m in pattern.finditer(sent.text)))
-    levels = {level for pattern, level in knowledge.hedges() if pattern.search(sent.text)}
+    found = [(m.group(0).lower(), level) for pattern, level in knowledge.hedges() for m in pattern.finditer(text)]
+    hedges = tuple(dict.fromkeys(hedge for hedge, _ in found))
+    levels = {level for _, level in found}
     certainty = "disputed" if "disputed" in levels else "hedged" if levels else "asserted"
     who = " ".join(filter(None, [speaker, role]))
     return Statement(

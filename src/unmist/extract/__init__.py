@@ -24,7 +24,7 @@ from .truecase import truecase
 from .victims import count_of, effect_of
 from .segment import Draft, SentenceFacts, segment
 
-__all__ = ["extract", "parse", "EXTRACT_VERSION"]
+__all__ = ["extract", "parse", "parse_many", "EXTRACT_VERSION"]
 
 EXTRACT_VERSION = "extract.rules.v2"
 # A news report's main incident, when the report states no date for it, happened at most this many
@@ -48,6 +48,11 @@ FOREIGN_PROPERTY = frozenset({"embassy", "consulate", "citizen", "national", "di
 def parse(document: Document) -> Doc:
     """The report parsed; one written all in capitals (or none) is parsed in ordinary case."""
     return load_pipeline()(truecase(document.text))
+
+
+def parse_many(documents: list[Document]) -> list[Doc]:
+    """Reports parsed together (``nlp.pipe``: the neural layers run on the batch at once)."""
+    return list(load_pipeline().pipe((truecase(d.text) for d in documents), batch_size=len(documents) or 1))
 
 
 def extract(doc: Doc, document: Document) -> tuple[Mention, ...]:
@@ -309,7 +314,7 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
     for order, facts in enumerate(draft.sentences):
         for span in facts.places:
             if span.start_char < dateline_end or _is_origin(span) or _names_another_incident(span) \
-                    or _stands_for_a_speaker(span):
+                    or _stands_for_a_speaker(span) or _locates_a_source(span):
                 continue
             place = choose_place(span._.unmist, countries)
             if place is None:
@@ -356,6 +361,25 @@ def _stands_for_a_speaker(span: Span) -> bool:
         return True
     holder = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("in", "from") else None
     return holder is not None and holder.dep_ == "nsubj" and holder.head.lemma_.lower() in speaking
+
+
+# Nouns whose location is where news came from, not where the incident was ('phoned a radio
+# station in Dushanbe', 'told a press conference in Bishkek').
+# (An embassy, an office or a headquarters in a city is as often what was attacked: not listed.)
+SOURCE_NOUNS = frozenset({"studio", "newspaper", "agency", "conference", "briefing", "bureau", "correspondent",
+                          "newsroom"})
+BROADCASTERS = frozenset({"radio", "television", "tv"})
+
+
+def _locates_a_source(span: Span) -> bool:
+    """'a radio station in Dushanbe', 'a news conference in Bishkek': where the news came from."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "from"):
+        return False
+    noun = root.head.head
+    if noun.lemma_.lower() == "station":
+        return any(child.lower_ in BROADCASTERS for child in noun.children)
+    return noun.lemma_.lower() in SOURCE_NOUNS
 
 
 def _names_another_incident(span: Span) -> bool:

@@ -164,8 +164,15 @@ def _claim_by_reference(sent: Span, sent_groups: list[Span]) -> list[ActorFindin
                          claim_mode(sent.text), match.group(0))]
 
 
+# Words without which no sentence holds a description cue (a cheap test before the per-phrase one).
+DESCRIPTION_WORDS = re.compile(r"\b(?:blam|accus|suspect|traced|attributed|linked|by|followers|members|supporters|"
+                               r"adherents|convicted|sentenced|jailed|guilty)", re.IGNORECASE)
+
+
 def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     """Noun phrases a blame or trace points at, when no known group or person stands there."""
+    if not DESCRIPTION_WORDS.search(text_of(sent.doc), sent.start_char, sent.end_char):
+        return []
     findings = []
     taken = {t for g in groups for t in range(g.start, g.end)}
     events = {t.root.i for t in sent.doc.spans.get("unmist_triggers", []) if sent.start <= t.start < sent.end}

@@ -63,23 +63,43 @@ def load_roles_model() -> Language | None:
     return spacy.load(MODEL_DIR)
 
 
-@Language.component("unmist_roles", assigns=["doc.spans", "doc._.unmist_cats"])
-def annotate(doc: Doc) -> Doc:
-    """Run the learned model on the case-folded report and copy its spans and scores onto ``doc``."""
+@Language.factory("unmist_roles", assigns=["doc.spans", "doc._.unmist_cats"])
+def make_roles(nlp: Language, name: str) -> RolesComponent:
+    return RolesComponent()
+
+
+class RolesComponent:
+    """Runs the learned model on case-folded copies of the reports (in batches under ``nlp.pipe``)
+    and copies its spans and scores onto the reports' own docs."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 16):
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from _annotate(batch)
+                batch = []
+        yield from _annotate(batch)
+
+
+def _annotate(docs: list[Doc]) -> list[Doc]:
     model = load_roles_model()
     if model is None:
-        doc.spans["unmist_roles"] = []
-        doc._.unmist_cats = {}
-        return doc
-    folded = model(model_text(text_of(doc)))
-    roles = []
-    for ent in folded.ents:
-        span = doc.char_span(ent.start_char, ent.end_char, label=ent.label_, alignment_mode="expand")
-        if span is not None:
-            roles.append(span)
-    doc.spans["unmist_roles"] = roles
-    doc._.unmist_cats = dict(folded.cats)
-    return doc
+        folded_docs = [None] * len(docs)
+    else:
+        folded_docs = list(model.pipe((model_text(text_of(doc)) for doc in docs), batch_size=max(1, len(docs))))
+    for doc, folded in zip(docs, folded_docs):
+        roles = []
+        for ent in folded.ents if folded is not None else ():
+            span = doc.char_span(ent.start_char, ent.end_char, label=ent.label_, alignment_mode="expand")
+            if span is not None:
+                roles.append(span)
+        doc.spans["unmist_roles"] = roles
+        doc._.unmist_cats = dict(folded.cats) if folded is not None else {}
+    return docs
 
 
 # --- reading the learned spans into an incident's values --------------------------------------

@@ -16,7 +16,7 @@ What must hold for every incident the linker builds (tests assert it on every le
 - every two of its mentions are consistent (:func:`consistent`): event types, countries, dates
   and places;
 - on average its mentions link to each other: the mean pair score between two merging clusters
-  is at least MIN_MEAN_SCORE.
+  is at least MIN_MEAN_SCORE (a report that adds little may join what others tie together).
 """
 
 from __future__ import annotations
@@ -35,9 +35,12 @@ __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components
 
 LINK_VERSION = "link.rules.v1"
 # Evidence needed to link: compatible dates count 1, the same named place 2 (same admin area 1.5),
-# a shared perpetrator 1, agreeing death tolls 1, both being their report's main incident 1.
+# a shared perpetrator 1, agreeing death tolls 1, both being their report's main incident 1, the
+# same specific kind of event (two ambushes, not two 'attacks') 1.
 # 3 = dates + place, or dates + core + one shared fact; calibrated on the development set.
 MIN_LINK_SCORE = 3
+# Kinds of event too common to tell two incidents apart: sharing one is no evidence.
+GENERIC_TYPES = frozenset({"armed_assault", "shooting", "armed_clash", "bombing", "security_operation", "riot", "arrest"})
 # Dated mentions are compared only with mentions dated within this many days (blocking).
 DATE_BLOCK_DAYS = 45
 # The most days between two day-precise dates of one incident: reports of one event differ by a day
@@ -45,7 +48,7 @@ DATE_BLOCK_DAYS = 45
 INCIDENT_DAYS = 3
 # Two clusters merge only when their mentions score at least this much on average across the two:
 # a link strong enough on its own (MIN_LINK_SCORE) between one pair, and the rest not far below.
-MIN_MEAN_SCORE = 2.0
+MIN_MEAN_SCORE = 1.5
 
 
 def family(itype: str) -> str:
@@ -238,6 +241,7 @@ def pair_score(a: Mention, b: Mention) -> float:
     place = _place_score(a, b)
     score = place + (1 if _shared_perpetrators(a, b) else 0) + (1 if _figures_agree(a, b) else 0)
     score += 1 if a.core and b.core else 0
+    score += 1 if a.type == b.type and a.type not in GENERIC_TYPES else 0
     if dates:
         return score + 1  # compatible dates: place alone, or core + one shared fact, suffice
     return score if place >= 2 else 0  # undated on one side: only a shared named place can link
