@@ -37,6 +37,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("More than 50 people were wounded in the blast.", [("wounded", 51, None)]),
     ("Dozens of people were injured.", [("wounded", 24, None)]),
     ("The driver died at the scene.", [("killed", 1, 1)]),
+    ("Police say a 16-year-old was fatally shot about 12:10 a.m. Monday.", [("killed", 1, 1)]),
+    ("A 14-year-old was shot in the head in Hamilton.", [("wounded", 1, 1)]),
+    ("Three people were shot Sunday night in Milwaukee.", [("wounded", 3, 3)]),
     ("A 22-year-old man from Osh was detained in 2017 with 3 kg of explosives.", [("arrested", 1, 1)]),
 ])
 def test_casualty_figures_with_their_ranges(nlp, sentence, expected):
