@@ -292,11 +292,15 @@ def _shared_perpetrators(a: Mention, b: Mention) -> bool:
 
 
 def _figures_agree(a: Mention, b: Mention) -> bool:
-    """Killed figures within a third of each other (reports of one toll rarely differ more)."""
-    ka = next((f for f in a.figures if f.kind == "killed"), None)
-    kb = next((f for f in b.figures if f.kind == "killed"), None)
-    if ka is None or kb is None:
-        return False
-    va, vb = ka.low or ka.high or 0, kb.low or kb.high or 0
-    return max(va, vb) > 0 and abs(va - vb) <= max(2, max(va, vb) / 3)
-
+    """Death tolls within a third of each other (reports of one toll rarely differ more); when
+    neither report gives one, the wounded compared the same way."""
+    for kind in ("killed", "wounded"):
+        fa = next((f for f in a.figures if f.kind == kind), None)
+        fb = next((f for f in b.figures if f.kind == kind), None)
+        if fa is None and fb is None:
+            continue
+        if fa is None or fb is None:
+            return False
+        va, vb = fa.low or fa.high or 0, fb.low or fb.high or 0
+        return max(va, vb) > 0 and abs(va - vb) <= max(2, max(va, vb) / 3)
+    return False
