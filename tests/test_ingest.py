@@ -107,3 +107,17 @@ def test_a_one_paragraph_brief_keeps_its_text():
                               "A border guard was killed on Wednesday in a gun battle on the frontier, officials said.\n")
     assert report.title == "Guard killed in border shootout"
     assert report.text.endswith("officials said.") and report.published.isoformat() == "2021-06-03"
+
+
+def test_a_report_without_a_stated_date_is_dated_from_its_address_or_dateline(tmp_path):
+    body = " Gunmen attacked a police post on Sunday, killing two officers, the interior ministry said."
+    records = [
+        {"text": "Gunmen attack police post" + body, "url": "https://news.example/world/2010/09/20/post-attack"},
+        {"text": "DUSHANBE, August 23, 2010 -" + body, "url": "https://news.example/story/8812"},
+        {"text": "KHOROG (AP) -" + body, "published": "2011-05-02", "url": "https://news.example/2009/01/01/x"},
+        {"text": "KHOROG (AP) -" + body + " More.", "published": "9999-12-31"},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    dated = [(str(d.published), d.published_from) for d in ingest([path])]
+    assert dated == [("2010-09-20", "url"), ("2010-08-23", "dateline"), ("2011-05-02", "stated"), ("None", None)]

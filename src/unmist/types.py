@@ -36,6 +36,9 @@ class Document:
     url: str | None = None
     format: str = "txt"
     flags: tuple[str, ...] = ()
+    # where ``published`` came from: stated (a header or feed field), page (HTML metadata), url
+    # ('/2010/09/20/'), dateline ('DUSHANBE, August 23, 2010 -'); None when there is no date
+    published_from: str | None = None
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,8 @@ def document_record(document: Document, flags: list[str] | tuple[str, ...], note
     return {**(notes or {}),
         "id": document.id, "source": document.source, "url": document.url, "title": document.title,
         "outlet": document.outlet, "byline": document.byline, "dateline": document.dateline,
-        "published": document.published.isoformat() if document.published else None, "flags": list(flags),
+        "published": document.published.isoformat() if document.published else None,
+        "published_from": document.published_from, "flags": list(flags),
         "format": document.format,
     }
 

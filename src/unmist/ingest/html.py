@@ -37,4 +37,5 @@ def html_to_report(html: str) -> Report | None:
         byline=(extracted.author or "").strip() or None,
         dateline=dateline.group("place").strip().rstrip(",") if dateline else None,
         published=parse_date(published_text) if published_text else None,
+        published_from="page" if published_text else None,
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import IngestError
 from ..types import Document
 from .html import html_to_report
-from .text import Report, parse_date, parse_plain_text
+from .text import Report, date_from_dateline, date_from_url, parse_date, parse_plain_text
 
 Reader = Callable[[Path, bytes], Iterator[Document | IngestError]]
 READERS: dict[str, Reader] = {}
@@ -72,6 +72,7 @@ def make_document(source: str, report: Report, *, fmt: str, url: str | None = No
     text = report.text.strip()
     if len(text) < 40:
         return IngestError(source, "no report text found")
+    published, published_from = _publication_date(report, text, url)
     return Document(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         source=source,
@@ -80,10 +81,33 @@ def make_document(source: str, report: Report, *, fmt: str, url: str | None = No
         outlet=report.outlet,
         byline=report.byline,
         dateline=report.dateline,
-        published=report.published,
+        published=published,
         url=url,
         format=fmt,
+        published_from=published_from,
     )
+
+
+def _publication_date(report: Report, text: str, url: str | None) -> tuple[date | None, str | None]:
+    """The date the report states, else the one in its address, else the one in its dateline; a
+    date outside the years news can carry ('9999-12-31', '0001-01-01') is no date."""
+    if report.published and _plausible_date(report.published):
+        return report.published, report.published_from or "stated"
+    for found, origin in ((date_from_url(url), "url"), (date_from_dateline(text), "dateline")):
+        if found is not None and _plausible_date(found):
+            return found, origin
+    return None, None
+
+
+# The earliest publication date a report may carry, and how far past today (clocks, time zones).
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+FUTURE_SLACK_DAYS = 2
+
+
+def _plausible_date(value: date) -> bool:
+    from datetime import timedelta
+
+    return EARLIEST_PUBLISHED <= value <= date.today() + timedelta(days=FUTURE_SLACK_DAYS)
 
 
 @reader(".txt", ".text")
@@ -164,7 +188,7 @@ def read_feed(path: Path, data: bytes) -> Iterator[Document | IngestError]:
                   "url": entry.get("link"), "outlet": outlet, "byline": entry.get("author")}
         document = _record_to_document(f"{path}#{number}", record)
         if isinstance(document, Document) and published and not document.published:
-            document = _replace(document, published=published, format="feed")
+            document = _replace(document, published=published, published_from="stated", format="feed")
         yield document
 
 

@@ -27,6 +27,7 @@ class Report:
     byline: str | None = None
     dateline: str | None = None
     published: date | None = None
+    published_from: str | None = None  # page, for a date read from HTML metadata; else stated
 
     def with_metadata(self, **values) -> Report:
         """Fill fields from explicit metadata (a JSONL record, a feed entry); explicit values win."""
@@ -51,6 +52,29 @@ def parse_date(text: str) -> date | None:
         settings["DATE_ORDER"] = "YMD"
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
+
+
+URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-]?(?P<month>0[1-9]|1[0-2]|[1-9])[/-]?(?P<day>[0-3]\d|[1-9])(?=[/_.-]|$)")
+# 'DUSHANBE, August 23, 2010 -', 'KABUL, 23 August 2010 (Reuters) -': a date right after the dateline place
+DATELINE_DATE = re.compile(
+    r"^[A-Z][\w .,'’-]{1,50}?,\s+(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+    r"\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
+
+
+def date_from_url(url: str | None) -> date | None:
+    """'/2010/09/20/', '/2010-09-20-', '/20100920/' in a report's address."""
+    for match in URL_DATE.finditer(url or ""):
+        try:
+            return date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            continue
+    return None
+
+
+def date_from_dateline(text: str) -> date | None:
+    """The date a wire dateline carries ('DUSHANBE, August 23, 2010 -')."""
+    match = DATELINE_DATE.match(text.lstrip()[:160])
+    return parse_date(match["date"]) if match else None
 
 
 # --- boilerplate -------------------------------------------------------------------------------

@@ -91,7 +91,8 @@ def save_extraction(session: Session, *, extraction: Extraction, versions: str) 
     if row is None:
         session.add(DocumentRow(
             id=document.id, source=document.source, url=document.url, title=document.title, outlet=document.outlet,
-            byline=document.byline, dateline=document.dateline, published=document.published, format=document.format,
+            byline=document.byline, dateline=document.dateline, published=document.published,
+            published_from=document.published_from, format=document.format,
             text=document.text, flags=list(document.flags), added_at=_now(),
         ))
         session.flush()
@@ -106,7 +107,7 @@ def save_extraction(session: Session, *, extraction: Extraction, versions: str) 
 def _document(row: DocumentRow) -> Document:
     return Document(id=row.id, source=row.source, text=row.text, title=row.title, outlet=row.outlet, byline=row.byline,
                     dateline=row.dateline, published=row.published, url=row.url, format=row.format,
-                    flags=tuple(row.flags or ()))
+                    flags=tuple(row.flags or ()), published_from=row.published_from)
 
 
 def load_documents(session: Session, *, ids: Iterable[str] | None = None) -> dict[str, Document]:

@@ -23,6 +23,7 @@ class DocumentRow(Base):
     byline: Mapped[str | None] = mapped_column(Text)
     dateline: Mapped[str | None] = mapped_column(String(200))
     published: Mapped[date | None] = mapped_column(Date, index=True)
+    published_from: Mapped[str | None] = mapped_column(String(16))
     format: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     flags: Mapped[list] = mapped_column(JSON, default=list)
