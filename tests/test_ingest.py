@@ -121,3 +121,9 @@ def test_a_report_without_a_stated_date_is_dated_from_its_address_or_dateline(tm
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     dated = [(str(d.published), d.published_from) for d in ingest([path])]
     assert dated == [("2010-09-20", "url"), ("2010-08-23", "dateline"), ("2011-05-02", "stated"), ("None", None)]
+
+
+def test_control_characters_are_removed_at_ingest(tmp_path):
+    path = tmp_path / "nul.jsonl"
+    path.write_text(json.dumps({"text": "KHOROG (AP) - Three soldiers\u0000 were killed\u0007 in Khorog on Monday."}) + "\n")
+    assert _one(path).text == "KHOROG (AP) - Three soldiers were killed in Khorog on Monday."

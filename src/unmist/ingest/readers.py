@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -68,8 +69,12 @@ def decode_text(source: str, data: bytes) -> str:
     raise IngestError(source, "cannot decode text")  # pragma: no cover - latin-1 decodes anything
 
 
+# Control characters no report needs (NUL breaks PostgreSQL text columns); newlines and tabs stay.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def make_document(source: str, report: Report, *, fmt: str, url: str | None = None) -> Document | IngestError:
-    text = report.text.strip()
+    text = CONTROL_CHARACTERS.sub("", report.text).strip()
     if len(text) < 40:
         return IngestError(source, "no report text found")
     published, published_from = _publication_date(report, text, url)

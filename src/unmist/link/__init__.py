@@ -33,7 +33,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.rules.v1"
+LINK_VERSION = "link.coherent.v2"
 # Evidence needed to link: compatible dates count 1, the same named place 2 (same admin area 1.5),
 # a shared perpetrator 1, agreeing death tolls 1, both being their report's main incident 1, the
 # same specific kind of event (two ambushes, not two 'attacks') 1.
