@@ -103,6 +103,19 @@ def test_a_second_writer_is_told_the_ledger_is_busy(tmp_path, demo_dir, ledger):
     assert unmist("run", str(demo_dir), "--db", ledger, cwd=tmp_path).returncode == 0
 
 
+def test_a_lock_left_by_a_killed_run_on_this_host_is_taken_over(tmp_path, demo_dir, ledger):
+    import socket
+    import subprocess
+    import sys
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process id that no longer exists
+    sessions = store.open_ledger(ledger)
+    store.acquire_lock(sessions, holder=f"unmist run (pid {gone.pid} on {socket.gethostname()})")
+    result = unmist("run", str(demo_dir / "005_steppewire_osh_bombing.txt"), "--db", ledger, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
 def test_exports_open_in_pandas_with_documented_columns(tmp_path, seeds_dir, ledger):
     run([str(seeds_dir)], db=ledger)
     gtd = pd.read_csv(io.StringIO(unmist("export", "-f", "gtd", "--db", ledger, cwd=tmp_path).stdout))

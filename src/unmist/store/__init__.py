@@ -384,8 +384,29 @@ def acquire_lock(sessions, *, holder: str) -> None:
         if result.rowcount == 1:
             return
         row = session.get(LockRow, 1)
+        if row.holder and _holder_is_gone(row.holder):  # a killed run on this machine: take over at once
+            row.holder, row.since = holder, _now()
+            return
         raise LedgerBusy(f"ledger busy: {row.holder} has been writing to it since {row.since:%Y-%m-%d %H:%M:%S} UTC; "
                          "try again when it finishes")
+
+
+def _holder_is_gone(holder: str) -> bool:
+    """'unmist run (pid 4242 on host)': that process no longer exists on this host."""
+    import os
+    import re
+    import socket
+
+    match = re.search(r"\(pid (\d+) on (.+)\)$", holder)
+    if match is None or match.group(2) != socket.gethostname():
+        return False
+    try:
+        os.kill(int(match.group(1)), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
 
 
 def release_lock(sessions, *, holder: str) -> None:
