@@ -15,9 +15,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-# Seconds one report may take to be parsed, extracted and attributed.  Calibrated on this project's
-# 2-core machine: the slowest of the 1,500 MUC-4 reports and 2,790 GVA articles takes under 3 s, a
-# 100k-character report about 20 s; a minute is far beyond any real report.
+# Seconds one report may take to be parsed, extracted and attributed.  Measured on this project's
+# 2-core machine (bench/robustness.py): the MUC-4 reports take 0.26 s at the median and 5.6 s at the
+# worst (a busy machine), one 100,000-character sentence about 40 s; a minute is far beyond any
+# real report.
 REPORT_SECONDS = 60.0
 
 
