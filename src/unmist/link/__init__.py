@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from datetime import timedelta
 
 from .. import knowledge
@@ -33,10 +34,11 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v2"
-# Evidence needed to link: compatible dates count 1, the same named place 2 (same admin area 1.5),
-# a shared perpetrator 1, agreeing death tolls 1, both being their report's main incident 1, the
-# same specific kind of event (two ambushes, not two 'attacks') 1.
+LINK_VERSION = "link.coherent.v3"
+# Evidence needed to link: compatible dates count 1 (two undated reports' windows 0.5), the same
+# named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
+# tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
+# report's main incident 1, the same specific kind of event (two ambushes, not two 'attacks') 1.
 # 3 = dates + place, or dates + core + one shared fact; calibrated on the development set.
 MIN_LINK_SCORE = 3
 # Kinds of event too common to tell two incidents apart: sharing one is no evidence.
@@ -49,6 +51,10 @@ INCIDENT_DAYS = 3
 # Two clusters merge only when their mentions score at least this much on average across the two:
 # a link strong enough on its own (MIN_LINK_SCORE) between one pair, and the rest not far below.
 MIN_MEAN_SCORE = 1.5
+# Two date windows (reports that state no day) that overlap are weak evidence: half a date's worth.
+WINDOW_DATES = 0.5
+# A city this big sees many incidents a week: sharing it counts as an admin area, not a town.
+BIG_CITY = 500_000
 
 
 def family(itype: str) -> str:
@@ -242,8 +248,8 @@ def pair_score(a: Mention, b: Mention) -> float:
     score = place + (1 if _shared_perpetrators(a, b) else 0) + (1 if _figures_agree(a, b) else 0)
     score += 1 if a.core and b.core else 0
     score += 1 if a.type == b.type and a.type not in GENERIC_TYPES else 0
-    if dates:
-        return score + 1  # compatible dates: place alone, or core + one shared fact, suffice
+    if dates:  # compatible dates: place alone, or core + one shared fact, suffice
+        return score + (1 if _day_precise(a) or _day_precise(b) else WINDOW_DATES)
     return score if place >= 2 else 0  # undated on one side: only a shared named place can link
 
 
@@ -273,12 +279,25 @@ def _place_score(a: Mention, b: Mention) -> float:
     if pa is None or pb is None:
         return shared_names
     if pa.name.lower() == pb.name.lower() or (pa.geonameid and pa.geonameid == pb.geonameid):
-        return 2 if pa.precision != "country" else 0.5
+        if pa.precision == "country":
+            return 0.5
+        return 1 if _population(pa) >= BIG_CITY else 2
     if pa.admin1 and pa.admin1 == pb.admin1 and pa.country == pb.country:
         return 1.5
     if pa.lat is not None and pb.lat is not None and _near(pa.lat, pa.lon, pb.lat, pb.lon):
         return 1.5
     return shared_names
+
+
+@lru_cache(maxsize=100_000)
+def _population_of(name: str, geonameid: int | None) -> int:
+    from ..extract import gazetteer
+
+    return max((p.population for p in gazetteer.lookup(name) if not geonameid or p.geonameid == geonameid), default=0)
+
+
+def _population(place) -> int:
+    return _population_of(place.name, place.geonameid)
 
 
 def _near(lat1: float, lon1: float, lat2: float, lon2: float, km: float = 60.0) -> bool:

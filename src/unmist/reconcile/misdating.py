@@ -115,13 +115,25 @@ def place_names(mention: Mention) -> set[str]:
 
 
 def _alike(a: Mention, b: Mention) -> bool:
-    """Same kind of event, in the same countries, at a place both name: the same incident, dates aside."""
+    """Same kind of event, in the same countries, at a place both name, with the same toll: the same
+    incident, dates aside.  (A place alone is not enough: a city sees a shooting on many Mondays, and
+    'on Monday' re-reads as one of them.)"""
     from ..link import types_compatible
 
     if not types_compatible(a.type, b.type) or not (set(a.countries) & set(b.countries)):
         return False
     same_place = a.place is not None and b.place is not None and a.place.name == b.place.name and a.place.precision != "country"
-    return same_place or bool(set(a.places_named) & set(b.places_named))
+    return (same_place or bool(set(a.places_named) & set(b.places_named))) and _same_toll(a, b)
+
+
+def _same_toll(a: Mention, b: Mention) -> bool:
+    """Both give the same number killed (or, when neither gives one, the same number wounded)."""
+    for kind in ("killed", "wounded"):
+        ta = {(f.low, f.high) for f in a.figures if f.kind == kind}
+        tb = {(f.low, f.high) for f in b.figures if f.kind == kind}
+        if ta or tb:
+            return bool(ta & tb) and any(low or high for low, high in ta & tb)
+    return False
 
 
 def _rereads_as(expression: str, day: date) -> bool:
