@@ -127,13 +127,21 @@ def _alike(a: Mention, b: Mention) -> bool:
 
 
 def _same_toll(a: Mention, b: Mention) -> bool:
-    """Both give the same number killed (or, when neither gives one, the same number wounded)."""
-    for kind in ("killed", "wounded"):
-        ta = {(f.low, f.high) for f in a.figures if f.kind == kind}
-        tb = {(f.low, f.high) for f in b.figures if f.kind == kind}
-        if ta or tb:
-            return bool(ta & tb) and any(low or high for low, high in ta & tb)
-    return False
+    """Both give the same numbers killed and wounded, of at least MIN_DISTINCT_TOLL people: one man
+    shot dead is every other week's news in a city, 'two killed and five wounded' is one event."""
+    tolls_a, tolls_b = _tolls(a), _tolls(b)
+    shared = tolls_a.keys() & tolls_b.keys()
+    if not shared or any(tolls_a[kind] != tolls_b[kind] for kind in shared):
+        return False
+    return sum(tolls_a[kind] for kind in shared) >= MIN_DISTINCT_TOLL
+
+
+# The fewest casualties whose count, matching, can tell one incident in a city from another.
+MIN_DISTINCT_TOLL = 3
+
+
+def _tolls(mention: Mention) -> dict[str, int]:
+    return {f.kind: f.low or f.high or 0 for f in mention.figures if f.kind in ("killed", "wounded") and (f.low or f.high)}
 
 
 def _rereads_as(expression: str, day: date) -> bool:
