@@ -34,8 +34,8 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v3"
-# Evidence needed to link: compatible dates count 1 (two undated reports' windows 0.5), the same
+LINK_VERSION = "link.coherent.v4"
+# Evidence needed to link: compatible dates count 1 (0.5 when one is only a window), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
 # report's main incident 1, the same specific kind of event (two ambushes, not two 'attacks') 1.
@@ -51,7 +51,7 @@ INCIDENT_DAYS = 3
 # Two clusters merge only when their mentions score at least this much on average across the two:
 # a link strong enough on its own (MIN_LINK_SCORE) between one pair, and the rest not far below.
 MIN_MEAN_SCORE = 1.5
-# Two date windows (reports that state no day) that overlap are weak evidence: half a date's worth.
+# A date window (a report that states no day) that fits the other date is weak evidence: half a date's worth.
 WINDOW_DATES = 0.5
 # A city this big sees many incidents a week: sharing it counts as an admin area, not a town.
 BIG_CITY = 500_000
@@ -249,7 +249,7 @@ def pair_score(a: Mention, b: Mention) -> float:
     score += 1 if a.core and b.core else 0
     score += 1 if a.type == b.type and a.type not in GENERIC_TYPES else 0
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
-        return score + (1 if _day_precise(a) or _day_precise(b) else WINDOW_DATES)
+        return score + (1 if _day_precise(a) and _day_precise(b) else WINDOW_DATES)
     return score if place >= 2 else 0  # undated on one side: only a shared named place can link
 
 
