@@ -34,8 +34,8 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v4"
-# Evidence needed to link: compatible dates count 1 (0.5 when one is only a window), the same
+LINK_VERSION = "link.coherent.v5"
+# Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
 # report's main incident 1, the same specific kind of event (two ambushes, not two 'attacks') 1.
@@ -51,7 +51,8 @@ INCIDENT_DAYS = 3
 # Two clusters merge only when their mentions score at least this much on average across the two:
 # a link strong enough on its own (MIN_LINK_SCORE) between one pair, and the rest not far below.
 MIN_MEAN_SCORE = 1.5
-# A date window (a report that states no day) that fits the other date is weak evidence: half a date's worth.
+# The week before a report's publication (its incident's date when it states none) fitting the other
+# date is weak evidence: half a date's worth.
 WINDOW_DATES = 0.5
 # A city this big sees many incidents a week: sharing it counts as an admin area, not a town.
 BIG_CITY = 500_000
@@ -109,6 +110,11 @@ def coherent(first: list[Mention], second: list[Mention]) -> bool:
                 return False
             scores.append(pair_score(a, b))
     return sum(scores) / len(scores) >= MIN_MEAN_SCORE
+
+
+def _only_reported(mention: Mention) -> bool:
+    """The report states no date for it: its date is the week before publication (no evidence)."""
+    return bool(mention.date and mention.date.evidence is None and mention.date.resolved_against == "published")
 
 
 def _day_precise(mention: Mention) -> bool:
@@ -249,7 +255,7 @@ def pair_score(a: Mention, b: Mention) -> float:
     score += 1 if a.core and b.core else 0
     score += 1 if a.type == b.type and a.type not in GENERIC_TYPES else 0
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
-        return score + (1 if _day_precise(a) and _day_precise(b) else WINDOW_DATES)
+        return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
     return score if place >= 2 else 0  # undated on one side: only a shared named place can link
 
 
@@ -290,13 +296,16 @@ def _place_score(a: Mention, b: Mention) -> float:
 
 
 @lru_cache(maxsize=100_000)
-def _population_of(name: str, geonameid: int | None) -> int:
+def _population_of(name: str, geonameid: int) -> int:
     from ..extract import gazetteer
 
-    return max((p.population for p in gazetteer.lookup(name) if not geonameid or p.geonameid == geonameid), default=0)
+    return max((p.population for p in gazetteer.lookup(name) if p.geonameid == geonameid), default=0)
 
 
 def _population(place) -> int:
+    """The GeoNames population of a city (0 for an admin area, a curated place, or a namesake)."""
+    if place.precision != "exact" or not place.geonameid:
+        return 0
     return _population_of(place.name, place.geonameid)
 
 
