@@ -115,33 +115,36 @@ def place_names(mention: Mention) -> set[str]:
 
 
 def _alike(a: Mention, b: Mention) -> bool:
-    """Same kind of event, in the same countries, at a place both name, with the same toll: the same
-    incident, dates aside.  (A place alone is not enough: a city sees a shooting on many Mondays, and
-    'on Monday' re-reads as one of them.)"""
-    from ..link import types_compatible
+    """Same kind of event, in the same countries, at a place both name, and something distinctive in
+    common: the same specific kind of event (a border clash) or a like toll of several people.  (A
+    place alone is not enough: a city sees a shooting on many Mondays, and 'on Monday' re-reads as
+    one of them.)"""
+    from ..link import GENERIC_TYPES, types_compatible
 
     if not types_compatible(a.type, b.type) or not (set(a.countries) & set(b.countries)):
         return False
     same_place = a.place is not None and b.place is not None and a.place.name == b.place.name and a.place.precision != "country"
-    return (same_place or bool(set(a.places_named) & set(b.places_named))) and _same_toll(a, b)
-
-
-def _same_toll(a: Mention, b: Mention) -> bool:
-    """Both give the same numbers killed and wounded, of at least MIN_DISTINCT_TOLL people: one man
-    shot dead is every other week's news in a city, 'two killed and five wounded' is one event."""
-    tolls_a, tolls_b = _tolls(a), _tolls(b)
-    shared = tolls_a.keys() & tolls_b.keys()
-    if not shared or any(tolls_a[kind] != tolls_b[kind] for kind in shared):
+    if not (same_place or set(a.places_named) & set(b.places_named)):
         return False
-    return sum(tolls_a[kind] for kind in shared) >= MIN_DISTINCT_TOLL
+    return (a.type == b.type and a.type not in GENERIC_TYPES) or _like_tolls(a, b)
 
 
-# The fewest casualties whose count, matching, can tell one incident in a city from another.
+# The fewest casualties whose count, alike in two reports, can tell one incident in a city from another.
 MIN_DISTINCT_TOLL = 3
 
 
-def _tolls(mention: Mention) -> dict[str, int]:
-    return {f.kind: f.low or f.high or 0 for f in mention.figures if f.kind in ("killed", "wounded") and (f.low or f.high)}
+def _like_tolls(a: Mention, b: Mention) -> bool:
+    """Death tolls (or, when neither gives one, wounded counts) of at least MIN_DISTINCT_TOLL people
+    within a third of each other: one man shot dead is every other week's news in a city."""
+    for kind in ("killed", "wounded"):
+        ta = max((f.low or f.high or 0 for f in a.figures if f.kind == kind), default=None)
+        tb = max((f.low or f.high or 0 for f in b.figures if f.kind == kind), default=None)
+        if ta is None and tb is None:
+            continue
+        if ta is None or tb is None or max(ta, tb) < MIN_DISTINCT_TOLL:
+            return False
+        return abs(ta - tb) <= max(ta, tb) / 3
+    return False
 
 
 def _rereads_as(expression: str, day: date) -> bool:
