@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from ..types import ActorValue, Citation, Document, Evidence, Mention, Statement
+from ..extract import evidence_at
 from ..extract.nlp import text_of
 
 __all__ = ["attribute", "ATTRIBUTE_VERSION"]
@@ -228,17 +229,10 @@ def _named_sources(doc: Doc, document: Document) -> list[Citation]:
         span = doc.char_span(match.start("name"), match.start("name") + len(name), alignment_mode="expand")
         if span is None or any(t.ent_type_ in ("GPE", "DATE") for t in span):
             continue
-        evidence = _evidence(document, span)
+        evidence = evidence_at(document, span.sent, span.start_char, span.end_char)
         kind = "person" if span.root.ent_type_ == "PERSON" else "source"  # the small model calls outlets people too
         citations.append(Citation(document.id, name, kind, evidence))
     return citations
-
-
-def _evidence(document: Document, span) -> Evidence:
-    """Text and sentence as the report writes them (the parse may have read a truecased copy)."""
-    sent = span.sent
-    return Evidence(document.id, span.start_char, span.end_char, document.text[span.start_char:span.end_char],
-                    document.text[sent.start_char:sent.end_char].strip())
 
 
 def find_citations(doc: Doc, document: Document) -> tuple[Citation, ...]:
@@ -252,7 +246,7 @@ def find_citations(doc: Doc, document: Document) -> tuple[Citation, ...]:
         if outlet.kb_id_.lower() == own or outlet.text.lower() == own:
             continue
         if _is_source_position(outlet):
-            evidence = _evidence(document, outlet)
+            evidence = evidence_at(document, outlet.sent, outlet.start_char, outlet.end_char)
             if outlet.text != outlet.kb_id_:
                 citations.pop(outlet.text, None)  # the same source, found by name before the alias file resolved it
             citations[outlet.kb_id_] = Citation(document.id, outlet.kb_id_, "outlet", evidence)

@@ -24,7 +24,7 @@ from .truecase import truecase
 from .victims import count_of, effect_of
 from .segment import Draft, SentenceFacts, segment
 
-__all__ = ["extract", "parse", "parse_many", "EXTRACT_VERSION"]
+__all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
 EXTRACT_VERSION = "extract.rules.v2"
 # A news report's main incident, when the report states no date for it, happened at most this many
@@ -87,7 +87,7 @@ def _has_substance(draft: Draft) -> bool:
     return has_figure or has_date or (has_place and draft.family is not None)
 
 
-def _evidence(document: Document, sent: Span, start: int, end: int) -> Evidence:
+def evidence_at(document: Document, sent: Span, start: int, end: int) -> Evidence:
     """Text and sentence as the report writes them (the parse may have read a truecased copy)."""
     return Evidence(document.id, start, end, document.text[start:end], document.text[sent.start_char:sent.end_char].strip())
 
@@ -110,7 +110,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         index=index,
         type=itype or "armed_assault",
         core=draft.core,
-        evidence=tuple(_evidence(document, s, s.start_char, s.end_char) for s in sentences),
+        evidence=tuple(evidence_at(document, s, s.start_char, s.end_char) for s in sentences),
         type_evidence=type_evidence,
         date=_date(draft, doc, document) or (_reported_window(document) if draft.core else None),
         place=place,
@@ -140,7 +140,7 @@ def _learned_mention(doc: Doc, document: Document, countries: Counter) -> Mentio
     place = _title_place(doc, document, countries) or _dateline_place(document, doc, countries)
     return Mention(
         document=document.id, index=0, type=learned.incident_type(cats), core=True,
-        evidence=tuple(_evidence(document, s, s.start_char, s.end_char) for s in sentences),
+        evidence=tuple(evidence_at(document, s, s.start_char, s.end_char) for s in sentences),
         type_evidence=None, date=None, place=place,
         country=place.country if place and place.country else (countries.most_common(1)[0][0] if countries else None),
         countries=(place.country,) if place and place.country else (),
@@ -153,7 +153,7 @@ def _learned_mention(doc: Doc, document: Document, countries: Counter) -> Mentio
 
 def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ...]:
     """Victims with what the incident did to them and how many they were."""
-    return tuple(TextValue(_words(document, span), _evidence(document, span.sent, span.start_char, span.end_char),
+    return tuple(TextValue(_words(document, span), evidence_at(document, span.sent, span.start_char, span.end_char),
                            effect_of(span), count_of(span)) for span in spans)
 
 
@@ -182,7 +182,7 @@ def _learned_perpetrators(roles: list[Span], document: Document, found: tuple[Ac
             known.add(name.lower())
             status = learned.perpetrator_status(span, claimed)
             values.append(ActorValue(name, kind, status, name if status == "claimed" else None,
-                                     _evidence(document, span.sent, span.start_char, span.end_char),
+                                     evidence_at(document, span.sent, span.start_char, span.end_char),
                                      surface=words if name != words else None))
     return tuple(values)
 
@@ -192,7 +192,7 @@ def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Eviden
     if not triggers:
         return None, None
     trigger, facts = max(triggers, key=lambda pair: (knowledge.type_priority(pair[0].label_), -pair[0].start))
-    return trigger.label_, _evidence(document, facts.sent, trigger.start_char, trigger.end_char)
+    return trigger.label_, evidence_at(document, facts.sent, trigger.start_char, trigger.end_char)
 
 
 def _date(draft: Draft, doc: Doc, document: Document) -> DateValue | None:
@@ -202,7 +202,7 @@ def _date(draft: Draft, doc: Doc, document: Document) -> DateValue | None:
     sent = doc.char_span(expr.start, expr.end, alignment_mode="expand").sent
     return DateValue(
         start=resolved.start, end=resolved.end, precision=resolved.precision,
-        evidence=_evidence(document, sent, expr.start, expr.end),
+        evidence=evidence_at(document, sent, expr.start, expr.end),
         resolved_against=resolved.basis, month=resolved.month, day=resolved.day, weekday=resolved.weekday,
     )
 
@@ -265,7 +265,7 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
         place = choose_place(span._.unmist, countries)
         if place is not None and place.precision != "country":
             return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
-                              _evidence(document, first, span.start_char, span.end_char), place.geonameid)
+                              evidence_at(document, first, span.start_char, span.end_char), place.geonameid)
     return None
 
 
@@ -280,7 +280,7 @@ def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceVa
         return None
     sent = doc.char_span(start, start + len(name), alignment_mode="expand").sent
     return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
-                      _evidence(document, sent, start, start + len(name)), place.geonameid)
+                      evidence_at(document, sent, start, start + len(name)), place.geonameid)
 
 
 def choose_place(candidates: tuple, countries: Counter) -> gazetteer.Place | None:
@@ -326,7 +326,7 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
         return None
     _, place, span, facts = best
     return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
-                      _evidence(document, facts.sent, span.start_char, span.end_char), place.geonameid)
+                      evidence_at(document, facts.sent, span.start_char, span.end_char), place.geonameid)
 
 
 def _dateline_end(document: Document) -> int:
@@ -424,7 +424,7 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
         if totals or len(sides) == 1:
             figure, facts = max(totals or accounts, key=lambda pair: (_magnitude(pair[0]), -pair[0].start))
             values.append(FigureValue(kind, figure.low, figure.high,
-                                      _evidence(document, facts.sent, figure.start, figure.end), figure.side))
+                                      evidence_at(document, facts.sent, figure.start, figure.end), figure.side))
         else:
             values.append(_summed_sides(kind, accounts, document))
     return tuple(sorted(values, key=lambda v: v.kind))
@@ -439,7 +439,7 @@ def _summed_sides(kind: str, accounts: list[tuple[Figure, SentenceFacts]], docum
     parts = sorted(per_side.values(), key=lambda pair: pair[0].start)
     total = sum_figures(kind, [p[0] for p in parts])
     first, facts = parts[0]
-    return FigureValue(kind, total.low, total.high, _evidence(document, facts.sent, first.start, first.end), "total")
+    return FigureValue(kind, total.low, total.high, evidence_at(document, facts.sent, first.start, first.end), "total")
 
 
 def _sentence_accounts(figures: list[Figure]) -> list[Figure]:
@@ -464,7 +464,7 @@ def _perpetrators(draft: Draft, doc: Doc, document: Document) -> tuple[ActorValu
     groups = [a for s in draft.sentences for a in s.actors]
     return tuple(
         ActorValue(f.name, f.kind, f.status, f.name if f.status in ("claimed", "denied") else None,
-                   _evidence(document, f.sentence, f.start, f.end), f.how, f.surface)
+                   evidence_at(document, f.sentence, f.start, f.end), f.how, f.surface)
         for f in find_perpetrators(sentences, groups)
     )
 
@@ -503,7 +503,7 @@ def _weapons(draft: Draft, document: Document) -> tuple[TextValue, ...]:
                 start = facts.sent.start_char + match.start()
                 key = match.group(0).lower().rstrip("s")
                 if not any(key in existing for existing in weapons):
-                    weapons[key] = TextValue(match.group(0), _evidence(document, facts.sent, start, start + len(match.group(0))))
+                    weapons[key] = TextValue(match.group(0), evidence_at(document, facts.sent, start, start + len(match.group(0))))
     return tuple(weapons.values())
 
 
@@ -518,7 +518,7 @@ def _phrase(token) -> Span:
 
 
 def _text_value(document: Document, sent: Span, span: Span) -> TextValue:
-    return TextValue(_words(document, span), _evidence(document, sent, span.start_char, span.end_char))
+    return TextValue(_words(document, span), evidence_at(document, sent, span.start_char, span.end_char))
 
 
 def _words(document: Document, span: Span) -> str:

@@ -108,7 +108,7 @@ def coherent(first: list[Mention], second: list[Mention]) -> bool:
         for b in second:
             if not consistent(a, b):
                 return False
-            scores.append(pair_score(a, b))
+            scores.append(_evidence_score(a, b))
     return sum(scores) / len(scores) >= MIN_MEAN_SCORE
 
 
@@ -247,8 +247,11 @@ def as_resolved(value: DateValue | None) -> Resolved | None:
 
 def pair_score(a: Mention, b: Mention) -> float:
     """How strongly two mentions (from two reports) tell of one incident; 0 when they cannot."""
-    if not consistent(a, b):
-        return 0
+    return _evidence_score(a, b) if consistent(a, b) else 0
+
+
+def _evidence_score(a: Mention, b: Mention) -> float:
+    """What points to two consistent mentions being one incident (see MIN_LINK_SCORE)."""
     dates = _date_verdict(a, b)
     place = _place_score(a, b)
     score = place + (1 if _shared_perpetrators(a, b) else 0) + (1 if _figures_agree(a, b) else 0)
