@@ -41,6 +41,18 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("A 14-year-old was shot in the head in Hamilton.", [("wounded", 1, 1)]),
     ("Three people were shot Sunday night in Milwaukee.", [("wounded", 3, 3)]),
     ("A 22-year-old man from Osh was detained in 2017 with 3 kg of explosives.", [("arrested", 1, 1)]),
+    # a stated zero is a figure; 'no one else' is not
+    ("No one was hurt when the bomb went off.", [("wounded", 0, 0)]),
+    ("Nobody was killed, but two guards were injured.", [("killed", 0, 0), ("wounded", 2, 2)]),
+    ("No one else was injured.", []),
+    ("There were no casualties.", [("killed", 0, 0), ("wounded", 0, 0)]),
+    # the dead named by what happened to them
+    ("Five men were shot, two fatally, outside a bar in Tulsa.", [("wounded", 3, 3), ("killed", 2, 2)]),
+    ("Detectives are looking into the shooting death of a young woman.", [("killed", 1, 1)]),
+    ("The fatal shooting of a teenager on Elm Street remains unsolved.", [("killed", 1, 1)]),
+    ("A grand jury heard evidence in the triple homicide.", [("killed", 3, 3)]),
+    ("The gunman was pronounced dead at the hospital.", [("killed", 1, 1)]),
+    ("Maria Lopez, 31, died Tuesday after she was stabbed.", [("killed", 1, 1)]),
 ])
 def test_casualty_figures_with_their_ranges(nlp, sentence, expected):
     assert _figures(nlp, sentence) == expected

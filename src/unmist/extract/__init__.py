@@ -9,6 +9,8 @@ plus read-only knowledge files, so documents can be processed in any order and i
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from datetime import timedelta
 
@@ -26,7 +28,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v2"
+EXTRACT_VERSION = "extract.rules.v3"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published (local news reports within the week; a later feature names
 # the day it looks back on).
@@ -66,7 +68,8 @@ def extract(doc: Doc, document: Document) -> tuple[Mention, ...]:
         Mentions in text order; each value carries its evidence.
     """
     countries = report_countries(doc, document)
-    drafts = [d for d in segment(doc, document.published) if _has_substance(d)]
+    role_starts = {span.start for span in doc.spans["unmist_roles"]}
+    drafts = [d for d in segment(doc, document.published) if _has_substance(d) or _has_roles(d, role_starts)]
     roles = learned.spans_by_owner([[s.sent for s in d.sentences] for d in drafts], list(doc.spans["unmist_roles"]))
     mentions = []
     for draft, draft_roles in zip(drafts, roles):
@@ -87,6 +90,14 @@ def _has_substance(draft: Draft) -> bool:
     return has_figure or has_date or (has_place and draft.family is not None)
 
 
+def _has_roles(draft: Draft, role_starts: set[int]) -> bool:
+    """An event told in its own words whose sentences name who did it or whom it hit, as the learned
+    model reads them: an incident even without a date, place or figure ('the assassination of X')."""
+    if draft.family is None or not any(s.new_event for s in draft.sentences):
+        return False
+    return any(s.sent.start <= start < s.sent.end for s in draft.sentences for start in role_starts)
+
+
 def evidence_at(document: Document, sent: Span, start: int, end: int) -> Evidence:
     """Text and sentence as the report writes them (the parse may have read a truecased copy)."""
     return Evidence(document.id, start, end, document.text[start:end], document.text[sent.start_char:sent.end_char].strip())
@@ -105,6 +116,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     claim = claim_status(sentences)
     perpetrators = _perpetrators(draft, doc, document)
     perpetrators += _learned_perpetrators(roles, document, perpetrators, claim == "claimed")
+    perpetrators = _without_defined_acronyms(perpetrators, document.text)
     return Mention(
         document=document.id,
         index=index,
@@ -185,6 +197,16 @@ def _learned_perpetrators(roles: list[Span], document: Document, found: tuple[Ac
                                      evidence_at(document, span.sent, span.start_char, span.end_char),
                                      surface=words if name != words else None))
     return tuple(values)
+
+
+def _without_defined_acronyms(perpetrators: tuple[ActorValue, ...], text: str) -> tuple[ActorValue, ...]:
+    """One group, one perpetrator: an acronym the report defines for another perpetrator's name
+    ('Farabundo Marti National Liberation Front [FMLN]') is that name, not a second group."""
+    names = [p.name for p in perpetrators]
+    defined = {short.lower() for short in names if " " not in short and len(short) <= 10 for long in names
+               if len(long) > len(short) and re.search(re.escape(long) + r"\s*[\[(]\s*" + re.escape(short) + r"\s*[\])]",
+                                                       text, re.IGNORECASE)}
+    return tuple(p for p in perpetrators if p.name.lower() not in defined)
 
 
 def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Evidence | None]:

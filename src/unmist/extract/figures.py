@@ -70,7 +70,8 @@ def find_figures(sent: Span) -> list[Figure]:
         start, end = _figure_extent(quantity, noun, root)
         figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end], quantity.qualifier)
         raw.append((figure, root, is_part))
-    return _merge_chains(raw)
+    figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent)
+    return sorted(_fatally_of_shot(sent, figures), key=lambda f: f.start)
 
 
 ADJACENT_CUES = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "injured": "wounded",
@@ -101,6 +102,80 @@ def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
         if not is_verb_with_subject:
             return ADJACENT_CUES[following.lower_], number, False
     return None
+
+
+# 'a double homicide', 'the quadruple murder': the word counts the dead.
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+KILLING_NOUNS = frozenset({"murder", "homicide", "killing", "slaying", "execution", "assassination"})
+
+
+def _multiple_killings(sent: Span) -> list[Figure]:
+    found = []
+    for token in sent:
+        if token.lower_ in MULTIPLES and token.head.lemma_.lower() in KILLING_NOUNS and token.head.i > token.i:
+            start, end = token.idx, token.head.idx + len(token.head.text)
+            found.append(Figure("killed", MULTIPLES[token.lower_], MULTIPLES[token.lower_], start, end, "total",
+                                text_of(sent.doc)[start:end]))
+    return found
+
+
+# 'No one was hurt', 'nobody was killed', 'there were no injuries': a stated zero ('no one else
+# was hurt' leaves the others counted elsewhere, so it is no figure).
+NOBODY = re.compile(r"\b(?:no\s+one|nobody|no\s+other\s+(?:people|person)s?|none)\b(?!\s+(?:else|other|of\s+the))", re.IGNORECASE)
+ZERO_NOUNS = {"injury": "wounded", "death": "killed", "fatality": "killed", "casualty": None}
+
+
+def _none_hurt(sent: Span) -> list[Figure]:
+    found = []
+    text = text_of(sent.doc)
+    cue_kinds = _cue_kinds()
+    for match in NOBODY.finditer(sent.text):
+        start = sent.start_char + match.start()
+        span = sent.doc.char_span(start, sent.start_char + match.end(), alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        kind = cue_kinds.get(_lemma_of_cue(span.root.head))
+        if kind in ("killed", "wounded") and not _negated(span.root.head):
+            end = span.root.head.idx + len(span.root.head.text)
+            found.append(Figure(kind, 0, 0, start, end, "total", text[start:end]))
+    for token in sent:
+        kinds = _zero_kinds(token)
+        if kinds and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            det = next(c for c in token.children if c.dep_ == "det")
+            end = token.idx + len(token.text)
+            found.extend(Figure(kind, 0, 0, det.idx, end, "total", text[det.idx:end]) for kind in kinds)
+    return found
+
+
+def _zero_kinds(token: Token) -> tuple[str, ...]:
+    """'no injuries' is no one wounded; 'no casualties' no one killed or wounded."""
+    lemma = token.lemma_.lower()
+    if lemma not in ZERO_NOUNS or token.pos_ != "NOUN" or any(c.lower_ in ("other", "further", "more", "serious")
+                                                                for c in token.children):
+        return ()
+    return (ZERO_NOUNS[lemma],) if ZERO_NOUNS[lemma] else ("killed", "wounded")
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _fatally_of_shot(sent: Span, figures: list[Figure]) -> list[Figure]:
+    """'Four people were shot, one fatally': one killed and three wounded, not four wounded."""
+    fatal = next((t for t in sent if t.lower_ == "fatally" and t.i > sent.start and t.nbor(-1).like_num), None)
+    if fatal is None:
+        return figures
+    killed = parse_number(fatal.nbor(-1).text)
+    shot = [f for f in figures if f.kind == "wounded" and f.low is not None and f.low == f.high and f.start < fatal.idx]
+    if killed is None or len(shot) != 1 or shot[0].low < killed or any(f.kind == "killed" for f in figures):
+        return figures
+    text = text_of(sent.doc)
+    start, end = fatal.nbor(-1).idx, fatal.idx + len(fatal.text)
+    wounded = shot[0]
+    return [f for f in figures if f is not wounded] + [
+        Figure("killed", killed, killed, start, end, wounded.side, text[start:end]),
+        Figure("wounded", wounded.low - killed, wounded.low - killed, wounded.start, wounded.end, wounded.side,
+               wounded.text)]
 
 
 def _attackers_counted(sent: Span) -> bool:
@@ -145,7 +220,7 @@ def _quantity_at(token: Token, previous: Token | None, sent: Span) -> _Quantity 
     if vague is not None:
         low, high = vague
         return _Quantity(low, high, first, token, "vague")
-    if not token.like_num:
+    if not token.like_num or (token.lower_ == "one" and previous is not None and previous.lower_ == "no"):
         return None
     value = parse_number(text)
     if value is None or value == 0:
@@ -203,7 +278,7 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
         elif _is_named_victim(token):
             found.append(_Quantity(1, 1, token, token, None))
         elif (token.tag_ == "NN" or token.lower_ == "old") and _person_noun(token) and \
-                token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"):  # 'a 16-year-old was shot': 'old' is its head
+                (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token)):  # 'a 16-year-old was shot': 'old' is its head
             determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod")), None)
             if determiner is not None and determiner.lower_ in SINGULAR_DETERMINERS:
                 found.append(_Quantity(1, 1, determiner, token, None))
@@ -211,15 +286,34 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
 
 
 KILLING_LEMMAS = frozenset({"kill", "murder", "assassinate", "slay", "execute", "behead", "stab", "shoot"})
+# Nouns whose 'of' names the dead: 'the shooting death of', 'the killing of', 'the fatal shooting of'.
+DEATH_OF_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide", "assassination"})
+
+
+def _killing_of(token: Token) -> bool:
+    """'the killing of Tyrone', 'the fatal shooting of a toddler': the person is the one killed."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "of":
+        return False
+    noun = preposition.head
+    lemma = noun.lemma_.lower()
+    return lemma in DEATH_OF_NOUNS or (lemma == "shooting" and any(c.lower_ in ("fatal", "deadly") for c in noun.children))
 
 
 def _is_named_victim(token: Token) -> bool:
     """'General Nazarov ... was stabbed to death', 'Imomnazarov was shot dead': one person killed."""
-    if token.ent_type_ != "PERSON" or token.dep_ not in ("nsubjpass", "nsubj", "dobj") or token.pos_ != "PROPN":
+    if token.ent_type_ != "PERSON" or token.pos_ != "PROPN" or any(c.dep_ == "compound" and c.ent_type_ == "PERSON"
+                                                                   for c in token.head.children if c.i == token.i):
         return False
-    if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.head.children if c.i == token.i):
+    if _killing_of(token):
+        return True
+    if token.dep_ not in ("nsubjpass", "nsubj", "dobj"):
         return False
     verb = token.head
+    if token.dep_ == "nsubj" and verb.lemma_.lower() == "die":
+        return True  # 'Paez, 22, died Monday'
+    if _dies_after(verb) or _found_dead(verb):
+        return True
     if verb.lemma_.lower() not in KILLING_LEMMAS:
         return False
     passive = verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
@@ -232,6 +326,17 @@ def _is_named_victim(token: Token) -> bool:
 
 PERSON_NOUNS = frozenset({"driver", "bomber", "gunman", "attacker", "man", "boy", "girl", "teen", "teenager", "toddler",
                           "baby", "infant", "student", "resident", "bystander", "passenger", "shooter", "suspect"})
+
+
+def _dies_after(verb: Token) -> bool:
+    """'was shot ... and died Sunday': the second verb, without a subject of its own, kills."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() == "die" and not any(g.dep_.startswith("nsubj") for g in c.children)
+               for c in verb.children)
+
+
+def _found_dead(verb: Token) -> bool:
+    """'was pronounced dead', 'were found dead'."""
+    return any(c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.lower_ == "dead" for c in verb.children)
 
 
 def _person_noun(token: Token) -> bool:
@@ -307,7 +412,7 @@ def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
     head = node.head
     lemma = _lemma_of_cue(head)
     if node.dep_ == "nsubjpass":
-        return cue_kinds.get(lemma)
+        return cue_kinds.get(lemma) or _predicate_adjective(head, cue_kinds)  # 'was pronounced dead' 
     if node.dep_ == "nsubj":
         if lemma in INTRANSITIVE_CUES or (head.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in head.children)):
             return cue_kinds.get(lemma)
@@ -325,7 +430,7 @@ def _lemma_of_cue(token: Token) -> str:
     """The cue a verb stands for: 'shot' wounds, 'fatally shot' / 'shot dead' kills."""
     lemma = token.lemma_.lower()
     if lemma == "shoot" and token.pos_ == "VERB":
-        fatal = any(c.lower_ in ("fatally", "dead") for c in token.children) or \
+        fatal = any(c.lower_ in ("fatally", "dead") for c in token.children) or _dies_after(token) or \
             any(t.lower_ == "death" for t in token.subtree)
         return "kill" if fatal else "wound"
     return lemma
@@ -352,7 +457,10 @@ def _toll(node: Token, cue_kinds: dict[str, str]) -> str | None:
     'a toll of 25', 'the lives of 15 people'."""
     preposition = node.head
     governor = preposition.head
-    if preposition.lower_ == "of" and governor.lemma_.lower() in ("toll", "life", "death"):
+    if preposition.lower_ == "of" and governor.lemma_.lower() in DEATH_OF_NOUNS | {"toll", "life"}:
+        return "killed"
+    if preposition.lower_ == "of" and governor.lemma_.lower() == "shooting" and any(
+            c.lower_ in ("fatal", "deadly") for c in governor.children):
         return "killed"
     if preposition.lower_ not in ("at", "to") or governor.lemma_.lower() not in TOLL_GOVERNORS:
         return None

@@ -69,7 +69,7 @@ class SentenceFacts:
     def new_event(self) -> bool:
         """States an event in its own words, not only by reference ('the attack') to one told before."""
         return any(not t._.unmist_trigger["anaphoric"] for t in self.strong_triggers) or any(
-            f.kind in CASUALTY_KINDS for f in self.figures)
+            _tells_casualties(f) for f in self.figures)
 
     @property
     def strong_triggers(self) -> list[Span]:
@@ -87,7 +87,7 @@ class SentenceFacts:
     def is_event(self) -> bool:
         if self.is_period_statement:
             return False
-        return bool(self.strong_triggers) or any(f.kind in CASUALTY_KINDS for f in self.figures)
+        return bool(self.strong_triggers) or any(_tells_casualties(f) for f in self.figures)
 
     @property
     def supports(self) -> bool:
@@ -101,6 +101,11 @@ class SentenceFacts:
             return True
         return bool(self.figures) or (bool(self.actors) and any(w in lowered for w in CLAIM_WORDS)) or bool(
             self.triggers and any(w in lowered for w in CLAIM_WORDS))
+
+
+def _tells_casualties(figure: Figure) -> bool:
+    """'Three were killed' tells of an event; 'no one was hurt' only adds to one told already."""
+    return figure.kind in CASUALTY_KINDS and figure.high != 0
 
 
 @dataclass
@@ -270,7 +275,9 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
                     draft.date_expr, draft.date = expr, resolved
                 draft.sentences.append(facts)
                 return draft
-        if current.date is None and facts.paragraph - current.sentences[-1].paragraph <= SUPPORT_PARAGRAPHS:
+        gap = facts.paragraph - current.sentences[-1].paragraph
+        if current.date is None and (gap <= SUPPORT_PARAGRAPHS or (
+                len(drafts) == 1 and current.core and gap <= SINGLE_INCIDENT_SUPPORT_PARAGRAPHS)):
             current.date_expr, current.date = expr, resolved  # the lead rarely dates the event: adopt
             current.sentences.append(facts)
             return current
