@@ -244,3 +244,19 @@ def test_a_victim_has_the_effect_and_count_its_sentence_gives(sentence, words, e
     start = sentence.index(words)
     span = doc.char_span(start, start + len(words))
     assert (effect_of(span), count_of(span)) == (effect, count)
+
+
+@pytest.mark.parametrize("story, killed, wounded", [
+    ("Three people were shot outside a nightclub in Dayton on Saturday night. One man died at the scene, "
+     "police said.", 1, 2),
+    ("A 4-year-old boy was shot in his grandmother's house on Sunday, police said. He was taken to a hospital, "
+     "where the boy died.", 1, 0),
+    ("Two men were killed in a shooting on Monday. Police said three other people were shot.", 2, 3),
+])
+def test_the_dead_come_off_the_count_of_people_shot(tmp_path, story, killed, wounded):
+    """GTD and GVA count the wounded apart from the dead: 'three shot, one died' is one killed, two wounded."""
+    path = tmp_path / "report.txt"
+    path.write_text(story, encoding="utf-8")
+    _, mentions = _mentions(path)
+    figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
+    assert figures["killed"] == (killed, killed) and figures["wounded"] == (wounded, wounded)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from collections import Counter
+from dataclasses import replace
 from datetime import timedelta
 
 from spacy.tokens import Doc, Span
@@ -432,8 +433,10 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
     stated, 'killing five of the intruders' and 'two border guards were killed' make seven.
     """
     by_kind: dict[str, list[tuple[Figure, SentenceFacts]]] = {}
+    killed = max((f.low for s in draft.sentences for f in s.figures if f.kind == "killed" and f.low == f.high
+                  and f.low is not None), default=0)
     for facts in draft.sentences:
-        for figure in _sentence_accounts(facts.figures):
+        for figure in _sentence_accounts([_survivors(f, killed) for f in facts.figures]):
             if (figure.low or 0) <= MAX_PLAUSIBLE_FIGURE:
                 by_kind.setdefault(figure.kind, []).append((figure, facts))
     values = []
@@ -462,6 +465,15 @@ def _summed_sides(kind: str, accounts: list[tuple[Figure, SentenceFacts]], docum
     total = sum_figures(kind, [p[0] for p in parts])
     first, facts = parts[0]
     return FigureValue(kind, total.low, total.high, evidence_at(document, facts.sent, first.start, first.end), "total")
+
+
+def _survivors(figure: Figure, killed: int) -> Figure:
+    """'A boy was shot ... he died': those shot are wounded only if they did not die (GTD and GVA
+    count the wounded apart from the dead), so the report's dead come off a count of people shot."""
+    if not figure.shot or not killed or figure.low is None or figure.low != figure.high:
+        return figure
+    left = max(figure.low - killed, 0)
+    return replace(figure, low=left, high=left)
 
 
 def _sentence_accounts(figures: list[Figure]) -> list[Figure]:

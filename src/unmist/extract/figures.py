@@ -38,6 +38,7 @@ class Figure:
     side: str
     text: str
     qualifier: str | None = None
+    shot: bool = False  # 'three people were shot': hit, which the dead among them may be
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,10 @@ def find_figures(sent: Span) -> list[Figure]:
             if side in CAPTURE_SIDES or (noun.i == quantity.last.i and _attackers_counted(sent)):
                 kind = "captured"  # 13 attackers had been killed and four had been detained
         start, end = _figure_extent(quantity, noun, root)
-        figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end], quantity.qualifier)
+        shot = kind == "wounded" and _lemma_of_cue(root.head) == "wound" and root.head.lemma_.lower() == "shoot" and \
+            not any(t.lower_ in ("other", "others", "more") for t in sent.doc[quantity.first.i: noun.i + 1])
+        figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end],
+                        quantity.qualifier, shot)
         raw.append((figure, root, is_part))
     figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent)
     return sorted(_fatally_of_shot(sent, figures), key=lambda f: f.start)
