@@ -260,3 +260,16 @@ def test_the_dead_come_off_the_count_of_people_shot(tmp_path, story, killed, wou
     _, mentions = _mentions(path)
     figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
     assert figures["killed"] == (killed, killed) and figures["wounded"] == (wounded, wounded)
+
+
+@pytest.mark.parametrize("story, city", [
+    ("Chattanooga police are investigating a shooting that wounded a man on Saturday night.", "Chattanooga"),
+    ("A woman was shot in the leg on Maple Street on Friday, the Memphis Police Department said.", "Memphis"),
+    ("A teenager was shot near Oak Avenue in Pittsburgh. Denver police were not involved.", "Pittsburgh"),
+])
+def test_local_news_is_placed_by_its_police_force_and_never_by_a_street(tmp_path, story, city):
+    """'Austin police' places a local story when nothing else does; 'Maple Street' is no town."""
+    path = tmp_path / "local.txt"
+    path.write_text(story, encoding="utf-8")
+    _, mentions = _mentions(path)
+    assert mentions[0].place is not None and mentions[0].place.name == city

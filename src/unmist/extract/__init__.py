@@ -21,6 +21,7 @@ from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
 from .actors import claim_status, find_perpetrators
+from .components import names_a_jurisdiction
 from .figures import Figure, sum_figures
 from .nlp import load_pipeline
 from .truecase import truecase
@@ -43,6 +44,7 @@ BIG_PLACE_POPULATION = 1_000_000
 # many times the people of any namesake in another country (Austin, Texas, not Austin, Manitoba).
 DOMINANT_PLACE_POPULATION = 50_000
 DOMINANT_PLACE_RATIO = 10
+UNIQUE_PLACE_POPULATION = 10_000
 # Nouns after which a demonym names whose property it is, not where it happened ('Chinese embassy').
 FOREIGN_PROPERTY = frozenset({"embassy", "consulate", "citizen", "national", "diplomat", "ambassador", "mission",
                               "staff", "employee", "company", "worker", "tourist", "engineer", "cyclist"})
@@ -306,8 +308,9 @@ def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceVa
                       evidence_at(document, sent, start, start + len(name)), place.geonameid)
 
 
-def choose_place(candidates: tuple, countries: Counter) -> gazetteer.Place | None:
-    """The candidate in a country the report is about; a big place anywhere; else nothing."""
+def choose_place(candidates: tuple, countries: Counter, after_locative: bool = False) -> gazetteer.Place | None:
+    """The candidate in a country the report is about; a big place anywhere; a town without
+    namesakes that the report puts something 'in'; else nothing."""
     for place in candidates:
         if place.curated or place.precision == "country":
             return place
@@ -317,6 +320,8 @@ def choose_place(candidates: tuple, countries: Counter) -> gazetteer.Place | Non
     big = [p for p in candidates if p.population >= BIG_PLACE_POPULATION]
     if big:
         return big[0]
+    if after_locative and len(candidates) == 1 and candidates[0].population >= UNIQUE_PLACE_POPULATION:
+        return candidates[0]  # 'shot in Fort Pierce': a town with no namesake in the gazetteer
     return _dominant(candidates) if not countries else None
 
 
@@ -339,10 +344,13 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
             if span.start_char < dateline_end or _is_origin(span) or _names_another_incident(span) \
                     or _stands_for_a_speaker(span) or _locates_a_source(span):
                 continue
-            place = choose_place(span._.unmist, countries)
+            place = choose_place(span._.unmist, countries, _after_locative(span))
             if place is None:
                 continue
-            rank = (_is_reference_point(span), gazetteer.PRECISION_RANK[place.precision], order, span.start_char)
+            # a reference point ('east of Dushanbe') or a police force's seat ('Austin police said')
+            # places the incident only when nothing else does
+            rank = (_is_reference_point(span) or names_a_jurisdiction(span), gazetteer.PRECISION_RANK[place.precision],
+                    order, span.start_char)
             if best is None or rank < best[0]:
                 best = (rank, place, span, facts)
     if best is None:
@@ -350,6 +358,10 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
     _, place, span, facts = best
     return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
                       evidence_at(document, facts.sent, span.start_char, span.end_char), place.geonameid)
+
+
+def _after_locative(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("in", "near", "outside")
 
 
 def _dateline_end(document: Document) -> int:

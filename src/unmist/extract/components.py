@@ -155,6 +155,21 @@ def actor_tokens(doc: Doc) -> set[int]:
 PLACE_HEADS = r"(?:province|region|district|valley|gorge|river|oblast|border post|frontier post|exclave|enclave|city|town|village)"
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 MAX_PLACE_TOKENS = 4
+# Words after a name that make it a street, not the town of that name ('Shelton Road', 'Plymouth Street').
+STREET_WORDS = frozenset({"street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "drive", "dr.",
+                          "boulevard", "blvd", "blvd.", "lane", "ln", "ln.", "way", "court", "ct.", "parkway", "pkwy",
+                          "highway", "hwy", "circle", "terrace", "trail", "pike", "place", "plaza", "square"})
+# Words after a place that make it a police force's jurisdiction ('Austin police', 'the Las Vegas
+# Metropolitan Police Department', 'Sacramento sheriff's deputies'): local news places its
+# incidents that way.
+JURISDICTION_WORDS = frozenset({"police", "sheriff", "pd", "metro", "metropolitan", "deputies", "detectives",
+                                "officers", "authorities", "constabulary", "county"})
+
+
+def names_a_jurisdiction(span: Span) -> bool:
+    """The place is the seat of a police force named right after it."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.lower_ in JURISDICTION_WORDS
 
 
 @Language.component("unmist_places", requires=["token.tag", "token.ent_type"], assigns=["doc.spans"])
@@ -242,7 +257,7 @@ def _without_stray_variants(spans: list[Span]) -> list[Span]:
 
 
 def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
-    if not _can_start_place(doc[start]) or start in actors:
+    if not _can_start_place(doc[start]) or (start in actors and not _before_police(doc[start])):
         return None
     for length in range(MAX_PLACE_TOKENS + 1, 0, -1):
         end = start + length
@@ -251,6 +266,10 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
         span = doc[start:end]
         if span.text.lower() in knowledge.not_places():
             return Span(doc, start, end, label="not_place")
+        if _street_after(doc, end):
+            return Span(doc, start, end + 1, label="not_place")
+        if length == 1 and span.text.lower() in STREET_WORDS and (start == 0 or doc[start - 1].lower_ != "in"):
+            return Span(doc, start, end, label="not_place")  # '42nd Street
         candidates = gazetteer.lookup(span.text)
         variant = not candidates and length == 1 and len(span.text) >= 6 and doc[start].pos_ == "PROPN" and \
             span.text.lower() not in english_words()  # transliterations, not 'Global' -> Gloubli
@@ -262,6 +281,11 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
             place_span._.unmist_variant = variant
             return place_span
     return None
+
+
+def _street_after(doc: Doc, end: int) -> bool:
+    """A capitalised street word right after the name: 'Plymouth Street' is no town."""
+    return end < len(doc) and doc[end].lower_ in STREET_WORDS and doc[end].text[:1].isupper()
 
 
 LOCATIVES = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of", "around", "across", "towards"})
@@ -277,8 +301,19 @@ def _can_start_place(token: Token) -> bool:
         return False
     if token.ent_type_ == "PERSON":
         previous = token.doc[token.i - 1] if token.i > 0 else None
-        return previous is not None and previous.lower_ in LOCATIVES
+        return (previous is not None and previous.lower_ in LOCATIVES) or _before_police(token)
     return True
+
+
+def _before_police(token: Token) -> bool:
+    """'Austin police said': the model often takes a city before 'police' for a person."""
+    doc = token.doc
+    for i in range(token.i + 1, min(token.i + MAX_PLACE_TOKENS + 1, len(doc))):
+        if doc[i].lower_ in JURISDICTION_WORDS - {"county"}:
+            return True
+        if not NAME_TOKEN.match(doc[i].text):
+            return False
+    return False
 
 
 def _name_run(doc: Doc, start: int, end: int) -> bool:
@@ -299,12 +334,12 @@ def _plausible(span: Span) -> bool:
     and a name inside a longer organisation or person name ('Interior Ministry') is not a place."""
     entity = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
     if entity is not None and entity.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW") and len(entity) > len(span):
-        if entity.start != span.start or entity.end - span.end > 1:
+        if (entity.start != span.start or entity.end - span.end > 1) and not names_a_jurisdiction(span):
             return False
     if len(span) > 1:
         return True
     token = span[0]
-    if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC"):
+    if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC") and not names_a_jurisdiction(span):
         return False
     return not token.is_stop and token.text not in knowledge.demonyms()
 
