@@ -273,3 +273,13 @@ def test_local_news_is_placed_by_its_police_force_and_never_by_a_street(tmp_path
     path.write_text(story, encoding="utf-8")
     _, mentions = _mentions(path)
     assert mentions[0].place is not None and mentions[0].place.name == city
+
+
+def test_names_that_single_out_an_incident_leave_out_who_speaks_for_the_police(nlp):
+    from unmist.extract.names import distinctive_names
+
+    doc = nlp("Maria Ortega, 19, was shot in the 2300 block of Lincoln Avenue on Friday night, Sgt. Paul Hart said. "
+              "Police Chief Dana Wells said officers were still looking for the gunman.")
+    names = distinctive_names(list(doc.sents))
+    assert "maria ortega" in names and "2300 block of lincoln avenue" in names
+    assert not {"paul hart", "dana wells"} & set(names)

@@ -170,6 +170,9 @@ class Mention:
     weapons: tuple[TextValue, ...] = ()
     figures: tuple[FigureValue, ...] = ()
     claim: str | None = None  # claimed | denied | no_claim | None
+    # names only this incident is likely to share with another report of it: the people it hit,
+    # the venue, the street address ('1400 block of Mifflin Street'), lower case
+    names: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

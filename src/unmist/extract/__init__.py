@@ -25,12 +25,13 @@ from .components import names_a_jurisdiction
 from .figures import Figure, sum_figures
 from .nlp import load_pipeline
 from .truecase import truecase
+from .names import distinctive_names
 from .victims import count_of, effect_of
 from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v3"
+EXTRACT_VERSION = "extract.rules.v4"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published (local news reports within the week; a later feature names
 # the day it looks back on).
@@ -132,6 +133,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         country=place.country if place and place.country else _country_from_words(draft, countries),
         countries=_named_countries(draft, place),
         places_named=_named_places(draft, countries),
+        names=distinctive_names([s.sent for s in draft.sentences]),
         perpetrators=perpetrators,
         victims=_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document), _victims(draft, document)),
         targets=_merged(_learned_values(roles, "TARGET", document), _targets(draft, document)),

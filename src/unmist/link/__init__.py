@@ -34,11 +34,12 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v5"
+LINK_VERSION = "link.coherent.v6"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
-# report's main incident 1, the same specific kind of event (two ambushes, not two 'attacks') 1.
+# report's main incident 1, the same specific kind of event (two ambushes, not two 'attacks') 1, a
+# distinctive name in common (the victim's, the venue's, the street block's) 1.
 # 3 = dates + place, or dates + core + one shared fact; calibrated on the development set.
 MIN_LINK_SCORE = 3
 # Kinds of event too common to tell two incidents apart: sharing one is no evidence.
@@ -257,6 +258,7 @@ def _evidence_score(a: Mention, b: Mention) -> float:
     score = place + (1 if _shared_perpetrators(a, b) else 0) + (1 if _figures_agree(a, b) else 0)
     score += 1 if a.core and b.core else 0
     score += 1 if a.type == b.type and a.type not in GENERIC_TYPES else 0
+    score += 1 if set(a.names) & set(b.names) else 0
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
         return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
     return score if place >= 2 else 0  # undated on one side: only a shared named place can link

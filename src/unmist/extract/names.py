@@ -1,0 +1,54 @@
+"""Names that single an incident out: the people it hit, the venue, the street address.
+
+Two reports of one shooting seldom share a city and a day by chance *and* the name of the
+victim or the block it happened on, so such names are evidence for linking.  Names that recur
+across incidents are left out: whoever speaks for the police ('Sgt. Jane Roe said'), officials
+by their title, and organisations (a city's police department is in all its incidents).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .. import knowledge
+
+# Titles of people who speak about incidents rather than take part in them.
+OFFICIAL_TITLES = frozenset({"sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "officer", "chief", "sheriff",
+                             "det", "detective", "spokesman", "spokeswoman", "spokesperson", "mayor", "gov", "governor",
+                             "president", "minister", "attorney", "judge", "cpl", "corporal", "deputy", "trooper",
+                             "coroner", "prosecutor", "commissioner", "senator", "sen", "rep", "general", "gen", "col",
+                             "colonel", "maj", "major", "agent", "superintendent", "dr", "pastor", "rev"})
+ADDRESS = re.compile(r"\b(\d{1,5})\s+block\s+of\s+((?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)")
+
+
+def distinctive_names(sentences: list[Span]) -> tuple[str, ...]:
+    """Full names of people who are not speaking officials, venues (FAC), and street blocks."""
+    names: set[str] = set()
+    for sent in sentences:
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2 and not _official(ent):
+                names.add(_normal(ent.text))
+            elif ent.label_ == "FAC" and len(ent) >= 2:
+                names.add(_normal(ent.text))
+        for match in ADDRESS.finditer(sent.text):
+            names.add(f"{match.group(1)} block of {_normal(match.group(2))}")
+    return tuple(sorted(n for n in names if n))
+
+
+def _official(ent: Span) -> bool:
+    """A speaker or someone named by an office: 'Police Chief Ann Smith', 'said Lt. Bob Jones'."""
+    before = {t.lower_.rstrip(".") for t in ent.doc[max(ent.sent.start, ent.start - 3): ent.start]}
+    if before & OFFICIAL_TITLES:
+        return True
+    root = ent.root
+    speaking = knowledge.cue_verbs()
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in speaking:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower().rstrip(".") in OFFICIAL_TITLES for c in root.children)
+
+
+def _normal(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    return " ".join(text.lower().split())
