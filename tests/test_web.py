@@ -150,8 +150,72 @@ def test_upload_limits_and_progress(web_ledger, demo_dir):
     report = (demo_dir / "005_steppewire_osh_bombing.txt").read_bytes().replace(b"three", b"five")
     job = client.post("/api/upload", headers=headers, files={"files": ("osh-update.txt", report)}).json()["job"]
     for _ in range(300):
-        status = client.get(f"/api/jobs/{job}").json()
+        status = client.get(f"/api/jobs/{job}", headers=headers).json()
         if status["finished"]:
             break
         time.sleep(0.2)
     assert status["finished"] and status["summary"]["extracted"] == 1
+
+
+@pytest.mark.parametrize("path", [
+    "/?since=not-a-date", "/?until=9999-99-99", "/?min_independent=99999999999999999999", "/?page=999999999999999999",
+    "/?page=0", "/api/incidents?since=x", "/api/incidents?limit=0", "/api/incidents?limit=-1",
+    "/api/incidents?offset=-5",
+])
+def test_bad_query_values_answer_400_or_422_with_a_message(web_ledger, path):
+    db, _ = web_ledger
+    client = TestClient(create_app(Settings(db=db)), raise_server_exceptions=False)
+    answer = client.get(path)
+    assert answer.status_code in (400, 422) and answer.json()["detail"]
+
+
+def test_every_answer_carries_security_headers_and_login_never_redirects_off_site(web_ledger):
+    db, token = web_ledger
+    client = TestClient(create_app(Settings(db=db)), follow_redirects=False)
+    page = client.get("/")
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/api/incidents").headers["x-frame-options"] == "DENY"
+    csrf = page.cookies.get("unmist_csrf") or client.cookies.get("unmist_csrf")
+    for target in ("//evil.example/x", "/\\evil.example", "https://evil.example/"):
+        answer = client.post("/login", data={"token": token, "csrf": csrf, "next": target})
+        assert answer.status_code == 303 and answer.headers["location"] == "/"
+    assert client.post("/login", data={"token": token, "csrf": csrf, "next": "/map"}).headers["location"] == "/map"
+
+
+def test_like_wildcards_match_themselves_and_jobs_need_a_token(web_ledger):
+    db, token = web_ledger
+    client = TestClient(create_app(Settings(db=db)))
+    assert client.get("/api/incidents", params={"q": "%"}).json() == []
+    assert client.get("/api/incidents", params={"q": "amb"}).json()  # 'ambush'
+    assert client.get("/api/incidents", params={"q": "a_b"}).json() == []  # '_' is no wildcard
+    assert client.get("/api/incidents/inc-%").status_code == 404
+    assert client.get("/api/jobs/anything").status_code == 401
+    listed = client.get("/api/incidents").json()
+    document = client.get(f"/api/documents/{listed[0]['mentions'][0]['document']}").json()
+    assert "/" not in (document["source"] or "")  # the file's name, not where the server keeps it
+
+
+def test_refused_upload_names_are_listed_and_the_rest_are_stored(web_ledger, demo_dir):
+    db, token = web_ledger
+    client = TestClient(create_app(Settings(db=db)))
+    headers = {"Authorization": f"Bearer {token}"}
+    report = (demo_dir / "005_steppewire_osh_bombing.txt").read_bytes()
+    files = [("files", ("..", report)), ("files", (".hidden.txt", report)),
+             ("files", ("same.txt", report.replace(b"three", b"four"))),
+             ("files", ("same.txt", report.replace(b"three", b"six")))]
+    job = client.post("/api/upload", headers=headers, files=files).json()["job"]
+    for _ in range(300):
+        status = client.get(f"/api/jobs/{job}", headers=headers).json()
+        if status["finished"]:
+            break
+        time.sleep(0.2)
+    assert status["finished"] and status["summary"]["read"] == 2
+    refused = [e for e in status["errors"] if "refused" in e]
+    assert len(refused) == 2 and any(e.startswith("..") for e in refused)
+
+
+def test_printed_ledger_urls_hide_the_password():
+    shown = store.display_db("postgresql+psycopg://unmist:s3cret@localhost:5432/ledger")
+    assert "s3cret" not in shown and "localhost:5432/ledger" in shown
+    assert store.display_db("ledger.db") == "ledger.db"

@@ -64,7 +64,7 @@ def _run(paths: list[str], db: str, jobs: int, as_json: bool) -> int:
         console.print_json(json.dumps(summary.as_dict()))
     else:
         console.print(f"Read {summary.read} report(s): {summary.extracted} extracted, {summary.unchanged} unchanged, "
-                      f"{len(summary.errors)} refused. Ledger {db}: {summary.incidents} incident(s) "
+                      f"{len(summary.errors)} refused. Ledger {store.display_db(db)}: {summary.incidents} incident(s) "
                       f"from {summary.documents} report(s), {summary.relinked} mention(s) linked again, "
                       f"in {summary.seconds:.1f}s.")
     return 1 if summary.errors else 0
@@ -87,8 +87,8 @@ def demo(db: DbOption = "unmist-demo.db", jobs: Annotated[int, typer.Option("--j
     corpus = resources.files("unmist") / "demo"
     code = _run([str(corpus)], db, jobs, False)
     incidents(db=db)
-    console.print(f"\nNext: [bold]unmist show ID --db {db}[/] for one incident's sources side by side, "
-                  f"[bold]unmist export --format json --db {db}[/] for the ledger.")
+    console.print(f"\nNext: [bold]unmist show ID --db {store.display_db(db)}[/] for one incident's sources side by side, "
+                  f"[bold]unmist export --format json --db {store.display_db(db)}[/] for the ledger.")
     raise typer.Exit(code)
 
 
@@ -157,14 +157,14 @@ def _incident_or_exit(db: str, incident_id: str):
         row = store.get_incident(session, incident_id=incident_id)
         documents = store.documents_of_record(session, record=row.record) if row else {}
     if row is None:
-        errors.print(f"[red]error:[/] no incident '{incident_id}' in {db}")
+        errors.print(f"[red]error:[/] no incident '{incident_id}' in {store.display_db(db)}")
         raise typer.Exit(1)
     return row, documents
 
 
 def _open_existing(db: str):
     if "://" not in db and not Path(db).exists():
-        raise UnmistError(f"no ledger at {db}: run 'unmist run PATH --db {db}' first")
+        raise UnmistError(f"no ledger at {store.display_db(db)}: run 'unmist run PATH --db {store.display_db(db)}' first")
     return store.open_ledger(db)
 
 
@@ -330,7 +330,7 @@ def serve(db: DbOption = DEFAULT_DB,
     from .web import create_app
 
     _open_existing(db)
-    console.print(f"unmist serving {db} on http://{host}:{port}/  (Ctrl-C to stop)")
+    console.print(f"unmist serving {store.display_db(db)} on http://{host}:{port}/  (Ctrl-C to stop)")
     uvicorn.run(create_app(Settings(db=db, host=host, port=port)), host=host, port=port, log_level="warning")
 
 

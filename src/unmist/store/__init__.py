@@ -60,6 +60,23 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def display_db(db: str) -> str:
+    """The ledger's name as it may be printed: a database URL without its password."""
+    if "://" not in db:
+        return db
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown as its scheme only
+        return db.split("://", 1)[0] + "://..."
+
+
+def _like(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern ('%' and '_' match themselves), escaped with '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def open_ledger(db: str) -> sessionmaker[Session]:
     """A session factory for the ledger at ``db``, its schema up to date."""
     engine = make_engine(db)
@@ -235,7 +252,7 @@ def _filtered(query, *, country: str | None = None, type: str | None = None, per
     if type:
         query = query.where(IncidentRow.type == type)
     if perpetrator:
-        query = query.where(IncidentRow.perpetrator.ilike(f"%{perpetrator}%"))
+        query = query.where(IncidentRow.perpetrator.ilike(f"%{_like(perpetrator)}%", escape="\\"))
     if since:
         query = query.where(IncidentRow.date_start >= _iso(since))
     if until:
@@ -245,9 +262,10 @@ def _filtered(query, *, country: str | None = None, type: str | None = None, per
     if conflicted is not None:
         query = query.where(IncidentRow.conflicted == (1 if conflicted else 0))
     if search:
-        pattern = f"%{search}%"
-        query = query.where(IncidentRow.place_name.ilike(pattern) | IncidentRow.perpetrator.ilike(pattern)
-                            | IncidentRow.type.ilike(pattern) | IncidentRow.country.ilike(pattern))
+        pattern = f"%{_like(search)}%"
+        query = query.where(IncidentRow.place_name.ilike(pattern, escape="\\")
+                            | IncidentRow.perpetrator.ilike(pattern, escape="\\")
+                            | IncidentRow.type.ilike(pattern, escape="\\") | IncidentRow.country.ilike(pattern, escape="\\"))
     return query
 
 
@@ -287,7 +305,8 @@ def get_incident(session: Session, *, incident_id: str) -> IncidentRow | None:
     row = session.get(IncidentRow, incident_id)
     if row is not None:
         return row
-    matches = list(session.scalars(select(IncidentRow).where(IncidentRow.id.like(f"{incident_id}%")).limit(2)))
+    prefix = select(IncidentRow).where(IncidentRow.id.like(f"{_like(incident_id)}%", escape="\\"))
+    matches = list(session.scalars(prefix.limit(2)))
     return matches[0] if len(matches) == 1 else None
 
 

@@ -45,3 +45,14 @@ def check_csrf(request: Request, submitted: str | None) -> None:
     cookie = request.cookies.get(CSRF_COOKIE, "")
     if not cookie or not submitted or not hmac.compare_digest(cookie, submitted):
         raise HTTPException(status_code=403, detail="missing or wrong CSRF token: reload the page and try again")
+
+
+def local_path(target: str | None) -> str:
+    """``target`` when it is a path on this site, else '/': never redirect elsewhere
+    ('//evil.example/x' and '/\\evil.example' are other sites to a browser)."""
+    from urllib.parse import urlsplit
+
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")) or "\\" in target:
+        return "/"
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else "/"

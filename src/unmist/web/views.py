@@ -10,15 +10,43 @@ from ..types import Document
 FILTERS = ("since", "until", "country", "type", "perpetrator", "min_independent", "conflicted", "q")
 
 
+# The most independent sources a filter may ask for (larger values are a typo, not a question).
+MAX_INDEPENDENT = 1_000_000
+
+
+class FilterError(ValueError):
+    """A query parameter the list cannot be filtered by; the app answers 400 with this message."""
+
+
 def list_filters(params) -> dict:
-    """Query parameters -> keyword arguments of store.list_incidents."""
+    """Query parameters -> keyword arguments of store.list_incidents; a bad value raises FilterError."""
     values = {name: (params.get(name) or None) for name in FILTERS}
     return {
-        "since": values["since"], "until": values["until"], "country": values["country"], "type": values["type"],
-        "perpetrator": values["perpetrator"], "search": values["q"],
-        "min_independent": int(values["min_independent"]) if (values["min_independent"] or "").isdigit() else None,
+        "since": _iso_date("since", values["since"]), "until": _iso_date("until", values["until"]),
+        "country": values["country"], "type": values["type"], "perpetrator": values["perpetrator"],
+        "search": values["q"], "min_independent": _count("min_independent", values["min_independent"]),
         "conflicted": True if values["conflicted"] in ("1", "true", "on") else None,
     }
+
+
+def _iso_date(name: str, value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise FilterError(f"{name}: '{value[:40]}' is not a date (YYYY-MM-DD)") from None
+    return value
+
+
+def _count(name: str, value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit() or len(value) > 7 or int(value) > MAX_INDEPENDENT:
+        raise FilterError(f"{name}: '{value[:40]}' is not a whole number from 0 to {MAX_INDEPENDENT}")
+    return int(value)
 
 
 def timeline(months: dict[str, int], width: int = 900, height: int = 120) -> dict:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from pathlib import Path
+
 from pydantic import BaseModel
 
 from ... import store
@@ -16,10 +20,11 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 
 @router.get("/incidents")
-def incidents(request: Request, limit: int = 100, offset: int = 0) -> list[dict]:
+def incidents(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+              offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> list[dict]:
     """Incidents as ledger records; filters: since, until, country, type, perpetrator, min_independent, conflicted, q."""
     with request.app.state.sessions() as session:
-        rows = store.list_incidents(session, limit=min(limit, 1000), offset=offset, **list_filters(request.query_params))
+        rows = store.list_incidents(session, limit=limit, offset=offset, **list_filters(request.query_params))
     return [row.record for row in rows]
 
 
@@ -52,7 +57,10 @@ def document(request: Request, document_id: str) -> dict:
         found = store.get_document(session, document_id=document_id)
     if found is None:
         raise HTTPException(404, f"no report '{document_id}'")
-    return {**document_record(found, found.flags), "text": found.text}
+    record = document_record(found, found.flags)
+    # where the server read the file is the server's business: the file's own name is enough
+    record["source"] = Path(record["source"]).name if record.get("source") else None
+    return {**record, "text": found.text}
 
 
 @router.get("/ledger")
@@ -97,7 +105,7 @@ async def upload(request: Request, files: list[UploadFile] = File(...), analyst:
 
 
 @router.get("/jobs/{job_id}")
-def job(request: Request, job_id: str) -> dict:
+def job(request: Request, job_id: str, analyst: str = Depends(require_analyst)) -> dict:
     found = request.app.state.jobs.get(job_id)
     if found is None:
         raise HTTPException(404, f"no job '{job_id}'")

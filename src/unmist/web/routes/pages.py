@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ... import store
 from ...errors import UnmistError
 from ...reconcile.provenance import provenance_tree
 from ...review import record_keys
-from ..security import CSRF_COOKIE, TOKEN_COOKIE, analyst, check_csrf, csrf_token
+from ..security import CSRF_COOKIE, TOKEN_COOKIE, analyst, check_csrf, csrf_token, local_path
 from ..jobs import read_uploads
 from ..views import highlighted, list_filters, sources_side_by_side, timeline
 
 router = APIRouter(include_in_schema=False)
+# The last page the list may be asked for (beyond it the offset overflows the database's integers).
+MAX_PAGE = 1_000_000
 
 
 def render(request: Request, template: str, **context) -> HTMLResponse:
@@ -25,7 +29,7 @@ def render(request: Request, template: str, **context) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def incident_list(request: Request, page: int = 1):
+def incident_list(request: Request, page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1):
     settings = request.app.state.settings
     filters = list_filters(request.query_params)
     with request.app.state.sessions() as session:
@@ -94,7 +98,7 @@ def review_form(request: Request, incident_id: str, action: str = Form(...), csr
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/"):
-    return render(request, "login.html", next=next if next.startswith("/") else "/", error=None)
+    return render(request, "login.html", next=local_path(next), error=None)
 
 
 @router.post("/login")
@@ -103,8 +107,8 @@ def login(request: Request, token: str = Form(...), csrf: str = Form(""), next: 
     with request.app.state.sessions() as session:
         owner = store.token_owner(session, token=token.strip())
     if owner is None:
-        return render(request, "login.html", next=next, error="That token is not valid.")
-    response = RedirectResponse(next if next.startswith("/") else "/", status_code=303)
+        return render(request, "login.html", next=local_path(next), error="That token is not valid.")
+    response = RedirectResponse(local_path(next), status_code=303)
     response.set_cookie(TOKEN_COOKIE, token.strip(), httponly=True, samesite="strict")
     return response
 
