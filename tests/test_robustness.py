@@ -4,8 +4,11 @@ skipped with one line naming it, and the run goes on."""
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import time
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +87,45 @@ def test_all_capitals_wire_reports_extract_without_error(tmp_path):
     documents = [d for d in ingest([path]) if not isinstance(d, IngestError)]
     results = list(analyse_many(documents, seconds=120))
     assert [str(r) for r in results if not isinstance(r, Extraction)] == []
+
+
+REPORT = "KHOROG - Three soldiers were killed in an attack on a checkpoint in Khorog on Monday, officials said.\n"
+
+
+def test_one_stray_byte_keeps_a_utf8_file_utf8_and_a_cp1252_file_is_still_read(tmp_path, caplog):
+    stray = tmp_path / "stray.txt"
+    stray.write_bytes(("Café owners in Khorog said " + REPORT).encode() + b"\xff more.\n")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(("Caf\xe9 owners in Khorog said " + REPORT).encode("cp1252"))
+    with caplog.at_level("WARNING", logger="unmist.ingest"):
+        documents = {d.source: d for d in ingest([stray, legacy])}
+    assert documents[str(stray)].text.startswith("Café") and "\ufffd" in documents[str(stray)].text
+    assert documents[str(legacy)].text.startswith("Café")
+    assert any("stray.txt" in r.getMessage() and "not UTF-8" in r.getMessage() for r in caplog.records)
+
+
+def test_links_that_lead_nowhere_and_repeated_texts_are_named_not_skipped_silently(tmp_path):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "a.txt").write_text(REPORT)
+    (tmp_path / "reports" / "dead.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "copy.jsonl").write_text('{"text": %s, "url": "https://other.example/x"}\n' % json.dumps(REPORT))
+    results = list(ingest([tmp_path / "reports", tmp_path / "loop", tmp_path / "copy.jsonl"]))
+    documents = [r for r in results if isinstance(r, Document)]
+    errors = {Path(e.source).name: e.reason for e in results if isinstance(e, IngestError)}
+    assert len(documents) == 1
+    assert "leads nowhere" in errors["dead.txt"] and "leads nowhere" in errors["loop"]
+    assert any(reason.startswith("same text as") for name, reason in errors.items() if name.startswith("copy.jsonl"))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders without permission")
+def test_a_folder_without_permission_is_named(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text(REPORT)
+    locked.chmod(0)
+    try:
+        errors = [r for r in ingest([tmp_path]) if isinstance(r, IngestError)]
+    finally:
+        locked.chmod(0o755)
+    assert errors and "cannot read folder" in errors[0].reason

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import gzip
 import hashlib
 import json
@@ -53,13 +55,18 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[Document | IngestError]
     yield from READERS[suffix](path, data)
 
 
+log = logging.getLogger("unmist.ingest")
+
+
 def decode_text(source: str, data: bytes) -> str:
-    """UTF-8 first; Windows-1252/Latin-1 for older pages; binary content is refused."""
+    """UTF-8 first (a few stray bytes replaced, with a warning naming the file: one bad byte must not
+    garble a whole report as 'CafÃ©'); Windows-1252/Latin-1 for files that are not UTF-8; binary
+    content is refused."""
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise IngestError(source, "binary file, not text")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+    for encoding in ("utf-8-sig", "utf-8-mostly", "cp1252", "latin-1"):
         try:
-            text = data.decode(encoding)
+            text = _mostly_utf8(source, data) if encoding == "utf-8-mostly" else data.decode(encoding)
         except UnicodeDecodeError:
             continue
         controls = sum(1 for ch in text[:BINARY_SNIFF_BYTES] if ord(ch) < 32 and ch not in "\n\r\t\f")
@@ -67,6 +74,23 @@ def decode_text(source: str, data: bytes) -> str:
             raise IngestError(source, "binary file, not text")
         return text
     raise IngestError(source, "cannot decode text")  # pragma: no cover - latin-1 decodes anything
+
+
+# A file is read as UTF-8 with its bad bytes replaced when they are at most this many, and fewer
+# than its good UTF-8 characters or this share of its bytes; more, and it is in another encoding.
+STRAY_BYTES = 16
+STRAY_SHARE = 0.001
+
+
+def _mostly_utf8(source: str, data: bytes) -> str:
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8-sig", errors="ignore").count("\ufffd")
+    others = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")  # valid multi-byte characters
+    if bad > STRAY_BYTES or bad > max(others, STRAY_SHARE * len(data)):
+        # many bad bytes, or more than the file's good UTF-8 characters: another encoding ('Caf\xe9')
+        raise UnicodeDecodeError("utf-8", data, 0, 1, f"{bad} invalid sequences")
+    log.warning("%s: %d byte sequence(s) are not UTF-8 and were replaced", source, bad)
+    return text
 
 
 # Control characters no report needs (NUL breaks PostgreSQL text columns); newlines and tabs stay.
