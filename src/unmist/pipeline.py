@@ -107,8 +107,27 @@ def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress
 
     load_pipeline()  # loaded once here, shared with forked workers
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         yield from _counted(pool.map(partial(analyse_batch, seconds=seconds), batches), total, progress)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the run that started it does, even one killed with SIGKILL: Linux's
+    PR_SET_PDEATHSIG (no library wraps it; ctypes reaches libc directly).  Elsewhere a worker
+    notices when its queue closes."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call took effect
+        os._exit(1)
 
 
 def _counted(batches: Iterable[list], total: int, progress: Progress | None) -> Iterator[Extraction | IngestError]:
@@ -161,23 +180,50 @@ def _run_locked(paths: list[str], sessions, *, jobs: int, progress: Progress | N
         done = store.extracted_ids(session, versions=EXTRACTION_VERSIONS)
     todo = [d for d in documents if d.id not in done]
     summary.unchanged = len(documents) - len(todo)
-    extracted = []
-    with sessions.begin() as session:
-        for result in analyse_many(todo, jobs=jobs, progress=progress):
-            if isinstance(result, IngestError):
-                summary.errors.append(str(result))
-                continue
-            store.save_extraction(session, extraction=result, versions=EXTRACTION_VERSIONS)
-            extracted.append(result.document.id)
-            summary.extracted += 1
-        # committed with the extractions: a run that dies before linking them leaves them for the next
-        incremental.mark_pending(session, documents=extracted)
+    extracted: list[str] = []
+    batch: list[Extraction] = []
+    committed_at = time.perf_counter()
+    for result in analyse_many(todo, jobs=jobs, progress=progress):
+        if isinstance(result, IngestError):
+            summary.errors.append(str(result))
+            continue
+        batch.append(result)
+        if len(batch) >= commit_reports() or time.perf_counter() - committed_at >= COMMIT_SECONDS:
+            extracted += _store_batch(sessions, batch)
+            batch, committed_at = [], time.perf_counter()
+    extracted += _store_batch(sessions, batch)
+    summary.extracted = len(extracted)
     rebuild(sessions, changed=extracted, progress=progress, summary=summary)
     with sessions.begin() as session:
         run_row = session.merge(run_row)
         store.finish_run(session, run=run_row, added=summary.extracted, errors=summary.errors)
     summary.seconds = round(time.perf_counter() - started, 2)
     return summary
+
+
+# Extractions are committed every this many reports or seconds, whichever comes first: a run that
+# is killed keeps what it did, and the next run takes up from there.
+COMMIT_REPORTS = 100
+COMMIT_SECONDS = 10.0
+
+
+def commit_reports() -> int:
+    """COMMIT_REPORTS, or UNMIST_COMMIT_REPORTS (tests that kill a run use small batches)."""
+    value = os.environ.get("UNMIST_COMMIT_REPORTS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else COMMIT_REPORTS
+
+
+def _store_batch(sessions, batch: list[Extraction]) -> list[str]:
+    """Store extractions in one transaction, marked pending for linking in the same one (a run that
+    dies before linking them leaves them for the next)."""
+    if not batch:
+        return []
+    ids = [result.document.id for result in batch]
+    with sessions.begin() as session:
+        for result in batch:
+            store.save_extraction(session, extraction=result, versions=EXTRACTION_VERSIONS)
+        incremental.mark_pending(session, documents=ids)
+    return ids
 
 
 def rebuild(sessions, *, changed: Iterable[str] | None = None, keys: Iterable[str] = (),
