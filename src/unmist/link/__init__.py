@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v6"
+LINK_VERSION = "link.coherent.v9"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -257,11 +257,23 @@ def _evidence_score(a: Mention, b: Mention) -> float:
     place = _place_score(a, b)
     score = place + (1 if _shared_perpetrators(a, b) else 0) + (1 if _figures_agree(a, b) else 0)
     score += 1 if a.core and b.core else 0
-    score += 1 if a.type == b.type and a.type not in GENERIC_TYPES else 0
-    score += 1 if set(a.names) & set(b.names) else 0
+    score += 1 if _same_specific_type(a, b) else 0
+    shared_name = bool(set(a.names) & set(b.names))
+    score += 1 if shared_name else 0
+    if not (place or shared_name or _shared_perpetrators(a, b) or _alike_specific_types(a, b) or _rare_toll(a, b)):
+        return 0  # a day, one dead and two main stories fit a dozen incidents of a country's day
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
         return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
     return score if place >= 2 else 0  # undated on one side: only a shared named place can link
+
+
+def _same_specific_type(a: Mention, b: Mention) -> bool:
+    return a.type == b.type and a.type not in GENERIC_TYPES
+
+
+def _alike_specific_types(a: Mention, b: Mention) -> bool:
+    """Two specific kinds of one family ('car_bombing' and 'suicide_bombing'): rarer than a shooting."""
+    return a.type not in GENERIC_TYPES and b.type not in GENERIC_TYPES and family(a.type) == family(b.type)
 
 
 def types_compatible(a: str, b: str) -> bool:
@@ -322,6 +334,21 @@ def _shared_perpetrators(a: Mention, b: Mention) -> bool:
     names_a = {p.name.lower() for p in a.perpetrators if p.kind != "state"}
     names_b = {p.name.lower() for p in b.perpetrators if p.kind != "state"}
     return bool(names_a & names_b)
+
+
+# A toll this large, given alike by two reports, singles an incident out even where they name no place in
+# common; one or two dead (most days' shootings in a big country) do not.
+RARE_TOLL = 3
+
+
+def _rare_toll(a: Mention, b: Mention) -> bool:
+    """Both reports give a toll of RARE_TOLL or more, dead or wounded, within a third of each other
+    ('28 soldiers' and 'as many as 35'; not 'seven injured' and 'four wounded')."""
+    for kind in ("killed", "wounded"):
+        values = [f.low or f.high or 0 for m in (a, b) for f in m.figures if f.kind == kind]
+        if len(values) == 2 and min(values) >= RARE_TOLL and max(values) - min(values) <= max(values) / 3:
+            return True
+    return False
 
 
 def _figures_agree(a: Mention, b: Mention) -> bool:
