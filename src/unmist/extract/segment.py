@@ -232,6 +232,8 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
         current = _place_sentence(facts, drafts, current, published)
         if len(drafts) == 1 and drafts[0].date is None and scene_date and facts.paragraph - scene_date[2] <= 1:
             drafts[0].date_expr, drafts[0].date = scene_date[0], scene_date[1]
+    if drafts and not any(d.core for d in drafts):
+        drafts[0].core = True  # a page whose menus and captions push the story down still has a main incident
     return drafts
 
 
