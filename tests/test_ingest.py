@@ -127,3 +127,26 @@ def test_control_characters_are_removed_at_ingest(tmp_path):
     path = tmp_path / "nul.jsonl"
     path.write_text(json.dumps({"text": "KHOROG (AP) - Three soldiers\u0000 were killed\u0007 in Khorog on Monday."}) + "\n")
     assert _one(path).text == "KHOROG (AP) - Three soldiers were killed in Khorog on Monday."
+
+
+def test_a_jsonl_archive_over_the_size_limit_is_read_report_by_report(tmp_path):
+    """The size limit guards against one giant report, so it holds for each line, not for the file."""
+    import gzip
+    import json
+
+    from unmist.errors import IngestError
+    from unmist.ingest import ingest
+    from unmist.types import Document
+
+    story = "KHOROG - Three soldiers were killed in an attack on a checkpoint in Khorog on Monday, report {}."
+    lines = [json.dumps({"text": story.format(n), "url": f"https://example.org/{n}"}) for n in range(60)]
+    lines.append(json.dumps({"text": "x" * 3000}))
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text("\n".join(lines) + "\n")
+    packed = tmp_path / "archive.jsonl.gz"
+    packed.write_bytes(gzip.compress(archive.read_bytes()))
+    for path in (archive, packed):
+        results = list(ingest([path], max_bytes=2000))
+        assert sum(isinstance(r, Document) for r in results) == 60
+        errors = [r for r in results if isinstance(r, IngestError)]
+        assert len(errors) == 1 and errors[0].source.endswith("#61") and "report too large" in errors[0].reason

@@ -40,6 +40,9 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[Document | IngestError]
     if suffix not in READERS:
         yield IngestError(source, f"unsupported file type '{suffix or path.name}' (known: {', '.join(sorted(READERS))})")
         return
+    if suffix in STREAMED:
+        yield from stream_jsonl(path, max_bytes=max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -163,27 +166,55 @@ def read_html(path: Path, data: bytes) -> Iterator[Document | IngestError]:
     yield make_document(str(path), report, fmt="html")
 
 
-@reader(".jsonl", ".ndjson")
+@reader(".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 def read_jsonl(path: Path, data: bytes) -> Iterator[Document | IngestError]:
     """One report a line: ``text`` or ``html``, optional ``url``, ``title``, ``published``, ``outlet``."""
+    lines = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).splitlines()
+    for number, raw in enumerate(lines, 1):
+        yield from _jsonl_line(f"{path}#{number}", raw)
+
+
+# Archives of many reports are read a line at a time, and the size limit holds for each report,
+# not for the file that carries thousands of them.
+STREAMED = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
+
+
+def stream_jsonl(path: Path, *, max_bytes: int) -> Iterator[Document | IngestError]:
+    """A JSONL file (gzip'd or not) line by line: memory holds one report at a time."""
     try:
-        content = decode_text(str(path), data)
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as handle:
+            empty = True
+            for number, raw in enumerate(handle, 1):
+                source = f"{path}#{number}"
+                if len(raw) > max_bytes:
+                    yield IngestError(source, f"report too large ({len(raw) / 1e6:.1f} MB; the limit is "
+                                              f"{max_bytes / 1e6:.1f} MB)")
+                    continue
+                empty = empty and not raw.strip()
+                yield from _jsonl_line(source, raw)
+    except (OSError, EOFError) as err:
+        yield IngestError(str(path), f"cannot read file ({getattr(err, 'strerror', None) or err})")
+        return
+    if empty:
+        yield IngestError(str(path), "empty file")
+
+
+def _jsonl_line(source: str, raw: bytes) -> Iterator[Document | IngestError]:
+    if not raw.strip():
+        return
+    try:
+        record = json.loads(decode_text(source, raw))
     except IngestError as err:
         yield err
         return
-    for number, line in enumerate(content.splitlines(), 1):
-        source = f"{path}#{number}"
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield IngestError(source, f"not valid JSON ({err.msg})")
-            continue
-        if not isinstance(record, dict) or not (record.get("text") or record.get("html")):
-            yield IngestError(source, "a JSONL line needs a 'text' or 'html' field")
-            continue
-        yield _record_to_document(source, record)
+    except json.JSONDecodeError as err:
+        yield IngestError(source, f"not valid JSON ({err.msg})")
+        return
+    if not isinstance(record, dict) or not (record.get("text") or record.get("html")):
+        yield IngestError(source, "a JSONL line needs a 'text' or 'html' field")
+        return
+    yield _record_to_document(source, record)
 
 
 def _record_to_document(source: str, record: dict) -> Document | IngestError:
