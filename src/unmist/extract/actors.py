@@ -136,6 +136,7 @@ def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFi
         found.extend(_followers_by_reference(sent))
         found.extend(_state_forces(sent))
         found.extend(_descriptions(sent, sent_groups))
+        found.extend(_agents(sent, sent_groups))
         found.extend(_unknown_claimant(sent))
     return _dedupe(found)
 
@@ -196,6 +197,55 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         status = "suspected" if SUSPICION.search(sent.text) else "attributed"
         findings.append(ActorFinding(text, "group", status, span.start_char, span.end_char, sent))
     return findings
+
+
+# Verbs of violence whose doer the report names as a description ('gunmen shot', 'was kidnapped by
+# heavily armed men'): GTD and MUC code such doers as the perpetrators (individuals, unnamed).
+VIOLENT_VERBS = frozenset({"attack", "kill", "murder", "assassinate", "kidnap", "abduct", "bomb", "burn", "shoot",
+                           "ambush", "storm", "raid", "detonate", "blow", "hurl", "throw", "torch", "stab", "seize",
+                           "massacre", "execute", "behead", "dynamite", "machinegun", "hijack", "open", "fire"})
+# Nouns for people who may do violence, beyond the sides table's ('men', 'individuals', 'youths').
+DOER_NOUNS = frozenset({"man", "men", "individual", "youth", "assassin", "killer", "hitman", "squad", "unit",
+                        "paramilitary", "agent", "criminal", "trafficker", "commando", "column", "patrol"})
+NOT_DOERS = frozenset({"victim", "people", "person", "persons", "life", "civilian", "resident", "child", "children",
+                       "woman", "women", "boy", "girl", "student", "passenger", "villager", "official", "leader"})
+
+
+def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
+    """Who did it, as a description: the subject of an active verb of violence or the agent of a
+    passive one, when it is people ('guerrillas', 'three heavily armed men'), not a named group."""
+    taken = {t for g in groups for t in range(g.start, g.end)}
+    sides = knowledge.sides()
+    findings = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in VIOLENT_VERBS:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        doers = ([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive
+                 else [c for c in verb.children if c.dep_ == "nsubj"])
+        for doer in doers:
+            lemma = doer.lemma_.lower()
+            if doer.pos_ != "NOUN" or lemma in NOT_DOERS or any(t.i in taken for t in doer.subtree):
+                continue
+            if sides.get(lemma) not in ("attackers", "security") and lemma not in DOER_NOUNS and \
+                    doer.lower_ not in DOER_NOUNS:
+                continue
+            span = _description_span(doer)
+            text = re.sub(r"^(?:the|a|an|some|several|unidentified\s+)?\s*", "", span.text, flags=re.I)
+            status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+            findings.append(ActorFinding(text or span.text, "individual", status, span.start_char, span.end_char, sent))
+    return findings
+
+
+def _description_span(noun: Token) -> Span:
+    """The noun with its modifiers before it and an 'of' phrase after ('members of the 8th front')."""
+    start = min([noun.i] + [t.i for c in noun.lefts if c.dep_ in ("amod", "compound", "nummod", "nmod")
+                            for t in c.subtree])
+    end = noun.i + 1
+    for token in noun.rights:
+        if token.dep_ == "prep" and token.lower_ == "of":
+            end = max(end, max(t.i for t in token.subtree) + 1)
+    return noun.doc[start:end]
 
 
 CLAIM_VERBS = frozenset({"claim", "take", "accept"})
