@@ -283,3 +283,18 @@ def test_names_that_single_out_an_incident_leave_out_who_speaks_for_the_police(n
     names = distinctive_names(list(doc.sents))
     assert "maria ortega" in names and "2300 block of lincoln avenue" in names
     assert not {"paul hart", "dana wells"} & set(names)
+
+
+def test_a_headline_apart_from_the_text_places_the_main_incident(tmp_path):
+    import json
+
+    path = tmp_path / "page.jsonl"
+    path.write_text(json.dumps({
+        "title": "Toddler wounded in Lubbock shooting",
+        "text": "Subscribe to our newsletter.\n\nA 2-year-old girl was shot in the leg on Saturday night, "
+                "police said. Officers were called to a home on the east side of Lubbock at about 9 p.m.",
+        "published": "2016-05-01"}) + "\n")
+    _, mentions = _mentions(path)
+    assert mentions[0].core and mentions[0].place.name == "Lubbock"
+    evidence = mentions[0].place.evidence
+    assert evidence.text == "Lubbock" and "east side of Lubbock" in evidence.sentence

@@ -31,7 +31,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v6"
+EXTRACT_VERSION = "extract.rules.v7"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published (local news reports within the week; a later feature names
 # the day it looks back on).
@@ -288,12 +288,38 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
     if not document.title:
         return None
     first = next(doc.sents)
+    if document.title.strip()[:40] not in document.text[:400]:
+        return _headline_place(document, countries)  # the headline came apart from the text (JSONL, feeds)
     for span in (p for p in doc.spans["unmist_places"] if p.end <= first.end):
         place = choose_place(span._.unmist, countries)
         if place is not None and place.precision != "country":
             return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
                               evidence_at(document, first, span.start_char, span.end_char), place.geonameid)
     return None
+
+
+def _headline_place(document: Document, countries: Counter) -> PlaceValue | None:
+    """The place a separate headline names ('Toddler killed in Longview shooting'), its evidence the
+    first sentence of the report that names it too (evidence quotes the stored text)."""
+    title = load_pipeline()(truecase(document.title[:300]))
+    for span in title.spans["unmist_places"]:
+        place = choose_place(span._.unmist, countries, _after_locative(span))
+        if place is None or place.precision == "country":
+            continue
+        found = re.search(r"\b" + re.escape(span.text) + r"\b", document.text)
+        if found is None:
+            continue
+        start, end = found.span()
+        sentence = _sentence_around(document.text, start, end)
+        return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
+                          Evidence(document.id, start, end, document.text[start:end], sentence), place.geonameid)
+    return None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min([i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0], default=len(text))
+    return text[left:right + 1].strip()
 
 
 def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceValue | None:
