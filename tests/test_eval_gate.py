@@ -66,3 +66,23 @@ def test_gva_slice_score_stays_above_its_floor(gva_scores, measure):
 def test_report_keys_follow_the_gold_format():
     assert report_key("/x/reports/023_newsfeed_digest.jsonl#2") == "023_newsfeed_digest#2"
     assert report_key("reports/007_tajik_border_security_policy.txt") == "007_tajik_border_security_policy"
+
+
+def test_unmist_scores_incident_grouped_news_as_the_datas_own_scorer_does(gva_slice):
+    """`unmist eval` on the GVA format prints the shared scorer's figures (its own implementation)."""
+    from unmist.evaluate_gva import numbered_records, score
+
+    done = subprocess.run([sys.executable, str(SHARED / "gva" / "score.py"), gva_slice["export"], gva_slice["gold"],
+                           "--input", gva_slice["reports"], "--json"], capture_output=True, text=True, check=True)
+    theirs = json.loads(done.stdout)
+    ledger = json.loads(Path(gva_slice["export"]).read_text(encoding="utf-8"))
+    ours = score(ledger, list(numbered_records(Path(gva_slice["gold"])).values()),
+                 numbered_records(Path(gva_slice["reports"])))
+    assert _rounded(ours) == _rounded(theirs)
+
+
+def _rounded(value):
+    """Scores to 9 places: sums over sets may add in another order."""
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return round(value, 9) if isinstance(value, float) else value

@@ -170,21 +170,30 @@ def _open_existing(db: str):
 
 @app.command(name="eval")
 def eval_command(
-    gold_dir: Annotated[Path, typer.Argument(help="Gold set folder: reports/ and gold.yaml, or MUC-4 (data/, gold/).")],
+    gold_dir: Annotated[Path, typer.Argument(help="Gold set folder: reports/ and gold.yaml, MUC-4 (data/, gold/), "
+                                                  "or reports.jsonl and gold.jsonl.")],
     as_json: JsonOption = False,
     misses: Annotated[bool, typer.Option("--misses", help="List what was missed or wrong per field.")] = False,
     split: Annotated[str, typer.Option("--split", help="MUC-4: the split to score (dev or train).")] = "dev",
     limit: Annotated[int | None, typer.Option("--limit", help="MUC-4: score only the first N reports.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for the run (incident-grouped news).")] = 1,
 ) -> None:
-    """Score extraction, linking and flags against a gold set (or MUC-4 role filling)."""
+    """Score extraction, linking and flags against a gold set: a folder with reports/ and gold.yaml,
+    MUC-4 (role filling per slot), or incident-grouped news (reports.jsonl + gold.jsonl: linking,
+    casualties, date and place, as ../shared/gva's scorer prints them)."""
     from .evaluate import evaluate, summary
     from .render import score_table
+
+    from .evaluate_gva import is_gva_folder
 
     if (gold_dir / "gold" / f"{split}.gtt.jsonl").is_file():
         _eval_muc4(gold_dir, split, limit, as_json)
         return
+    if is_gva_folder(gold_dir):
+        _eval_gva(gold_dir, jobs, as_json)
+        return
     if not (gold_dir / "gold.yaml").is_file():
-        raise UnmistError(f"{gold_dir}: no gold.yaml (nor MUC-4 gold/{split}.gtt.jsonl) in this folder")
+        raise UnmistError(f"{gold_dir}: no gold.yaml, MUC-4 gold/{split}.gtt.jsonl or gold.jsonl + reports.jsonl here")
     scores = evaluate(gold_dir)
     if as_json:
         console.print_json(json.dumps(summary(scores)))
@@ -204,6 +213,17 @@ def _eval_muc4(folder: Path, split: str, limit: int | None, as_json: bool) -> No
         console.print_json(json.dumps(summary(result)))
         return
     console.print(muc4_table(result))
+
+
+def _eval_gva(folder: Path, jobs: int, as_json: bool) -> None:
+    from .evaluate_gva import evaluate_gva
+    from .render import gva_table
+
+    scores = evaluate_gva(folder, jobs=jobs)
+    if as_json:
+        console.print_json(json.dumps(scores))
+        return
+    console.print(gva_table(scores))
 
 
 def _miss_lines(scores: dict) -> list[str]:

@@ -156,6 +156,32 @@ def muc4_table(result: dict) -> Table:
     return table
 
 
+def gva_table(scores: dict) -> Table:
+    """Linking and per-incident fields on incident-grouped news, as that data's scorer prints them."""
+    linking, fields = scores["linking"], scores["fields"]
+    table = Table(title=f"{scores['documents']} reports, {scores['incidents']} incidents; "
+                        f"{fields['matched']} of {fields['gold_incidents']} gold incidents matched")
+    for column in ("measure", "P / acc", "R / of all", "F1", "counts"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+
+    def number(value) -> str:
+        return "n/a" if value is None else f"{value:.3f}"
+
+    table.add_row("coverage", number(linking["coverage"]), "", "",
+                  f"{linking['reports_in_scope']}/{linking['reports_gold']} reports")
+    pairwise = linking["pairwise"]
+    table.add_row("pairwise", number(pairwise["p"]), number(pairwise["r"]), number(pairwise["f1"]),
+                  f"{pairwise['correct_pairs']} of {pairwise['pred_pairs']} predicted, {pairwise['gold_pairs']} gold")
+    bcubed = linking["bcubed"]
+    table.add_row("B-cubed", number(bcubed["p"]), number(bcubed["r"]), number(bcubed["f1"]), "")
+    for field in ("killed", "killed_absent_as_0", "injured", "injured_absent_as_0", "date", "city", "state"):
+        if field in fields:
+            value = fields[field]
+            table.add_row(field, number(value["acc"]), number(value["of_all"]), "",
+                          f"{value['correct']}/{value['matched_known']} (of {value['known']})")
+    return table
+
+
 def provenance_renderable(tree: dict):
     """A Rich tree: origins first, then what copies or cites them."""
     from rich.tree import Tree
