@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v10"
+LINK_VERSION = "link.coherent.v11"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -44,8 +44,10 @@ LINK_VERSION = "link.coherent.v10"
 MIN_LINK_SCORE = 3
 # Kinds of event too common to tell two incidents apart: sharing one is no evidence.
 GENERIC_TYPES = frozenset({"armed_assault", "shooting", "armed_clash", "bombing", "security_operation", "riot", "arrest"})
-# Dated mentions are compared only with mentions dated within this many days (blocking).
-DATE_BLOCK_DAYS = 45
+# Two dated mentions are one incident's only when their dates overlap give or take this many days
+# (a night-time attack, a time zone, a late wire); blocking compares no others, so a country's
+# stream is cut into days, not one block per country.
+DATE_SLACK_DAYS = 2
 # The most days between two day-precise dates of one incident: reports of one event differ by a day
 # (a night-time attack, a time zone, a late wire), seldom more; a week apart is another event.
 INCIDENT_DAYS = 3
@@ -195,7 +197,7 @@ def candidate_pairs(mentions: list[Mention]) -> list[tuple[float, int, int]]:
 
 def may_meet(a: Mention, b: Mention) -> bool:
     """Whether blocking lets two mentions be compared at all: a country in common (or one without
-    a country) and, when both are dated, starts within DATE_BLOCK_DAYS of the earlier one's end.
+    a country) and, when both are dated, starts within DATE_SLACK_DAYS of the earlier one's end.
     The same rule as :func:`_blocks` and :func:`_pairs_in_block`, for one pair."""
     if a.country and b.country and not countries_of(a) & countries_of(b):
         return False
@@ -209,11 +211,11 @@ def reach(mention: Mention):
     """The last start date a mention meets in blocking (None when undated)."""
     if not (mention.date and mention.date.start):
         return None
-    return (mention.date.end or mention.date.start) + timedelta(days=DATE_BLOCK_DAYS)
+    return (mention.date.end or mention.date.start) + timedelta(days=DATE_SLACK_DAYS)
 
 
 def _pairs_in_block(mentions: list[Mention], block: list[int]):
-    """Dated mentions meet only those dated within DATE_BLOCK_DAYS (a sliding window over the block
+    """Dated mentions meet only those dated within DATE_SLACK_DAYS (a sliding window over the block
     sorted by date); undated ones meet everybody in the block.  Keeps linking near-linear."""
     dated = sorted((i for i in block if mentions[i].date and mentions[i].date.start), key=lambda i: mentions[i].date.start)
     undated = [i for i in block if not (mentions[i].date and mentions[i].date.start)]
@@ -294,9 +296,7 @@ def _date_verdict(a: Mention, b: Mention) -> bool | None:
     da, db = as_resolved(a.date), as_resolved(b.date)
     if da is None or db is None:
         return None
-    if da.start and db.start and abs((da.start - db.start).days) > DATE_BLOCK_DAYS and da.precision == db.precision == "day":
-        return False
-    return compatible(da, db, slack_days=2)
+    return compatible(da, db, slack_days=DATE_SLACK_DAYS)
 
 
 def _place_score(a: Mention, b: Mention) -> float:
