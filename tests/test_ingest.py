@@ -150,3 +150,18 @@ def test_a_jsonl_archive_over_the_size_limit_is_read_report_by_report(tmp_path):
         assert sum(isinstance(r, Document) for r in results) == 60
         errors = [r for r in results if isinstance(r, IngestError)]
         assert len(errors) == 1 and errors[0].source.endswith("#61") and "report too large" in errors[0].reason
+
+
+def test_a_jsonl_field_of_the_wrong_type_is_one_clear_error(tmp_path):
+    import json
+
+    from unmist.errors import IngestError
+    from unmist.ingest import ingest
+
+    path = tmp_path / "typed.jsonl"
+    story = "KHOROG - Three soldiers were killed in an attack on a checkpoint in Khorog on Monday."
+    path.write_text("\n".join(json.dumps(r) for r in (
+        {"text": story, "url": [None]}, {"text": {"a": 1}}, {"text": story, "published": 20210101})) + "\n")
+    results = list(ingest([path]))
+    assert all(isinstance(r, IngestError) for r in results) and len(results) == 3
+    assert "field 'url' must be a string, not list" in results[0].reason

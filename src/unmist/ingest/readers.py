@@ -214,7 +214,15 @@ def _jsonl_line(source: str, raw: bytes) -> Iterator[Document | IngestError]:
     if not isinstance(record, dict) or not (record.get("text") or record.get("html")):
         yield IngestError(source, "a JSONL line needs a 'text' or 'html' field")
         return
+    wrong = [name for name in RECORD_FIELDS if record.get(name) is not None and not isinstance(record[name], str)]
+    if wrong:
+        yield IngestError(source, f"field '{wrong[0]}' must be a string, not {type(record[wrong[0]]).__name__}")
+        return
     yield _record_to_document(source, record)
+
+
+# The fields a JSONL report may carry; each is text (or absent / null).
+RECORD_FIELDS = ("text", "html", "title", "url", "published", "outlet", "byline")
 
 
 def _record_to_document(source: str, record: dict) -> Document | IngestError:
