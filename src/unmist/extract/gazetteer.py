@@ -178,12 +178,20 @@ ALIAS_DOMINANCE = 10
 
 
 def _by_own_name_first(key: str, candidates: list[Place]) -> tuple[Place, ...]:
-    own = [p for p in candidates if p.name.lower() == key]
+    folded = _folded(key)
+    own = [p for p in candidates if _folded(p.name) == folded]
     if not own:
         return tuple(candidates)
     biggest = max(p.population for p in own)
-    return tuple(p for p in candidates if p.name.lower() == key or p.precision != "exact"
+    return tuple(p for p in candidates if _folded(p.name) == folded or p.precision != "exact"
                  or p.population >= ALIAS_DOMINANCE * max(biggest, 1))
+
+
+def _folded(name: str) -> str:
+    """Lower case without accents: 'Takhār' bears the name 'Takhar' as its own."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
 
 
 def _fuzzy_lookup(name: str, base: _Index) -> tuple[Place, ...]:
