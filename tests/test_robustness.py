@@ -129,3 +129,16 @@ def test_a_folder_without_permission_is_named(tmp_path):
     finally:
         locked.chmod(0o755)
     assert errors and "cannot read folder" in errors[0].reason
+
+
+def test_nul_and_control_characters_never_reach_a_stored_field(tmp_path, ledger):
+    path = tmp_path / "nul.jsonl"
+    path.write_text(json.dumps({"text": "KHOROG\u0000 - " + REPORT, "title": "Attack\u0000 in\u0007 Khorog",
+                                "url": "https://example.org/a\u0000", "outlet": "Wire\u0000"}) + "\n")
+    document = next(r for r in ingest([path]) if isinstance(r, Document))
+    for value in (document.text, document.title, document.url, document.outlet):
+        assert "\x00" not in value and "\x07" not in value
+    from unmist.pipeline import run
+
+    summary = run([str(path)], db=ledger)  # PostgreSQL in CI: a NUL would fail the whole batch
+    assert summary.extracted == 1 and not summary.errors

@@ -109,15 +109,23 @@ def make_document(source: str, report: Report, *, fmt: str, url: str | None = No
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         source=source,
         text=text,
-        title=report.title,
-        outlet=report.outlet,
-        byline=report.byline,
-        dateline=report.dateline,
+        title=_clean(report.title),
+        outlet=_clean(report.outlet),
+        byline=_clean(report.byline),
+        dateline=_clean(report.dateline),
         published=published,
-        url=url,
+        url=_clean(url),
         format=fmt,
         published_from=published_from,
     )
+
+
+def _clean(value: str | None) -> str | None:
+    """A metadata field without control characters (a NUL in a title breaks PostgreSQL too)."""
+    if value is None:
+        return None
+    cleaned = CONTROL_CHARACTERS.sub("", value).strip()
+    return cleaned or None
 
 
 def _publication_date(report: Report, text: str, url: str | None) -> tuple[date | None, str | None]:
