@@ -128,6 +128,7 @@ ANAPHORA_SENTENCES = 3
 def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFinding]:
     """Groups, individuals and state forces that the sentences tie to the incident."""
     found: list[ActorFinding] = []
+    described: list[ActorFinding] = []  # unnamed doers ('gunmen') come after every named perpetrator
     for sent in sentences:
         sent_groups = [g for g in groups if sent.start <= g.start < sent.end and g.label_ == "GROUP"]
         found.extend(_claim_by_reference(sent, sent_groups))
@@ -136,9 +137,11 @@ def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFi
         found.extend(_followers_by_reference(sent))
         found.extend(_state_forces(sent))
         found.extend(_descriptions(sent, sent_groups))
-        found.extend(_agents(sent, sent_groups))
+        described.extend(_agents(sent, sent_groups))
         found.extend(_unknown_claimant(sent))
-    return _dedupe(found)
+    unnamed = {d.name.lower() for d in described} - {f.name.lower() for f in found}
+    ordered = _dedupe(found + described)
+    return [f for f in ordered if f.name.lower() not in unnamed] + [f for f in ordered if f.name.lower() in unnamed]
 
 
 CONVICTED = re.compile(r"^\s*(?:were|was|have\s+been|had\s+been)\s+(?:later\s+|subsequently\s+)?"

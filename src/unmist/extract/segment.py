@@ -278,7 +278,7 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
                 draft.sentences.append(facts)
                 return draft
         gap = facts.paragraph - current.sentences[-1].paragraph
-        if current.date is None and (gap <= SUPPORT_PARAGRAPHS or (
+        if current.date is None and not _long_before(resolved, published) and (gap <= SUPPORT_PARAGRAPHS or (
                 len(drafts) == 1 and current.core and gap <= SINGLE_INCIDENT_SUPPORT_PARAGRAPHS)):
             current.date_expr, current.date = expr, resolved  # the lead rarely dates the event: adopt
             current.sentences.append(facts)
@@ -289,6 +289,16 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
     target = max(drafts, key=lambda d: _affinity(facts, d, current))
     target.sentences.append(facts)
     return target
+
+
+# A report's own undated incident is news: a date this long before publication ('had killed his
+# friend in 2013') is another, earlier event, not the one the report leads with.
+NEWS_DAYS = 90
+
+
+def _long_before(resolved: Resolved, published: date | None) -> bool:
+    end = resolved.end or resolved.start
+    return bool(published and end and (published - end).days > NEWS_DAYS)
 
 
 def _place_names(spans: list[Span]) -> tuple[set[str], set[str]]:
