@@ -298,3 +298,12 @@ def test_a_headline_apart_from_the_text_places_the_main_incident(tmp_path):
     assert mentions[0].core and mentions[0].place.name == "Lubbock"
     evidence = mentions[0].place.evidence
     assert evidence.text == "Lubbock" and "east side of Lubbock" in evidence.sentence
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The man was taken to a hospital with non-life-threatening injuries.", [("killed", 0, 0)]),
+    ("Police said the boy is expected to survive.", [("killed", 0, 0)]),
+    ("Two people were killed and a third has non-life-threatening injuries.", [("killed", 2, 2)]),
+])
+def test_words_that_say_the_hurt_will_live_are_a_toll_of_no_dead(nlp, sentence, expected):
+    assert _figures(nlp, sentence) == expected

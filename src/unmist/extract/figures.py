@@ -74,7 +74,7 @@ def find_figures(sent: Span) -> list[Figure]:
         figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end],
                         quantity.qualifier, shot)
         raw.append((figure, root, is_part))
-    figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent)
+    figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted(_fatally_of_shot(sent, figures), key=lambda f: f.start)
 
 
@@ -149,6 +149,23 @@ def _none_hurt(sent: Span) -> list[Figure]:
             end = token.idx + len(token.text)
             found.extend(Figure(kind, 0, 0, det.idx, end, "total", text[det.idx:end]) for kind in kinds)
     return found
+
+
+# Words saying the people hurt will live: with no death told, the report's toll of dead is zero
+# (as GTD and GVA code a shooting whose victims survive).
+SURVIVAL = re.compile(r"\b(?:non-?\s?life[- ]threatening|not life[- ]threatening|(?:is|are|was|were) expected to "
+                      r"(?:survive|recover|be ok(?:ay)?)|treated and released|minor injur(?:y|ies))\b", re.IGNORECASE)
+
+
+def _all_survive(sent: Span, raw: list) -> list[Figure]:
+    """'was taken to hospital with non-life-threatening injuries': nobody died (a zero, with the
+    words that say so as its evidence); a sentence that counts dead says otherwise."""
+    match = SURVIVAL.search(sent.text)
+    if match is None or any(figure.kind == "killed" for figure, _, _ in raw) or re.search(
+            r"\b(?:kill|dead|died|fatal|death)", sent.text, re.IGNORECASE):
+        return []
+    start, end = sent.start_char + match.start(), sent.start_char + match.end()
+    return [Figure("killed", 0, 0, start, end, "total", text_of(sent.doc)[start:end])]
 
 
 def _zero_kinds(token: Token) -> tuple[str, ...]:

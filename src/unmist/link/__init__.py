@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v11"
+LINK_VERSION = "link.coherent.v12"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -265,7 +265,7 @@ def _evidence_score(a: Mention, b: Mention) -> float:
     score += 1 if _same_specific_type(a, b) else 0
     shared_name = bool(set(a.names) & set(b.names))
     score += 1 if shared_name else 0
-    if not (place or shared_name or _shared_perpetrators(a, b) or _alike_specific_types(a, b) or _rare_toll(a, b)):
+    if not (place or shared_name or _shared_perpetrators(a, b) or _alike_specific_types(a, b) or alike_large_tolls(a, b)):
         return 0  # a day, one dead and two main stories fit a dozen incidents of a country's day
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
         return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
@@ -349,9 +349,10 @@ def _shared_perpetrators(a: Mention, b: Mention) -> bool:
 RARE_TOLL = 3
 
 
-def _rare_toll(a: Mention, b: Mention) -> bool:
+def alike_large_tolls(a: Mention, b: Mention) -> bool:
     """Both reports give a toll of RARE_TOLL or more, dead or wounded, within a third of each other
-    ('28 soldiers' and 'as many as 35'; not 'seven injured' and 'four wounded')."""
+    ('28 soldiers' and 'as many as 35'; not 'seven injured' and 'four wounded'): one man shot dead
+    is every other week's news in a city, 28 soldiers are not."""
     for kind in ("killed", "wounded"):
         values = [f.low or f.high or 0 for m in (a, b) for f in m.figures if f.kind == kind]
         if len(values) == 2 and min(values) >= RARE_TOLL and max(values) - min(values) <= max(values) / 3:
@@ -361,14 +362,14 @@ def _rare_toll(a: Mention, b: Mention) -> bool:
 
 def _figures_agree(a: Mention, b: Mention) -> bool:
     """Death tolls within a third of each other (reports of one toll rarely differ more); when
-    neither report gives one, the wounded compared the same way."""
+    neither report gives one (or both say no one died), the wounded compared the same way."""
     for kind in ("killed", "wounded"):
-        fa = next((f for f in a.figures if f.kind == kind), None)
-        fb = next((f for f in b.figures if f.kind == kind), None)
+        fa = next((f for f in a.figures if f.kind == kind and (f.low or f.high)), None)
+        fb = next((f for f in b.figures if f.kind == kind and (f.low or f.high)), None)
         if fa is None and fb is None:
-            continue
+            continue  # neither gives a toll of this kind (or both say none): compare the next
         if fa is None or fb is None:
             return False
         va, vb = fa.low or fa.high or 0, fb.low or fb.high or 0
-        return max(va, vb) > 0 and abs(va - vb) <= max(2, max(va, vb) / 3)
+        return abs(va - vb) <= max(2, max(va, vb) / 3)
     return False

@@ -119,32 +119,14 @@ def _alike(a: Mention, b: Mention) -> bool:
     common: the same specific kind of event (a border clash) or a like toll of several people.  (A
     place alone is not enough: a city sees a shooting on many Mondays, and 'on Monday' re-reads as
     one of them.)"""
-    from ..link import GENERIC_TYPES, types_compatible
+    from ..link import GENERIC_TYPES, alike_large_tolls, types_compatible
 
     if not types_compatible(a.type, b.type) or not (set(a.countries) & set(b.countries)):
         return False
     same_place = a.place is not None and b.place is not None and a.place.name == b.place.name and a.place.precision != "country"
     if not (same_place or set(a.places_named) & set(b.places_named)):
         return False
-    return (a.type == b.type and a.type not in GENERIC_TYPES) or _like_tolls(a, b)
-
-
-# The fewest casualties whose count, alike in two reports, can tell one incident in a city from another.
-MIN_DISTINCT_TOLL = 3
-
-
-def _like_tolls(a: Mention, b: Mention) -> bool:
-    """Death tolls (or, when neither gives one, wounded counts) of at least MIN_DISTINCT_TOLL people
-    within a third of each other: one man shot dead is every other week's news in a city."""
-    for kind in ("killed", "wounded"):
-        ta = max((f.low or f.high or 0 for f in a.figures if f.kind == kind), default=None)
-        tb = max((f.low or f.high or 0 for f in b.figures if f.kind == kind), default=None)
-        if ta is None and tb is None:
-            continue
-        if ta is None or tb is None or max(ta, tb) < MIN_DISTINCT_TOLL:
-            return False
-        return abs(ta - tb) <= max(ta, tb) / 3
-    return False
+    return (a.type == b.type and a.type not in GENERIC_TYPES) or alike_large_tolls(a, b)
 
 
 def _rereads_as(expression: str, day: date) -> bool:
