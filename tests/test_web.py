@@ -149,12 +149,18 @@ def test_upload_limits_and_progress(web_ledger, demo_dir):
     assert too_big.status_code == 413 and "big.txt: file too large" in too_big.json()["detail"]
     report = (demo_dir / "005_steppewire_osh_bombing.txt").read_bytes().replace(b"three", b"five")
     job = client.post("/api/upload", headers=headers, files={"files": ("osh-update.txt", report)}).json()["job"]
+    status = _finished(client, job, headers)
+    assert status["finished"] and status["summary"]["extracted"] == 1
+
+
+def _finished(client, job: str, headers: dict) -> dict:
+    """The upload job's status once it has finished (or after a minute)."""
     for _ in range(300):
         status = client.get(f"/api/jobs/{job}", headers=headers).json()
         if status["finished"]:
             break
         time.sleep(0.2)
-    assert status["finished"] and status["summary"]["extracted"] == 1
+    return status
 
 
 @pytest.mark.parametrize("path", [
@@ -205,11 +211,7 @@ def test_refused_upload_names_are_listed_and_the_rest_are_stored(web_ledger, dem
              ("files", ("same.txt", report.replace(b"three", b"four"))),
              ("files", ("same.txt", report.replace(b"three", b"six")))]
     job = client.post("/api/upload", headers=headers, files=files).json()["job"]
-    for _ in range(300):
-        status = client.get(f"/api/jobs/{job}", headers=headers).json()
-        if status["finished"]:
-            break
-        time.sleep(0.2)
+    status = _finished(client, job, headers)
     assert status["finished"] and status["summary"]["read"] == 2
     refused = [e for e in status["errors"] if "refused" in e]
     assert len(refused) == 2 and any(e.startswith("..") for e in refused)
