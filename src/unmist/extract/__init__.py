@@ -31,7 +31,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v10"
+EXTRACT_VERSION = "extract.rules.v11"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published (local news reports within the week; a later feature names
 # the day it looks back on).
@@ -392,8 +392,9 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
 def _acts_like_a_person(span: Span) -> bool:
     """'Deputies said Adams is a gang member': a name the model does not take for a place, that no
     preposition places, doing or undergoing something, is a person (or a firm), not a town."""
-    if span.root.ent_type_ in ("GPE", "LOC", "FAC") or span.label_ in ("province", "country"):
-        return False
+    if len(span) > 1 or span.root.ent_type_ in ("GPE", "LOC", "FAC") or span.label_ in ("province", "country") \
+            or any(place.curated for place in span._.unmist):
+        return False  # surnames are one word; 'the Rasht valley was the scene of' is a place
     previous = span.doc[span.start - 1] if span.start > 0 else None
     if previous is not None and previous.lower_ in LOCATIVES:
         return False
