@@ -167,3 +167,14 @@ def test_acled_names_the_side_an_attack_hit_from_its_target():
     assert _acled_target_actor({"targets": ["a police convoy"], "victims": []}, "Tajikistan") == "Police Forces of Tajikistan"
     assert _acled_target_actor({"targets": ["the bazaar"], "victims": []}, "Kyrgyzstan") == "Civilians (Kyrgyzstan)"
     assert _acled_target_actor({"targets": [], "victims": ["two shepherds"]}, "Tajikistan") == "two shepherds"
+
+
+def test_unlock_clears_a_lock_left_by_a_run_on_another_machine(tmp_path, demo_dir, ledger):
+    run([str(demo_dir / "005_steppewire_osh_bombing.txt")], db=ledger)
+    store.acquire_lock(store.open_ledger(ledger), holder="unmist run (pid 4242 on another-host)")
+    busy = unmist("run", str(demo_dir), "--db", ledger, cwd=tmp_path)
+    assert busy.returncode == 2 and "unmist unlock" in busy.stderr
+    cleared = unmist("unlock", "--db", ledger, cwd=tmp_path)
+    assert cleared.returncode == 0 and "another-host" in cleared.stdout
+    assert unmist("run", str(demo_dir), "--db", ledger, cwd=tmp_path).returncode == 0
+    assert "not locked" in unmist("unlock", "--db", ledger, cwd=tmp_path).stdout

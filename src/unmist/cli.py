@@ -340,6 +340,14 @@ def history(incident_id: str, db: DbOption = DEFAULT_DB, as_json: JsonOption = F
 
 
 @app.command()
+def unlock(db: DbOption = DEFAULT_DB) -> None:
+    """Clear the ledger's lock, for a run that died on another machine (one that died on this machine
+    is taken over by the next run without this).  Only when no run is writing to the ledger."""
+    holder = store.break_lock(_open_existing(db))
+    console.print(f"Lock cleared (held by {holder})." if holder else "The ledger was not locked.", highlight=False)
+
+
+@app.command()
 def serve(db: DbOption = DEFAULT_DB,
           host: Annotated[str, typer.Option(help="Address to bind; the default keeps the app on this machine.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(help="Port.")] = 8000) -> None:

@@ -407,7 +407,7 @@ def acquire_lock(sessions, *, holder: str) -> None:
             row.holder, row.since = holder, _now()
             return
         raise LedgerBusy(f"ledger busy: {row.holder} has been writing to it since {row.since:%Y-%m-%d %H:%M:%S} UTC; "
-                         "try again when it finishes")
+                         "try again when it finishes (if that run died on another machine: unmist unlock --db ...)")
 
 
 def _holder_is_gone(holder: str) -> bool:
@@ -426,6 +426,17 @@ def _holder_is_gone(holder: str) -> bool:
     except (PermissionError, OverflowError):
         return False
     return False
+
+
+def break_lock(sessions) -> str | None:
+    """Clear the lock whoever holds it (a run on another machine that died); returns the holder."""
+    with sessions.begin() as session:
+        row = session.get(LockRow, 1)
+        if row is None or not row.holder:
+            return None
+        holder = row.holder
+        row.holder, row.since = None, None
+        return holder
 
 
 def release_lock(sessions, *, holder: str) -> None:
