@@ -31,7 +31,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v11"
+EXTRACT_VERSION = "extract.rules.v12"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published (local news reports within the week; a later feature names
 # the day it looks back on).
@@ -88,7 +88,7 @@ def extract(doc: Doc, document: Document) -> tuple[Mention, ...]:
 
 def _has_substance(draft: Draft) -> bool:
     """A vague allusion with no date, place or figure is not an incident."""
-    has_figure = any(f.kind != "arrested" for s in draft.sentences for f in s.figures)
+    has_figure = any(f.kind != "arrested" and f.high != 0 for s in draft.sentences for f in s.figures)
     has_place = any(p._.unmist and p._.unmist[0].precision != "country" for s in draft.sentences for p in s.places)
     has_date = draft.date is not None
     return has_figure or has_date or (has_place and draft.family is not None)
@@ -114,7 +114,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     if place is None and draft.core:
         place = _title_place(doc, document, countries) or _dateline_place(document, doc, countries)
     figures = _figures(draft, document)
-    if itype is None and not figures:
+    if itype is None and not any(f.high != 0 for f in figures):  # 'no one was hurt' alone tells no incident
         return None
     sentences = [s.sent for s in draft.sentences]
     claim = claim_status(sentences)
