@@ -97,7 +97,8 @@ def test_analyst_filters_opens_an_incident_confirms_a_value_and_sees_it_in_histo
     assert page.locator("section.figure[data-kind=killed] .ok").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "incident-page.png"), full_page=True)
     page.goto(base + "/map")
-    page.wait_for_function("document.getElementById('map').dataset.markers > 0")
+    # a selector, not a JavaScript predicate: the page's Content-Security-Policy forbids eval
+    page.wait_for_selector("#map[data-markers]:not([data-markers='0'])", state="attached")
     page.wait_for_selector("path.leaflet-interactive")
     page.screenshot(path=str(ARTIFACTS / "map.png"))
     assert (ARTIFACTS / "map.png").stat().st_size > 10_000
