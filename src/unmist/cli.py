@@ -180,7 +180,7 @@ def eval_command(
 ) -> None:
     """Score extraction, linking and flags against a gold set: a folder with reports/ and gold.yaml,
     MUC-4 (role filling per slot), or incident-grouped news (reports.jsonl + gold.jsonl: linking,
-    casualties, date and place, as ../shared/gva's scorer prints them)."""
+    casualties, date and place, as the GVA data's own scorer prints them)."""
     from .evaluate import evaluate, summary
     from .render import score_table
 
