@@ -289,16 +289,15 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
         return None
     first = next(doc.sents)
     if document.title.strip()[:40] not in document.text[:400]:
-        return _headline_place(document, countries)  # the headline came apart from the text (JSONL, feeds)
+        return _headline_place(doc, document, countries)  # the headline came apart from the text (JSONL, feeds)
     for span in (p for p in doc.spans["unmist_places"] if p.end <= first.end):
         place = choose_place(span._.unmist, countries)
         if place is not None and place.precision != "country":
-            return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
-                              evidence_at(document, first, span.start_char, span.end_char), place.geonameid)
+            return _place_value(place, evidence_at(document, first, span.start_char, span.end_char))
     return None
 
 
-def _headline_place(document: Document, countries: Counter) -> PlaceValue | None:
+def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue | None:
     """The place a separate headline names ('Toddler killed in Longview shooting'), its evidence the
     first sentence of the report that names it too (evidence quotes the stored text)."""
     title = load_pipeline()(truecase(document.title[:300]))
@@ -307,19 +306,15 @@ def _headline_place(document: Document, countries: Counter) -> PlaceValue | None
         if place is None or place.precision == "country":
             continue
         found = re.search(r"\b" + re.escape(span.text) + r"\b", document.text)
-        if found is None:
-            continue
-        start, end = found.span()
-        sentence = _sentence_around(document.text, start, end)
-        return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
-                          Evidence(document.id, start, end, document.text[start:end], sentence), place.geonameid)
+        named = doc.char_span(*found.span(), alignment_mode="expand") if found else None
+        if named is not None:
+            return _place_value(place, evidence_at(document, named.sent, *found.span()))
     return None
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    right = min([i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0], default=len(text))
-    return text[left:right + 1].strip()
+def _place_value(place: gazetteer.Place, evidence: Evidence) -> PlaceValue:
+    return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision, evidence,
+                      place.geonameid)
 
 
 def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceValue | None:
@@ -332,8 +327,7 @@ def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceVa
     if place is None or start < 0:
         return None
     sent = doc.char_span(start, start + len(name), alignment_mode="expand").sent
-    return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
-                      evidence_at(document, sent, start, start + len(name)), place.geonameid)
+    return _place_value(place, evidence_at(document, sent, start, start + len(name)))
 
 
 def choose_place(candidates: tuple, countries: Counter, after_locative: bool = False) -> gazetteer.Place | None:
@@ -385,8 +379,7 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
     if best is None:
         return None
     _, place, span, facts = best
-    return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision,
-                      evidence_at(document, facts.sent, span.start_char, span.end_char), place.geonameid)
+    return _place_value(place, evidence_at(document, facts.sent, span.start_char, span.end_char))
 
 
 def _acts_like_a_person(span: Span) -> bool:

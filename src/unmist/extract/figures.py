@@ -478,10 +478,7 @@ def _toll(node: Token, cue_kinds: dict[str, str]) -> str | None:
     'a toll of 25', 'the lives of 15 people'."""
     preposition = node.head
     governor = preposition.head
-    if preposition.lower_ == "of" and governor.lemma_.lower() in DEATH_OF_NOUNS | {"toll", "life"}:
-        return "killed"
-    if preposition.lower_ == "of" and governor.lemma_.lower() == "shooting" and any(
-            c.lower_ in ("fatal", "deadly") for c in governor.children):
+    if _killing_of(node) or (preposition.lower_ == "of" and governor.lemma_.lower() in ("toll", "life")):
         return "killed"
     if preposition.lower_ not in ("at", "to") or governor.lemma_.lower() not in TOLL_GOVERNORS:
         return None
