@@ -11,6 +11,20 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+def pytest_collection_modifyitems(config, items):
+    """With UNMIST_TEST_POSTGRES set (the second pass of .ci/run) only tests that store into a ledger
+    run: those of modules marked ``ledger_free`` (scores, extraction, ingest) read and write no
+    ledger of the backend under test, so running them twice would measure nothing new."""
+    import os
+
+    if not os.environ.get("UNMIST_TEST_POSTGRES"):
+        return
+    once = pytest.mark.skip(reason="ledger-free: runs in the SQLite pass only")
+    for item in items:
+        if item.get_closest_marker("ledger_free") and "ledger" not in item.fixturenames:
+            item.add_marker(once)
+
+
 @pytest.fixture(scope="session")
 def demo_dir() -> Path:
     return Path(str(resources.files("unmist") / "demo"))

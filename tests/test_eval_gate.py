@@ -19,6 +19,8 @@ from unmist.evaluate import evaluate, report_key, summary
 from unmist.evaluate_muc4 import evaluate_muc4
 from unmist.evaluate_muc4 import summary as muc4_summary
 
+pytestmark = pytest.mark.ledger_free  # skipped in CI's PostgreSQL pass (conftest)
+
 FLOORS = json.loads((Path(__file__).with_name("eval_floors.json")).read_text())
 DEVSET = [k for k in FLOORS if not k.startswith(("_", "muc4_", "gva_"))]
 MUC4 = [k for k in FLOORS if k.startswith("muc4_dev_")]

@@ -8,6 +8,8 @@ from unmist.extract import extract, parse
 from unmist.extract.nlp import COMPONENTS
 from unmist.ingest import ingest
 
+pytestmark = pytest.mark.ledger_free  # skipped in CI's PostgreSQL pass (conftest)
+
 
 def _figures(nlp, sentence):
     doc = nlp(sentence)

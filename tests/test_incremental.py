@@ -120,3 +120,19 @@ def test_reports_stored_by_a_run_that_died_before_linking_are_linked_by_the_next
     linked = {m["document"] for i in export_ledger(sessions)["incidents"] for m in i["mentions"]}
     assert {e.document.id for e in corpus[20:] if e.mentions} <= linked
     _assert_update_equals_full_rebuild(sessions)
+
+
+def test_a_long_run_links_as_it_goes_and_ends_with_the_ledger_of_one_final_link(tmp_path, demo_dir, seeds_dir,
+                                                                               monkeypatch):
+    from unmist import pipeline
+
+    inputs = [str(demo_dir), str(seeds_dir)]
+    at_the_end_db = new_ledger(tmp_path)
+    at_the_end = pipeline.run(inputs, db=at_the_end_db)
+    monkeypatch.setattr(pipeline, "LINK_REPORTS", 3)  # a link update every 3 stored reports
+    monkeypatch.setenv("UNMIST_COMMIT_REPORTS", "2")
+    as_it_goes_db = new_ledger(tmp_path)
+    as_it_goes = pipeline.run(inputs, db=as_it_goes_db)
+    assert as_it_goes.extracted == at_the_end.extracted > 10
+    assert as_it_goes.relinked > at_the_end.relinked  # it did link several times
+    assert export_ledger(store.open_ledger(as_it_goes_db)) == export_ledger(store.open_ledger(at_the_end_db))

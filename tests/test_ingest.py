@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
+from pathlib import Path
 
 from unmist.errors import IngestError
 from unmist.ingest import ingest
 from unmist.ingest.text import is_menu_line, parse_plain_text
+
+pytestmark = pytest.mark.ledger_free  # skipped in CI's PostgreSQL pass (conftest)
 
 
 def _one(path):
@@ -165,3 +170,24 @@ def test_a_jsonl_field_of_the_wrong_type_is_one_clear_error(tmp_path):
     results = list(ingest([path]))
     assert all(isinstance(r, IngestError) for r in results) and len(results) == 3
     assert "field 'url' must be a string, not list" in results[0].reason
+
+
+def test_every_format_gives_its_reports_with_url_and_date(tmp_path):
+    """The corpus CI also feeds to a plain install (scripts/every_format.py): each container format
+    yields its reports, WARC records keep their target URL and feeds their entry dates."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("every_format", Path(__file__).parents[1] / "scripts" / "every_format.py")
+    every_format = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(every_format)
+    expected = every_format.write_corpus(tmp_path)
+    results = list(ingest([tmp_path]))
+    assert not [result for result in results if isinstance(result, IngestError)]
+    by_file: dict[str, list] = {}
+    for document in results:
+        by_file.setdefault(Path(document.source.split("#")[0]).name, []).append(document)
+    assert {name: len(documents) for name, documents in by_file.items()} == expected
+    assert by_file["crawl.warc.gz"][0].url == "https://site.example/termez"
+    assert "Termez" in by_file["crawl.warc.gz"][0].text
+    assert str(by_file["feed.rss"][0].published) == "2021-06-03"
+    assert by_file["feed.atom"][0].url == "https://atom.example/2021/06/03/b"

@@ -7,11 +7,14 @@ import os
 import subprocess
 import sys
 
+import pytest
 import spacy
 
 from conftest import REPO, SHARED
 from unmist.extract import learned
 from unmist.extract.nlp import load_pipeline
+
+pytestmark = pytest.mark.ledger_free  # skipped in CI's PostgreSQL pass (conftest)
 
 
 def test_the_training_script_trains_a_model_that_tags_roles_and_labels_reports(tmp_path):

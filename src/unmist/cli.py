@@ -27,11 +27,24 @@ DEFAULT_DB = "unmist.db"
 
 
 def main() -> None:
+    sys.argv[1:] = _bare_dask_option(sys.argv[1:])
     try:
         app()
     except UnmistError as err:
         errors.print(f"[red]error:[/] {err}")
         sys.exit(2)
+
+
+def _bare_dask_option(arguments: list[str]) -> list[str]:
+    """``--dask`` given without an address means a local cluster: Typer (0.29) has no options with an
+    optional value, so a bare ``--dask`` (next word not an address) becomes ``--dask=local`` here."""
+    from .cluster import LOCAL, looks_like_address
+
+    fixed = list(arguments)
+    for position, word in enumerate(fixed):
+        if word == "--dask" and not (position + 1 < len(fixed) and looks_like_address(fixed[position + 1])):
+            fixed[position] = f"--dask={LOCAL}"
+    return fixed
 
 
 @app.callback()
@@ -46,18 +59,18 @@ def _progress_bar():
                     console=errors, transient=True, disable=not errors.is_terminal and not os.environ.get("UNMIST_PROGRESS"))
 
 
-def _run(paths: list[str], db: str, jobs: int, as_json: bool) -> int:
+def _run(paths: list[str], db: str, jobs: int, as_json: bool, dask: str | None = None) -> int:
     from .pipeline import run as run_pipeline
 
     with _progress_bar() as bar:
         tasks: dict[str, int] = {}
 
-        def progress(stage: str, done: int, total: int) -> None:
+        def progress(stage: str, done: int, total: int | None) -> None:
             if stage not in tasks:
                 tasks[stage] = bar.add_task({"extract": "Extracting reports", "link": "Linking incidents"}[stage], total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        summary = run_pipeline(paths, db=db, jobs=jobs, progress=progress)
+        summary = run_pipeline(paths, db=db, jobs=jobs, progress=progress, dask=dask)
     for line in summary.errors:
         errors.print(f"[yellow]skipped[/] {line}", highlight=False, soft_wrap=True)
     if as_json:
@@ -74,11 +87,16 @@ def _run(paths: list[str], db: str, jobs: int, as_json: bool) -> int:
 def run(
     paths: Annotated[list[str], typer.Argument(help="Report files, folders or glob patterns.")],
     db: DbOption = DEFAULT_DB,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for extraction.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for extraction (with a local Dask cluster: its workers).")] = 1,
+    dask: Annotated[Optional[str], typer.Option(
+        "--dask", metavar="[ADDRESS]",
+        help="Extract on a Dask cluster: bare, a local one (or $UNMIST_DASK's); or a scheduler address, tcp://host:8786.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest, extract, link and reconcile reports into the ledger."""
-    raise typer.Exit(_run(paths, db, jobs, as_json))
+    from .cluster import resolve_address
+
+    raise typer.Exit(_run(paths, db, jobs, as_json, dask=resolve_address(dask)))
 
 
 @app.command()

@@ -17,9 +17,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain, islice
 
 from . import incremental, knowledge, store
 from .attribute import ATTRIBUTE_VERSION, attribute
+from .batches import batches, in_order
 from .budget import REPORT_SECONDS, BudgetExceeded, time_budget
 from .errors import IngestError
 from .export import document_record, ledger_dict
@@ -36,7 +38,7 @@ EXTRACTION_VERSIONS = "|".join([EXTRACT_VERSION, learned.version(), ATTRIBUTE_VE
                                 f"knowledge.{knowledge.digest()}"])
 LEDGER_VERSIONS = "|".join([EXTRACTION_VERSIONS, LINK_VERSION, RECONCILE_VERSION])
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Progress = Callable[[str, int, int | None], None]  # (stage, done, total; None while the input is still being read)
 
 
 @dataclass
@@ -93,14 +95,26 @@ def analyse_batch(documents: list[Document], seconds: float | None = REPORT_SECO
     return [_analyse_safely(document, seconds, doc) for document, doc in zip(documents, docs)]
 
 
-def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress | None = None,
-                 seconds: float | None = REPORT_SECONDS) -> Iterator[Extraction | IngestError]:
-    """Analyse reports in batches, in ``jobs`` worker processes when more than one; a report that
-    takes longer than ``seconds`` is skipped with an error naming it."""
-    total = len(documents)
-    batches = [documents[i: i + BATCH_SIZE] for i in range(0, total, BATCH_SIZE)]
-    if jobs <= 1 or len(batches) < 2:
-        results: Iterable[list[Extraction | IngestError]] = (analyse_batch(batch, seconds) for batch in batches)
+def analyse_many(documents: Iterable[Document], *, jobs: int = 1, progress: Progress | None = None,
+                 seconds: float | None = REPORT_SECONDS, dask: str | None = None) -> Iterator[Extraction | IngestError]:
+    """Analyse reports in batches as they come, in ``jobs`` worker processes when more than one, or
+    on a Dask cluster (``dask``: 'local' or a scheduler address, see :mod:`unmist.cluster`); a
+    report that takes longer than ``seconds`` is skipped with an error naming it.
+
+    Only a few batches per worker are read ahead of the results, so memory stays flat however many
+    reports there are; results come back in input order."""
+    total = len(documents) if isinstance(documents, list) else None
+    work = batches(documents, BATCH_SIZE)
+    if dask:
+        from .cluster import run_on_cluster
+
+        task = partial(analyse_batch, seconds=seconds)
+        yield from _counted(run_on_cluster(task, work, address=dask, workers=jobs, failed=_failed_batch), total, progress)
+        return
+    first = list(islice(work, 2))
+    work = chain(first, work)
+    if jobs <= 1 or len(first) < 2:  # a pool would cost more than it saves
+        results: Iterable[list[Extraction | IngestError]] = (analyse_batch(batch, seconds) for batch in work)
         yield from _counted(results, total, progress)
         return
     from .extract.nlp import load_pipeline
@@ -109,7 +123,13 @@ def analyse_many(documents: list[Document], *, jobs: int = 1, progress: Progress
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                              initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-        yield from _counted(pool.map(partial(analyse_batch, seconds=seconds), batches), total, progress)
+        submit = partial(pool.submit, analyse_batch, seconds=seconds)
+        results = (future.result() for _, future in in_order(submit, work, ahead=2 * jobs))
+        yield from _counted(results, total, progress)
+
+
+def _failed_batch(documents: list[Document], reason: str) -> list[IngestError]:
+    return [IngestError(document.source, f"extraction failed ({reason})") for document in documents]
 
 
 def _die_with_parent(parent: int) -> None:
@@ -130,7 +150,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _counted(batches: Iterable[list], total: int, progress: Progress | None) -> Iterator[Extraction | IngestError]:
+def _counted(batches: Iterable[list], total: int | None, progress: Progress | None) -> Iterator[Extraction | IngestError]:
     done = 0
     for batch in batches:
         for result in batch:
@@ -141,15 +161,19 @@ def _counted(batches: Iterable[list], total: int, progress: Progress | None) -> 
 
 
 def run(paths: Iterable[str], *, db: str, jobs: int = 1, progress: Progress | None = None,
-        max_bytes: int = 5_000_000) -> RunSummary:
+        max_bytes: int = 5_000_000, dask: str | None = None) -> RunSummary:
     """Read reports into the ledger at ``db`` and rebuild its incidents.
+
+    Reports stream from the inputs through extraction into the ledger: only a few batches are in
+    memory at a time, and extractions are committed every few seconds.
 
     Args:
         paths: files, folders or globs.
         db: SQLite path or database URL.
-        jobs: worker processes for extraction.
-        progress: called as (stage, done, total).
-        max_bytes: larger files are refused.
+        jobs: worker processes for extraction (with ``dask='local'``: the local cluster's workers).
+        progress: called as (stage, done, total); total is None while the input is being read.
+        max_bytes: larger files (and larger JSONL records) are refused.
+        dask: extract on a Dask cluster: 'local' starts one here, else a scheduler address.
 
     Returns:
         What was read, extracted, skipped and refused.
@@ -160,40 +184,37 @@ def run(paths: Iterable[str], *, db: str, jobs: int = 1, progress: Progress | No
     holder = f"unmist run (pid {os.getpid()} on {socket.gethostname()})"
     store.acquire_lock(sessions, holder=holder)
     try:
-        return _run_locked(paths, sessions, jobs=jobs, progress=progress, max_bytes=max_bytes, started=started)
+        return _run_locked(paths, sessions, jobs=jobs, progress=progress, max_bytes=max_bytes, started=started,
+                           dask=dask)
     finally:
         store.release_lock(sessions, holder=holder)
 
 
 def _run_locked(paths: list[str], sessions, *, jobs: int, progress: Progress | None, max_bytes: int,
-                started: float) -> RunSummary:
+                started: float, dask: str | None) -> RunSummary:
     summary = RunSummary()
-    documents: list[Document] = []
-    for item in ingest(paths, max_bytes=max_bytes, skip=store.ledger_files(sessions)):
-        if isinstance(item, IngestError):
-            summary.errors.append(str(item))
-        else:
-            documents.append(item)
-    summary.read = len(documents)
     with sessions.begin() as session:
         run_row = store.start_run(session, inputs=paths, versions=LEDGER_VERSIONS)
         done = store.extracted_ids(session, versions=EXTRACTION_VERSIONS)
-    todo = [d for d in documents if d.id not in done]
-    summary.unchanged = len(documents) - len(todo)
-    extracted: list[str] = []
+    reports = ingest(paths, max_bytes=max_bytes, skip=store.ledger_files(sessions))
     batch: list[Extraction] = []
+    unlinked: list[str] = []
     committed_at = time.perf_counter()
-    for result in analyse_many(todo, jobs=jobs, progress=progress):
+    for result in analyse_many(_reports_to_extract(reports, done, summary), jobs=jobs, progress=progress, dask=dask):
         if isinstance(result, IngestError):
             summary.errors.append(str(result))
             continue
         batch.append(result)
         if len(batch) >= commit_reports() or time.perf_counter() - committed_at >= COMMIT_SECONDS:
-            extracted += _store_batch(sessions, batch)
+            unlinked += _store_batch(sessions, batch, summary)
             batch, committed_at = [], time.perf_counter()
-    extracted += _store_batch(sessions, batch)
-    summary.extracted = len(extracted)
-    rebuild(sessions, changed=extracted, progress=progress, summary=summary)
+        if len(unlinked) >= LINK_REPORTS:
+            summary.relinked += rebuild(sessions, changed=unlinked)
+            unlinked = []
+    unlinked += _store_batch(sessions, batch, summary)
+    relinked = summary.relinked
+    rebuild(sessions, changed=unlinked, progress=progress, summary=summary)  # the rest, and new versions
+    summary.relinked += relinked
     with sessions.begin() as session:
         run_row = session.merge(run_row)
         store.finish_run(session, run=run_row, added=summary.extracted, errors=summary.errors)
@@ -201,10 +222,29 @@ def _run_locked(paths: list[str], sessions, *, jobs: int, progress: Progress | N
     return summary
 
 
+def _reports_to_extract(reports: Iterable[Document | IngestError], done: set[str], summary: RunSummary) -> Iterator[Document]:
+    """The reports not yet extracted by these versions, as they are read; counts what was read and
+    left unchanged, and keeps each refused file's error, in ``summary``."""
+    for item in reports:
+        if isinstance(item, IngestError):
+            summary.errors.append(str(item))
+            continue
+        summary.read += 1
+        if item.id in done:
+            summary.unchanged += 1
+        else:
+            yield item
+
+
 # Extractions are committed every this many reports or seconds, whichever comes first: a run that
 # is killed keeps what it did, and the next run takes up from there.
 COMMIT_REPORTS = 100
 COMMIT_SECONDS = 10.0
+# Stored reports are linked into the ledger every this many, not all at the end: an update holds
+# only what its reports can reach, so memory stays flat on a long input, and the incidents appear
+# while the run goes on.  Each update also re-judges what its reports can reach (copies, misdating),
+# so updates much smaller than this would redo that work many times over.
+LINK_REPORTS = 1000
 
 
 def commit_reports() -> int:
@@ -213,9 +253,9 @@ def commit_reports() -> int:
     return int(value) if value.isdigit() and int(value) > 0 else COMMIT_REPORTS
 
 
-def _store_batch(sessions, batch: list[Extraction]) -> list[str]:
+def _store_batch(sessions, batch: list[Extraction], summary: RunSummary) -> list[str]:
     """Store extractions in one transaction, marked pending for linking in the same one (a run that
-    dies before linking them leaves them for the next)."""
+    dies before linking them leaves them for the next); answer their report ids."""
     if not batch:
         return []
     ids = [result.document.id for result in batch]
@@ -223,6 +263,7 @@ def _store_batch(sessions, batch: list[Extraction]) -> list[str]:
         for result in batch:
             store.save_extraction(session, extraction=result, versions=EXTRACTION_VERSIONS)
         incremental.mark_pending(session, documents=ids)
+    summary.extracted += len(ids)
     return ids
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from ..errors import IngestError
 from ..types import Document
-from .readers import READERS, read_file
+from .readers import READERS, STREAMERS, read_file
 
-__all__ = ["ingest", "expand_paths", "READERS"]
+__all__ = ["ingest", "expand_paths", "READERS", "STREAMERS"]
 
 
 def expand_paths(paths: Iterable[str | Path], *, skip: Iterable[str | Path] = ()) -> Iterator[Path | IngestError]:

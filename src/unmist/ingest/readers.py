@@ -19,6 +19,10 @@ from .text import Report, date_from_dateline, date_from_url, parse_date, parse_p
 
 Reader = Callable[[Path, bytes], Iterator[Document | IngestError]]
 READERS: dict[str, Reader] = {}
+# Archives of many reports (JSONL, WARC) are read a record at a time from the open file, and the size
+# limit holds for each report, not for the file that carries thousands of them.
+Streamer = Callable[[Path, int], Iterator[Document | IngestError]]
+STREAMERS: dict[str, Streamer] = {}
 
 # Bytes that never occur in a text report; one of them in the first 8 kB marks a binary file.
 BINARY_SNIFF_BYTES = 8192
@@ -33,15 +37,28 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
     return register
 
 
+def streamer(*suffixes: str) -> Callable[[Streamer], Streamer]:
+    def register(function: Streamer) -> Streamer:
+        for suffix in suffixes:
+            STREAMERS[suffix] = function
+        return function
+
+    return register
+
+
+def known_suffixes() -> list[str]:
+    return sorted(set(READERS) | set(STREAMERS))
+
+
 def read_file(path: Path, *, max_bytes: int) -> Iterator[Document | IngestError]:
     """Check size and content, then hand the bytes to the reader for the file's suffix."""
     source = str(path)
     suffix = "".join(path.suffixes[-2:]).lower() if path.name.lower().endswith(".gz") else path.suffix.lower()
-    if suffix not in READERS:
-        yield IngestError(source, f"unsupported file type '{suffix or path.name}' (known: {', '.join(sorted(READERS))})")
+    if suffix in STREAMERS:
+        yield from STREAMERS[suffix](path, max_bytes)
         return
-    if suffix in STREAMED:
-        yield from stream_jsonl(path, max_bytes=max_bytes)
+    if suffix not in READERS:
+        yield IngestError(source, f"unsupported file type '{suffix or path.name}' (known: {', '.join(known_suffixes())})")
         return
     try:
         size = path.stat().st_size
@@ -174,38 +191,39 @@ def read_html(path: Path, data: bytes) -> Iterator[Document | IngestError]:
     yield make_document(str(path), report, fmt="html")
 
 
-@reader(".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-def read_jsonl(path: Path, data: bytes) -> Iterator[Document | IngestError]:
-    """One report a line: ``text`` or ``html``, optional ``url``, ``title``, ``published``, ``outlet``."""
-    lines = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).splitlines()
-    for number, raw in enumerate(lines, 1):
-        yield from _jsonl_line(f"{path}#{number}", raw)
+@streamer(".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+def stream_jsonl(path: Path, max_bytes: int) -> Iterator[Document | IngestError]:
+    """One report a line: ``text`` or ``html``, optional ``url``, ``title``, ``published``, ``outlet``,
+    ``byline``.  Read line by line (gzip'd or not): memory holds one report at a time."""
+    empty = True
+    for item in _records(path, lambda handle: enumerate(handle, 1)):
+        if isinstance(item, IngestError):
+            yield item
+            return
+        source, raw = item
+        if len(raw) > max_bytes:
+            yield _too_large(source, len(raw), max_bytes)
+            continue
+        empty = empty and not raw.strip()
+        yield from _jsonl_line(source, raw)
+    if empty:
+        yield IngestError(str(path), "empty file")
 
 
-# Archives of many reports are read a line at a time, and the size limit holds for each report,
-# not for the file that carries thousands of them.
-STREAMED = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
-
-
-def stream_jsonl(path: Path, *, max_bytes: int) -> Iterator[Document | IngestError]:
-    """A JSONL file (gzip'd or not) line by line: memory holds one report at a time."""
+def _records(path: Path, numbered: Callable) -> Iterator[tuple[str, object] | IngestError]:
+    """('<file>#<n>', record) for each record ``numbered(handle)`` finds in the archive file, opened as
+    it is (gzip'd or not); a file that cannot be read, or breaks off, ends with an error naming it."""
     try:
         opener = gzip.open if path.name.lower().endswith(".gz") else open
         with opener(path, "rb") as handle:
-            empty = True
-            for number, raw in enumerate(handle, 1):
-                source = f"{path}#{number}"
-                if len(raw) > max_bytes:
-                    yield IngestError(source, f"report too large ({len(raw) / 1e6:.1f} MB; the limit is "
-                                              f"{max_bytes / 1e6:.1f} MB)")
-                    continue
-                empty = empty and not raw.strip()
-                yield from _jsonl_line(source, raw)
+            for number, record in numbered(handle):
+                yield f"{path}#{number}", record
     except (OSError, EOFError) as err:
         yield IngestError(str(path), f"cannot read file ({getattr(err, 'strerror', None) or err})")
-        return
-    if empty:
-        yield IngestError(str(path), "empty file")
+
+
+def _too_large(source: str, size: int, max_bytes: int) -> IngestError:
+    return IngestError(source, f"report too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
 
 
 def _jsonl_line(source: str, raw: bytes) -> Iterator[Document | IngestError]:
@@ -268,25 +286,32 @@ def read_feed(path: Path, data: bytes) -> Iterator[Document | IngestError]:
         yield document
 
 
-@reader(".warc", ".warc.gz")
-def read_warc(path: Path, data: bytes) -> Iterator[Document | IngestError]:
-    """WARC archives: each HTML response record is one report."""
-    from io import BytesIO
-
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
-    stream = BytesIO(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
+@streamer(".warc", ".warc.gz")
+def stream_warc(path: Path, max_bytes: int) -> Iterator[Document | IngestError]:
+    """WARC archives (gzip'd or not), a record at a time: each HTML response is one report."""
     found = False
-    for number, record in enumerate(ArchiveIterator(stream, record_types=WarcRecordType.response), 1):
-        content_type = record.http_headers.get("Content-Type", "") if record.http_headers else ""
-        if "html" not in content_type.lower():
-            continue
+    for item in _records(path, _html_responses):
+        if isinstance(item, IngestError):
+            yield item
+            return
+        source, (url, length, read) = item
         found = True
-        html = record.reader.read().decode("utf-8", errors="replace")
-        url = record.headers.get("WARC-Target-URI")
-        yield _record_to_document(f"{path}#{number}", {"html": html, "url": url})
+        if length > max_bytes:
+            yield _too_large(source, length, max_bytes)
+            continue
+        yield _record_to_document(source, {"html": read().decode("utf-8", errors="replace"), "url": url})
     if not found:
         yield IngestError(str(path), "no HTML response records in the WARC file")
+
+
+def _html_responses(handle) -> Iterator[tuple[int, tuple[str | None, int, Callable[[], bytes]]]]:
+    """(number, (target URL, length, read payload)) of the HTML responses in a WARC stream."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    for number, record in enumerate(ArchiveIterator(handle, record_types=WarcRecordType.response), 1):
+        content_type = record.http_headers.get("Content-Type", "") if record.http_headers else ""
+        if "html" in content_type.lower():
+            yield number, (record.headers.get("WARC-Target-URI"), record.content_length, record.reader.read)
 
 
 def _struct_time_date(value) -> date | None:

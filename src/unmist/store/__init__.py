@@ -481,18 +481,20 @@ def clear_link_index(session: Session) -> None:
 
 
 def remove_mentions(session: Session, *, keys: Iterable[tuple[str, int]] = (), documents: Iterable[str] = ()) -> None:
-    """Drop index rows of these mentions ((document, index)) and of every mention of ``documents``."""
+    """Drop index rows of these mentions ((document, index)) and of every mention of ``documents``.
+
+    Bulk deletes without synchronising the session (no index row is held as an object there):
+    the ORM's default evaluates each delete against every object in the session, which made
+    linking a batch of a long run cost seconds."""
+    from sqlalchemy import tuple_
+
     documents = set(documents)
+    keys = {(document, index) for document, index in keys if document not in documents}
     for model in (MentionTermRow, MentionRow):
         for statement in _where_in(delete(model), model.document_id, documents):
-            session.execute(statement)
-    by_document: dict[str, list[int]] = {}
-    for document, index in keys:
-        if document not in documents:
-            by_document.setdefault(document, []).append(index)
-    for document, indexes in by_document.items():
-        session.execute(delete(MentionTermRow).where(MentionTermRow.document_id == document, MentionTermRow.idx.in_(indexes)))
-        session.execute(delete(MentionRow).where(MentionRow.document_id == document, MentionRow.idx.in_(indexes)))
+            session.execute(statement.execution_options(synchronize_session=False))
+        for statement in _where_in(delete(model), tuple_(model.document_id, model.idx), keys):
+            session.execute(statement.execution_options(synchronize_session=False))
 
 
 def add_mentions(session: Session, *, rows: list[dict], terms: list[tuple[str, str, int]]) -> None:

@@ -16,7 +16,7 @@ class Job:
     id: str
     stage: str = "queued"
     done: int = 0
-    total: int = 0
+    total: int | None = 0  # None while the upload is still being read
     finished: bool = False
     summary: dict | None = None
     errors: list[str] = field(default_factory=list)
@@ -57,7 +57,7 @@ class Jobs:
         from ..errors import LedgerBusy, UnmistError
         from ..pipeline import run
 
-        def progress(stage: str, done: int, total: int) -> None:
+        def progress(stage: str, done: int, total: int | None) -> None:
             job.stage, job.done, job.total = stage, done, total
 
         try:
