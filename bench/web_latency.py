@@ -5,6 +5,8 @@
 Builds the demo ledger, clones its incidents into N (new ids, dates spread over 15 years, several
 countries), then times the list page, the filtered list page, the API list and an incident page
 in-process, against a baseline in the same process: the bare SQL query for one page of rows.
+Then times the command line on the same ledger in fresh processes (`unmist --help`, `unmist
+incidents`, `unmist incidents --json`) against a bare Python start.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import copy
 import json
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -70,7 +73,27 @@ def main() -> None:
             seconds = timed(lambda: client.get(path))
             results[f"{name}_ms"] = round(seconds * 1000, 1)
             results[f"{name}_over_baseline"] = round(seconds / base, 1)
+        results.update(command_line(db))
         print(json.dumps(results, indent=2))
+
+
+def command_line(db: str) -> dict:
+    """Seconds of fresh `unmist` processes (best of three), and over a bare `python -c pass`."""
+    def seconds(*arguments: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, *arguments], check=True, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    bare = seconds("-c", "pass")
+    results = {"python_start_s": round(bare, 2)}
+    for name, arguments in [("cli_help", ["--help"]), ("cli_incidents", ["incidents", "--db", db]),
+                            ("cli_incidents_json", ["incidents", "--db", db, "--json"])]:
+        took = seconds("-m", "unmist", *arguments)
+        results[f"{name}_s"] = round(took, 2)
+    return results
 
 
 if __name__ == "__main__":

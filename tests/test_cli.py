@@ -125,6 +125,12 @@ def test_demo_lists_incidents_and_show_gives_sources_side_by_side(tmp_path, ledg
     assert "Pamir Wire" in shown.stdout and "Dushanbe Daily" in shown.stdout
     csv_text = unmist("export", "--format", "csv", "--db", ledger, cwd=tmp_path).stdout
     assert csv_text.splitlines()[0].startswith("id,type,date_start")
+    # the list pages: one row at a time, the same order as the whole list, and it says so
+    second = unmist("incidents", "--db", ledger, "--json", "--limit", "1", "--offset", "1", cwd=tmp_path)
+    assert [i["id"] for i in json.loads(second.stdout)] == [listed[1]["id"]]
+    table = unmist("incidents", "--db", ledger, "--limit", "1", cwd=tmp_path)
+    assert listed[0]["id"][:8] in table.stdout and listed[1]["id"][:8] not in table.stdout
+    assert f"Rows 1-1 of {len(listed)} incident(s)" in table.stderr
 
 
 def test_parallel_extraction_gives_the_same_ledger(tmp_path, demo_dir):

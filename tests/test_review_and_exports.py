@@ -178,3 +178,17 @@ def test_unlock_clears_a_lock_left_by_a_run_on_another_machine(tmp_path, demo_di
     assert cleared.returncode == 0 and "another-host" in cleared.stdout
     assert unmist("run", str(demo_dir), "--db", ledger, cwd=tmp_path).returncode == 0
     assert "not locked" in unmist("unlock", "--db", ledger, cwd=tmp_path).stdout
+
+
+def test_a_ledger_at_the_newest_schema_opens_without_alembic_and_the_newest_is_alembics_head(ledger):
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from importlib import resources
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("unmist.store") / "migrations"))
+    assert ScriptDirectory.from_config(config).get_current_head() == store.SCHEMA_HEAD
+    sessions = store.open_ledger(ledger)  # a new ledger: created by the migrations
+    assert store._schema_revision(sessions.kw["bind"]) == store.SCHEMA_HEAD
+    with sessions() as session:
+        assert store.count_incidents(session) == 0

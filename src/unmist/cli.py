@@ -110,24 +110,37 @@ def demo(db: DbOption = "unmist-demo.db", jobs: Annotated[int, typer.Option("--j
     raise typer.Exit(code)
 
 
+# Rows the table shows unless --limit says otherwise: a terminal is read a screen at a time, and
+# rendering ten thousand rows with Rich takes a minute.
+TABLE_ROWS = 50
+
+
 @app.command()
 def incidents(
     db: DbOption = DEFAULT_DB,
     country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. TJ.")] = None,
     type: Annotated[Optional[str], typer.Option("--type", help="Incident type, e.g. ambush.")] = None,
     conflicted: Annotated[bool, typer.Option("--conflicted", help="Only incidents whose reports disagree.")] = False,
+    limit: Annotated[Optional[int], typer.Option(min=0, help=f"Rows to list, 0 for all [default: {TABLE_ROWS}; all with --json].")] = None,
+    offset: Annotated[int, typer.Option(min=0, help="Rows to skip (with --limit: page through the list).")] = 0,
     as_json: JsonOption = False,
 ) -> None:
-    """List incidents: date, place, type, perpetrator, killed (low-high), reports."""
+    """List incidents by date: date, place, type, perpetrator, killed (low-high), reports."""
     from .render import incident_table
 
+    shown = (0 if as_json else TABLE_ROWS) if limit is None else limit
+    filters = {"country": country, "type": type, "conflicted": True if conflicted else None}
     sessions = _open_existing(db)
     with sessions() as session:
-        rows = store.list_incidents(session, country=country, type=type, conflicted=True if conflicted else None)
-    if as_json:
-        console.print_json(json.dumps([row.record for row in rows], ensure_ascii=False))
-    else:
-        console.print(incident_table(rows))
+        rows = store.list_incidents(session, limit=shown or None, offset=offset, **filters)
+        total = store.count_incidents(session, **filters) if shown else offset + len(rows)
+    if as_json:  # written as it is: Rich's JSON highlighting takes minutes on a large ledger
+        sys.stdout.write(json.dumps([row.record for row in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(incident_table(rows))
+    if offset or len(rows) < total:
+        errors.print(f"Rows {offset + 1 if rows else offset}-{offset + len(rows)} of {total} incident(s); "
+                     f"--limit 0 lists all, --offset pages.", highlight=False)
 
 
 @app.command()

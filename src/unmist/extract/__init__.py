@@ -23,7 +23,7 @@ from . import gazetteer, learned
 from .actors import claim_status, find_perpetrators
 from .components import LOCATIVES, names_a_jurisdiction
 from .figures import Figure, sum_figures
-from .nlp import load_pipeline
+from .nlp import load_pipeline, text_of
 from .truecase import truecase
 from .names import distinctive_names
 from .victims import count_of, effect_of
@@ -578,8 +578,9 @@ def _targets(draft: Draft, document: Document) -> tuple[TextValue, ...]:
 def _weapons(draft: Draft, document: Document) -> tuple[TextValue, ...]:
     weapons = {}
     for facts in draft.sentences:
+        sentence = text_of(facts.sent.doc)[facts.sent.start_char: facts.sent.end_char]
         for pattern, _ in knowledge.weapons():
-            for match in pattern.finditer(facts.sent.text):
+            for match in pattern.finditer(sentence):
                 start = facts.sent.start_char + match.start()
                 key = match.group(0).lower().rstrip("s")
                 if not any(key in existing for existing in weapons):

@@ -230,11 +230,16 @@ def _quantities(sent: Span) -> list[_Quantity]:
     return quantities
 
 
+SCALE_WORDS = ("hundred", "thousand", "million")
+
+
 def _quantity_at(token: Token, previous: Token | None, sent: Span) -> _Quantity | None:
+    if not (token.like_num or token.lower_ in SCALE_WORDS or vague_range(token.text)):
+        return None  # most tokens: no number and no vague count ('dozens'), so nothing to test further
     if token.ent_type_ in EXCLUDED_ENTITIES or _is_year(token) or _is_measure(token):
         return None
     first = token
-    if token.lower_ in ("hundred", "thousand", "million") and previous is not None and previous.like_num:
+    if token.lower_ in SCALE_WORDS and previous is not None and previous.like_num:
         first = previous
     text = sent.doc[first.i: token.i + 1].text
     vague = vague_range(text) or vague_range(token.lower_)
@@ -284,7 +289,10 @@ def _is_year(token: Token) -> bool:
 def _is_measure(token: Token) -> bool:
     """'22-year-old', '1,340-km', '50 miles', '30 per cent' are not head counts."""
     doc = token.doc
-    following = doc[token.i + 1: token.i + 4].text.lower()
+    if token.i + 1 >= len(doc):
+        return False
+    last = doc[min(token.i + 3, len(doc) - 1)]  # the next three tokens' text, read from the report once
+    following = text_of(doc)[doc[token.i + 1].idx: last.idx + len(last.text)].lower()
     return bool(re.match(r"^(?:-\s*)?(?:year|month|week|day|hour|minute|km|kilomet|mile|metre|meter|per ?cent|%|percent|dollars?|som|rubles?|tons?|kg)", following))
 
 
