@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import IngestError
 from ..types import Document
@@ -24,26 +25,27 @@ READERS: dict[str, Reader] = {}
 Streamer = Callable[[Path, int], Iterator[Document | IngestError]]
 STREAMERS: dict[str, Streamer] = {}
 
+F = TypeVar("F", Reader, Streamer)
+
 # Bytes that never occur in a text report; one of them in the first 8 kB marks a binary file.
 BINARY_SNIFF_BYTES = 8192
 
 
-def reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    def register(function: Reader) -> Reader:
-        for suffix in suffixes:
-            READERS[suffix] = function
-        return function
+def _registrar(registry: dict[str, F]) -> Callable[..., Callable[[F], F]]:
+    """A decorator factory that files a function in ``registry`` under each suffix it names."""
+    def for_suffixes(*suffixes: str) -> Callable[[F], F]:
+        def register(function: F) -> F:
+            for suffix in suffixes:
+                registry[suffix] = function
+            return function
 
-    return register
+        return register
+
+    return for_suffixes
 
 
-def streamer(*suffixes: str) -> Callable[[Streamer], Streamer]:
-    def register(function: Streamer) -> Streamer:
-        for suffix in suffixes:
-            STREAMERS[suffix] = function
-        return function
-
-    return register
+reader = _registrar(READERS)  # @reader(".txt"): a whole-file reader
+streamer = _registrar(STREAMERS)  # @streamer(".jsonl"): an archive read a record at a time
 
 
 def known_suffixes() -> list[str]:
