@@ -106,6 +106,15 @@ def test_one_stray_byte_keeps_a_utf8_file_utf8_and_a_cp1252_file_is_still_read(t
     assert any("stray.txt" in r.getMessage() and "not UTF-8" in r.getMessage() for r in caplog.records)
 
 
+def test_an_impossible_publication_date_is_named_and_not_used(tmp_path, caplog):
+    path = tmp_path / "far.jsonl"
+    path.write_text(json.dumps({"text": REPORT, "published": "9999-12-31", "url": "https://x.example/2019/03/11/a"}) + "\n")
+    with caplog.at_level("WARNING", logger="unmist.ingest"):
+        (document,) = ingest([path])
+    assert str(document.published) == "2019-03-11" and document.published_from == "url"
+    assert any("far.jsonl#1" in r.getMessage() and "9999-12-31" in r.getMessage() for r in caplog.records)
+
+
 def test_links_that_lead_nowhere_and_repeated_texts_are_named_not_skipped_silently(tmp_path):
     (tmp_path / "reports").mkdir()
     (tmp_path / "reports" / "a.txt").write_text(REPORT)

@@ -124,6 +124,9 @@ def make_document(source: str, report: Report, *, fmt: str, url: str | None = No
     if len(text) < 40:
         return IngestError(source, "no report text found")
     published, published_from = _publication_date(report, text, url)
+    if report.published and published != report.published:
+        log.warning("%s: publication date %s is before %s or after today: not used", source, report.published,
+                    EARLIEST_PUBLISHED.year)
     return Document(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         source=source,
