@@ -130,10 +130,27 @@ def test_report_text_is_escaped_and_never_runs(server, browser, web_ledger):
 def test_api_reads_are_open_and_writes_need_a_token(web_ledger):
     db, token = web_ledger
     client = TestClient(create_app(Settings(db=db)))
-    listed = client.get("/api/incidents", params={"country": "KG"}).json()
+    page = client.get("/api/incidents", params={"country": "KG"}).json()
+    listed = page["items"]
     assert listed and all(i["place"]["country"] == "KG" for i in listed)
+    assert page["total"] == len(listed) and page["next"] is None
     assert {"id", "type", "date", "place", "figures", "mentions", "sources", "conflicts"} <= set(listed[0])
-    assert client.get("/openapi.json").json()["info"]["title"] == "unmist"
+    openapi = client.get("/openapi.json").json()
+    assert openapi["info"]["title"] == "unmist"
+    documented = {p["name"] for p in openapi["paths"]["/api/incidents"]["get"]["parameters"]}
+    assert {"since", "until", "country", "type", "perpetrator", "min_independent", "conflicted", "q", "limit",
+            "offset"} <= documented
+    # a page at a time: the total, and the next page's path keeping the filters
+    everything = client.get("/api/incidents").json()
+    first_page = client.get("/api/incidents", params={"limit": 1}).json()
+    assert first_page["total"] == everything["total"] >= 2 and len(first_page["items"]) == 1
+    second_page = client.get(first_page["next"]).json()
+    assert "offset=1" in first_page["next"] and second_page["items"][0]["id"] == everything["items"][1]["id"]
+    # the API described for people, offline; a dead link is a page for a browser, JSON for a program
+    reference = client.get("/docs")
+    assert reference.status_code == 200 and "GET /api/incidents" in reference.text and "min_independent" in reference.text
+    assert "text/html" in client.get("/no-such-page", headers={"accept": "text/html"}).headers["content-type"]
+    assert client.get("/api/incidents/no-such-id", headers={"accept": "text/html"}).json()["detail"]
     first = listed[0]["id"]
     assert client.post(f"/api/incidents/{first}/review", json={"action": "confirm", "field": "type"}).status_code == 401
     ok = client.post(f"/api/incidents/{first}/review", json={"action": "confirm", "field": "type"},
@@ -193,12 +210,12 @@ def test_every_answer_carries_security_headers_and_login_never_redirects_off_sit
 def test_like_wildcards_match_themselves_and_jobs_need_a_token(web_ledger):
     db, token = web_ledger
     client = TestClient(create_app(Settings(db=db)))
-    assert client.get("/api/incidents", params={"q": "%"}).json() == []
-    assert client.get("/api/incidents", params={"q": "amb"}).json()  # 'ambush'
-    assert client.get("/api/incidents", params={"q": "a_b"}).json() == []  # '_' is no wildcard
+    assert client.get("/api/incidents", params={"q": "%"}).json()["items"] == []
+    assert client.get("/api/incidents", params={"q": "amb"}).json()["items"]  # 'ambush'
+    assert client.get("/api/incidents", params={"q": "a_b"}).json()["items"] == []  # '_' is no wildcard
     assert client.get("/api/incidents/inc-%").status_code == 404
     assert client.get("/api/jobs/anything").status_code == 401
-    listed = client.get("/api/incidents").json()
+    listed = client.get("/api/incidents").json()["items"]
     document = client.get(f"/api/documents/{listed[0]['mentions'][0]['document']}").json()
     assert "/" not in (document["source"] or "")  # the file's name, not where the server keeps it
 

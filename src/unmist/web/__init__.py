@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None):
     app.state.jobs = Jobs()
     _add_security_headers(app)
     _answer_bad_filters(app)
+    _errors_as_pages(app)
     app.mount("/static", StaticFiles(directory=str(WEB_ROOT / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -77,3 +78,25 @@ def _answer_bad_filters(app) -> None:
     @app.exception_handler(FilterError)
     async def bad_filter(request, err: FilterError):
         return JSONResponse({"detail": str(err)}, status_code=400)
+
+
+# A person who follows a dead link gets a page; a program gets JSON.
+ERROR_TITLES = {404: "not found", 400: "bad request", 401: "sign in needed", 403: "forbidden", 405: "method not allowed"}
+
+
+def _errors_as_pages(app) -> None:
+    from fastapi.exception_handlers import http_exception_handler
+    from starlette.exceptions import HTTPException
+
+    @app.exception_handler(HTTPException)
+    async def error_page(request, err: HTTPException):
+        wants_page = not request.url.path.startswith(("/api/", "/openapi", "/static/")) and \
+            "text/html" in request.headers.get("accept", "")
+        if not wants_page:
+            return await http_exception_handler(request, err)
+        from .security import analyst
+
+        context = {"request": request, "analyst": analyst(request), "status": err.status_code,
+                   "title": ERROR_TITLES.get(err.status_code, "error"), "detail": err.detail}
+        return request.app.state.templates.TemplateResponse(request, "error.html", context, status_code=err.status_code,
+                                                            headers=getattr(err, "headers", None))

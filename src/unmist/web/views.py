@@ -113,3 +113,31 @@ def sources_side_by_side(record: dict, documents: dict[str, Document]) -> list[d
         stated = next((d for d in record.get("dates", []) if d.get("document") == mention["document"]), None)
         rows.append({"mention": mention, "document": document, "values": values, "date": stated})
     return rows
+
+
+def api_endpoints(openapi: dict) -> list[dict]:
+    """The OpenAPI document's operations as rows for the API page: method, path, summary,
+    parameters (name, where, type, description) and what a success returns."""
+    endpoints = []
+    for path, operations in openapi.get("paths", {}).items():
+        for method, operation in operations.items():
+            parameters = [{"name": p["name"], "where": p.get("in", ""), "description": p.get("description", ""),
+                           "type": _schema_type(p.get("schema", {}))} for p in operation.get("parameters", [])]
+            body = operation.get("requestBody", {}).get("content", {})
+            if body:
+                parameters.append({"name": "body", "where": "body", "type": ", ".join(body), "description": ""})
+            success = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+            reference = success.get("schema", {}).get("$ref", "")
+            returns = openapi.get("components", {}).get("schemas", {}).get(reference.rsplit("/", 1)[-1], {}) if reference else {}
+            endpoints.append({"method": method.upper(), "path": path,
+                              "summary": operation.get("description") or operation.get("summary", ""),
+                              "parameters": parameters,
+                              "returns": ", ".join(f"{name} ({field.get('description', '')})"
+                                                   for name, field in returns.get("properties", {}).items())})
+    return endpoints
+
+
+def _schema_type(schema: dict) -> str:
+    if "anyOf" in schema:
+        return " or ".join(_schema_type(option) for option in schema["anyOf"] if option.get("type") != "null")
+    return schema.get("type", "")

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ... import store
 from ...errors import UnmistError
@@ -19,20 +19,54 @@ from ..views import list_filters
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-@router.get("/incidents")
-def incidents(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-              offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> list[dict]:
-    """Incidents as ledger records; filters: since, until, country, type, perpetrator, min_independent, conflicted, q."""
+class IncidentPage(BaseModel):
+    """One page of the incident list."""
+
+    items: list[dict] = Field(description="Incidents as ledger records (the export contract, docs/ledger.md), by date.")
+    total: int = Field(description="Incidents that match the filters, on all pages.")
+    next: str | None = Field(description="The next page's path with the same filters; null on the last page.")
+
+
+def incident_filters(
+    since: Annotated[str | None, Query(description="Incidents on or after this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(description="Incidents on or before this day (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166 alpha-2 code of the place, e.g. TJ.")] = None,
+    type: Annotated[str | None, Query(description="Incident type, e.g. ambush, car_bombing.")] = None,
+    perpetrator: Annotated[str | None, Query(description="A perpetrator's name, or part of it.")] = None,
+    min_independent: Annotated[str | None, Query(description="At least this many independent sources.")] = None,
+    conflicted: Annotated[str | None, Query(description="1: only incidents whose reports disagree.")] = None,
+    q: Annotated[str | None, Query(description="Words in the place, type or perpetrators.")] = None,
+) -> dict:
+    """The list's filters, declared here so that the OpenAPI document lists them; a bad value
+    answers 400 with a message (views.list_filters)."""
+    return list_filters({"since": since, "until": until, "country": country, "type": type, "perpetrator": perpetrator,
+                         "min_independent": min_independent, "conflicted": conflicted, "q": q})
+
+
+Filters = Annotated[dict, Depends(incident_filters)]
+
+
+@router.get("/incidents", response_model=IncidentPage)
+def incidents(request: Request, filters: Filters,
+              limit: Annotated[int, Query(ge=1, le=1000, description="Incidents per page (1 to 1,000).")] = 100,
+              offset: Annotated[int, Query(ge=0, le=10**9, description="Incidents to skip (the next page: offset + limit).")] = 0,
+              ) -> IncidentPage:
+    """Incidents as ledger records, a page at a time, with the total and the next page's path."""
     with request.app.state.sessions() as session:
-        rows = store.list_incidents(session, limit=limit, offset=offset, **list_filters(request.query_params))
-    return [row.record for row in rows]
+        rows = store.list_incidents(session, limit=limit, offset=offset, **filters)
+        total = store.count_incidents(session, **filters)
+    following = None
+    if offset + len(rows) < total:
+        following = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+        following = following[following.index("/api/"):]  # a path: the client knows the host
+    return IncidentPage(items=[row.record for row in rows], total=total, next=following)
 
 
 @router.get("/incidents.geojson")
-def incidents_geojson(request: Request) -> dict:
-    """Geocoded incidents as GeoJSON points (the map's data)."""
+def incidents_geojson(request: Request, filters: Filters) -> dict:
+    """Geocoded incidents as GeoJSON points (the map's data), with the list's filters."""
     with request.app.state.sessions() as session:
-        rows = store.incident_points(session, **list_filters(request.query_params))
+        rows = store.incident_points(session, **filters)
     features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
                  "properties": {"id": row.id, "type": row.type, "date": str(row.date_start or ""), "place": row.place_name,
                                 "killed": row.killed_best, "reports": row.reports, "conflicted": bool(row.conflicted)}}

@@ -13,7 +13,7 @@ from ...reconcile.provenance import provenance_tree
 from ...review import record_keys
 from ..security import CSRF_COOKIE, TOKEN_COOKIE, analyst, check_csrf, csrf_token, local_path
 from ..jobs import read_uploads
-from ..views import highlighted, list_filters, sources_side_by_side, timeline
+from ..views import api_endpoints, highlighted, list_filters, sources_side_by_side, timeline
 
 router = APIRouter(include_in_schema=False)
 # The last page the list may be asked for (beyond it the offset overflows the database's integers).
@@ -40,6 +40,13 @@ def incident_list(request: Request, page: Annotated[int, Query(ge=1, le=MAX_PAGE
         counts = store.count_rows(session)
     return render(request, "incidents.html", rows=rows, params=request.query_params, page=page,
                   timeline=timeline(months), total=total, counts=counts)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_reference(request: Request):
+    """The API described for people, from the app's own OpenAPI document (FastAPI's Swagger UI
+    loads its scripts from a CDN, and this app works offline)."""
+    return render(request, "api.html", endpoints=api_endpoints(request.app.openapi()))
 
 
 @router.get("/map", response_class=HTMLResponse)
