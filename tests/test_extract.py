@@ -147,6 +147,13 @@ def test_the_group_and_his_men_refer_back_to_who_was_named(nlp):
     assert followers == [("Tolib Ayombekov", "attributed")]
 
 
+def test_a_headlines_subject_of_killed_without_an_object_is_who_was_hit_not_who_did_it(nlp):
+    # headline style: 'N soldiers killed' is a passive with its auxiliary dropped
+    assert _perpetrators(nlp, "Gunmen attack police post in Khost; four soldiers killed", 0) == [("Gunmen", "attributed")]
+    # an active 'killed' with its object keeps its subject as the doer
+    assert _perpetrators(nlp, "Afghan soldiers killed three militants near Khost.", 0) == [("Afghan soldiers", "attributed")]
+
+
 def test_claims_denials_and_speakers_are_kept_apart(nlp):
     assert _perpetrators(nlp, "The Islamic State has not taken responsibility for the clash.", 0) == []
     assert _perpetrators(nlp, "According to the Taliban interior ministry, six people were killed in the blast.", 0) == []

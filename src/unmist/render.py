@@ -10,13 +10,18 @@ from rich.text import Text
 from .types import Document
 
 
-def span_text(low: int | None, high: int | None) -> str:
-    """A range as a person reads it: 28, 20+, ≤35, 25-35."""
+def span_text(low: int | None, high: int | None, best: int | None = None) -> str:
+    """A count as a person reads it: '28', '≥ 20' (at least), '≤ 35' (as many as), '25–35', and with
+    a best estimate inside a range, '9–14, best 11'."""
     if low is None and high is None:
         return ""
     if low is not None and high is not None:
-        return str(low) if low == high else f"{low}-{high}"
-    return f"{low}+" if low is not None else f"≤{high}"
+        text = str(low) if low == high else f"{low}–{high}"
+    else:
+        text = f"≥ {low}" if low is not None else f"≤ {high}"
+    if best is not None and text != str(best):
+        text += f", best {best}"
+    return text
 
 
 def incident_table(rows) -> Table:
@@ -31,7 +36,7 @@ def incident_table(rows) -> Table:
         if date.get("end") and date.get("end") != date.get("start"):
             when = f"{date['start']}..{date['end']}"
         place = ", ".join(filter(None, [record["place"].get("name"), record["place"].get("country")]))
-        killed_text = span_text(killed.get("low"), killed.get("high")) if killed else ""
+        killed_text = span_text(killed.get("low"), killed.get("high"), killed.get("best")) if killed else ""
         if killed and killed.get("conflict"):
             killed_text = f"[bold red]{killed_text}[/]"
         sources = f"{record['sources']['reports']} ({record['sources']['independent']} indep.)"

@@ -224,6 +224,8 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in VIOLENT_VERBS:
             continue
         passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if not passive and _reduced_passive(verb):
+            continue  # 'nine officers killed': the subject is who was hit
         doers = ([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive
                  else [c for c in verb.children if c.dep_ == "nsubj"])
         for doer in doers:
@@ -234,10 +236,23 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
                     doer.lower_ not in DOER_NOUNS:
                 continue
             span = _description_span(doer)
-            text = re.sub(r"^(?:the|a|an|some|several|unidentified\s+)?\s*", "", span.text, flags=re.I)
+            text = re.sub(r"^(?:(?:the|a|an|some|several|unidentified)\s+)*", "", span.text, flags=re.I)  # not 'A' of 'Afghan'
             status = "suspected" if SUSPICION.search(sent.text) else "attributed"
             findings.append(ActorFinding(text or span.text, "individual", status, span.start_char, span.end_char, sent))
     return findings
+
+
+# Verbs of violence whose active use always has an object: with none, with no auxiliary, and with a
+# counted subject, the clause is a headline's reduced passive ('two guards killed' = two guards were
+# killed); 'his supporters stabbed to death the general' stays active, whatever the parse of its object.
+OBJECT_VERBS = frozenset({"kill", "murder", "assassinate", "kidnap", "abduct", "execute", "behead", "massacre",
+                          "stab", "hijack", "torch", "seize"})
+
+
+def _reduced_passive(verb: Token) -> bool:
+    if verb.lemma_.lower() not in OBJECT_VERBS or any(c.dep_ in ("dobj", "obj", "dative", "aux", "attr") for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and (c.like_num or any(n.dep_ == "nummod" for n in c.children)) for c in verb.children)
 
 
 def _description_span(noun: Token) -> Span:
@@ -394,13 +409,21 @@ def _doer_of(token: Token) -> str:
 def _is_agent_of_event(group: Span) -> bool:
     token = group.root
     for _ in range(3):
-        if token.dep_ in ("nsubj", "agent") and token.head.lemma_ in FIGHT_LEMMAS:
+        if _does(token, FIGHT_LEMMAS):
             return True
         if token.dep_ in ("compound", "amod", "pobj", "prep", "nmod", "poss"):
             token = token.head
             continue
         break
-    return token.dep_ in ("nsubj", "agent") and token.head.lemma_ in FIGHT_LEMMAS
+    return _does(token, FIGHT_LEMMAS)
+
+
+def _does(token: Token, verbs: frozenset[str]) -> bool:
+    """The token is who does one of ``verbs``: its subject (not in a headline's reduced passive,
+    'four soldiers killed') or the agent of its passive ('by gunmen')."""
+    if token.head.lemma_ not in verbs:
+        return False
+    return token.dep_ == "agent" or (token.dep_ == "nsubj" and not _reduced_passive(token.head))
 
 
 def _group_kind(name: str) -> str:
@@ -442,7 +465,7 @@ def _followers_by_reference(sent: Span) -> list[ActorFinding]:
     if match is None:
         return []
     span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
-    if span is None or not (span.root.dep_ == "nsubj" and span.root.head.lemma_ in FIGHT_LEMMAS | KILL_VERBS):
+    if span is None or not (span.root.dep_ == "nsubj" and _does(span.root, FIGHT_LEMMAS | KILL_VERBS)):
         return []
     previous = [s for s in sent.doc.sents if s.start < sent.start][-2:]
     people = [name for s in previous for name in _names(s)]
@@ -508,9 +531,9 @@ def _state_forces(sent: Span) -> list[ActorFinding]:
 
 def _is_force_agent(span: Span) -> bool:
     token = span.root
-    if token.dep_ == "nsubj" and token.head.lemma_ in FIGHT_LEMMAS:
+    if token.dep_ == "nsubj" and _does(token, FIGHT_LEMMAS):
         return True
-    return token.dep_ == "conj" and token.head.dep_ == "nsubj" and token.head.head.lemma_ in FIGHT_LEMMAS
+    return token.dep_ == "conj" and token.head.dep_ == "nsubj" and _does(token.head, FIGHT_LEMMAS)
 
 
 def _dedupe(found: list[ActorFinding]) -> list[ActorFinding]:

@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None):
     app.state.sessions = store.open_ledger(settings.db)
     # Report text is untrusted: every template escapes by default, whatever its file name.
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(WEB_ROOT / "templates")), autoescape=True)
+    environment.filters["count"] = count_text
     app.state.templates = Jinja2Templates(env=environment)
     app.state.jobs = Jobs()
     _add_security_headers(app)
@@ -78,6 +79,16 @@ def _answer_bad_filters(app) -> None:
     @app.exception_handler(FilterError)
     async def bad_filter(request, err: FilterError):
         return JSONResponse({"detail": str(err)}, status_code=400)
+
+
+def count_text(figure: dict | None, best: bool = True) -> str:
+    """A figure or one report's value as people read it ('≥ 10', '≤ 35', '9–14, best 11'); the
+    templates' ``count`` filter."""
+    from ..render import span_text
+
+    if not figure:
+        return ""
+    return span_text(figure.get("low"), figure.get("high"), figure.get("best") if best else None)
 
 
 # A person who follows a dead link gets a page; a program gets JSON.
