@@ -15,10 +15,9 @@ import logging
 import sys
 import time
 from importlib import resources
-from itertools import cycle, islice
 
+from extract_throughput import reports  # the same corpus as the throughput bench (bench/ is on the path)
 from unmist.errors import IngestError
-from unmist.ingest import ingest
 from unmist.pipeline import analyse, analyse_many
 
 
@@ -42,7 +41,7 @@ def on_local_cluster(documents, workers: int) -> float:
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     folders = sys.argv[2:] or [str(resources.files("unmist") / "demo")]
-    documents = list(islice(cycle([d for d in ingest(folders) if not isinstance(d, IngestError)]), count))
+    documents = reports(folders, count)
     analyse(documents[0])  # load the pipeline before the first timing (forked workers share it)
     seconds = {"jobs_1": timed(documents, jobs=1), "jobs_2": timed(documents, jobs=2),
                "dask_1_worker": on_local_cluster(documents, 1), "dask_2_workers": on_local_cluster(documents, 2)}

@@ -210,6 +210,10 @@ def _attackers_counted(sent: Span) -> bool:
     return False
 
 
+# Words that scale the number before them ('two hundred'): the scale word carries the count.
+SCALE_WORDS = ("hundred", "thousand", "million")
+
+
 def _quantities(sent: Span) -> list[_Quantity]:
     quantities = []
     tokens = list(sent)
@@ -218,7 +222,7 @@ def _quantities(sent: Span) -> list[_Quantity]:
     quantities.extend(ranges)
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if token.like_num and nxt is not None and nxt.like_num and nxt.lower_ in ("hundred", "thousand", "million"):
+        if token.like_num and nxt is not None and nxt.like_num and nxt.lower_ in SCALE_WORDS:
             continue  # 'two hundred': the scale word carries the number
         if token.i in range_ends or any(q.last.i == token.i for q in ranges):
             continue
@@ -228,9 +232,6 @@ def _quantities(sent: Span) -> list[_Quantity]:
     counted = {q.last.i for q in quantities} | {_counted_noun(q.last).i for q in quantities}
     quantities.extend(_singular_casualties(sent, counted))
     return quantities
-
-
-SCALE_WORDS = ("hundred", "thousand", "million")
 
 
 def _quantity_at(token: Token, previous: Token | None, sent: Span) -> _Quantity | None:
