@@ -212,9 +212,7 @@ def _run_locked(paths: list[str], sessions, *, jobs: int, progress: Progress | N
             summary.relinked += rebuild(sessions, changed=unlinked)
             unlinked = []
     unlinked += _store_batch(sessions, batch, summary)
-    relinked = summary.relinked
-    rebuild(sessions, changed=unlinked, progress=progress, summary=summary)  # the rest, and new versions
-    summary.relinked += relinked
+    summary.relinked += rebuild(sessions, changed=unlinked, progress=progress, summary=summary)  # the rest, new versions
     with sessions.begin() as session:
         run_row = session.merge(run_row)
         store.finish_run(session, run=run_row, added=summary.extracted, errors=summary.errors)
@@ -276,6 +274,7 @@ def rebuild(sessions, *, changed: Iterable[str] | None = None, keys: Iterable[st
             ledger.  With a list, only what those reports can reach is re-linked (see
             :mod:`unmist.incremental`), unless the ledger's index was built by other versions.
         keys: mentions ('<document>:<n>') a new analyst decision is about.
+        summary: given, it takes the ledger's incident and report counts afterwards.
 
     Returns:
         How many mentions were linked again.
@@ -293,7 +292,6 @@ def rebuild(sessions, *, changed: Iterable[str] | None = None, keys: Iterable[st
         if summary is not None:
             counts = store.count_rows(session)
             summary.incidents, summary.documents = counts["incidents"], counts["documents"]
-            summary.relinked = relinked
     return relinked
 
 
