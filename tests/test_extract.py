@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from unmist.extract import extract, parse
 from unmist.extract.nlp import COMPONENTS
+from unmist.extract.unwrap import unwrap, wrap_width
 from unmist.ingest import ingest
 
 pytestmark = pytest.mark.ledger_free  # skipped in CI's PostgreSQL pass (conftest)
@@ -316,3 +319,51 @@ def test_a_headline_apart_from_the_text_places_the_main_incident(tmp_path):
 ])
 def test_words_that_say_the_hurt_will_live_are_a_toll_of_no_dead(nlp, sentence, expected):
     assert _figures(nlp, sentence) == expected
+
+
+def _hard_wrapped(text: str, width: int = 68) -> str:
+    """The report as a wire archive stores it: every paragraph broken at a fixed width."""
+    return "\n\n".join(textwrap.fill(paragraph, width) for paragraph in text.split("\n\n"))
+
+
+def test_a_hard_wrapped_report_is_read_in_whole_sentences(demo_dir, tmp_path):
+    original = (demo_dir / "001_pamirwire_gharm_ambush.txt").read_text(encoding="utf-8")
+    wrapped_path = tmp_path / "wrapped.txt"
+    wrapped_path.write_text(_hard_wrapped(original), encoding="utf-8")
+    assert wrap_width(original) is None and wrap_width(wrapped_path.read_text(encoding="utf-8")) is not None
+    (_, plain), (document, wrapped) = _mentions(demo_dir / "001_pamirwire_gharm_ambush.txt"), _mentions(wrapped_path)
+    # a sentence the wrap broke over lines is still one sentence of evidence, quoted from the report
+    assert any("\n" in sentence.strip() for m in wrapped for sentence in (e.sentence for e in m.evidence))
+    for mention in wrapped:
+        for evidence in mention.evidence:
+            assert document.text[evidence.start:evidence.end].strip() == evidence.sentence
+    # and the wrap changes nothing the report says
+    assert [(m.type, m.date.start if m.date else None, {(f.kind, f.low, f.high) for f in m.figures}) for m in wrapped] \
+        == [(m.type, m.date.start if m.date else None, {(f.kind, f.low, f.high) for f in m.figures}) for m in plain]
+
+
+def test_unwrapping_keeps_titles_blank_lines_and_offsets():
+    body = " ".join(["Gunmen opened fire on a police post near the market and killed two officers."] * 6)
+    text = "Two police officers killed\n\n" + textwrap.fill(body, 70) + "\n\n- one\n- two"
+    unwrapped = unwrap(text)
+    assert len(unwrapped) == len(text)
+    assert unwrapped.startswith("Two police officers killed\n\n") and unwrapped.endswith("\n\n- one\n- two")
+    assert "\n" not in unwrapped[len("Two police officers killed\n\n"):-len("\n\n- one\n- two")].rstrip(" ")
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Rebels attacked the embassy with rockets on Monday.", "the embassy"),
+    ("The bombing of the bank killed three people.", "the bank"),
+])
+def test_a_target_is_what_the_attack_hit(tmp_path, sentence, target):
+    path = tmp_path / "report.txt"
+    path.write_text(f"{sentence} Police said the attackers fled.", encoding="utf-8")
+    _, mentions = _mentions(path)
+    assert target in {t.text for m in mentions for t in m.targets}
+
+
+def test_a_place_after_a_locative_preposition_is_not_a_target(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("A bomb exploded in the market on Monday, killing three people.", encoding="utf-8")
+    _, mentions = _mentions(path)
+    assert mentions and "the market" not in {t.text for m in mentions for t in m.targets}

@@ -25,13 +25,14 @@ from .components import LOCATIVES, names_a_jurisdiction
 from .figures import Figure, sum_figures
 from .nlp import load_pipeline, text_of
 from .truecase import truecase
+from .unwrap import unwrap
 from .names import distinctive_names
 from .victims import count_of, effect_of
 from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v13"
+EXTRACT_VERSION = "extract.rules.v14"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published (local news reports within the week; a later feature names
 # the day it looks back on).
@@ -51,14 +52,20 @@ FOREIGN_PROPERTY = frozenset({"embassy", "consulate", "citizen", "national", "di
                               "staff", "employee", "company", "worker", "tourist", "engineer", "cyclist"})
 
 
+def parse_text(text: str) -> str:
+    """The copy of a report the parser reads: one written all in capitals (or none) in ordinary
+    case, hard-wrapped lines joined; the same length, so offsets are the report's own."""
+    return unwrap(truecase(text))
+
+
 def parse(document: Document) -> Doc:
-    """The report parsed; one written all in capitals (or none) is parsed in ordinary case."""
-    return load_pipeline()(truecase(document.text))
+    """The report parsed (from :func:`parse_text`)."""
+    return load_pipeline()(parse_text(document.text))
 
 
 def parse_many(documents: list[Document]) -> list[Doc]:
     """Reports parsed together (``nlp.pipe``: the neural layers run on the batch at once)."""
-    return list(load_pipeline().pipe((truecase(d.text) for d in documents), batch_size=len(documents) or 1))
+    return list(load_pipeline().pipe((parse_text(d.text) for d in documents), batch_size=len(documents) or 1))
 
 
 def extract(doc: Doc, document: Document) -> tuple[Mention, ...]:
@@ -561,7 +568,15 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
     return _victim_values(list(victims.values()), document)
 
 
+# A target noun after one of these prepositions is what was hit ('the attack on the embassy', 'the
+# bombing of the bank'); after another it is where things happened ('a bomb went off in the market',
+# 'at the airport') or where people came from.
+TARGET_PREPOSITIONS = frozenset({"of", "on", "upon", "against"})
+
+
 def _targets(draft: Draft, document: Document) -> tuple[TextValue, ...]:
+    """Things hit: target nouns that an event sentence makes the object of its verb or of a
+    preposition of attack."""
     targets = {}
     nouns = knowledge.target_nouns()
     for facts in draft.sentences:
@@ -570,9 +585,15 @@ def _targets(draft: Draft, document: Document) -> tuple[TextValue, ...]:
         for chunk in facts.sent.noun_chunks:
             lemma = chunk.root.lemma_.lower()
             compound = f"{chunk.root.nbor(-1).lemma_.lower()} {lemma}" if chunk.root.i > chunk.start else lemma
-            if (compound in nouns or lemma in nouns) and chunk.root.dep_ in ("dobj", "pobj", "nsubjpass", "obj"):
+            if (compound in nouns or lemma in nouns) and _hit(chunk.root):
                 targets.setdefault(chunk.text.lower(), _text_value(document, facts.sent, chunk))
     return tuple(targets.values())
+
+
+def _hit(token) -> bool:
+    if token.dep_ == "pobj":
+        return token.head.lower_ in TARGET_PREPOSITIONS
+    return token.dep_ in ("dobj", "nsubjpass", "obj")
 
 
 def _weapons(draft: Draft, document: Document) -> tuple[TextValue, ...]:

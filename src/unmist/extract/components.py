@@ -41,8 +41,8 @@ IRREALIS_DETERMINERS = frozenset({"any", "more", "further", "new", "future", "po
 
 @Language.component("unmist_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
-    """A blank line ends a sentence (titles and datelines have no full stop to tell the parser), and
-    so does a semicolon: reports join two incidents with one ('... killed 46; the attack on ...')."""
+    """A line break ends a sentence (titles, datelines and list items have no full stop to tell the
+    parser; a hard-wrapped line's break is already a space in the parsed copy), and so does a semicolon: reports join two incidents with one ('... killed 46; the attack on ...')."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_ or previous.text == ";":
