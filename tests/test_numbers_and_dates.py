@@ -82,3 +82,8 @@ def test_a_partial_date_fits_a_window_that_contains_it():
 def test_periods_over_years_are_not_incident_dates():
     assert find_dates("Tens of thousands died in the 1990s")[0].kind == "span"
     assert find_dates("arrested in the last three years")[0].kind == "span"
+    # 'since' a year or month reaches up to now: a period, not the date of one incident
+    assert find_dates("More than 13,000 people have died since 1980")[0].kind == "span"
+    assert find_dates("Fighting since March has displaced thousands")[0].kind == "span"
+    assert find_dates("killed in 1980")[0].kind == "year"
+    assert find_dates("the deadliest attack since March 2010, when two women")[0].kind == "month_year"

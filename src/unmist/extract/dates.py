@@ -72,8 +72,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b{_PART}{_MONTH},?\s+{_YEAR}\b")),
     ("day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("day_month", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\d|,?\s*(?:19|20)\d\d|\s*(?:attacks|anniversary))")),
-    ("month", re.compile(rf"\b(?i:in|since|during|by|of|until|from) {_PART}{_MONTH}(?:\s+(?P<rel>this|last) year)?\b(?![\w-])")),
-    ("year", re.compile(rf"\b(?i:in|since|during|by|of|until|from) {_PART}{_YEAR}\b(?![-–]\d)")),
+    # 'since 1980', 'since March': from then until now, a period and never one incident's date
+    ("span", re.compile(rf"\b(?i:since) {_PART}(?:{_YEAR}|{_MONTH})\b(?![-–]\d)")),
+    ("month", re.compile(rf"\b(?i:in|during|by|of|until|from) {_PART}{_MONTH}(?:\s+(?P<rel>this|last) year)?\b(?![\w-])")),
+    ("year", re.compile(rf"\b(?i:in|during|by|of|until|from) {_PART}{_YEAR}\b(?![-–]\d)")),
     ("span", re.compile(r"\b(?:in|during|since|of|through(?:out)?) the (?:early |late |mid-)?(?P<decade>(?:19|20)\d0)s\b"
                         r"|\b(?:between|from) (?P<from>(?:19|20)\d\d) (?:and|to) (?:early |late )?(?P<to>(?:19|20)\d\d)\b"
                         r"|\b(?P<fromto>(?:19|20)\d\d)[-–](?P<toyear>(?:19|20)?\d\d)\b"
