@@ -367,3 +367,14 @@ def test_a_place_after_a_locative_preposition_is_not_a_target(tmp_path):
     path.write_text("A bomb exploded in the market on Monday, killing three people.", encoding="utf-8")
     _, mentions = _mentions(path)
     assert mentions and "the market" not in {t.text for m in mentions for t in m.targets}
+
+
+def test_an_attack_the_report_as_a_whole_tells_was_a_bombing_is_typed_a_bombing(tmp_path):
+    """The sentence says only 'attacked'; the learned model, reading the report as a whole (20
+    kilograms of dynamite, a facade destroyed), types it."""
+    path = tmp_path / "report.txt"
+    path.write_text("Urban guerrillas attacked the offices of the electric company in the capital last night. "
+                    "Police said 20 kilograms of dynamite were used and the facade was destroyed. No one was hurt.",
+                    encoding="utf-8")
+    _, mentions = _mentions(path)
+    assert [m.type for m in mentions] == ["bombing"] and mentions[0].type_evidence is None

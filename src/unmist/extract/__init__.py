@@ -93,6 +93,10 @@ def extract(doc: Doc, document: Document) -> tuple[Mention, ...]:
     return tuple(mentions)
 
 
+# Incident types that say only that there was an attack; the learned model may tell which kind.
+GENERIC_TYPES = frozenset({None, "armed_assault"})
+
+
 def _has_substance(draft: Draft) -> bool:
     """A vague allusion with no date, place or figure is not an incident."""
     has_figure = any(f.kind != "arrested" and f.high != 0 for s in draft.sentences for f in s.figures)
@@ -117,6 +121,8 @@ def evidence_at(document: Document, sent: Span, start: int, end: int) -> Evidenc
 def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: Counter,
              roles: list[Span]) -> Mention | None:
     itype, type_evidence = _incident_type(draft, document)
+    if itype in GENERIC_TYPES and (learned_type := learned.specific_type(doc._.unmist_cats or {})):
+        itype, type_evidence = learned_type, None  # the model read the report as a whole
     place = _place(draft, document, countries)
     if place is None and draft.core:
         place = _title_place(doc, document, countries) or _dateline_place(document, doc, countries)
