@@ -8,6 +8,7 @@ import pytest
 
 from unmist.extract import extract, parse
 from unmist.extract.nlp import COMPONENTS
+from unmist.extract.learned import spans_by_owner
 from unmist.extract.unwrap import unwrap, wrap_width
 from unmist.ingest import ingest
 
@@ -378,3 +379,14 @@ def test_an_attack_the_report_as_a_whole_tells_was_a_bombing_is_typed_a_bombing(
                     encoding="utf-8")
     _, mentions = _mentions(path)
     assert [m.type for m in mentions] == ["bombing"] and mentions[0].type_evidence is None
+
+
+def test_a_learned_role_far_from_every_incident_belongs_to_none(nlp):
+    doc = nlp("Guerrillas attacked a police post in the town on Monday. The victims were two officers. "
+              "The president spoke in the capital. Congress debated the budget. The talks went on. "
+              "Markets were calm. The ministers met again. Later the FMLN presented a peace proposal.")
+    sentences = list(doc.sents)
+    victims = next(t for t in sentences[1] if t.lower_ == "officers")
+    fmln = next(t for t in sentences[-1] if t.text == "FMLN")
+    owned = spans_by_owner([[sentences[0]]], [doc[victims.i - 1: victims.i + 1], doc[fmln.i: fmln.i + 1]])
+    assert [[span.text for span in spans] for spans in owned] == [["two officers"]]

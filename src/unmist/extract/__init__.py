@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
-from .actors import claim_status, find_perpetrators
+from .actors import claim_status, find_perpetrators, with_of_phrase
 from .components import LOCATIVES, names_a_jurisdiction
 from .figures import Figure, sum_figures
 from .nlp import load_pipeline, text_of
@@ -616,13 +616,8 @@ def _weapons(draft: Draft, document: Document) -> tuple[TextValue, ...]:
 
 
 def _phrase(token) -> Span:
-    """A noun with its modifiers, without trailing relative clauses."""
-    left = min(t.i for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct",))
-    right = token.i
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            right = max(t.i for t in child.subtree)
-    return token.doc[left: right + 1]
+    """A noun with its modifiers and 'of' phrase, without trailing relative clauses."""
+    return with_of_phrase(token, min(t.i for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct",)))
 
 
 def _text_value(document: Document, sent: Span, span: Span) -> TextValue:

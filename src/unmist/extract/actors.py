@@ -191,11 +191,8 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             continue
         if chunk.root.i in events:
             continue  # 'blamed the attack on ...': the blamed event, not who is blamed
-        end = chunk.end
-        for token in chunk.root.rights:  # keep 'followers of radical ... movements' whole
-            if token.dep_ == "prep" and token.lower_ == "of":
-                end = max(end, max(t.i for t in token.subtree) + 1)
-        span = sent.doc[chunk.start:end]
+        span = with_of_phrase(chunk.root, chunk.start)  # keep 'followers of radical ... movements' whole
+        span = span if span.end >= chunk.end else chunk
         text = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip("\"“”'‘’ "), flags=re.I).strip("\"“”'‘’ ")
         status = "suspected" if SUSPICION.search(sent.text) else "attributed"
         findings.append(ActorFinding(text, "group", status, span.start_char, span.end_char, sent))
@@ -259,11 +256,31 @@ def _description_span(noun: Token) -> Span:
     """The noun with its modifiers before it and an 'of' phrase after ('members of the 8th front')."""
     start = min([noun.i] + [t.i for c in noun.lefts if c.dep_ in ("amod", "compound", "nummod", "nmod")
                             for t in c.subtree])
+    return with_of_phrase(noun, start)
+
+
+# Words that describe a noun rather than name it: '(the FARC), which operates in that region',
+# 'the front, a splinter group'.
+DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parataxis"})
+
+
+def with_of_phrase(noun: Token, start: int) -> Span:
+    """The noun's words from ``start`` with the 'of' phrase after it ('members of the 8th front of
+    the FARC'), without the clauses that describe what it names ('..., which operates in that
+    region about 250 km from Bogota')."""
     end = noun.i + 1
     for token in noun.rights:
         if token.dep_ == "prep" and token.lower_ == "of":
-            end = max(end, max(t.i for t in token.subtree) + 1)
+            end = max(end, _naming_end(token))
     return noun.doc[start:end]
+
+
+def _naming_end(token: Token) -> int:
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ not in DESCRIBING_DEPS:
+            end = max(end, _naming_end(child))
+    return end
 
 
 CLAIM_VERBS = frozenset({"claim", "take", "accept"})
