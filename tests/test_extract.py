@@ -390,3 +390,12 @@ def test_a_learned_role_far_from_every_incident_belongs_to_none(nlp):
     fmln = next(t for t in sentences[-1] if t.text == "FMLN")
     owned = spans_by_owner([[sentences[0]]], [doc[victims.i - 1: victims.i + 1], doc[fmln.i: fmln.i + 1]])
     assert [[span.text for span in spans] for spans in owned] == [["two officers"]]
+
+
+def test_a_named_person_the_violence_befell_is_a_victim_once_under_their_full_name(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Gunmen shot dead Carlos Mendoza Ruiz, a local judge, outside his home in the town on Monday. "
+                    "Police said Mendoza was shot four times. The attackers fled in a car.", encoding="utf-8")
+    _, mentions = _mentions(path)
+    victims = [(v.text, v.effect) for m in mentions for v in m.victims if "Mendoza" in v.text]
+    assert victims == [("Carlos Mendoza Ruiz", "killed")]

@@ -148,7 +148,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         places_named=_named_places(draft, countries),
         names=distinctive_names([s.sent for s in draft.sentences]),
         perpetrators=perpetrators,
-        victims=_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document), _victims(draft, document)),
+        victims=_without_short_names(_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document),
+                                             _victims(draft, document))),
         targets=_merged(_learned_values(roles, "TARGET", document), _targets(draft, document)),
         weapons=_merged(_weapons(draft, document), _learned_values(roles, "WEAPON", document)),
         figures=figures,
@@ -563,15 +564,44 @@ def _perpetrators(draft: Draft, doc: Doc, document: Document) -> tuple[ActorValu
 
 
 def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
-    """People attacked, as the report names them: objects of the attack verb, the counted dead."""
-    victims = {}
+    """People attacked, as the report names them: objects of the attack verb ('attacked the
+    soldiers'), and named people whom a verb or event noun of violence governs ('Antonio Roldan
+    Betancur was killed', 'the kidnapping of Juan Perez', 'shot Juan Perez')."""
+    victims: dict[str, tuple[Span, Span]] = {}  # words -> (the words, where the violence governs them)
     for facts in draft.sentences:
         for trigger in facts.strong_triggers:
             for child in trigger.root.children:
                 if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in knowledge.sides():
                     phrase = _phrase(child)
-                    victims.setdefault(phrase.text.lower(), phrase)
-    return _victim_values(list(victims.values()), document)
+                    victims.setdefault(phrase.text.lower(), (phrase, phrase))
+        for person in facts.sent.ents:
+            if person.label_ == "PERSON" and effect_of(person) is not None:
+                named = _full_name(person)
+                victims.setdefault(named.text.lower(), (named, person))
+    return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),
+                           effect_of(governed), count_of(governed))
+                 for words, governed in sorted(victims.values(), key=lambda pair: pair[0].start))
+
+
+def _without_short_names(victims: tuple[TextValue, ...]) -> tuple[TextValue, ...]:
+    """One person, one victim: 'Letelier' is dropped when 'Orlando Letelier' is a victim too."""
+    names = [v.text.lower().split() for v in victims]
+    return tuple(v for v, words in zip(victims, names) if not any(_part_of(words, other) for other in names))
+
+
+def _part_of(words: list[str], name: list[str]) -> bool:
+    """'Mendoza' of 'Carlos Mendoza Ruiz' (a family name need not come last)."""
+    return len(name) > len(words) and any(name[i:i + len(words)] == words for i in range(len(name) - len(words) + 1))
+
+
+def _full_name(person: Span) -> Span:
+    """The person as the report first names them in full: 'Letelier' is 'Orlando Letelier' when the
+    report named him so (its effect and count are read where the name stands)."""
+    words = [t.lower_ for t in person]
+    for entity in person.doc.ents:
+        if entity.label_ == "PERSON" and _part_of(words, [t.lower_ for t in entity]):
+            return person.doc[entity.start:entity.end]
+    return person
 
 
 # A target noun after one of these prepositions is what was hit ('the attack on the embassy', 'the
