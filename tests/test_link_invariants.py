@@ -49,3 +49,20 @@ def test_every_incident_of_real_local_news_keeps_the_invariants(gva_slice):
     ledger = json.loads(open(gva_slice["export"], encoding="utf-8").read())
     assert len(ledger["incidents"]) > 20
     assert violations(ledger, _mentions(gva_slice["db"])) == []
+
+
+def test_two_reports_of_one_shooting_in_a_big_city_are_one_incident(tmp_path):
+    """A big city is weak evidence (it sees many shootings a day), but never a conflict with itself."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in [
+        {"title": "One dead, four hurt in Memphis shooting", "published": "2015-08-31", "outlet": "Daily A",
+         "text": "MEMPHIS, Tenn. — After a violent weekend, police are investigating two shootings.\n\n"
+                 "One man was killed and four other people were wounded in a shooting at a birthday party on "
+                 "Sunday night, police said. No arrests have been made."},
+        {"title": "Party shooting leaves one dead", "published": "2015-08-31", "outlet": "Channel B",
+         "text": "Police in Memphis are looking for the gunman who opened fire at a party on Sunday, killing a "
+                 "man and wounding four people. Officers said the victims were taken to a hospital."},
+    ]) + "\n", encoding="utf-8")
+    ledger = build_ledger(tmp_path, str(tmp_path / "ledger.db"))
+    assert [len(incident["mentions"]) for incident in ledger["incidents"]] == [2]

@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v12"
+LINK_VERSION = "link.coherent.v13"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -139,10 +139,14 @@ def consistent(a: Mention, b: Mention) -> bool:
 def places_conflict(a: Mention, b: Mention) -> bool:
     """Both name a specific place, and the two are neither the same, in one admin area, nor near."""
     pa, pb = a.place, b.place
-    if pa is None or pb is None or "country" in (pa.precision, pb.precision):
-        return False
+    if pa is None or pb is None or "country" in (pa.precision, pb.precision) or _same_place(pa, pb):
+        return False  # a big city scores low as evidence (it sees many incidents a day), yet it is no conflict
     return _place_score(a, b) < 1.5 and not set(a.places_named) & set(b.places_named) \
         and not _within(pa, pb) and not _within(pb, pa)
+
+
+def _same_place(pa, pb) -> bool:
+    return pa.name.lower() == pb.name.lower() or bool(pa.geonameid and pa.geonameid == pb.geonameid)
 
 
 def _within(small, large) -> bool:
@@ -304,7 +308,7 @@ def _place_score(a: Mention, b: Mention) -> float:
     shared_names = 1.5 if set(a.places_named) & set(b.places_named) else 0
     if pa is None or pb is None:
         return shared_names
-    if pa.name.lower() == pb.name.lower() or (pa.geonameid and pa.geonameid == pb.geonameid):
+    if _same_place(pa, pb):
         if pa.precision == "country":
             return 0.5
         return 1 if _population(pa) >= BIG_CITY else 2
