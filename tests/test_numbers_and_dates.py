@@ -87,3 +87,8 @@ def test_periods_over_years_are_not_incident_dates():
     assert find_dates("Fighting since March has displaced thousands")[0].kind == "span"
     assert find_dates("killed in 1980")[0].kind == "year"
     assert find_dates("the deadliest attack since March 2010, when two women")[0].kind == "month_year"
+
+
+def test_a_house_number_is_not_a_year():
+    assert find_dates("Police were called to the area of 1915 Floral Avenue around 7:40pm") == []
+    assert [d.kind for d in find_dates("He was first elected in 1995 and served two terms")] == ["year"]

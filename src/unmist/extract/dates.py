@@ -27,6 +27,9 @@ _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|Septembe
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# '... the area of 1915 Floral Avenue': a house number, not a year.
+_NOT_AN_ADDRESS = (r"(?!\s+(?:[A-Z][\w.'-]*\s+){1,3}(?i:avenue|ave|street|st|road|rd|boulevard|blvd|drive|dr|lane|ln|"
+                   r"way|court|ct|place|pl|highway|hwy|parkway|pkwy|circle|terrace|trail|pike)\b)")
 _PART = r"(?:(?P<part>(?i:early|mid|late|end of|beginning of|the end of))[- ]+)?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT = r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
@@ -75,7 +78,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'since 1980', 'since March': from then until now, a period and never one incident's date
     ("span", re.compile(rf"\b(?i:since) {_PART}(?:{_YEAR}|{_MONTH})\b(?![-–]\d)")),
     ("month", re.compile(rf"\b(?i:in|during|by|of|until|from) {_PART}{_MONTH}(?:\s+(?P<rel>this|last) year)?\b(?![\w-])")),
-    ("year", re.compile(rf"\b(?i:in|during|by|of|until|from) {_PART}{_YEAR}\b(?![-–]\d)")),
+    ("year", re.compile(rf"\b(?i:in|during|by|of|until|from) {_PART}{_YEAR}\b(?![-–]\d){_NOT_AN_ADDRESS}")),
     ("span", re.compile(r"\b(?:in|during|since|of|through(?:out)?) the (?:early |late |mid-)?(?P<decade>(?:19|20)\d0)s\b"
                         r"|\b(?:between|from) (?P<from>(?:19|20)\d\d) (?:and|to) (?:early |late )?(?P<to>(?:19|20)\d\d)\b"
                         r"|\b(?P<fromto>(?:19|20)\d\d)[-–](?P<toyear>(?:19|20)?\d\d)\b"
