@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
@@ -399,3 +400,15 @@ def test_a_named_person_the_violence_befell_is_a_victim_once_under_their_full_na
     _, mentions = _mentions(path)
     victims = [(v.text, v.effect) for m in mentions for v in m.victims if "Mendoza" in v.text]
     assert victims == [("Carlos Mendoza Ruiz", "killed")]
+
+
+def test_a_dateline_after_page_furniture_places_the_story_in_the_state_it_names(tmp_path):
+    """'GRAHAM, N.C. --' after a video notice: Graham, North Carolina (Graham, Washington is bigger)."""
+    path = tmp_path / "page.jsonl"
+    path.write_text(json.dumps({"title": "Girl shot by stray bullet", "published": "2016-06-20", "text":
+        "Please enable Javascript to watch this video\n\nGRAHAM, N.C. -- A 7-year-old girl was shot in both legs "
+        "on Saturday while she played in a backyard, her family said. Deputies are investigating."}) + "\n",
+        encoding="utf-8")
+    document, mentions = _mentions(path)
+    assert document.dateline == "GRAHAM, N.C."
+    assert (mentions[0].place.name, mentions[0].place.admin1) == ("Graham", "North Carolina")

@@ -335,13 +335,25 @@ def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceVa
     """A wire story's dateline ('BISHKEK -') places its main incident when the text names no other place."""
     if not document.dateline:
         return None
-    name = document.dateline.split(",")[0].strip()
+    name, _, area = (part.strip() for part in document.dateline.partition(","))
     start = document.text.find(document.dateline)
-    place = choose_place(gazetteer.lookup(name.title()) or gazetteer.lookup(name), countries)
+    candidates = gazetteer.lookup(name.title()) or gazetteer.lookup(name)
+    place = _in_admin_area(candidates, area) or choose_place(candidates, countries)
     if place is None or start < 0:
         return None
     sent = doc.char_span(start, start + len(name), alignment_mode="expand").sent
     return _place_value(place, evidence_at(document, sent, start, start + len(name)))
+
+
+def _in_admin_area(candidates: tuple, area: str) -> gazetteer.Place | None:
+    """The biggest candidate in the admin area a dateline writes after the place ('GRAHAM, N.C.'
+    is Graham, North Carolina, not Graham, Washington)."""
+    forms = knowledge.admin_abbreviations()
+    admin = forms.get(area) or next(((name, country) for name, country in forms.values() if name.lower() == area.lower()), None)
+    if not area or admin is None:
+        return None
+    inside = [p for p in candidates if (p.admin1, p.country) == admin and p.precision != "country"]
+    return max(inside, key=lambda p: p.population, default=None)
 
 
 def choose_place(candidates: tuple, countries: Counter, after_locative: bool = False) -> gazetteer.Place | None:

@@ -216,7 +216,7 @@ def parse_plain_text(raw: str, *, has_header: bool = True) -> Report:
     text = _join_paragraphs(body)
     if title:
         text = f"{title}\n\n{text}"  # the title is part of the stored text: it often carries the incident
-    dateline = DATELINE.match(_first_paragraph(body))
+    dateline = _dateline(body)
     if dateline:
         fields["dateline"] = dateline.group("place").strip().rstrip(",")
         if dateline.group("outlet") and not fields.get("outlet"):
@@ -248,8 +248,20 @@ def _read_trailing_date(body: list[str], fields: dict) -> list[str]:
     return body
 
 
-def _first_paragraph(body: list[str]) -> str:
-    return next((ln.strip() for ln in body if ln.strip()), "")
+# A scraped page may put a few short lines before the story's dateline ('Please enable Javascript
+# to watch this video', a photo credit); the dateline opens the first paragraph of prose.
+DATELINE_PARAGRAPHS = 3
+SHORT_LINE_CHARS = 80
+
+
+def _dateline(body: list[str]) -> re.Match[str] | None:
+    """The dateline ('GRAHAM, N.C. --') at the start of the first paragraph of prose."""
+    lines = [ln.strip() for ln in body if ln.strip()][:DATELINE_PARAGRAPHS]
+    for line in lines:
+        match = DATELINE.match(line)
+        if match or len(line) > SHORT_LINE_CHARS:
+            return match
+    return None
 
 
 def _join_paragraphs(lines: list[str]) -> str:
