@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import socket
@@ -239,3 +241,44 @@ def test_printed_ledger_urls_hide_the_password():
     shown = store.display_db("postgresql+psycopg://unmist:s3cret@localhost:5432/ledger")
     assert "s3cret" not in shown and "localhost:5432/ledger" in shown
     assert store.display_db("ledger.db") == "ledger.db"
+
+
+def test_analyst_sorts_the_list_sees_its_totals_and_downloads_the_filtered_view(server, browser):
+    base, _ = server
+    page = browser.new_page()
+    page.goto(f"{base}/?country=KG")
+    shown = page.locator("table.incidents tbody tr").count()
+    assert shown >= 1 and f"{shown} incident" in page.locator("#totals").inner_text()
+    # sorting by a column keeps the filter; a second click turns the order round
+    page.click("table.incidents th >> text=Killed")
+    assert "sort=killed" in page.url and "country=KG" in page.url
+    page.click("table.incidents th >> text=Killed")
+    assert "sort=-killed" in page.url
+    killed = [cell.inner_text() for cell in page.locator("table.incidents tbody tr td:nth-child(5)").all()]
+    tolls = [int(text.split()[-1].split("–")[-1]) for text in killed if text.strip()]
+    assert tolls == sorted(tolls, reverse=True)
+    page.screenshot(path=str(ARTIFACTS / "list-sorted.png"), full_page=True)
+    # the view downloads as CSV, every row the filter's, as many as the list shows
+    with page.expect_download() as download:
+        page.click("#totals >> text=CSV")
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == shown and {row["country"] for row in rows} == {"KG"}
+    with page.expect_download() as download:
+        page.click("#totals >> text=ACLED")
+    acled = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert len(acled) == shown and download.value.suggested_filename == "unmist-incidents.acled.csv"
+    page.close()
+
+
+def test_the_export_endpoint_takes_the_lists_filters_and_refuses_unknown_formats(web_ledger):
+    db, _ = web_ledger
+    client = TestClient(create_app(Settings(db=db)))
+    everything = client.get("/api/export", params={"format": "json"}).json()
+    kyrgyz = client.get("/api/export", params={"format": "json", "country": "KG"}).json()
+    assert 0 < len(kyrgyz["incidents"]) < len(everything["incidents"])
+    cited = {m["document"] for incident in kyrgyz["incidents"] for m in incident["mentions"]}
+    assert {d["id"] for d in kyrgyz["documents"]} == cited
+    assert client.get("/api/export", params={"format": "exe"}).status_code == 422
+    assert client.get("/", params={"sort": "nonsense"}).status_code == 400
+    documented = {p["name"] for p in client.get("/openapi.json").json()["paths"]["/api/export"]["get"]["parameters"]}
+    assert {"format", "country", "since", "until", "q"} <= documented

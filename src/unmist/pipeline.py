@@ -295,11 +295,14 @@ def rebuild(sessions, *, changed: Iterable[str] | None = None, keys: Iterable[st
     return relinked
 
 
-def export_ledger(sessions) -> dict:
-    """The whole ledger as the contract's JSON object."""
+def export_ledger(sessions, **filters) -> dict:
+    """The ledger as the contract's JSON object: the whole of it, or with ``filters`` (those of
+    ``store.list_incidents``) the incidents that match and the reports they rest on."""
     with sessions() as session:
-        documents = store.load_documents(session)
+        records = [row.record for row in store.list_incidents(session, **filters)]
+        # an incident's values and edges all point into its mentions' reports
+        ids = {m["document"] for r in records for m in r["mentions"]} if any(v is not None for v in filters.values()) else None
+        documents = store.load_documents(session, ids=ids)
         flags = store.document_flags(session)
-        notes = store.document_notes(session)
-        records = [row.record for row in store.list_incidents(session)]
+        notes = store.document_notes(session, ids=ids)
     return ledger_dict([document_record(d, flags.get(d.id, ()), notes.get(d.id)) for d in documents.values()], records)

@@ -286,11 +286,21 @@ def _filtered(query, *, country: str | None = None, type: str | None = None, per
     return query
 
 
-def list_incidents(session: Session, *, limit: int | None = None, offset: int = 0, **filters) -> list[IncidentRow]:
-    """Incidents by date (undated last), filtered by country, type, perpetrator, since/until,
-    min_independent, conflicted and a search string."""
+# The columns the incident list sorts by ('killed' is the best estimate of the dead).
+SORT_COLUMNS = {"date": IncidentRow.date_start, "place": IncidentRow.place_name, "type": IncidentRow.type,
+                "perpetrator": IncidentRow.perpetrator, "killed": IncidentRow.killed_best, "reports": IncidentRow.reports}
+
+
+def list_incidents(session: Session, *, limit: int | None = None, offset: int = 0, sort: str = "date",
+                   **filters) -> list[IncidentRow]:
+    """Incidents filtered by country, type, perpetrator, since/until, min_independent, conflicted
+    and a search string, sorted by a SORT_COLUMNS name ('-killed': most first; empty values last,
+    then by date and id, so pages never overlap)."""
+    column = SORT_COLUMNS[sort.lstrip("-")]
+    order = column.desc() if sort.startswith("-") else column.asc()
     query = _filtered(select(IncidentRow), **filters)
-    query = query.order_by(IncidentRow.date_start.is_(None), IncidentRow.date_start, IncidentRow.id).offset(offset)
+    query = query.order_by(column.is_(None), order, IncidentRow.date_start.is_(None), IncidentRow.date_start,
+                           IncidentRow.id).offset(offset)
     if limit:
         query = query.limit(limit)
     return list(session.scalars(query))
@@ -305,6 +315,11 @@ def incident_points(session: Session, **filters) -> list:
 
 def count_incidents(session: Session, **filters) -> int:
     return session.scalar(_filtered(select(func.count()).select_from(IncidentRow), **filters)) or 0
+
+
+def killed_total(session: Session, **filters) -> int:
+    """The sum of the incidents' best estimates of the dead (incidents without one add nothing)."""
+    return session.scalar(_filtered(select(func.sum(IncidentRow.killed_best)), **filters)) or 0
 
 
 def monthly_counts(session: Session, **filters) -> dict[str, int]:

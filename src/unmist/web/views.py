@@ -29,6 +29,24 @@ def list_filters(params) -> dict:
     }
 
 
+# The list's sortable columns, as store.SORT_COLUMNS names them ('-killed': most first).
+SORTS = ("date", "place", "type", "perpetrator", "killed", "reports")
+
+
+def list_sort(value: str | None) -> str:
+    """The ``sort`` parameter checked ('date' when absent); another value raises FilterError."""
+    if not value:
+        return "date"
+    if value.lstrip("-") not in SORTS:
+        raise FilterError(f"sort: '{value[:40]}' is not one of {', '.join(SORTS)} (a leading '-' sorts down)")
+    return value
+
+
+def sort_links(current: str) -> dict[str, str]:
+    """For each column, the sort its heading link asks for: down if it is the current one going up."""
+    return {name: f"-{name}" if current == name else name for name in SORTS}
+
+
 def _iso_date(name: str, value: str | None) -> str | None:
     from datetime import date
 

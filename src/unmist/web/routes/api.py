@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, Response, UploadFile
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -101,6 +101,27 @@ def document(request: Request, document_id: str) -> dict:
 def ledger(request: Request) -> dict:
     """The whole ledger in the contract's shape (as `unmist export --format json`)."""
     return export_ledger(request.app.state.sessions)
+
+
+# The formats a filtered view downloads in: (exporter, media type, file suffix).
+DOWNLOADS = {"csv": ("text/csv", "csv"), "json": ("application/json", "json"), "geojson": ("application/geo+json", "geojson"),
+             "gtd": ("text/csv", "gtd.csv"), "ucdp": ("text/csv", "ucdp.csv"), "acled": ("text/csv", "acled.csv")}
+
+
+@router.get("/export", response_class=Response, responses={200: {"content": {media: {} for media, _ in DOWNLOADS.values()},
+                                                                  "description": "The file, as an attachment."}})
+def export(request: Request, filters: Filters,
+           format: Annotated[str, Query(description="csv, json (the ledger contract), geojson, or the coding "
+                                                    "formats gtd, ucdp, acled.", pattern="^(" + "|".join(DOWNLOADS) + ")$")] = "csv",
+           ) -> Response:
+    """The incidents that match the list's filters (all of them, not a page), as a file to download
+    (as `unmist export`, restricted to the view)."""
+    from ...export import EXPORTERS
+
+    content = EXPORTERS[format](export_ledger(request.app.state.sessions, **filters))
+    media, suffix = DOWNLOADS[format]
+    return Response(content, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="unmist-incidents.{suffix}"'})
 
 
 class ReviewRequest(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -13,7 +14,7 @@ from ...reconcile.provenance import provenance_tree
 from ...review import record_keys
 from ..security import CSRF_COOKIE, TOKEN_COOKIE, analyst, check_csrf, csrf_token, local_path
 from ..jobs import read_uploads
-from ..views import api_endpoints, highlighted, list_filters, sources_side_by_side, timeline
+from ..views import api_endpoints, highlighted, list_filters, list_sort, sort_links, sources_side_by_side, timeline
 
 router = APIRouter(include_in_schema=False)
 # The last page the list may be asked for (beyond it the offset overflows the database's integers).
@@ -32,14 +33,18 @@ def render(request: Request, template: str, **context) -> HTMLResponse:
 def incident_list(request: Request, page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1):
     settings = request.app.state.settings
     filters = list_filters(request.query_params)
+    sort = list_sort(request.query_params.get("sort"))
     with request.app.state.sessions() as session:
         rows = store.list_incidents(session, limit=settings.page_size, offset=(max(page, 1) - 1) * settings.page_size,
-                                    **filters)
+                                    sort=sort, **filters)
         total = store.count_incidents(session, **filters)
+        killed = store.killed_total(session, **filters)
         months = store.monthly_counts(session, **filters)
         counts = store.count_rows(session)
-    return render(request, "incidents.html", rows=rows, params=request.query_params, page=page,
-                  timeline=timeline(months), total=total, counts=counts)
+    view = [(name, value) for name, value in request.query_params.multi_items() if name not in ("page", "sort") and value]
+    return render(request, "incidents.html", rows=rows, params=request.query_params, page=page, sort=sort,
+                  sorts=sort_links(sort), view_query=urlencode(view), timeline=timeline(months), total=total,
+                  killed=killed, counts=counts)
 
 
 @router.get("/docs", response_class=HTMLResponse)
