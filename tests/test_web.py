@@ -282,3 +282,15 @@ def test_the_export_endpoint_takes_the_lists_filters_and_refuses_unknown_formats
     assert client.get("/", params={"sort": "nonsense"}).status_code == 400
     documented = {p["name"] for p in client.get("/openapi.json").json()["paths"]["/api/export"]["get"]["parameters"]}
     assert {"format", "country", "since", "until", "q"} <= documented
+
+
+def test_the_list_fits_a_phone(server, browser):
+    base, _ = server
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base + "/")
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1]
+    assert page.locator("table.incidents tbody tr td[data-label=Killed]").first.is_visible()
+    assert "KHUJAND - Gunmen" not in page.content()  # a dateline is no part of who attacked
+    page.screenshot(path=str(ARTIFACTS / "phone-list.png"), full_page=True)
+    page.close()

@@ -94,12 +94,23 @@ def _annotate(docs: list[Doc]) -> list[Doc]:
     for doc, folded in zip(docs, folded_docs):
         roles = []
         for ent in folded.ents if folded is not None else ():
-            span = doc.char_span(ent.start_char, ent.end_char, label=ent.label_, alignment_mode="expand")
+            start = ent.start_char + _after_spaced_dash(ent.text)
+            span = doc.char_span(start, ent.end_char, label=ent.label_, alignment_mode="expand")
             if span is not None:
                 roles.append(span)
         doc.spans["unmist_roles"] = roles
         doc._.unmist_cats = dict(folded.cats) if folded is not None else {}
     return docs
+
+
+SPACED_DASH = re.compile(r"\s[-–—]+\s")
+
+
+def _after_spaced_dash(text: str) -> int:
+    """Where a filler starts after a dash between words: 'khujand - gunmen' is a dateline and the
+    doers; a filler never spans one ('pro-government' has no spaces)."""
+    found = list(SPACED_DASH.finditer(text))
+    return found[-1].end() if found else 0
 
 
 # --- reading the learned spans into an incident's values --------------------------------------
