@@ -412,3 +412,12 @@ def test_a_dateline_after_page_furniture_places_the_story_in_the_state_it_names(
     document, mentions = _mentions(path)
     assert document.dateline == "GRAHAM, N.C."
     assert (mentions[0].place.name, mentions[0].place.admin1) == ("Graham", "North Carolina")
+
+
+def test_the_day_of_the_shooting_not_the_day_the_victim_died_dates_the_incident(tmp_path):
+    path = tmp_path / "report.jsonl"
+    path.write_text(json.dumps({"title": "Teen dies of wounds", "published": "2016-06-10", "text":
+        "Damon Sochko, 16, of Morgantown, died Wednesday after being shot in the head Monday, deputies said."}) + "\n",
+        encoding="utf-8")
+    _, mentions = _mentions(path)
+    assert str(mentions[0].date.start) == "2016-06-06" and mentions[0].date.evidence.text == "Monday"

@@ -27,7 +27,10 @@ DATE_SPECIFICITY = {"absolute": 0, "day_month": 1, "weekday": 2, "relative": 3, 
 # Triggers of these types never open an incident by themselves: arrests follow incidents.
 ATTACH_ONLY_TYPES = frozenset({"arrest"})
 CASUALTY_KINDS = frozenset({"killed", "wounded", "captured", "escaped"})
-CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure"})
+CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure", "shoot", "stab"})
+# Verbs whose date is when a victim died, which may be days after the attack ('died Wednesday
+# after being shot Monday'): the attack's own date, when the sentence gives one, dates the incident.
+AFTERMATH_LEMMAS = frozenset({"die", "succumb"})
 # Verbs whose date is the date of saying, not of the event ('on Thursday claimed responsibility').
 SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote", "cite", "say", "tell"})
 SAYING_NOUNS = frozenset({"briefing", "statement", "interview", "conference", "announcement", "press", "speech",
@@ -211,8 +214,13 @@ def _trigger_dates(doc: Doc, sent: Span) -> dict[int, int]:
 
 def best_date(facts: SentenceFacts) -> DateExpr | None:
     dates = [d for d in facts.dates if d.kind != "span"]
-    return min(dates, key=lambda d: (d.kind == "anchor", d.start not in facts.trigger_dates,
+    return min(dates, key=lambda d: (d.kind == "anchor", d.start not in facts.trigger_dates, _dates_a_death(facts, d),
                                      DATE_SPECIFICITY.get(d.kind, 10), d.start), default=None)
+
+
+def _dates_a_death(facts: SentenceFacts, expr: DateExpr) -> bool:
+    governor = facts.date_governors.get(expr.start)
+    return governor is not None and facts.sent.doc[governor].lemma_.lower() in AFTERMATH_LEMMAS
 
 
 def segment(doc: Doc, published: date | None) -> list[Draft]:
