@@ -294,3 +294,33 @@ def test_the_list_fits_a_phone(server, browser):
     assert "KHUJAND - Gunmen" not in page.content()  # a dateline is no part of who attacked
     page.screenshot(path=str(ARTIFACTS / "phone-list.png"), full_page=True)
     page.close()
+
+
+def test_analyst_merges_two_rows_of_the_list_and_splits_a_report_off_again(server, browser):
+    base, token = server
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(base + "/login?next=/")
+    page.fill("input[name=token]", token)
+    page.click("form[action='/login'] button")
+    page.goto(base + "/?country=KG&sort=date")
+    rows = page.locator("table.incidents tbody tr")
+    assert rows.count() == 2
+    reports = [int(text.split()[0]) for text in page.locator("td[data-label=Reports]").all_inner_texts()]
+    for box in page.locator("input[name=incident]").all():
+        box.check()
+    page.fill("#merge input[name=reason]", "one campaign (test)")
+    page.click("#merge button")
+    assert "/incidents/" in page.url
+    assert page.locator("table.sources tbody tr").count() == sum(reports)
+    history = page.locator("table.history tbody").inner_text()
+    assert "merge" in history and "one campaign (test)" in history
+    page.goto(base + "/?country=KG")
+    assert page.locator("table.incidents tbody tr").count() == 1
+    # the report the analyst takes out becomes its own incident again
+    page.click("table.incidents tbody tr a")
+    page.locator("table.sources tbody tr").last.locator("button", has_text="Split off").click()
+    assert page.locator("table.sources tbody tr").count() == sum(reports) - 1
+    assert "split" in page.locator("table.history tbody").inner_text()
+    page.goto(base + "/?country=KG")
+    assert page.locator("table.incidents tbody tr").count() == 2
+    page.close()

@@ -87,7 +87,7 @@ def document_page(request: Request, document_id: str):
 @router.post("/incidents/{incident_id}/review")
 def review_form(request: Request, incident_id: str, action: str = Form(...), csrf: str = Form(""),
                 field: str = Form(""), value: str = Form(""), kind: str = Form(""), document: str = Form(""),
-                reason: str = Form("")):
+                mention: str = Form(""), reason: str = Form("")):
     from ...review.actions import decide, parse_value
 
     check_csrf(request, csrf)
@@ -95,17 +95,56 @@ def review_form(request: Request, incident_id: str, action: str = Form(...), csr
     if name is None:
         return RedirectResponse(f"/login?next=/incidents/{incident_id}", status_code=303)
     payload = {"field": field or None, "value": parse_value(value) if value else None, "kind": kind or None,
-               "document": document or None}
+               "document": document or None, "mention": mention or None}
     if action == "set_best" and payload["value"] is not None:
         payload.pop("field")
+    with request.app.state.sessions() as session:
+        before = store.get_incident(session, incident_id=incident_id)
     try:
-        decide(request.app.state.sessions, action=action, incident_id=incident_id, analyst=name, reason=reason or None,
-               **payload)
+        decision = decide(request.app.state.sessions, action=action, incident_id=incident_id, analyst=name,
+                          reason=reason or None, **payload)
     except UnmistError as err:
         raise HTTPException(400, str(err)) from None
+    # an incident's id follows its mentions: after a split, follow one of those that stayed
+    stayed = [k for k in record_keys(before.record) if k != decision.payload.get("mention")] if before else []
+    target = _holding(request, stayed[0]) if stayed else incident_id
+    return RedirectResponse(f"/incidents/{target}#history", status_code=303)
+
+
+@router.post("/merge")
+def merge_form(request: Request, incident: Annotated[list[str], Form()] = [], csrf: str = Form(""),  # noqa: B006
+               reason: str = Form("")):
+    """Merge the incidents ticked in the list into one (the same decision as `unmist review merge`,
+    logged once per pair, so that it survives re-runs)."""
+    from ...review.actions import decide
+
+    check_csrf(request, csrf)
+    name = analyst(request)
+    if name is None:
+        return RedirectResponse("/login?next=/", status_code=303)
+    chosen = list(dict.fromkeys(incident))
+    if len(chosen) < 2:
+        raise HTTPException(400, "tick at least two incidents to merge")
     with request.app.state.sessions() as session:
-        row = store.get_incident(session, incident_id=incident_id)
-    return RedirectResponse(f"/incidents/{row.id if row else incident_id}#history", status_code=303)
+        rows = [store.get_incident(session, incident_id=i) for i in chosen]
+    if any(row is None for row in rows):
+        raise HTTPException(400, "an incident to merge is no longer in the ledger: reload the list")
+    anchor = record_keys(rows[0].record)[0]  # a mention of the first: it names the growing incident
+    try:
+        for row in rows[1:]:
+            decide(request.app.state.sessions, action="merge", incident_id=_holding(request, anchor), analyst=name,
+                   reason=reason or None, other=row.id)
+    except UnmistError as err:
+        raise HTTPException(400, str(err)) from None
+    return RedirectResponse(f"/incidents/{_holding(request, anchor)}#history", status_code=303)
+
+
+def _holding(request: Request, mention_key: str) -> str:
+    """The incident that now holds a mention ('<document>:<n>')."""
+    document = mention_key.rsplit(":", 1)[0]
+    with request.app.state.sessions() as session:
+        rows = store.incidents_with_document(session, document_id=document)
+    return next(row.id for row in rows if mention_key in record_keys(row.record))
 
 
 @router.get("/login", response_class=HTMLResponse)
