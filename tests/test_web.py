@@ -324,3 +324,31 @@ def test_analyst_merges_two_rows_of_the_list_and_splits_a_report_off_again(serve
     page.goto(base + "/?country=KG")
     assert page.locator("table.incidents tbody tr").count() == 2
     page.close()
+
+
+def test_analyst_sees_why_the_place_is_what_it_is_and_fixes_it_for_good(server, browser, web_ledger, tmp_path):
+    base, token = server
+    db, _ = web_ledger
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(base + "/login?next=/")
+    page.fill("input[name=token]", token)
+    page.click("form[action='/login'] button")
+    page.goto(base + "/?type=ambush")
+    page.click("table.incidents tbody tr a")
+    incident_url = page.url
+    basis = page.locator("#basis-place").inner_text()
+    assert "precision: exact" in basis and "Rasht" in basis
+    assert page.locator("#basis-place mark").count() == 1  # the words the place was read from, highlighted
+    assert "precision: day" in page.locator("#basis-date").inner_text()
+    page.fill("#fix-place input[name=value]", "Khorog")
+    page.fill("#fix-place input[name=reason]", "the ambush was on the Khorog road (test)")
+    page.click("#fix-place button")
+    assert "Khorog" in page.locator("h1 small").inner_text()
+    fixed = page.locator("#basis-place").inner_text()
+    assert "37." in fixed and "fixed by analyst-web" in fixed  # the gazetteer's coordinates came with the name
+    page.screenshot(path=str(ARTIFACTS / "incident-basis.png"), full_page=True)
+    # the fix survives a new run over the same reports (and any other run)
+    run([str(Path(db).parent / "reports")], db=db)
+    page.goto(incident_url.split("#")[0])
+    assert "Khorog" in page.locator("h1 small").inner_text()
+    page.close()

@@ -24,6 +24,25 @@ def span_text(low: int | None, high: int | None, best: int | None = None) -> str
     return text
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def date_text(date: dict) -> str:
+    """A ledger date as precise as it is: '2019-03-11', 'March 2021', '2010', '2019-03-04 – 03-10' (a
+    week or window), '? (on Sunday)' when it could not be placed in time."""
+    start, end, precision = date.get("start"), date.get("end"), date.get("precision")
+    if not start:
+        return f"? ({date['text']})" if date.get("text") else "?"
+    if precision == "year":
+        return start[:4]
+    if precision == "month":
+        return f"{MONTHS[int(start[5:7]) - 1]} {start[:4]}"
+    if end and end != start:
+        return f"{start} – {end[5:] if end[:4] == start[:4] else end}"
+    return start
+
+
 def incident_table(rows) -> Table:
     table = Table(title=f"{len(rows)} incident(s)", show_lines=False)
     for column in ("id", "date", "place", "type", "perpetrator", "killed", "reports"):
@@ -31,10 +50,7 @@ def incident_table(rows) -> Table:
     for row in rows:
         record = row.record
         killed = record["figures"].get("killed") or {}
-        date = record["date"]
-        when = date.get("start") or (date.get("text") and f"? ({date['text']})") or ""
-        if date.get("end") and date.get("end") != date.get("start"):
-            when = f"{date['start']}..{date['end']}"
+        when = date_text(record["date"])
         place = ", ".join(filter(None, [record["place"].get("name"), record["place"].get("country")]))
         killed_text = span_text(killed.get("low"), killed.get("high"), killed.get("best")) if killed else ""
         if killed and killed.get("conflict"):

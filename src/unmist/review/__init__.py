@@ -125,10 +125,30 @@ def _correct(record: dict, review: dict, decision: Decision) -> None:
     value = decision.payload["value"]
     machine = _get(record, path)
     _set(record, path, value)
+    if path == "place.name" and isinstance(value, str):
+        record["place"].update(_gazetteer_place(value, record["place"].get("country")))
     review["corrected"][path] = {"analyst": value, "machine": machine, "decision": decision.id,
                                  "by": decision.analyst, "why": decision.reason}
     if _contradicted(record, path, value, decision):
         review["conflicts"].append({"field": path, "analyst": value, "machine": machine, "decision": decision.id})
+
+
+def _gazetteer_place(name: str, country: str | None) -> dict:
+    """Where an analyst's place is, as the gazetteer knows it, and how precise, so that the map
+    and the exports follow the fix (the namesake in the incident's country first, else the biggest).
+    A name the gazetteer does not know keeps only its name; the evidence is the analyst's, not a sentence."""
+    from ..extract import gazetteer
+
+    fields = {"lat": None, "lon": None, "geonameid": None, "precision": "unknown", "admin1": None, "text": None,
+              "document": None, "span": None, "sentence": None, "statement": None}
+    candidates = gazetteer.lookup(name)
+    if not candidates:
+        return fields
+    place = max(candidates, key=lambda p: (p.country == country, p.curated, p.population))
+    # the name stays as the analyst wrote it ('Khorog'; the gazetteer says 'Khorugh')
+    fields.update(country=place.country, admin1=place.admin1, lat=place.lat, lon=place.lon,
+                  precision=place.precision, geonameid=place.geonameid)
+    return fields
 
 
 def _contradicted(record: dict, path: str, value, decision: Decision) -> bool:

@@ -39,6 +39,7 @@ def create_app(settings: Settings | None = None):
     # Report text is untrusted: every template escapes by default, whatever its file name.
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(WEB_ROOT / "templates")), autoescape=True)
     environment.filters["count"] = count_text
+    environment.filters["when"] = date_text
     app.state.templates = Jinja2Templates(env=environment)
     app.state.jobs = Jobs()
     _add_security_headers(app)
@@ -79,6 +80,13 @@ def _answer_bad_filters(app) -> None:
     @app.exception_handler(FilterError)
     async def bad_filter(request, err: FilterError):
         return JSONResponse({"detail": str(err)}, status_code=400)
+
+
+def date_text(date: dict | None) -> str:
+    """A date at its precision ('March 2021', '2010'); the templates' ``when`` filter."""
+    from ..render import date_text as text
+
+    return text(date or {})
 
 
 def count_text(figure: dict | None, best: bool = True) -> str:
