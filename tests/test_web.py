@@ -352,3 +352,26 @@ def test_analyst_sees_why_the_place_is_what_it_is_and_fixes_it_for_good(server, 
     page.goto(incident_url.split("#")[0])
     assert "Khorog" in page.locator("h1 small").inner_text()
     page.close()
+
+
+def test_the_list_counts_its_view_by_country_type_perpetrator_and_year(web_ledger):
+    db, _ = web_ledger
+    client = TestClient(create_app(Settings(db=db)))
+    page = client.get("/").text
+    everything = client.get("/api/incidents").json()["items"]
+    tajik = sum(1 for incident in everything if incident["place"]["country"] == "TJ")
+    assert f'href="?country=TJ">TJ</a> <small>{tajik}</small>' in page
+    years = {incident["date"]["start"][:4] for incident in everything if incident["date"]["start"]}
+    assert all(f">{year}</a>" in page for year in years)
+    # a facet's link narrows the view to its value
+    narrowed = client.get("/", params={"country": "TJ"}).text
+    assert f"{tajik} incident" in narrowed and 'data-facet="country"' in narrowed
+
+
+def test_a_timeline_bar_opens_its_month(web_ledger):
+    db, _ = web_ledger
+    client = TestClient(create_app(Settings(db=db)))
+    page = client.get("/").text
+    assert 'href="?since=2019-03-01&amp;until=2019-03-31"' in page
+    march = client.get("/", params={"since": "2019-03-01", "until": "2019-03-31"}).text
+    assert "2019-03-11" in march and "2021-06-02" not in march

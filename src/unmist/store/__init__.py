@@ -317,6 +317,18 @@ def count_incidents(session: Session, **filters) -> int:
     return session.scalar(_filtered(select(func.count()).select_from(IncidentRow), **filters)) or 0
 
 
+# The columns the list counts its incidents by (a facet each).
+FACET_COLUMNS = {"country": IncidentRow.country, "type": IncidentRow.type, "perpetrator": IncidentRow.perpetrator}
+
+
+def facet_counts(session: Session, facet: str, *, top: int = 8, **filters) -> list[tuple[str, int]]:
+    """The most frequent values of a FACET_COLUMNS column among the filtered incidents, with counts."""
+    column = FACET_COLUMNS[facet]
+    query = _filtered(select(column, func.count()).select_from(IncidentRow), **filters).where(column.is_not(None))
+    query = query.group_by(column).order_by(func.count().desc(), column).limit(top)
+    return [(value, count) for value, count in session.execute(query) if value]
+
+
 def killed_total(session: Session, **filters) -> int:
     """The sum of the incidents' best estimates of the dead (incidents without one add nothing)."""
     return session.scalar(_filtered(select(func.sum(IncidentRow.killed_best)), **filters)) or 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from ..render import span_text
@@ -47,6 +48,14 @@ def sort_links(current: str) -> dict[str, str]:
     return {name: f"-{name}" if current == name else name for name in SORTS}
 
 
+def year_counts(months: dict[str, int]) -> list[tuple[str, int]]:
+    """Incidents per year, from the timeline's months, latest first."""
+    years: dict[str, int] = {}
+    for month, count in months.items():
+        years[month[:4]] = years.get(month[:4], 0) + count
+    return sorted(years.items(), reverse=True)
+
+
 def _iso_date(name: str, value: str | None) -> str | None:
     from datetime import date
 
@@ -67,6 +76,10 @@ def _count(name: str, value: str | None) -> int | None:
     return int(value)
 
 
+# Room left of the bars for the count axis.
+AXIS = 28
+
+
 def timeline(months: dict[str, int], width: int = 900, height: int = 120) -> dict:
     """Incidents per month as SVG bar geometry (drawn server-side: no chart library to ship)."""
     if not months:
@@ -76,9 +89,10 @@ def timeline(months: dict[str, int], width: int = 900, height: int = 120) -> dic
     span = _month_index(last) - _month_index(first) + 1
     bar = max(2.0, width / span)
     top = max(months.values())
-    bars = [{"x": round((_month_index(m) - _month_index(first)) * bar, 1), "w": round(max(1.0, bar - 1), 1),
-             "h": round(months[m] / top * (height - 20), 1), "label": f"{m}: {months[m]}"} for m in ordered]
-    return {"bars": bars, "width": width, "height": height, "first": first, "last": last}
+    bars = [{"x": AXIS + round((_month_index(m) - _month_index(first)) * bar, 1), "w": round(max(1.0, bar - 1), 1),
+             "h": round(months[m] / top * (height - 20), 1), "label": f"{m}: {months[m]}",
+             "since": f"{m}-01", "until": f"{m}-{calendar.monthrange(int(m[:4]), int(m[5:]))[1]:02d}"} for m in ordered]
+    return {"bars": bars, "width": width + AXIS, "height": height, "first": first, "last": last, "top": top, "axis": AXIS}
 
 
 def _month_index(month: str) -> int:

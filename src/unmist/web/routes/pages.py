@@ -14,7 +14,8 @@ from ...reconcile.provenance import provenance_tree
 from ...review import record_keys
 from ..security import CSRF_COOKIE, TOKEN_COOKIE, analyst, check_csrf, csrf_token, local_path
 from ..jobs import read_uploads
-from ..views import api_endpoints, highlighted, list_filters, list_sort, sort_links, sources_side_by_side, timeline
+from ..views import (api_endpoints, highlighted, list_filters, list_sort, sort_links, sources_side_by_side, timeline,
+                     year_counts)
 
 router = APIRouter(include_in_schema=False)
 # The last page the list may be asked for (beyond it the offset overflows the database's integers).
@@ -40,11 +41,12 @@ def incident_list(request: Request, page: Annotated[int, Query(ge=1, le=MAX_PAGE
         total = store.count_incidents(session, **filters)
         killed = store.killed_total(session, **filters)
         months = store.monthly_counts(session, **filters)
+        facets = {name: store.facet_counts(session, name, **filters) for name in store.FACET_COLUMNS}
         counts = store.count_rows(session)
     view = [(name, value) for name, value in request.query_params.multi_items() if name not in ("page", "sort") and value]
     return render(request, "incidents.html", rows=rows, params=request.query_params, page=page, sort=sort,
                   sorts=sort_links(sort), view_query=urlencode(view), timeline=timeline(months), total=total,
-                  killed=killed, counts=counts)
+                  killed=killed, counts=counts, facets=facets, years=year_counts(months))
 
 
 @router.get("/docs", response_class=HTMLResponse)
