@@ -85,7 +85,7 @@ def test_analyst_filters_opens_an_incident_confirms_a_value_and_sees_it_in_histo
     page.click("#filters button[type=submit]")
     countries = page.locator("table.incidents tbody tr td:nth-child(2)").all_inner_texts()
     assert countries and all(text.endswith(", TJ") for text in countries)
-    page.click("text=ambush")
+    page.click("table.incidents >> text=ambush")
     assert page.locator("section.figure[data-kind=killed] .conflict").count() >= 1
     values = page.locator("section.figure[data-kind=killed] td.value").all_inner_texts()
     assert {"9", "11"} <= set(values)
