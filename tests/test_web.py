@@ -375,3 +375,27 @@ def test_a_timeline_bar_opens_its_month(web_ledger):
     assert 'href="?since=2019-03-01&amp;until=2019-03-31"' in page
     march = client.get("/", params={"since": "2019-03-01", "until": "2019-03-31"}).text
     assert "2019-03-11" in march and "2021-06-02" not in march
+
+
+def test_the_map_fits_its_incidents_and_counts_those_without_coordinates(server, browser, web_ledger):
+    base, _ = server
+    db, _ = web_ledger
+    client = TestClient(create_app(Settings(db=db)))
+    unplaced = client.get("/api/incidents", params={"located": "0"}).json()["total"]
+    placed = client.get("/api/incidents", params={"located": "1"}).json()["total"]
+    assert placed >= 3
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(base + "/map")
+    page.wait_for_selector("#map[data-zoom]", state="attached")
+    assert int(page.get_attribute("#map", "data-zoom")) >= 3  # fitted to Central Asia, not the world view
+    assert int(page.get_attribute("#map", "data-markers")) == placed
+    note = page.locator("#unplaced").inner_text()
+    assert (f"{unplaced} incident" in note) if unplaced else ("Every incident" in note)
+    assert page.locator(".legend").count() == 1 and not page.locator("#year").is_disabled()
+    page.screenshot(path=str(ARTIFACTS / "map-fitted.png"))
+    # the list's filters narrow the map too
+    page.goto(base + "/map?country=KG")
+    page.wait_for_selector("#map[data-zoom]", state="attached")
+    kyrgyz = client.get("/api/incidents", params={"country": "KG", "located": "1"}).json()["total"]
+    assert int(page.get_attribute("#map", "data-markers")) == kyrgyz
+    page.close()

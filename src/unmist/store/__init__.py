@@ -263,7 +263,9 @@ def _iso(value: str | None):
 
 def _filtered(query, *, country: str | None = None, type: str | None = None, perpetrator: str | None = None,
               since: str | None = None, until: str | None = None, min_independent: int | None = None,
-              conflicted: bool | None = None, search: str | None = None):
+              conflicted: bool | None = None, search: str | None = None, located: bool | None = None):
+    if located is not None:
+        query = query.where(IncidentRow.lat.is_not(None) if located else IncidentRow.lat.is_(None))
     if country:
         query = query.where(func.upper(IncidentRow.country) == country.upper())
     if type:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..render import span_text
 from ..types import Document
 
-FILTERS = ("since", "until", "country", "type", "perpetrator", "min_independent", "conflicted", "q")
+FILTERS = ("since", "until", "country", "type", "perpetrator", "min_independent", "conflicted", "q", "located")
 
 
 # The most independent sources a filter may ask for (larger values are a typo, not a question).
@@ -27,6 +27,7 @@ def list_filters(params) -> dict:
         "country": values["country"], "type": values["type"], "perpetrator": values["perpetrator"],
         "search": values["q"], "min_independent": _count("min_independent", values["min_independent"]),
         "conflicted": True if values["conflicted"] in ("1", "true", "on") else None,
+        "located": {"1": True, "true": True, "0": False, "false": False}.get(values["located"] or ""),
     }
 
 

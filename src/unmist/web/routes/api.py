@@ -36,11 +36,12 @@ def incident_filters(
     min_independent: Annotated[str | None, Query(description="At least this many independent sources.")] = None,
     conflicted: Annotated[str | None, Query(description="1: only incidents whose reports disagree.")] = None,
     q: Annotated[str | None, Query(description="Words in the place, type or perpetrators.")] = None,
+    located: Annotated[str | None, Query(description="1: only incidents with coordinates; 0: only those without.")] = None,
 ) -> dict:
     """The list's filters, declared here so that the OpenAPI document lists them; a bad value
     answers 400 with a message (views.list_filters)."""
     return list_filters({"since": since, "until": until, "country": country, "type": type, "perpetrator": perpetrator,
-                         "min_independent": min_independent, "conflicted": conflicted, "q": q})
+                         "min_independent": min_independent, "conflicted": conflicted, "q": q, "located": located})
 
 
 Filters = Annotated[dict, Depends(incident_filters)]

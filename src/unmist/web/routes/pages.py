@@ -58,7 +58,11 @@ def api_reference(request: Request):
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request):
-    return render(request, "map.html", params=request.query_params)
+    filters = list_filters(request.query_params)
+    with request.app.state.sessions() as session:
+        unplaced = store.count_incidents(session, **{**filters, "located": False})
+    view = [(name, value) for name, value in request.query_params.multi_items() if name != "located" and value]
+    return render(request, "map.html", params=request.query_params, unplaced=unplaced, view_query=urlencode(view))
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
