@@ -101,7 +101,7 @@ def test_analyst_filters_opens_an_incident_confirms_a_value_and_sees_it_in_histo
     page.goto(base + "/map")
     # a selector, not a JavaScript predicate: the page's Content-Security-Policy forbids eval
     page.wait_for_selector("#map[data-markers]:not([data-markers='0'])", state="attached")
-    page.wait_for_selector("path.leaflet-interactive")
+    page.wait_for_selector("path.leaflet-interactive[stroke='#2e86c1'], path.leaflet-interactive[stroke='#c0392b']")
     page.screenshot(path=str(ARTIFACTS / "map.png"))
     assert (ARTIFACTS / "map.png").stat().st_size > 10_000
 
