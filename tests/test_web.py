@@ -296,12 +296,17 @@ def test_the_list_fits_a_phone(server, browser):
     page.close()
 
 
-def test_analyst_merges_two_rows_of_the_list_and_splits_a_report_off_again(server, browser):
-    base, token = server
+def _signed_in_page(browser, base: str, token: str):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(base + "/login?next=/")
     page.fill("input[name=token]", token)
     page.click("form[action='/login'] button")
+    return page
+
+
+def test_analyst_merges_two_rows_of_the_list_and_splits_a_report_off_again(server, browser):
+    base, token = server
+    page = _signed_in_page(browser, base, token)
     page.goto(base + "/?country=KG&sort=date")
     rows = page.locator("table.incidents tbody tr")
     assert rows.count() == 2
@@ -329,10 +334,7 @@ def test_analyst_merges_two_rows_of_the_list_and_splits_a_report_off_again(serve
 def test_analyst_sees_why_the_place_is_what_it_is_and_fixes_it_for_good(server, browser, web_ledger, tmp_path):
     base, token = server
     db, _ = web_ledger
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(base + "/login?next=/")
-    page.fill("input[name=token]", token)
-    page.click("form[action='/login'] button")
+    page = _signed_in_page(browser, base, token)
     page.goto(base + "/?type=ambush")
     page.click("table.incidents tbody tr a")
     incident_url = page.url
