@@ -94,7 +94,7 @@ def extract(doc: Doc, document: Document) -> tuple[Mention, ...]:
 
 
 # Incident types that say only that there was an attack; the learned model may tell which kind.
-GENERIC_TYPES = frozenset({None, "armed_assault"})
+UNSPECIFIC_TYPES = frozenset({None, "armed_assault"})
 
 
 def _has_substance(draft: Draft) -> bool:
@@ -121,7 +121,7 @@ def evidence_at(document: Document, sent: Span, start: int, end: int) -> Evidenc
 def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: Counter,
              roles: list[Span]) -> Mention | None:
     itype, type_evidence = _incident_type(draft, document)
-    if itype in GENERIC_TYPES and (learned_type := learned.specific_type(doc._.unmist_cats or {})):
+    if itype in UNSPECIFIC_TYPES and (learned_type := learned.specific_type(doc._.unmist_cats or {})):
         itype, type_evidence = learned_type, None  # the model read the report as a whole
     place = _place(draft, document, countries)
     if place is None and draft.core:
