@@ -89,6 +89,8 @@ def test_analyst_filters_opens_an_incident_confirms_a_value_and_sees_it_in_histo
     assert page.locator("section.figure[data-kind=killed] .conflict").count() >= 1
     values = page.locator("section.figure[data-kind=killed] td.value").all_inner_texts()
     assert {"9", "11"} <= set(values)
+    # whose dead each value counts: 'nine police officers' are security forces
+    assert "security forces" in page.locator("section.figure[data-kind=killed] td.side").all_inner_texts()
     page.click("section.figure[data-kind=killed] button[name=confirm]")
     assert "/login" in page.url  # writing needs a token
     page.fill("input[name=token]", token)
