@@ -421,3 +421,18 @@ def test_the_day_of_the_shooting_not_the_day_the_victim_died_dates_the_incident(
         encoding="utf-8")
     _, mentions = _mentions(path)
     assert str(mentions[0].date.start) == "2016-06-06" and mentions[0].date.evidence.text == "Monday"
+
+
+def test_a_bare_dateline_is_the_namesake_that_outgrows_the_others(tmp_path):
+    """'SANDUSKY --' with no state: Sandusky, Ohio (25,000 people), not Sandusky, Michigan (2,600);
+    'ORANGE --' stays unplaced (Orange, California, is not five times Orange, New South Wales)."""
+    def place_of(dateline: str):
+        path = tmp_path / f"{dateline.lower()}.jsonl"
+        path.write_text(json.dumps({"title": "Boy shot", "published": "2016-05-31", "text":
+            f"{dateline} — The 7-year-old boy who was shot in the face Sunday is recovering, police said."}) + "\n",
+            encoding="utf-8")
+        _, mentions = _mentions(path)
+        return mentions[0].place and (mentions[0].place.name, mentions[0].place.admin1)
+
+    assert place_of("SANDUSKY") == ("Sandusky", "Ohio")
+    assert place_of("ORANGE") is None

@@ -338,7 +338,7 @@ def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceVa
     name, _, area = (part.strip() for part in document.dateline.partition(","))
     start = document.text.find(document.dateline)
     candidates = gazetteer.lookup(name.title()) or gazetteer.lookup(name)
-    place = _in_admin_area(candidates, area) or choose_place(candidates, countries)
+    place = _in_admin_area(candidates, area) or choose_place(candidates, countries) or _outgrows_namesakes(candidates)
     if place is None or start < 0:
         return None
     sent = doc.char_span(start, start + len(name), alignment_mode="expand").sent
@@ -354,6 +354,21 @@ def _in_admin_area(candidates: tuple, area: str) -> gazetteer.Place | None:
         return None
     inside = [p for p in candidates if (p.admin1, p.country) == admin and p.precision != "country"]
     return max(inside, key=lambda p: p.population, default=None)
+
+
+# A dateline names a place by construction (the word is no stray capitalised noun), so its namesake
+# question is only which one: the one with this many times the people of any other.
+DATELINE_NAMESAKE_RATIO = 5
+
+
+def _outgrows_namesakes(candidates: tuple) -> gazetteer.Place | None:
+    """'SANDUSKY --': Sandusky, Ohio (25,000 people), not Sandusky, Michigan (2,600)."""
+    ranked = sorted((p for p in candidates if p.precision == "exact"), key=lambda p: -p.population)
+    if not ranked or ranked[0].population == 0:
+        return None
+    if len(ranked) == 1 or ranked[0].population >= DATELINE_NAMESAKE_RATIO * ranked[1].population:
+        return ranked[0]
+    return None
 
 
 def choose_place(candidates: tuple, countries: Counter, after_locative: bool = False) -> gazetteer.Place | None:
