@@ -35,6 +35,13 @@ def list_filters(params) -> dict:
 SORTS = ("date", "place", "type", "perpetrator", "killed", "reports")
 
 
+def view_query(params, *, without: tuple[str, ...]) -> str:
+    """The query string of the view's filters (links that keep them: sort, download, facets, map)."""
+    from urllib.parse import urlencode
+
+    return urlencode([(name, value) for name, value in params.multi_items() if name not in without and value])
+
+
 def list_sort(value: str | None) -> str:
     """The ``sort`` parameter checked ('date' when absent); another value raises FilterError."""
     if not value:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -15,7 +14,7 @@ from ...review import record_keys
 from ..security import CSRF_COOKIE, TOKEN_COOKIE, analyst, check_csrf, csrf_token, local_path
 from ..jobs import read_uploads
 from ..views import (api_endpoints, highlighted, list_filters, list_sort, sort_links, sources_side_by_side, timeline,
-                     year_counts)
+                     view_query, year_counts)
 
 router = APIRouter(include_in_schema=False)
 # The last page the list may be asked for (beyond it the offset overflows the database's integers).
@@ -43,9 +42,9 @@ def incident_list(request: Request, page: Annotated[int, Query(ge=1, le=MAX_PAGE
         months = store.monthly_counts(session, **filters)
         facets = {name: store.facet_counts(session, name, **filters) for name in store.FACET_COLUMNS}
         counts = store.count_rows(session)
-    view = [(name, value) for name, value in request.query_params.multi_items() if name not in ("page", "sort") and value]
     return render(request, "incidents.html", rows=rows, params=request.query_params, page=page, sort=sort,
-                  sorts=sort_links(sort), view_query=urlencode(view), timeline=timeline(months), total=total,
+                  sorts=sort_links(sort), view_query=view_query(request.query_params, without=("page", "sort")),
+                  timeline=timeline(months), total=total,
                   killed=killed, counts=counts, facets=facets, years=year_counts(months))
 
 
@@ -61,8 +60,8 @@ def map_page(request: Request):
     filters = list_filters(request.query_params)
     with request.app.state.sessions() as session:
         unplaced = store.count_incidents(session, **{**filters, "located": False})
-    view = [(name, value) for name, value in request.query_params.multi_items() if name != "located" and value]
-    return render(request, "map.html", params=request.query_params, unplaced=unplaced, view_query=urlencode(view))
+    return render(request, "map.html", params=request.query_params, unplaced=unplaced,
+                  view_query=view_query(request.query_params, without=("located",)))
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
