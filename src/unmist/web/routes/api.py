@@ -104,7 +104,7 @@ def ledger(request: Request) -> dict:
     return export_ledger(request.app.state.sessions)
 
 
-# The formats a filtered view downloads in: (exporter, media type, file suffix).
+# The formats a filtered view downloads in: (media type, file suffix).
 DOWNLOADS = {"csv": ("text/csv", "csv"), "json": ("application/json", "json"), "geojson": ("application/geo+json", "geojson"),
              "gtd": ("text/csv", "gtd.csv"), "ucdp": ("text/csv", "ucdp.csv"), "acled": ("text/csv", "acled.csv")}
 
