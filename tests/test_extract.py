@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from datetime import date
 
 import pytest
 
@@ -436,3 +437,18 @@ def test_a_bare_dateline_is_the_namesake_that_outgrows_the_others(tmp_path):
 
     assert place_of("SANDUSKY") == ("Sandusky", "Ohio")
     assert place_of("ORANGE") is None
+
+
+def test_it_happened_on_a_day_dates_the_incident_told_just_before(tmp_path):
+    """News tells what happened, then when: 'It happened around 9:15 p.m. Saturday' dates the
+    shooting of the lead; a 'Sunday' of another verb ('Police said Sunday') does not."""
+    def date_of(second_sentence: str):
+        path = tmp_path / "report.jsonl"
+        path.write_text(json.dumps({"title": "Teens wounded", "published": "2017-02-19", "text":
+            f"Two teenage boys were shot and wounded in West Philadelphia. {second_sentence}"}) + "\n",
+            encoding="utf-8")
+        _, mentions = _mentions(path)
+        return mentions[0].date.start, mentions[0].date.precision
+
+    assert date_of("It happened around 9:15 p.m. Saturday on the unit block of a street.") == (date(2017, 2, 18), "day")
+    assert date_of("Police said Saturday they have no suspects.")[1] == "week"

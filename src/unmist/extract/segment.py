@@ -234,7 +234,11 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
         if not facts.is_event or (not facts.new_event and best_date(facts) is None):
             gap = facts.paragraph - current.sentences[-1].paragraph if current is not None else 0
             near = gap <= SUPPORT_PARAGRAPHS or (len(drafts) == 1 and gap <= SINGLE_INCIDENT_SUPPORT_PARAGRAPHS)
-            if current is not None and facts.supports and near and not _dated_elsewhere(facts, current, published):
+            told_when = _occurrence_date(facts) if current is not None and current.date is None and near else None
+            if told_when is not None:  # 'It happened around 9 p.m. Sunday': the when of the incident just told
+                current.date_expr, current.date = told_when, resolve(told_when, published, None)
+                current.sentences.append(facts)
+            elif current is not None and facts.supports and near and not _dated_elsewhere(facts, current, published):
                 current.sentences.append(facts)
             continue
         current = _place_sentence(facts, drafts, current, published)
@@ -243,6 +247,32 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
     if drafts and not any(d.core for d in drafts):
         drafts[0].core = True  # a page whose menus and captions push the story down still has a main incident
     return drafts
+
+
+# Verbs that, with a pronoun for subject, say when the incident just told took place ('It happened
+# around 9 p.m. Sunday', 'This occurred on Monday'); news leads tell what happened, then when.
+OCCURRENCE_VERBS = frozenset({"happen", "occur", "unfold", "erupt"})
+PRONOUN_SUBJECTS = frozenset({"it", "this", "that"})
+
+
+def _occurrence_date(facts: SentenceFacts) -> DateExpr | None:
+    """The date a sentence gives to 'it' happening: the when of the incident told just before."""
+    doc = facts.sent.doc
+    for expr in facts.dates:
+        if expr.kind in COARSE_DATES or expr.kind == "anchor":
+            continue
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        token = span.root if span is not None else None
+        for _ in range(4):
+            if token is None or token.head.i == token.i:
+                break
+            token = token.head
+            if token.pos_ == "VERB":
+                subjects = [c.lower_ for c in token.children if c.dep_ == "nsubj"]
+                if token.lemma_.lower() in OCCURRENCE_VERBS and subjects and subjects[0] in PRONOUN_SUBJECTS:
+                    return expr
+                break
+    return None
 
 
 def _scene_date(facts: SentenceFacts, published: date | None) -> tuple[DateExpr, Resolved, int] | None:
