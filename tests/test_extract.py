@@ -452,3 +452,5 @@ def test_it_happened_on_a_day_dates_the_incident_told_just_before(tmp_path):
 
     assert date_of("It happened around 9:15 p.m. Saturday on the unit block of a street.") == (date(2017, 2, 18), "day")
     assert date_of("Police said Saturday they have no suspects.")[1] == "week"
+    # 'the shooting' refers back to the lead's incident, and its date is the incident's
+    assert date_of("The shooting occurred just after 10:30 p.m. Saturday.") == (date(2017, 2, 18), "day")
