@@ -249,14 +249,20 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
     return drafts
 
 
-# Verbs that, with a pronoun for subject, say when the incident just told took place ('It happened
-# around 9 p.m. Sunday', 'This occurred on Monday'); news leads tell what happened, then when.
-OCCURRENCE_VERBS = frozenset({"happen", "occur", "unfold", "erupt"})
-PRONOUN_SUBJECTS = frozenset({"it", "this", "that"})
+# Verbs that, with a pronoun or a word for 'the incident' as subject, say when the incident just
+# told took place ('It happened around 9 p.m. Sunday', 'The situation unfolded Friday'); news leads
+# tell what happened, then when.
+OCCURRENCE_VERBS = frozenset({"happen", "occur", "unfold", "erupt", "start", "begin"})
+INCIDENT_SUBJECTS = frozenset({"it", "this", "that", "incident", "situation", "confrontation", "altercation",
+                               "standoff", "violence", "gunfire", "crime", "homicide"})
+# Verbs of the first response: police were called or sent to the scene when it happened ('Officers
+# were dispatched to the 4500 block at about 10:20 p.m. Sunday').
+RESPONSE_VERBS = frozenset({"respond", "dispatch", "call", "summon"})
 
 
 def _occurrence_date(facts: SentenceFacts) -> DateExpr | None:
-    """The date a sentence gives to 'it' happening: the when of the incident told just before."""
+    """The date a sentence gives to 'it' happening, or to the police's coming: the when of the
+    incident told just before."""
     doc = facts.sent.doc
     for expr in facts.dates:
         if expr.kind in COARSE_DATES or expr.kind == "anchor":
@@ -268,8 +274,10 @@ def _occurrence_date(facts: SentenceFacts) -> DateExpr | None:
                 break
             token = token.head
             if token.pos_ == "VERB":
-                subjects = [c.lower_ for c in token.children if c.dep_ == "nsubj"]
-                if token.lemma_.lower() in OCCURRENCE_VERBS and subjects and subjects[0] in PRONOUN_SUBJECTS:
+                subjects = [c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"]
+                if token.lemma_.lower() in OCCURRENCE_VERBS and subjects and subjects[0] in INCIDENT_SUBJECTS:
+                    return expr
+                if token.lemma_.lower() in RESPONSE_VERBS:
                     return expr
                 break
     return None
