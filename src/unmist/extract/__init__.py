@@ -260,15 +260,29 @@ def _reported_window(document: Document) -> DateValue | None:
 
 # --- places ------------------------------------------------------------------------------------
 
-def report_countries(doc: Doc, document: Document) -> Counter:
-    """How often each country is named in the report (place names, 'Tajik', the dateline)."""
-    counts: Counter = Counter()
+class ReportScope(Counter):
+    """How often each country is named in a report, and in ``areas`` the states and provinces it
+    names ('Colorado', a dateline's 'N.C.'): of namesakes in one country ('Jefferson County' is in 25
+    states), the one in a named area is meant."""
+
+    areas: frozenset[tuple[str, str]] = frozenset()
+
+
+def report_countries(doc: Doc, document: Document) -> ReportScope:
+    """How often each country is named in the report (place names, 'Tajik', the dateline), and the
+    admin areas it names."""
+    counts = ReportScope()
+    areas = set()
     for span in doc.spans["unmist_places"]:
         for place in span._.unmist[:1]:
             if place.precision in ("country", "province") or place.population >= BIG_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
+            if place.precision == "province":
+                areas.add((place.name, place.country))
     for country in _demonym_countries(doc):
         counts[country] += 1
+    dateline_area = knowledge.admin_abbreviations().get(document.dateline.partition(",")[2].strip()) if document.dateline else None
+    counts.areas = frozenset(areas | ({dateline_area} if dateline_area else set()))
     return counts
 
 
@@ -379,7 +393,8 @@ def choose_place(candidates: tuple, countries: Counter, after_locative: bool = F
             return place
     in_scope = [p for p in candidates if countries.get(p.country)]
     if in_scope:
-        return max(in_scope, key=lambda p: (countries[p.country] > 0, p.precision == "exact", p.population))
+        areas = getattr(countries, "areas", frozenset())
+        return max(in_scope, key=lambda p: ((p.admin1, p.country) in areas, p.precision == "exact", p.population))
     big = [p for p in candidates if p.population >= BIG_PLACE_POPULATION]
     if big:
         return big[0]
