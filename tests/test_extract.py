@@ -61,6 +61,10 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("A grand jury heard evidence in the triple homicide.", [("killed", 3, 3)]),
     ("The gunman was pronounced dead at the hospital.", [("killed", 1, 1)]),
     ("Maria Lopez, 31, died Tuesday after she was stabbed.", [("killed", 1, 1)]),
+    # each of two joined by 'and' counts
+    ("Officer John Reyes and Sergeant Paul Klein were killed on Friday.", [("killed", 2, 2)]),
+    ("A man and woman were found dead inside the house.", [("killed", 2, 2)]),
+    ("The fire claimed the lives of a father and his two sons.", [("killed", 3, 3)]),
 ])
 def test_casualty_figures_with_their_ranges(nlp, sentence, expected):
     assert _figures(nlp, sentence) == expected
@@ -454,3 +458,11 @@ def test_it_happened_on_a_day_dates_the_incident_told_just_before(tmp_path):
     assert date_of("Police said Saturday they have no suspects.")[1] == "week"
     # 'the shooting' refers back to the lead's incident, and its date is the incident's
     assert date_of("The shooting occurred just after 10:30 p.m. Saturday.") == (date(2017, 2, 18), "day")
+
+
+def test_people_shot_and_killed_are_dead_and_none_of_them_wounded(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Two brothers were shot and killed outside a store in Tulsa on Sunday, police said.", encoding="utf-8")
+    _, mentions = _mentions(path)
+    figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
+    assert figures == {"killed": (2, 2), "wounded": (0, 0)}

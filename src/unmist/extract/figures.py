@@ -11,7 +11,7 @@ total are dropped so that totals and parts are not double counted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -74,6 +74,8 @@ def find_figures(sent: Span) -> list[Figure]:
         figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end],
                         quantity.qualifier, shot)
         raw.append((figure, root, is_part))
+        if kind == "killed" and _shot_and_killed(root.head):  # all those shot died: none of them is wounded
+            raw.append((replace(figure, kind="wounded", shot=True), root, is_part))
     figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted(_fatally_of_shot(sent, figures), key=lambda f: f.start)
 
@@ -154,7 +156,9 @@ def _none_hurt(sent: Span) -> list[Figure]:
 # Words saying the people hurt will live: with no death told, the report's toll of dead is zero
 # (as GTD and GVA code a shooting whose victims survive).
 SURVIVAL = re.compile(r"\b(?:non-?\s?life[- ]threatening|not life[- ]threatening|(?:is|are|was|were) expected to "
-                      r"(?:survive|recover|be ok(?:ay)?)|treated and released|minor injur(?:y|ies))\b", re.IGNORECASE)
+                      r"(?:survive|recover|be ok(?:ay)?)|treated and released|minor injur(?:y|ies)|"
+                      r"(?:listed )?in (?:stable|good|fair|satisfactory) condition|(?:is|are|was|were) recovering)\b",
+                      re.IGNORECASE)
 
 
 def _all_survive(sent: Span, raw: list) -> list[Figure]:
@@ -312,7 +316,17 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod")), None)
             if determiner is not None and determiner.lower_ in SINGULAR_DETERMINERS:
                 found.append(_Quantity(1, 1, determiner, token, None))
+            elif determiner is None and _second_of_a_pair(token):
+                found.append(_Quantity(1, 1, token, token, None))  # 'a man and woman were found dead'
     return found
+
+
+def _second_of_a_pair(token: Token) -> bool:
+    """'woman' in 'a man and woman': a singular person joined to one counted with 'a'."""
+    head = token.head
+    if token.dep_ != "conj" or head.i >= token.i or head.tag_ != "NN" or not _person_noun(head):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in SINGULAR_DETERMINERS for c in head.children)
 
 
 KILLING_LEMMAS = frozenset({"kill", "murder", "assassinate", "slay", "execute", "behead", "stab", "shoot"})
@@ -327,6 +341,8 @@ def _killing_of(token: Token) -> bool:
         return False
     noun = preposition.head
     lemma = noun.lemma_.lower()
+    if lemma == "life":  # 'claimed the lives of a father and his two daughters'
+        return noun.head.lemma_.lower() in ("claim", "take") and noun.dep_ in ("dobj", "obj")
     return lemma in DEATH_OF_NOUNS or (lemma == "shooting" and any(c.lower_ in ("fatal", "deadly") for c in noun.children))
 
 
@@ -337,6 +353,8 @@ def _is_named_victim(token: Token) -> bool:
         return False
     if _killing_of(token):
         return True
+    if token.dep_ == "conj" and token.head.i < token.i:
+        return _is_named_victim(token.head)  # 'Deputy Danny Oliver and Detective Michael Davis were killed'
     if token.dep_ not in ("nsubjpass", "nsubj", "dobj"):
         return False
     verb = token.head
@@ -354,7 +372,8 @@ def _is_named_victim(token: Token) -> bool:
     return any(t.lower_ in ("dead", "death") for t in verb.subtree)  # 'shot dead', 'stabbed to death'
 
 
-PERSON_NOUNS = frozenset({"driver", "bomber", "gunman", "attacker", "man", "boy", "girl", "teen", "teenager", "toddler",
+PERSON_NOUNS = frozenset({"driver", "bomber", "gunman", "attacker", "man", "boy", "girl", "teen", "teenager", "toddler", "male", "female",
+                          "father", "mother", "son", "daughter", "husband", "wife", "brother", "sister",
                           "baby", "infant", "student", "resident", "bystander", "passenger", "shooter", "suspect"})
 
 
@@ -461,9 +480,14 @@ def _lemma_of_cue(token: Token) -> str:
     lemma = token.lemma_.lower()
     if lemma == "shoot" and token.pos_ == "VERB":
         fatal = any(c.lower_ in ("fatally", "dead") for c in token.children) or _dies_after(token) or \
-            any(t.lower_ == "death" for t in token.subtree)
+            any(t.lower_ == "death" for t in token.subtree) or _shot_and_killed(token)
         return "kill" if fatal else "wound"
     return lemma
+
+
+def _shot_and_killed(verb: Token) -> bool:
+    """'were shot and killed': the people shot died."""
+    return verb.lemma_.lower() == "shoot" and any(c.dep_ == "conj" and c.lemma_.lower() == "kill" for c in verb.children)
 
 
 def _predicate_adjective(verb: Token, cue_kinds: dict[str, str]) -> str | None:
@@ -559,4 +583,5 @@ def sum_figures(kind: str, figures: list[Figure]) -> Figure:
     sides = {f.side for f in figures}
     start, end = min(f.start for f in figures), max(f.end for f in figures)
     text = figures[0].text if start == figures[0].start and end == figures[0].end else None
-    return Figure(kind, low, high, start, end, sides.pop() if len(sides) == 1 else "total", text or "", None)
+    return Figure(kind, low, high, start, end, sides.pop() if len(sides) == 1 else "total", text or "", None,
+                  all(f.shot for f in figures))
