@@ -466,3 +466,19 @@ def test_people_shot_and_killed_are_dead_and_none_of_them_wounded(tmp_path):
     _, mentions = _mentions(path)
     figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
     assert figures == {"killed": (2, 2), "wounded": (0, 0)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # local news names its city, not its country: the city's state picks the county among 25 namesakes
+    ("A man was shot dead in Jefferson County on Friday, Louisville police said.", ("Jefferson County", "Kentucky")),
+    ("A man was shot dead in Jefferson County on Friday.", None),  # which of them, nothing says
+    # a story whose lead names only the police that handle it happened in the police's city
+    ("A 16-year-old was shot while playing with a gun. Initial Dayton Police Department reports indicate "
+     "the gun went off.", ("Dayton", "Ohio")),
+])
+def test_local_news_places_its_story_by_the_city_and_police_it_names(tmp_path, text, expected):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    _, mentions = _mentions(path)
+    place = mentions[0].place
+    assert (place and (place.name, place.admin1)) == expected

@@ -125,7 +125,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         itype, type_evidence = learned_type, None  # the model read the report as a whole
     place = _place(draft, document, countries)
     if place is None and draft.core:
-        place = _title_place(doc, document, countries) or _dateline_place(document, doc, countries)
+        place = _title_place(doc, document, countries) or _dateline_place(document, doc, countries) or \
+            _lead_place(doc, document, countries)
     figures = _figures(draft, document)
     if itype is None and not any(f.high != 0 for f in figures):  # 'no one was hurt' alone tells no incident
         return None
@@ -272,17 +273,26 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     """How often each country is named in the report (place names, 'Tajik', the dateline), and the
     admin areas it names."""
     counts = ReportScope()
-    areas = set()
+    areas, cities, city_areas = set(), Counter(), set()
     for span in doc.spans["unmist_places"]:
         for place in span._.unmist[:1]:
             if place.precision in ("country", "province") or place.population >= BIG_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
+            elif dominant := _dominant(span._.unmist):
+                cities[dominant.country] += 1
+                city_areas.add((dominant.admin1, dominant.country))
             if place.precision == "province":
                 areas.add((place.name, place.country))
     for country in _demonym_countries(doc):
         counts[country] += 1
     dateline_area = knowledge.admin_abbreviations().get(document.dateline.partition(",")[2].strip()) if document.dateline else None
-    counts.areas = frozenset(areas | ({dateline_area} if dateline_area else set()))
+    if dateline_area:
+        areas.add(dateline_area)
+        counts[dateline_area[1]] += 1
+    if not counts:  # local news names its city ('Louisville'), never its country, and seldom its state
+        counts.update(cities)
+        areas |= city_areas
+    counts.areas = frozenset(areas)
     return counts
 
 
@@ -359,6 +369,28 @@ def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceVa
     return _place_value(place, evidence_at(document, sent, start, start + len(name)))
 
 
+# The report's first sentences, in which local news names the police that handle its one story
+# ('Initial New Orleans Police Department reports indicate ...').
+LEAD_SENTENCES = 5
+
+
+def _lead_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue | None:
+    """The seat of the first police force the report's lead names, for a main incident whose own
+    sentences, headline and dateline name no place: local police handle local incidents.  (Any
+    first place of the lead would do for local news, but in wire reports it links stories that a
+    capital's officials speak of: MUC-4 dev 36.38 -> 36.01.)"""
+    lead_end = next((sent.end for n, sent in enumerate(doc.sents) if n == LEAD_SENTENCES - 1), len(doc))
+    for span in doc.spans["unmist_places"]:
+        if span.start >= lead_end:
+            break
+        if not names_a_jurisdiction(span):
+            continue
+        place = choose_place(span._.unmist, countries, _after_locative(span))
+        if place is not None and place.precision != "country":
+            return _place_value(place, evidence_at(document, span.sent, span.start_char, span.end_char))
+    return None
+
+
 def _in_admin_area(candidates: tuple, area: str) -> gazetteer.Place | None:
     """The biggest candidate in the admin area a dateline writes after the place ('GRAHAM, N.C.'
     is Graham, North Carolina, not Graham, Washington)."""
@@ -394,13 +426,25 @@ def choose_place(candidates: tuple, countries: Counter, after_locative: bool = F
     in_scope = [p for p in candidates if countries.get(p.country)]
     if in_scope:
         areas = getattr(countries, "areas", frozenset())
-        return max(in_scope, key=lambda p: ((p.admin1, p.country) in areas, p.precision == "exact", p.population))
+        ranked = sorted(in_scope, key=lambda p: ((p.admin1, p.country) in areas, p.precision == "exact", p.population),
+                        reverse=True)
+        return None if _tied_namesakes(ranked, areas) else ranked[0]
     big = [p for p in candidates if p.population >= BIG_PLACE_POPULATION]
     if big:
         return big[0]
     if after_locative and len(candidates) == 1 and candidates[0].population >= UNIQUE_PLACE_POPULATION:
         return candidates[0]  # 'shot in Fort Pierce': a town with no namesake in the gazetteer
     return _dominant(candidates) if not countries else None
+
+
+def _tied_namesakes(ranked: list, areas: frozenset) -> bool:
+    """Two best namesakes in different admin areas that nothing tells apart: no named area, the
+    same size ('Jefferson County' in 25 states, none of them named)."""
+    if len(ranked) < 2:
+        return False
+    first, second = ranked[0], ranked[1]
+    return (first.admin1 != second.admin1 and first.population == second.population
+            and ((first.admin1, first.country) in areas) == ((second.admin1, second.country) in areas))
 
 
 def _dominant(candidates: tuple) -> gazetteer.Place | None:
