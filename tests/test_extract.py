@@ -65,6 +65,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("Officer John Reyes and Sergeant Paul Klein were killed on Friday.", [("killed", 2, 2)]),
     ("A man and woman were found dead inside the house.", [("killed", 2, 2)]),
     ("The fire claimed the lives of a father and his two sons.", [("killed", 3, 3)]),
+    # whoever a shot hits is a person, whatever the noun; a thing shot at is not
+    ("A park ranger was shot in the foot on Thursday.", [("wounded", 1, 1)]),
+    ("A patrol car was shot at on Thursday.", []),
 ])
 def test_casualty_figures_with_their_ranges(nlp, sentence, expected):
     assert _figures(nlp, sentence) == expected

@@ -311,7 +311,7 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             found.append(_Quantity(1, 1, token, token, None))
         elif _is_named_victim(token):
             found.append(_Quantity(1, 1, token, token, None))
-        elif (token.tag_ == "NN" or token.lower_ == "old") and _person_noun(token) and \
+        elif (token.tag_ == "NN" or token.lower_ == "old") and (_person_noun(token) or _hit_by_violence(token)) and \
                 (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token)):  # 'a 16-year-old was shot': 'old' is its head
             determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod")), None)
             if determiner is not None and determiner.lower_ in SINGULAR_DETERMINERS:
@@ -319,6 +319,20 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             elif determiner is None and _second_of_a_pair(token):
                 found.append(_Quantity(1, 1, token, token, None))  # 'a man and woman were found dead'
     return found
+
+
+# Verbs whose passive subject is a person whatever the noun ('a deputy was shot', 'a special agent
+# was wounded'): no list of person nouns is complete.
+HARMING_LEMMAS = frozenset({"kill", "shoot", "wound", "injure", "stab", "murder", "hurt"})
+
+
+def _hit_by_violence(token: Token) -> bool:
+    """The passive subject of a harming verb, unless a thing ('a car was shot at', 'the post was hit')."""
+    verb = token.head
+    if token.dep_ != "nsubjpass" or verb.lemma_.lower() not in HARMING_LEMMAS:
+        return False
+    shot_at = any(c.lower_ == "at" and c.dep_ in ("prep", "prt") for c in verb.children)
+    return not shot_at and token.lemma_.lower() not in knowledge.target_nouns()
 
 
 def _second_of_a_pair(token: Token) -> bool:
