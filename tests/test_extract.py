@@ -485,3 +485,12 @@ def test_local_news_places_its_story_by_the_city_and_police_it_names(tmp_path, t
     _, mentions = _mentions(path)
     place = mentions[0].place
     assert (place and (place.name, place.admin1)) == expected
+
+
+def test_the_day_a_suspect_was_charged_does_not_date_the_shooting(tmp_path):
+    path = tmp_path / "report.jsonl"
+    path.write_text(json.dumps({"title": "Man charged", "published": "2016-03-10", "text":
+        "A 20-year-old man was charged Wednesday in the fatal shooting of a teenager outside a store in Tulsa."}) + "\n",
+        encoding="utf-8")
+    _, mentions = _mentions(path)
+    assert mentions[0].date.evidence is None  # the publication week, not Wednesday the 9th

@@ -35,6 +35,9 @@ AFTERMATH_LEMMAS = frozenset({"die", "succumb"})
 SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote", "cite", "say", "tell"})
 SAYING_NOUNS = frozenset({"briefing", "statement", "interview", "conference", "announcement", "press", "speech",
                           "report", "video", "message", "post", "claim"})
+# Verbs of the legal aftermath, whose date is when a suspect was charged or tried, days or months
+# after the incident ('was arraigned Tuesday in the shooting of ...').
+LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "convict", "book", "acquit"})
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # Words that tie people to an incident even when no known group or trigger is in the sentence.
 RESPONSIBILITY_WORDS = ("convicted", "sentenced", "found guilty", "the bomber was", "the attacker was", "loyal to",
@@ -182,6 +185,8 @@ def _governor_is_event(span: Span) -> bool:
         if head.pos_ in ("NOUN", "PROPN"):
             return head.lemma_.lower() not in SAYING_NOUNS  # 'at a briefing on Tuesday' dates the briefing
         if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in LEGAL_VERBS:
+                return False  # 'was charged Tuesday in the shooting': the day of the charge
             return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report"
         token = head
     return True
