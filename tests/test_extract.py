@@ -89,6 +89,13 @@ def _mentions(path):
     return document, extract(parse(document), document)
 
 
+def _news_item(tmp_path, text: str, published: str, title: str = "Shooting"):
+    """The mentions of one JSONL news item (title, publication date, text)."""
+    path = tmp_path / "item.jsonl"
+    path.write_text(json.dumps({"title": title, "published": published, "text": text}) + "\n", encoding="utf-8")
+    return _mentions(path)[1]
+
+
 def test_wire_report_main_incident(demo_dir):
     document, mentions = _mentions(demo_dir / "001_pamirwire_gharm_ambush.txt")
     main = mentions[0]
@@ -423,11 +430,8 @@ def test_a_dateline_after_page_furniture_places_the_story_in_the_state_it_names(
 
 
 def test_the_day_of_the_shooting_not_the_day_the_victim_died_dates_the_incident(tmp_path):
-    path = tmp_path / "report.jsonl"
-    path.write_text(json.dumps({"title": "Teen dies of wounds", "published": "2016-06-10", "text":
-        "Damon Sochko, 16, of Morgantown, died Wednesday after being shot in the head Monday, deputies said."}) + "\n",
-        encoding="utf-8")
-    _, mentions = _mentions(path)
+    mentions = _news_item(tmp_path, "Damon Sochko, 16, of Morgantown, died Wednesday after being shot in the head "
+                                    "Monday, deputies said.", "2016-06-10", "Teen dies of wounds")
     assert str(mentions[0].date.start) == "2016-06-06" and mentions[0].date.evidence.text == "Monday"
 
 
@@ -450,11 +454,8 @@ def test_it_happened_on_a_day_dates_the_incident_told_just_before(tmp_path):
     """News tells what happened, then when: 'It happened around 9:15 p.m. Saturday' dates the
     shooting of the lead; a 'Sunday' of another verb ('Police said Sunday') does not."""
     def date_of(second_sentence: str):
-        path = tmp_path / "report.jsonl"
-        path.write_text(json.dumps({"title": "Teens wounded", "published": "2017-02-19", "text":
-            f"Two teenage boys were shot and wounded in West Philadelphia. {second_sentence}"}) + "\n",
-            encoding="utf-8")
-        _, mentions = _mentions(path)
+        mentions = _news_item(tmp_path, f"Two teenage boys were shot and wounded in West Philadelphia. {second_sentence}",
+                              "2017-02-19")
         return mentions[0].date.start, mentions[0].date.precision
 
     assert date_of("It happened around 9:15 p.m. Saturday on the unit block of a street.") == (date(2017, 2, 18), "day")
@@ -488,9 +489,6 @@ def test_local_news_places_its_story_by_the_city_and_police_it_names(tmp_path, t
 
 
 def test_the_day_a_suspect_was_charged_does_not_date_the_shooting(tmp_path):
-    path = tmp_path / "report.jsonl"
-    path.write_text(json.dumps({"title": "Man charged", "published": "2016-03-10", "text":
-        "A 20-year-old man was charged Wednesday in the fatal shooting of a teenager outside a store in Tulsa."}) + "\n",
-        encoding="utf-8")
-    _, mentions = _mentions(path)
+    mentions = _news_item(tmp_path, "A 20-year-old man was charged Wednesday in the fatal shooting of a teenager "
+                                    "outside a store in Tulsa.", "2016-03-10", "Man charged")
     assert mentions[0].date.evidence is None  # the publication week, not Wednesday the 9th

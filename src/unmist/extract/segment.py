@@ -10,10 +10,11 @@ continues the current one, which is how anaphora ("the attack", "the ambush") is
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from .dates import DateExpr, Resolved, compatible, resolve
@@ -201,12 +202,7 @@ def _trigger_dates(doc: Doc, sent: Span) -> dict[int, int]:
     for expr in doc._.unmist_dates:
         if not sent.start_char <= expr.start < sent.end_char or expr.kind in COARSE_DATES - {"month", "month_year"}:
             continue
-        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-        token = span.root if span is not None else None
-        for _ in range(4):
-            if token is None or token.head.i == token.i:
-                break
-            token = token.head
+        for token in _date_governors(doc, expr):
             if token.i in trigger_tokens:
                 starts[expr.start] = token.i
                 break
@@ -215,6 +211,17 @@ def _trigger_dates(doc: Doc, sent: Span) -> dict[int, int]:
                 starts[expr.start] = subject.i  # 'the fighting broke out on September 16'
                 break
     return starts
+
+
+def _date_governors(doc: Doc, expr: DateExpr, steps: int = 4) -> Iterator[Token]:
+    """The words above a date in the parse, nearest first (at most ``steps`` of them)."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    for _ in range(steps):
+        if token is None or token.head.i == token.i:
+            return
+        token = token.head
+        yield token
 
 
 def best_date(facts: SentenceFacts) -> DateExpr | None:
@@ -272,19 +279,13 @@ def _occurrence_date(facts: SentenceFacts) -> DateExpr | None:
     for expr in facts.dates:
         if expr.kind in COARSE_DATES or expr.kind == "anchor":
             continue
-        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-        token = span.root if span is not None else None
-        for _ in range(4):
-            if token is None or token.head.i == token.i:
-                break
-            token = token.head
-            if token.pos_ == "VERB":
-                subjects = [c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"]
-                if token.lemma_.lower() in OCCURRENCE_VERBS and subjects and subjects[0] in INCIDENT_SUBJECTS:
-                    return expr
-                if token.lemma_.lower() in RESPONSE_VERBS:
-                    return expr
-                break
+        verb = next((t for t in _date_governors(doc, expr) if t.pos_ == "VERB"), None)
+        if verb is None:
+            continue
+        subjects = [c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"]
+        if verb.lemma_.lower() in RESPONSE_VERBS or (
+                verb.lemma_.lower() in OCCURRENCE_VERBS and subjects and subjects[0] in INCIDENT_SUBJECTS):
+            return expr
     return None
 
 
