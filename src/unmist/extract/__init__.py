@@ -285,7 +285,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
                 areas.add((place.name, place.country))
     for country in _demonym_countries(doc):
         counts[country] += 1
-    dateline_area = knowledge.admin_abbreviations().get(document.dateline.partition(",")[2].strip()) if document.dateline else None
+    dateline_area = _dateline_area(document)
     if dateline_area:
         areas.add(dateline_area)
         counts[dateline_area[1]] += 1
@@ -359,10 +359,11 @@ def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceVa
     """A wire story's dateline ('BISHKEK -') places its main incident when the text names no other place."""
     if not document.dateline:
         return None
-    name, _, area = (part.strip() for part in document.dateline.partition(","))
+    name = document.dateline.partition(",")[0].strip()
     start = document.text.find(document.dateline)
     candidates = gazetteer.lookup(name.title()) or gazetteer.lookup(name)
-    place = _in_admin_area(candidates, area) or choose_place(candidates, countries) or _outgrows_namesakes(candidates)
+    place = _in_admin_area(candidates, _dateline_area(document)) or choose_place(candidates, countries) or \
+        _outgrows_namesakes(candidates)
     if place is None or start < 0:
         return None
     sent = doc.char_span(start, start + len(name), alignment_mode="expand").sent
@@ -391,12 +392,20 @@ def _lead_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue 
     return None
 
 
-def _in_admin_area(candidates: tuple, area: str) -> gazetteer.Place | None:
-    """The biggest candidate in the admin area a dateline writes after the place ('GRAHAM, N.C.'
-    is Graham, North Carolina, not Graham, Washington)."""
+def _dateline_area(document: Document) -> tuple[str, str] | None:
+    """The admin area a dateline writes after the place, as (name, country): 'GRAHAM, N.C.',
+    'Springfield, Illinois'."""
+    area = document.dateline.partition(",")[2].strip() if document.dateline else ""
+    if not area:
+        return None
     forms = knowledge.admin_abbreviations()
-    admin = forms.get(area) or next(((name, country) for name, country in forms.values() if name.lower() == area.lower()), None)
-    if not area or admin is None:
+    return forms.get(area) or next(((name, country) for name, country in forms.values() if name.lower() == area.lower()), None)
+
+
+def _in_admin_area(candidates: tuple, admin: tuple[str, str] | None) -> gazetteer.Place | None:
+    """The biggest candidate in the dateline's admin area ('GRAHAM, N.C.' is Graham, North
+    Carolina, not Graham, Washington)."""
+    if admin is None:
         return None
     inside = [p for p in candidates if (p.admin1, p.country) == admin and p.precision != "country"]
     return max(inside, key=lambda p: p.population, default=None)

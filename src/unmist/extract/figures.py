@@ -386,9 +386,10 @@ def _is_named_victim(token: Token) -> bool:
     return any(t.lower_ in ("dead", "death") for t in verb.subtree)  # 'shot dead', 'stabbed to death'
 
 
-PERSON_NOUNS = frozenset({"driver", "bomber", "gunman", "attacker", "man", "boy", "girl", "teen", "teenager", "toddler", "male", "female",
-                          "father", "mother", "son", "daughter", "husband", "wife", "brother", "sister",
-                          "baby", "infant", "student", "resident", "bystander", "passenger", "shooter", "suspect"})
+PERSON_NOUNS = frozenset({"driver", "bomber", "gunman", "attacker", "man", "boy", "girl", "teen", "teenager", "toddler",
+                          "male", "female", "father", "mother", "son", "daughter", "husband", "wife", "brother",
+                          "sister", "baby", "infant", "student", "resident", "bystander", "passenger", "shooter",
+                          "suspect"})
 
 
 def _dies_after(verb: Token) -> bool:
