@@ -492,3 +492,9 @@ def test_the_day_a_suspect_was_charged_does_not_date_the_shooting(tmp_path):
     mentions = _news_item(tmp_path, "A 20-year-old man was charged Wednesday in the fatal shooting of a teenager "
                                     "outside a store in Tulsa.", "2016-03-10", "Man charged")
     assert mentions[0].date.evidence is None  # the publication week, not Wednesday the 9th
+
+
+def test_the_day_a_victim_was_identified_does_not_date_the_shooting(tmp_path):
+    mentions = _news_item(tmp_path, "The man fatally shot outside a store in Tulsa was identified Wednesday as a "
+                                    "20-year-old student.", "2016-03-10", "Victim identified")
+    assert mentions[0].date.evidence is None

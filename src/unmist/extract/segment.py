@@ -32,8 +32,10 @@ CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure", "shoot", "stab"})
 # Verbs whose date is when a victim died, which may be days after the attack ('died Wednesday
 # after being shot Monday'): the attack's own date, when the sentence gives one, dates the incident.
 AFTERMATH_LEMMAS = frozenset({"die", "succumb"})
-# Verbs whose date is the date of saying, not of the event ('on Thursday claimed responsibility').
-SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote", "cite", "say", "tell"})
+# Verbs whose date is the date of saying or of making known, not of the event ('on Thursday
+# claimed responsibility', 'identified the victim Monday', 'posted about the shooting Friday').
+SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote", "cite", "say", "tell", "post",
+                          "publish", "tweet", "identify", "name", "release"})
 SAYING_NOUNS = frozenset({"briefing", "statement", "interview", "conference", "announcement", "press", "speech",
                           "report", "video", "message", "post", "claim"})
 # Verbs of the legal aftermath, whose date is when a suspect was charged or tried, days or months
