@@ -498,3 +498,52 @@ def test_the_day_a_victim_was_identified_does_not_date_the_shooting(tmp_path):
     mentions = _news_item(tmp_path, "The man fatally shot outside a store in Tulsa was identified Wednesday as a "
                                     "20-year-old student.", "2016-03-10", "Victim identified")
     assert mentions[0].date.evidence is None
+
+
+def test_a_date_before_an_inverted_attribution_dates_the_clause_before_it(tmp_path):
+    """'... after a shooting Friday night, said a police spokesman': 'said' comes after a comma, so
+    Friday is the shooting's night, not the day of saying ('police on Thursday said' still is)."""
+    told = _news_item(tmp_path, "One man is dead after a shooting off Montague Avenue in North Charleston Friday "
+                                "night, said a police spokesman.", "2017-04-01")
+    assert str(told[0].date.start) == "2017-03-31" and told[0].date.evidence.text == "Friday night"
+    said = _news_item(tmp_path, "One man is dead after a shooting off Montague Avenue in North Charleston, police "
+                                "on Friday said.", "2017-04-01")
+    assert said[0].date.evidence is None
+
+
+def test_someone_recovering_after_being_shot_was_wounded(tmp_path):
+    """A passive clause without its own subject ('after being shot') tells what happened to the
+    subject of the sentence, so the lead states the shooting and 'It happened Monday night' dates it."""
+    mentions = _news_item(tmp_path, "An 8-year-old boy is recovering after being accidentally shot in the hand in "
+                                    "Williamsport.\n\nIt happened Monday night near his home.", "2014-09-30")
+    figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
+    assert figures["wounded"] == (1, 1) and figures.get("killed", (0, 0)) == (0, 0)
+    assert str(mentions[0].date.start) == "2014-09-29"
+
+
+def test_the_call_for_help_coming_in_dates_the_incident(tmp_path):
+    mentions = _news_item(tmp_path, "A 1-year-old boy was shot by his sister in Chowchilla. The 911 call came in "
+                                    "around 5 p.m. Wednesday.", "2017-01-13")
+    assert str(mentions[0].date.start) == "2017-01-11"
+
+
+@pytest.mark.parametrize("text, place", [
+    # GeoNames keeps 'South Side' as an alternate name of Eltingville, New York: a part of the city here
+    ("Five children were shot Sunday night in a drive-by on the South Side of Chicago.", "Chicago"),
+    ("Five children were shot Sunday night in a drive-by on the South Side.", None),
+    # a numbered ward is a division of the city, not the town of Ward, Arkansas
+    ("A 15-year-old was shot dead in the 4th Ward of New Orleans on Saturday.", "New Orleans"),
+    ("A 15-year-old was shot dead in the 4th Ward on Saturday.", None),
+])
+def test_parts_of_a_city_are_not_towns_elsewhere(tmp_path, text, place):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    _, mentions = _mentions(path)
+    assert (mentions[0].place and mentions[0].place.name) == place
+
+
+def test_a_common_word_that_is_only_an_alternate_name_is_no_place(nlp):
+    doc = nlp("Park rangers found the body near Rockville, Maryland.")
+    assert [p.text for p in doc.spans["unmist_places"]] == ["Rockville", "Maryland"]
+    doc = nlp("A bomb exploded in Herat on Friday.")  # 'Herat' bears its own name (as Herāt): still a place
+    assert [p.text for p in doc.spans["unmist_places"]] == ["Herat"]

@@ -266,11 +266,13 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
         span = doc[start:end]
         if span.text.lower() in knowledge.not_places():
             return Span(doc, start, end, label="not_place")
+        if _after_ordinal(doc, start):
+            return Span(doc, start, start + 1, label="not_place")
         if _street_after(doc, end):
             return Span(doc, start, end + 1, label="not_place")
         if length == 1 and span.text.lower() in STREET_WORDS and (start == 0 or doc[start - 1].lower_ != "in"):
             return Span(doc, start, end, label="not_place")  # '42nd Street
-        candidates = gazetteer.lookup(span.text)
+        candidates = _unless_only_an_alias(span, gazetteer.lookup(span.text))
         variant = not candidates and length == 1 and len(span.text) >= 6 and doc[start].pos_ == "PROPN" and \
             span.text.lower() not in english_words()  # transliterations, not 'Global' -> Gloubli
         if variant:
@@ -281,6 +283,23 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
             place_span._.unmist_variant = variant
             return place_span
     return None
+
+
+ORDINAL_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+
+
+def _after_ordinal(doc: Doc, start: int) -> bool:
+    """'the 4th Ward', 'the 7th District': a numbered division of a city, not the town of Ward."""
+    return start > 0 and bool(ORDINAL_NUMBER.match(doc[start - 1].text))
+
+
+def _unless_only_an_alias(span: Span, candidates: tuple) -> tuple:
+    """A common English word that no place bears as its own name ('Park', an alternate name of a
+    town in Indiana) is the word, not that place."""
+    text = span.text.lower()
+    if len(span) > 1 or text not in english_words() or any(gazetteer.bears_own_name(p, text) for p in candidates):
+        return candidates
+    return ()
 
 
 def _street_after(doc: Doc, end: int) -> bool:

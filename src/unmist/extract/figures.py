@@ -480,13 +480,26 @@ def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
     if node.dep_ == "nsubj":
         if lemma in INTRANSITIVE_CUES or (head.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in head.children)):
             return cue_kinds.get(lemma)
-        return _predicate_adjective(head, cue_kinds)
+        return _predicate_adjective(head, cue_kinds) or _passive_clause_cue(head, cue_kinds)
     if node.dep_ in ("dobj", "obj"):
         if lemma in cue_kinds and lemma not in INTRANSITIVE_CUES:
             return cue_kinds[lemma]
         return _predicate_adjective(head, cue_kinds)
     if node.dep_ == "pobj":
         return _toll(node, cue_kinds)
+    return None
+
+
+def _passive_clause_cue(verb: Token, cue_kinds: dict[str, str]) -> str | None:
+    """'A boy is recovering after being shot': a passive clause without a subject of its own tells
+    what happened to the subject of the clause it hangs on."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl"] + [
+        c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"]  # 'after being shot'
+    for clause in clauses:
+        if any(c.dep_.startswith("nsubj") for c in clause.children):
+            continue
+        if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in clause.children):
+            return cue_kinds.get(_lemma_of_cue(clause))
     return None
 
 

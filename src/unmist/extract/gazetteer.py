@@ -178,13 +178,17 @@ ALIAS_DOMINANCE = 10
 
 
 def _by_own_name_first(key: str, candidates: list[Place]) -> tuple[Place, ...]:
-    folded = _folded(key)
-    own = [p for p in candidates if _folded(p.name) == folded]
+    own = [p for p in candidates if bears_own_name(p, key)]
     if not own:
         return tuple(candidates)
     biggest = max(p.population for p in own)
-    return tuple(p for p in candidates if _folded(p.name) == folded or p.precision != "exact"
+    return tuple(p for p in candidates if bears_own_name(p, key) or p.precision != "exact"
                  or p.population >= ALIAS_DOMINANCE * max(biggest, 1))
+
+
+def bears_own_name(place: Place, name: str) -> bool:
+    """'Herāt' bears the name 'Herat' as its own; Rockville, Indiana bears 'Park' only as an alias."""
+    return place.curated or _folded(place.name) == _folded(name)
 
 
 def _folded(name: str) -> str:

@@ -10,6 +10,7 @@ continues the current one, which is how anaphora ("the attack", "the ambush") is
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -169,7 +170,7 @@ def _is_event_date(doc: Doc, expr: DateExpr) -> bool:
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None or expr.kind in COARSE_DATES:
         return True  # 'In May, the group claimed ...': a month dates the claim and the event alike
-    nearby = doc[span.end: span.end + 2]
+    nearby = list(itertools.takewhile(lambda t: not t.is_punct, doc[span.end: span.end + 2]))  # not ', said' after a clause
     if any(t.lemma_.lower() in SAYING_VERBS | knowledge.cue_verbs() and t.pos_ in ("VERB", "AUX") for t in nearby):
         return False  # 'on Thursday claimed responsibility'
     return _governor_is_event(span)
@@ -272,6 +273,8 @@ INCIDENT_SUBJECTS = frozenset({"it", "this", "that", "incident", "situation", "c
 # Verbs of the first response: police were called or sent to the scene when it happened ('Officers
 # were dispatched to the 4500 block at about 10:20 p.m. Sunday').
 RESPONSE_VERBS = frozenset({"respond", "dispatch", "call", "summon"})
+# ... or the call for help came in ('The 911 call came in at around 11:20 Tuesday morning').
+RESPONSE_NOUNS = frozenset({"call"})
 
 
 def _occurrence_date(facts: SentenceFacts) -> DateExpr | None:
@@ -285,7 +288,7 @@ def _occurrence_date(facts: SentenceFacts) -> DateExpr | None:
         if verb is None:
             continue
         subjects = [c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"]
-        if verb.lemma_.lower() in RESPONSE_VERBS or (
+        if verb.lemma_.lower() in RESPONSE_VERBS or (subjects and subjects[0] in RESPONSE_NOUNS) or (
                 verb.lemma_.lower() in OCCURRENCE_VERBS and subjects and subjects[0] in INCIDENT_SUBJECTS):
             return expr
     return None
