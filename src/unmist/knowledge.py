@@ -248,6 +248,12 @@ def weapons() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @lru_cache(maxsize=None)
+def person_titles() -> frozenset[str]:
+    """Lower-cased titles and ranks written before a name ('archbishop', 'major'), not part of it."""
+    return frozenset(w.lower() for w in _words("person_titles.txt"))
+
+
+@lru_cache(maxsize=None)
 def not_places() -> frozenset[str]:
     """Lower-cased phrases never to geocode ('Central Asia' is not the town of Central)."""
     return frozenset(w.lower() for w in _words("not_places.txt"))

@@ -267,6 +267,7 @@ class ReportScope(Counter):
     states), the one in a named area is meant."""
 
     areas: frozenset[tuple[str, str]] = frozenset()
+    city_areas: frozenset[tuple[str, str]] = frozenset()  # the states of the cities it names ('Chicago')
 
 
 def report_countries(doc: Doc, document: Document) -> ReportScope:
@@ -278,6 +279,8 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
         for place in span._.unmist[:1]:
             if place.precision in ("country", "province") or place.population >= BIG_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
+                if place.precision == "exact":
+                    city_areas.add((place.admin1, place.country))
             elif dominant := _dominant(span._.unmist):
                 cities[dominant.country] += 1
                 city_areas.add((dominant.admin1, dominant.country))
@@ -293,6 +296,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
         counts.update(cities)
         areas |= city_areas
     counts.areas = frozenset(areas)
+    counts.city_areas = frozenset(city_areas)
     return counts
 
 
@@ -319,6 +323,7 @@ def _named_places(draft: Draft, countries: Counter) -> tuple[str, ...]:
         if place is not None and place.precision != "country":
             names.add(place.name)
     return tuple(sorted(names))
+
 
 
 def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue | None:
@@ -475,7 +480,7 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
             if span.start_char < dateline_end or _is_origin(span) or _names_another_incident(span) \
                     or _stands_for_a_speaker(span) or _locates_a_source(span) or _acts_like_a_person(span):
                 continue
-            place = choose_place(span._.unmist, countries, _after_locative(span))
+            place = choose_place(_candidates(span, countries), countries, _after_locative(span))
             if place is None:
                 continue
             # a reference point ('east of Dushanbe') or a police force's seat ('Austin police said')
@@ -489,6 +494,20 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
         return None
     _, place, span, facts = best
     return _place_value(place, evidence_at(document, facts.sent, span.start_char, span.end_char))
+
+
+# Words after a name that make it a part of a city ('the city's Englewood neighborhood').
+NEIGHBOURHOOD_WORDS = frozenset({"neighborhood", "neighbourhood", "neighborhoods", "section", "community"})
+
+
+def _candidates(span: Span, countries: Counter) -> tuple:
+    """The places a name may be; a neighbourhood only in a state the report names or names a city of
+    ('the Englewood neighborhood' of a Chicago story is not Englewood, Colorado)."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is None or following.lower_ not in NEIGHBOURHOOD_WORDS:
+        return span._.unmist
+    home = getattr(countries, "areas", frozenset()) | getattr(countries, "city_areas", frozenset())
+    return tuple(p for p in span._.unmist if (p.admin1, p.country) in home)
 
 
 def _acts_like_a_person(span: Span) -> bool:

@@ -302,9 +302,14 @@ def _unless_only_an_alias(span: Span, candidates: tuple) -> tuple:
     return ()
 
 
+# Capitalised words after a name that make it a hospital's: 'taken to Mount Sinai Hospital' is
+# where a victim was treated, not the town of Mount Sinai, New York.
+HOSPITAL_WORDS = frozenset({"hospital", "medical", "clinic", "health"})
+
+
 def _street_after(doc: Doc, end: int) -> bool:
-    """A capitalised street word right after the name: 'Plymouth Street' is no town."""
-    return end < len(doc) and doc[end].lower_ in STREET_WORDS and doc[end].text[:1].isupper()
+    """A capitalised street or hospital word right after the name: 'Plymouth Street' is no town."""
+    return end < len(doc) and doc[end].lower_ in STREET_WORDS | HOSPITAL_WORDS and doc[end].text[:1].isupper()
 
 
 LOCATIVES = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of", "around", "across", "towards"})

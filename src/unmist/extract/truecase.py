@@ -7,7 +7,12 @@ and evidence offset is the report's own (evidence text is always taken from the 
 
 No library on PyPI does offline English truecasing without a trained model of its own, and the
 word lists needed are already here: the English model's lemma index (common words), spaCy's stop
-words, the gazetteer (places) and the knowledge files (groups).
+words, the gazetteer (places) and the knowledge files (groups, titles).
+
+A word is cased alone first, then in context: the lemma index holds names too ('oscar', 'maria',
+'diaz'), so a word between a title or a name and a name ('ARCHBISHOP OSCAR ARNULFO ROMERO',
+'MARIA ELENA DIAZ PEREZ') is part of the name.  (Lists of given names on PyPI are GPL-licensed or
+gigabytes large; the context does most of their work here.)
 """
 
 from __future__ import annotations
@@ -41,11 +46,15 @@ def truecase(text: str) -> str:
     """``text`` in ordinary case when it is written in one case, else unchanged (same length)."""
     if not in_one_case(text):
         return text
+    matches = list(WORD.finditer(text))
+    alone = _with_place_names(matches, [_word_case(m.group(0).lower()) for m in matches], text)
+    for _ in range(2):  # 'MARIA ELENA DIAZ PEREZ': 'diaz' between names first, then 'maria' before them
+        alone = [_in_context(matches, alone, index, text) for index in range(len(matches))]
     pieces, last = [], 0
-    for match in WORD.finditer(text):
+    for index, match in enumerate(matches):
         pieces.append(text[last:match.start()].lower())
         word = match.group(0)
-        cased = _word_case(word.lower())
+        cased = alone[index]
         if text[match.start() - 1: match.start()] == "(" and text[match.end(): match.end() + 1] == ")" and len(word) <= 6:
             cased = word.upper()  # '(URNG)': an acronym explained
         if cased == word.lower() and SENTENCE_END.search(text, max(0, match.start() - 12), match.start()):
@@ -54,6 +63,86 @@ def truecase(text: str) -> str:
         last = match.end()
     pieces.append(text[last:].lower())
     return "".join(pieces)
+
+
+# A run of two or three words is a place's name when the gazetteer has it as a country, a province,
+# or a town of this many people ('EL SALVADOR', 'SANTA ANA', 'NEW YORK', 'GUATEMALA CITY').
+PLACE_PHRASE_POPULATION = 100_000
+
+
+def _with_place_names(matches: list, cased: list[str], text: str) -> list[str]:
+    """Words cased as the multi-word place names they form."""
+    cased = list(cased)
+    index = 0
+    while index < len(matches):
+        for length in (3, 2):
+            words = [m.group(0).lower() for m in matches[index:index + length]]
+            if len(words) == length and all(_spaces(text[a.end():b.start()]) for a, b in
+                                             zip(matches[index:index + length], matches[index + 1:index + length])) \
+                    and _is_place_phrase(" ".join(words)):
+                for offset, word in enumerate(words):
+                    inner_stop = 0 < offset < length - 1 and _is_stop_word(word)
+                    cased[index + offset] = word if inner_stop else word[:1].upper() + word[1:]
+                index += length - 1
+                break
+        index += 1
+    return cased
+
+
+@lru_cache(maxsize=50_000)
+def _is_place_phrase(phrase: str) -> bool:
+    from . import gazetteer
+
+    if all(_is_stop_word(word) for word in phrase.split()):
+        return False
+    return any(p.precision in ("country", "province") or p.population >= PLACE_PHRASE_POPULATION
+               for p in gazetteer.lookup(phrase))
+
+
+def _in_context(matches: list, alone: list[str], index: int, text: str) -> str:
+    """A word's case given its neighbours: a lower-cased English word is a name's part when a name
+    follows it and a name or a title ('archbishop') comes before it, with only spaces between, or
+    when two names follow it after a comma."""
+    cased = alone[index]
+    word = matches[index].group(0).lower()
+    if cased != word or _is_stop_word(word) or word in knowledge.person_titles():
+        return cased
+    if _name_next_to(matches, alone, index, index + 1, text) and (
+            _name_next_to(matches, alone, index, index - 1, text) or _title_before(matches, index, text)
+            or (_after_comma(matches, index, text) and _name_next_to(matches, alone, index + 1, index + 2, text))):
+        return word[:1].upper() + word[1:]
+    return cased
+
+
+def _after_comma(matches: list, index: int, text: str) -> bool:
+    """', MARIA ELENA DIAZ PEREZ,': an apposition naming someone just mentioned."""
+    start = matches[index - 1].end() if index else 0
+    separator = text[start:matches[index].start()]
+    return separator[:1] == "," and _spaces(separator[1:])
+
+
+def _spaces(separator: str) -> bool:
+    """One space or one line break: words of one name (wire text wraps lines anywhere)."""
+    return separator in (" ", "\n") or (separator.isspace() and separator.count("\n") < 2 and len(separator) <= 4)
+
+
+def _title_before(matches: list, index: int, text: str) -> bool:
+    if index == 0 or not _spaces(text[matches[index - 1].end():matches[index].start()]):
+        return False
+    return matches[index - 1].group(0).lower() in knowledge.person_titles()
+
+
+def _name_next_to(matches: list, alone: list[str], index: int, other: int, text: str) -> bool:
+    """Whether the word at ``other`` is cased as a name (not an acronym, a month or a demonym) and
+    only a space separates it from the word at ``index``."""
+    if not 0 <= other < len(matches):
+        return False
+    first, second = sorted((matches[index], matches[other]), key=lambda m: m.start())
+    word = matches[other].group(0).lower()
+    return _spaces(text[first.end():second.start()]) and alone[other][:1].isupper() and not alone[other].isupper() \
+        and word not in _proper_words()
+
+
 
 
 def _word_case(word: str) -> str:

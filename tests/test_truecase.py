@@ -1,0 +1,30 @@
+"""Truecasing one-case reports: words cased alone, then in the context of the names around them."""
+
+from unmist.extract.truecase import truecase
+
+PADDING = " THE ARMY SAID THE INVESTIGATION IS CONTINUING AND THAT MORE DETAILS WILL BE GIVEN LATER." * 3
+
+
+def _cased(sentence: str) -> str:
+    return truecase(sentence + PADDING)[: len(sentence)]
+
+
+def test_a_name_word_that_is_also_english_is_cased_between_a_title_or_name_and_a_name():
+    # 'oscar', 'diaz' and 'victor' are in the English lemma index (an award, a navigator, a winner)
+    assert "archbishop Oscar Arnulfo Romero" in _cased("THE MURDER OF ARCHBISHOP OSCAR ARNULFO ROMERO WAS SOLVED.")
+    assert "Maria Elena Diaz Perez" in _cased("THE JUDGE, MARIA ELENA DIAZ PEREZ, WAS KILLED.")
+
+
+def test_english_words_next_to_names_stay_words():
+    cased = _cased("GUERRILLAS ATTACKED USULUTAN AND WILL ATTACK SAN MIGUEL.")
+    assert "attacked Usulutan" in cased and "will attack San Miguel" in cased
+    assert "major Jairo Otalora" in _cased("THE VICTIM, MARRIED TO MAJOR JAIRO OTALORA, WAS SHOT.")
+
+
+def test_text_in_ordinary_case_is_left_alone():
+    text = "Archbishop oscar Romero was killed in San Salvador. " * 5
+    assert truecase(text) == text
+
+
+def test_an_apposition_of_three_names_is_one_name():
+    assert "wife, Stela Torrado De Otalora," in _cased("THE COMMANDER'S WIFE, STELA TORRADO DE OTALORA, WAS KILLED.")
