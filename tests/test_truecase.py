@@ -28,3 +28,20 @@ def test_text_in_ordinary_case_is_left_alone():
 
 def test_an_apposition_of_three_names_is_one_name():
     assert "wife, Stela Torrado De Otalora," in _cased("THE COMMANDER'S WIFE, STELA TORRADO DE OTALORA, WAS KILLED.")
+
+
+def test_abbreviations_and_explained_acronyms():
+    cased = _cased("FOLLOWING THE U.S. INVASION OF GRENADA, THE U.S. GOVERNMENT WAITED.")
+    assert "the U.S. invasion" in cased and "the U.S. government" in cased  # no sentence starts after 'U.S.'
+    # a translated name before its own language's acronym: the initials are the acronym's letters
+    assert "the Guatemalan National Revolutionary Unity (URNG)" in _cased(
+        "AN ATTACK BY THE GUATEMALAN NATIONAL REVOLUTIONARY UNITY (URNG) WAS REPORTED.")
+    assert "Farabundo Marti National Liberation Front [FMLN]" in _cased(
+        "FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] FIGHTERS ATTACKED.")
+    assert "the people's revolutionary army [ERP]" in _cased("AND THE PEOPLE'S REVOLUTIONARY ARMY [ERP] ATTACKED.")
+
+
+def test_a_place_of_several_words_is_cased_as_one():
+    cased = _cased("TROOPS ENTERED EL SALVADOR AND SANTA ANA, AND SAN SALVADOR'S SUBURBS, SAID THE NATIONAL GUARD.")
+    assert "El Salvador and Santa Ana" in cased and "San Salvador's suburbs" in cased
+    assert "the national guard" in cased

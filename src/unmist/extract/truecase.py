@@ -50,19 +50,74 @@ def truecase(text: str) -> str:
     alone = _with_place_names(matches, [_word_case(m.group(0).lower()) for m in matches], text)
     for _ in range(2):  # 'MARIA ELENA DIAZ PEREZ': 'diaz' between names first, then 'maria' before them
         alone = [_in_context(matches, alone, index, text) for index in range(len(matches))]
+    alone = _with_explained_acronyms(matches, alone, text)
     pieces, last = [], 0
     for index, match in enumerate(matches):
         pieces.append(text[last:match.start()].lower())
         word = match.group(0)
         cased = alone[index]
-        if text[match.start() - 1: match.start()] == "(" and text[match.end(): match.end() + 1] == ")" and len(word) <= 6:
-            cased = word.upper()  # '(URNG)': an acronym explained
-        if cased == word.lower() and SENTENCE_END.search(text, max(0, match.start() - 12), match.start()):
+        if cased == word.lower() and SENTENCE_END.search(text, max(0, match.start() - 12), match.start()) \
+                and not _after_initials(text, match.start()):
             cased = cased[:1].upper() + cased[1:]
         pieces.append(cased if len(cased) == len(word) else word.lower())
         last = match.end()
     pieces.append(text[last:].lower())
     return "".join(pieces)
+
+
+# 'U.S.', 'U.N.': single letters with full stops.
+INITIALS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")
+
+
+def _after_initials(text: str, position: int) -> bool:
+    """'THE U.S. GOVERNMENT': the full stop of an abbreviation ends no sentence."""
+    before = text[max(0, position - 12):position].rstrip()
+    return bool(re.search(r"(?:^|[^\w.])(?:[^\W\d_]\.){2,}$", before))
+
+
+def _with_explained_acronyms(matches: list, cased: list[str], text: str) -> list[str]:
+    """'(URNG)', '[FMLN]': an acronym in brackets is upper case, and the words before it whose
+    initials spell it are a name ('FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN]'); letters with
+    full stops ('U.S.') are upper case too."""
+    cased = list(cased)
+    for index, match in enumerate(matches):
+        word = match.group(0)
+        opened, closed = text[match.start() - 1: match.start()], text[match.end(): match.end() + 1]
+        if (opened, closed) in (("(", ")"), ("[", "]")) and len(word) <= 6:
+            cased[index] = word.upper()
+            _title_case_spelled(matches, cased, index, word.lower(), text)
+        elif len(word) == 1 and closed == "." and _in_initials(text, match.start()):
+            cased[index] = word.upper()
+    return cased
+
+
+# Words inside names that acronyms skip ('Army of National Liberation', 'Frente de Liberacion').
+NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "del", "la", "los", "las", "y", "el"})
+
+
+def _title_case_spelled(matches: list, cased: list[str], index: int, acronym: str, text: str) -> None:
+    """Title-case the words just before an acronym when their initials (skipping NAME_JOINERS) are
+    its letters, in any order: translated names keep their own language's acronym
+    ('GUATEMALAN NATIONAL REVOLUTIONARY UNITY (URNG)', 'SANDINIST NATIONAL LIBERATION FRONT (FSLN)')."""
+    letters = set(acronym)
+    spelled, position = [], index - 1
+    while position >= 0 and len(spelled) <= len(acronym):
+        word = matches[position].group(0).lower()
+        if word[0] in letters and word not in NAME_JOINERS:
+            spelled.append(position)
+        elif word not in NAME_JOINERS or not spelled:
+            break
+        position -= 1
+    initials = {matches[p].group(0)[0].lower() for p in spelled}
+    if initials == letters and len(acronym) - 1 <= len(spelled) <= len(acronym) + 1:
+        for position in range(min(spelled), index):
+            word = matches[position].group(0).lower()
+            cased[position] = word if word in NAME_JOINERS else word[:1].upper() + word[1:]
+
+
+def _in_initials(text: str, position: int) -> bool:
+    start = max(0, position - 6)
+    return any(m.start() <= position < m.end() for m in INITIALS.finditer(text, start, position + 8))
 
 
 # A run of two or three words is a place's name when the gazetteer has it as a country, a province,
@@ -76,11 +131,12 @@ def _with_place_names(matches: list, cased: list[str], text: str) -> list[str]:
     index = 0
     while index < len(matches):
         for length in (3, 2):
-            words = [m.group(0).lower() for m in matches[index:index + length]]
+            words = [re.sub(r"['’]s$", "", m.group(0).lower()) for m in matches[index:index + length]]
             if len(words) == length and all(_spaces(text[a.end():b.start()]) for a, b in
                                              zip(matches[index:index + length], matches[index + 1:index + length])) \
                     and _is_place_phrase(" ".join(words)):
                 for offset, word in enumerate(words):
+                    word = matches[index + offset].group(0).lower()  # with its 's
                     inner_stop = 0 < offset < length - 1 and _is_stop_word(word)
                     cased[index + offset] = word if inner_stop else word[:1].upper() + word[1:]
                 index += length - 1
