@@ -66,3 +66,20 @@ def test_two_reports_of_one_shooting_in_a_big_city_are_one_incident(tmp_path):
     ]) + "\n", encoding="utf-8")
     ledger = build_ledger(tmp_path, str(tmp_path / "ledger.db"))
     assert [len(incident["mentions"]) for incident in ledger["incidents"]] == [2]
+
+
+def test_a_report_is_not_news_of_what_happened_after_it_came_out(tmp_path):
+    """A report from Friday that gives no date cannot tell of Sunday night's shooting, however alike
+    (its incident is in the week before it came out, give or take a day)."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in [
+        {"title": "Party shooting leaves one dead", "published": "2015-08-28", "outlet": "Channel B",
+         "text": "Police in Memphis are looking for the gunman who opened fire at a party, killing a man and "
+                 "wounding four people. Officers said the victims were taken to a hospital."},
+        {"title": "One dead, four hurt in Memphis shooting", "published": "2015-08-31", "outlet": "Daily A",
+         "text": "MEMPHIS, Tenn. — One man was killed and four other people were wounded in a shooting at a "
+                 "birthday party on Sunday night, police said. No arrests have been made."},
+    ]) + "\n", encoding="utf-8")
+    ledger = build_ledger(tmp_path, str(tmp_path / "ledger.db"))
+    assert sorted(len(incident["mentions"]) for incident in ledger["incidents"]) == [1, 1]

@@ -127,3 +127,20 @@ def test_a_repost_is_misdated_when_its_weekday_fits_an_earlier_reports_date(tmp_
     assert flagged["misdated"]["content_date"] == "2022-09-14"
     clash = next(i for i in ledger["incidents"] if any(m["document"] == flagged["id"] and m["core"] for m in i["mentions"]))
     assert clash["sources"]["reports"] >= 2
+
+
+def test_a_city_s_shootings_on_a_weekday_years_apart_are_not_one_misdated_incident(tmp_path):
+    """Four people shot on a Monday in Chicago in 2014, and four more on a Monday in 2016: the later
+    report's 'Monday' re-reads as the earlier Monday, yet a like toll in a big city is no sign of one
+    incident (it was, and dated 78 GVA incidents years back); only something distinctive is."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    items = [("2014-06-17", "Four people were shot Monday night in a drive-by shooting in Chicago, police said."),
+             ("2016-03-09", "Four people were wounded in a shooting Monday night in Chicago, police said.")]
+    (folder / "news.jsonl").write_text("".join(
+        json.dumps({"title": "Four shot", "published": day, "text": text}) + "\n" for day, text in items))
+    ledger = _ledger(tmp_path, folder)
+    later = next(d for d in ledger["documents"] if d["published"] == "2016-03-09")
+    assert "misdated" not in later["flags"]
+    incident = next(i for i in ledger["incidents"] if any(m["document"] == later["id"] for m in i["mentions"]))
+    assert incident["date"]["start"] == "2016-03-07"

@@ -40,8 +40,3 @@ def test_abbreviations_and_explained_acronyms():
         "FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] FIGHTERS ATTACKED.")
     assert "the people's revolutionary army [ERP]" in _cased("AND THE PEOPLE'S REVOLUTIONARY ARMY [ERP] ATTACKED.")
 
-
-def test_a_place_of_several_words_is_cased_as_one():
-    cased = _cased("TROOPS ENTERED EL SALVADOR AND SANTA ANA, AND SAN SALVADOR'S SUBURBS, SAID THE NATIONAL GUARD.")
-    assert "El Salvador and Santa Ana" in cased and "San Salvador's suburbs" in cased
-    assert "the national guard" in cased

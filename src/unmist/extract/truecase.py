@@ -47,7 +47,7 @@ def truecase(text: str) -> str:
     if not in_one_case(text):
         return text
     matches = list(WORD.finditer(text))
-    alone = _with_place_names(matches, [_word_case(m.group(0).lower()) for m in matches], text)
+    alone = [_word_case(m.group(0).lower()) for m in matches]
     for _ in range(2):  # 'MARIA ELENA DIAZ PEREZ': 'diaz' between names first, then 'maria' before them
         alone = [_in_context(matches, alone, index, text) for index in range(len(matches))]
     alone = _with_explained_acronyms(matches, alone, text)
@@ -118,41 +118,6 @@ def _title_case_spelled(matches: list, cased: list[str], index: int, acronym: st
 def _in_initials(text: str, position: int) -> bool:
     start = max(0, position - 6)
     return any(m.start() <= position < m.end() for m in INITIALS.finditer(text, start, position + 8))
-
-
-# A run of two or three words is a place's name when the gazetteer has it as a country, a province,
-# or a town of this many people ('EL SALVADOR', 'SANTA ANA', 'NEW YORK', 'GUATEMALA CITY').
-PLACE_PHRASE_POPULATION = 100_000
-
-
-def _with_place_names(matches: list, cased: list[str], text: str) -> list[str]:
-    """Words cased as the multi-word place names they form."""
-    cased = list(cased)
-    index = 0
-    while index < len(matches):
-        for length in (3, 2):
-            words = [re.sub(r"['’]s$", "", m.group(0).lower()) for m in matches[index:index + length]]
-            if len(words) == length and all(_spaces(text[a.end():b.start()]) for a, b in
-                                             zip(matches[index:index + length], matches[index + 1:index + length])) \
-                    and _is_place_phrase(" ".join(words)):
-                for offset, word in enumerate(words):
-                    word = matches[index + offset].group(0).lower()  # with its 's
-                    inner_stop = 0 < offset < length - 1 and _is_stop_word(word)
-                    cased[index + offset] = word if inner_stop else word[:1].upper() + word[1:]
-                index += length - 1
-                break
-        index += 1
-    return cased
-
-
-@lru_cache(maxsize=50_000)
-def _is_place_phrase(phrase: str) -> bool:
-    from . import gazetteer
-
-    if all(_is_stop_word(word) for word in phrase.split()):
-        return False
-    return any(p.precision in ("country", "province") or p.population >= PLACE_PHRASE_POPULATION
-               for p in gazetteer.lookup(phrase))
 
 
 def _in_context(matches: list, alone: list[str], index: int, text: str) -> str:

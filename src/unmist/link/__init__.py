@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v13"
+LINK_VERSION = "link.coherent.v14"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -273,7 +273,11 @@ def _evidence_score(a: Mention, b: Mention) -> float:
         return 0  # a day, one dead and two main stories fit a dozen incidents of a country's day
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
         return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
-    return score if place >= 2 else 0  # undated on one side: only a shared named place can link
+    if place < 2:
+        return 0  # undated on one side: only a shared named place can link ...
+    if not (a.core and b.core) and not (shared_name or _same_specific_type(a, b)):
+        return 0  # ... and a passing mention ('the FMLN has kidnapped youths in Usulutan') needs more
+    return score
 
 
 def _same_specific_type(a: Mention, b: Mention) -> bool:
@@ -300,7 +304,20 @@ def _date_verdict(a: Mention, b: Mention) -> bool | None:
     da, db = as_resolved(a.date), as_resolved(b.date)
     if da is None or db is None:
         return None
+    if _reported_before(a, b) or _reported_before(b, a):
+        return False
     return compatible(da, db, slack_days=DATE_SLACK_DAYS)
+
+
+# A report tells of what happened before it came out, give or take a time zone.
+PUBLICATION_SLACK_DAYS = 1
+
+
+def _reported_before(a: Mention, b: Mention) -> bool:
+    """``a`` gives no date of its own and its report came out before ``b``'s incident happened
+    (DATE_SLACK_DAYS is for reports reading one date two ways, not for news of the future)."""
+    return _only_reported(a) and a.date.end is not None and b.date.start is not None and \
+        b.date.start > a.date.end + timedelta(days=PUBLICATION_SLACK_DAYS)
 
 
 def _place_score(a: Mention, b: Mention) -> float:

@@ -23,7 +23,7 @@ from .provenance import CopyEdge, Origins, find_copies, outlet_key
 __all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating",
            "document_flags", "CopyEdge"]
 
-RECONCILE_VERSION = "reconcile.conservative.v5"
+RECONCILE_VERSION = "reconcile.conservative.v6"
 STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -148,9 +148,12 @@ def _incident(cluster: list[Mention], origins: Origins, outlets: dict[str, str |
 
 
 def _type(mentions: tuple[Mention, ...]) -> str:
-    """The type most reports give; ties go to the more specific type (suicide bombing over bombing)."""
+    """The type most reports give as their main story (a passing mention in another report's
+    background tells less of what happened), then most reports; ties go to the more specific type
+    (suicide bombing over bombing)."""
     counts = Counter(m.type for m in mentions)
-    return max(counts, key=lambda t: (counts[t], knowledge.type_priority(t)))
+    main = Counter(m.type for m in mentions if m.core)
+    return max(counts, key=lambda t: (main[t], counts[t], knowledge.type_priority(t)))
 
 
 def _date(dates: tuple[DateValue, ...]) -> tuple[DateValue | None, bool]:

@@ -116,9 +116,10 @@ def place_names(mention: Mention) -> set[str]:
 
 def _alike(a: Mention, b: Mention) -> bool:
     """Same kind of event, in the same countries, at a place both name, and something distinctive in
-    common: the same specific kind of event (a border clash) or a like toll of several people.  (A
-    place alone is not enough: a city sees a shooting on many Mondays, and 'on Monday' re-reads as
-    one of them.)"""
+    common: the same specific kind of event (a border clash), or a like toll of several people and a
+    name (a victim's, a venue's).  (A place alone is not enough: a city sees a shooting on many
+    Mondays, and 'on Monday' re-reads as one of them; nor is a like toll: a big city sees four
+    people shot many a Monday.)"""
     from ..link import GENERIC_TYPES, alike_large_tolls, types_compatible
 
     if not types_compatible(a.type, b.type) or not (set(a.countries) & set(b.countries)):
@@ -126,7 +127,7 @@ def _alike(a: Mention, b: Mention) -> bool:
     same_place = a.place is not None and b.place is not None and a.place.name == b.place.name and a.place.precision != "country"
     if not (same_place or set(a.places_named) & set(b.places_named)):
         return False
-    return (a.type == b.type and a.type not in GENERIC_TYPES) or alike_large_tolls(a, b)
+    return (a.type == b.type and a.type not in GENERIC_TYPES) or (alike_large_tolls(a, b) and bool(set(a.names) & set(b.names)))
 
 
 def _rereads_as(expression: str, day: date) -> bool:
