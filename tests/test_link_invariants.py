@@ -51,11 +51,18 @@ def test_every_incident_of_real_local_news_keeps_the_invariants(gva_slice):
     assert violations(ledger, _mentions(gva_slice["db"])) == []
 
 
-def test_two_reports_of_one_shooting_in_a_big_city_are_one_incident(tmp_path):
-    """A big city is weak evidence (it sees many shootings a day), but never a conflict with itself."""
+def _incident_sizes(tmp_path, items: list[dict]) -> list[int]:
+    """How many reports each incident of a ledger built from these news items has, smallest first."""
     reports = tmp_path / "reports"
     reports.mkdir()
-    (reports / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in [
+    (reports / "feed.jsonl").write_text("\n".join(json.dumps(item) for item in items) + "\n", encoding="utf-8")
+    ledger = build_ledger(tmp_path, str(tmp_path / "ledger.db"))
+    return sorted(len(incident["mentions"]) for incident in ledger["incidents"])
+
+
+def test_two_reports_of_one_shooting_in_a_big_city_are_one_incident(tmp_path):
+    """A big city is weak evidence (it sees many shootings a day), but never a conflict with itself."""
+    assert _incident_sizes(tmp_path, [
         {"title": "One dead, four hurt in Memphis shooting", "published": "2015-08-31", "outlet": "Daily A",
          "text": "MEMPHIS, Tenn. — After a violent weekend, police are investigating two shootings.\n\n"
                  "One man was killed and four other people were wounded in a shooting at a birthday party on "
@@ -63,23 +70,17 @@ def test_two_reports_of_one_shooting_in_a_big_city_are_one_incident(tmp_path):
         {"title": "Party shooting leaves one dead", "published": "2015-08-31", "outlet": "Channel B",
          "text": "Police in Memphis are looking for the gunman who opened fire at a party on Sunday, killing a "
                  "man and wounding four people. Officers said the victims were taken to a hospital."},
-    ]) + "\n", encoding="utf-8")
-    ledger = build_ledger(tmp_path, str(tmp_path / "ledger.db"))
-    assert [len(incident["mentions"]) for incident in ledger["incidents"]] == [2]
+    ]) == [2]
 
 
 def test_a_report_is_not_news_of_what_happened_after_it_came_out(tmp_path):
     """A report from Friday that gives no date cannot tell of Sunday night's shooting, however alike
     (its incident is in the week before it came out, give or take a day)."""
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    (reports / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in [
+    assert _incident_sizes(tmp_path, [
         {"title": "Party shooting leaves one dead", "published": "2015-08-28", "outlet": "Channel B",
          "text": "Police in Memphis are looking for the gunman who opened fire at a party, killing a man and "
                  "wounding four people. Officers said the victims were taken to a hospital."},
         {"title": "One dead, four hurt in Memphis shooting", "published": "2015-08-31", "outlet": "Daily A",
          "text": "MEMPHIS, Tenn. — One man was killed and four other people were wounded in a shooting at a "
                  "birthday party on Sunday night, police said. No arrests have been made."},
-    ]) + "\n", encoding="utf-8")
-    ledger = build_ledger(tmp_path, str(tmp_path / "ledger.db"))
-    assert sorted(len(incident["mentions"]) for incident in ledger["incidents"]) == [1, 1]
+    ]) == [1, 1]
