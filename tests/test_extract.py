@@ -558,3 +558,19 @@ def test_a_neighbourhood_is_in_the_city_of_the_story_and_a_hospital_is_no_place(
     mentions = _news_item(tmp_path, "A man was shot in the chest Sunday and taken to Mount Sinai Hospital, where he "
                                     "died.", "2016-08-08")
     assert mentions[0].place is None
+
+
+@pytest.mark.parametrize("text, wounded", [
+    ("Someone approached the man's car on Prescott Street in Corpus Christi and shot him in the hand.", 1),
+    # the parser reads 'shot her Monday morning' as 'her Monday morning': right after the verb is enough
+    ("A girl from Poplar Bluff is in critical condition after her father accidentally shot her Monday "
+     "morning with a rifle.", 1),
+])
+def test_a_person_shot_told_as_a_pronoun_is_one_wounded(tmp_path, text, wounded):
+    mentions = _news_item(tmp_path, text, "2016-03-08")
+    assert {f.kind: f.low for f in mentions[0].figures}.get("wounded") == wounded
+
+
+def test_a_pronoun_hurt_by_words_is_no_casualty(nlp):
+    doc = nlp("Whether he likes it or not, it hurts him to see the talks fail.")
+    assert doc._.unmist_figures == []

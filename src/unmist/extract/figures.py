@@ -24,6 +24,8 @@ TOLL_VERBS = frozenset({"stand", "rise", "reach", "climb", "increase", "jump", "
 INTRANSITIVE_CUES = frozenset({"die", "perish", "dead", "escape", "flee", "surrender"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "the", "another", "only"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves"})
+# A person shot or stabbed told as a pronoun: one person ('her father accidentally shot her').
+PERSONAL_OBJECTS = frozenset({"him", "her"})
 # Attackers 'detained' during the incident are captured; others detained afterwards are arrested.
 CAPTURE_SIDES = frozenset({"attackers"})
 
@@ -309,6 +311,8 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             continue
         if token.lower_ in REFLEXIVES and token.dep_ in ("dobj", "obj"):
             found.append(_Quantity(1, 1, token, token, None))
+        elif token.lower_ in PERSONAL_OBJECTS and _harmed_pronoun(token):
+            found.append(_Quantity(1, 1, token, token, None))  # 'someone approached him and shot him' 
         elif _is_named_victim(token):
             found.append(_Quantity(1, 1, token, token, None))
         elif (token.tag_ == "NN" or token.lower_ == "old") and (_person_noun(token) or _hit_by_violence(token)) and \
@@ -321,9 +325,21 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
     return found
 
 
+def _harmed_pronoun(token: Token) -> bool:
+    """'shot him', 'stabbed her': the object of a harming verb (the parser often takes 'shot her
+    Monday morning' for 'her morning', so right after the verb is enough)."""
+    if token.dep_ in ("dobj", "obj"):
+        return token.head.lemma_.lower() in WEAPON_HARMING_LEMMAS
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return previous is not None and previous.pos_ == "VERB" and previous.lemma_.lower() in WEAPON_HARMING_LEMMAS \
+        and token.head.ent_type_ in ("DATE", "TIME")  # not 'shot her husband
+
+
 # Verbs whose passive subject is a person whatever the noun ('a deputy was shot', 'a special agent
 # was wounded'): no list of person nouns is complete.
 HARMING_LEMMAS = frozenset({"kill", "shoot", "wound", "injure", "stab", "murder", "hurt"})
+# ... of which those that harm a pronoun's person only by violence ('it hurts him' is no wound).
+WEAPON_HARMING_LEMMAS = HARMING_LEMMAS - {"hurt"}
 
 
 def _hit_by_violence(token: Token) -> bool:
@@ -487,6 +503,8 @@ def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
         return _predicate_adjective(head, cue_kinds)
     if node.dep_ == "pobj":
         return _toll(node, cue_kinds)
+    if node.lower_ in PERSONAL_OBJECTS and _harmed_pronoun(node):  # 'shot her Monday', parsed 'her Monday'
+        return cue_kinds.get(_lemma_of_cue(node.doc[node.i - 1]))
     return None
 
 
