@@ -312,7 +312,7 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
         if token.lower_ in REFLEXIVES and token.dep_ in ("dobj", "obj"):
             found.append(_Quantity(1, 1, token, token, None))
         elif token.lower_ in PERSONAL_OBJECTS and _harmed_pronoun(token):
-            found.append(_Quantity(1, 1, token, token, None))  # 'someone approached him and shot him' 
+            found.append(_Quantity(1, 1, token, token, None))  # 'someone approached him and shot him'
         elif _is_named_victim(token):
             found.append(_Quantity(1, 1, token, token, None))
         elif (token.tag_ == "NN" or token.lower_ == "old") and (_person_noun(token) or _hit_by_violence(token)) and \
@@ -332,7 +332,7 @@ def _harmed_pronoun(token: Token) -> bool:
         return token.head.lemma_.lower() in WEAPON_HARMING_LEMMAS
     previous = token.doc[token.i - 1] if token.i > 0 else None
     return previous is not None and previous.pos_ == "VERB" and previous.lemma_.lower() in WEAPON_HARMING_LEMMAS \
-        and token.head.ent_type_ in ("DATE", "TIME")  # not 'shot her husband
+        and token.head.ent_type_ in ("DATE", "TIME")  # not 'shot her husband'
 
 
 # Verbs whose passive subject is a person whatever the noun ('a deputy was shot', 'a special agent
@@ -492,7 +492,7 @@ def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
     head = node.head
     lemma = _lemma_of_cue(head)
     if node.dep_ == "nsubjpass":
-        return cue_kinds.get(lemma) or _predicate_adjective(head, cue_kinds)  # 'was pronounced dead' 
+        return cue_kinds.get(lemma) or _predicate_adjective(head, cue_kinds)  # 'was pronounced dead'
     if node.dep_ == "nsubj":
         if lemma in INTRANSITIVE_CUES or (head.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in head.children)):
             return cue_kinds.get(lemma)

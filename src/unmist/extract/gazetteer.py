@@ -191,6 +191,7 @@ def bears_own_name(place: Place, name: str) -> bool:
     return place.curated or _folded(place.name) == _folded(name)
 
 
+@lru_cache(maxsize=100_000)
 def _folded(name: str) -> str:
     """Lower case without accents: 'Takhār' bears the name 'Takhar' as its own."""
     import unicodedata

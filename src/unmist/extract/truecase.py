@@ -66,13 +66,14 @@ def truecase(text: str) -> str:
 
 
 # 'U.S.', 'U.N.': single letters with full stops.
-INITIALS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")
+LETTERS_WITH_STOPS = r"(?:[^\W\d_]\.){2,}"
+INITIALS = re.compile(r"(?<![^\W\d_])" + LETTERS_WITH_STOPS)
+INITIALS_AT_END = re.compile(r"(?:^|[^\w.])" + LETTERS_WITH_STOPS + "$")
 
 
 def _after_initials(text: str, position: int) -> bool:
     """'THE U.S. GOVERNMENT': the full stop of an abbreviation ends no sentence."""
-    before = text[max(0, position - 12):position].rstrip()
-    return bool(re.search(r"(?:^|[^\w.])(?:[^\W\d_]\.){2,}$", before))
+    return bool(INITIALS_AT_END.search(text[max(0, position - 12):position].rstrip()))
 
 
 def _with_explained_acronyms(matches: list, cased: list[str], text: str) -> list[str]:
@@ -85,7 +86,7 @@ def _with_explained_acronyms(matches: list, cased: list[str], text: str) -> list
         opened, closed = text[match.start() - 1: match.start()], text[match.end(): match.end() + 1]
         if (opened, closed) in (("(", ")"), ("[", "]")) and len(word) <= 6:
             cased[index] = word.upper()
-            _title_case_spelled(matches, cased, index, word.lower(), text)
+            _title_case_spelled(matches, cased, index, word.lower())
         elif len(word) == 1 and closed == "." and _in_initials(text, match.start()):
             cased[index] = word.upper()
     return cased
@@ -95,7 +96,7 @@ def _with_explained_acronyms(matches: list, cased: list[str], text: str) -> list
 NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "del", "la", "los", "las", "y", "el"})
 
 
-def _title_case_spelled(matches: list, cased: list[str], index: int, acronym: str, text: str) -> None:
+def _title_case_spelled(matches: list, cased: list[str], index: int, acronym: str) -> None:
     """Title-case the words just before an acronym when their initials (skipping NAME_JOINERS) are
     its letters, in any order: translated names keep their own language's acronym
     ('GUATEMALAN NATIONAL REVOLUTIONARY UNITY (URNG)', 'SANDINIST NATIONAL LIBERATION FRONT (FSLN)')."""
@@ -144,7 +145,7 @@ def _after_comma(matches: list, index: int, text: str) -> bool:
 
 def _spaces(separator: str) -> bool:
     """One space or one line break: words of one name (wire text wraps lines anywhere)."""
-    return separator in (" ", "\n") or (separator.isspace() and separator.count("\n") < 2 and len(separator) <= 4)
+    return separator.isspace() and separator.count("\n") < 2 and len(separator) <= 4
 
 
 def _title_before(matches: list, index: int, text: str) -> bool:
@@ -162,8 +163,6 @@ def _name_next_to(matches: list, alone: list[str], index: int, other: int, text:
     word = matches[other].group(0).lower()
     return _spaces(text[first.end():second.start()]) and alone[other][:1].isupper() and not alone[other].isupper() \
         and word not in _proper_words()
-
-
 
 
 def _word_case(word: str) -> str:
