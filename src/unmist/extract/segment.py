@@ -147,6 +147,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
     for index, sent in enumerate(doc.sents):
         paragraph += text_of(doc).count("\n\n", previous_end, sent.start_char)
         previous_end = sent.start_char
+        governors = _trigger_dates(doc, sent)
         facts.append(SentenceFacts(
             sent=sent, index=index, paragraph=paragraph,
             triggers=[t for t in doc.spans["unmist_triggers"] if _inside(t, sent) and not t._.unmist_trigger["irrealis"]],
@@ -154,9 +155,9 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
             dates=[d for d in doc._.unmist_dates if sent.start_char <= d.start < sent.end_char and _is_event_date(doc, d)],
             places=[p for p in doc.spans["unmist_places"] if _inside(p, sent)],
             actors=[a for a in doc.spans["unmist_actors"] if _inside(a, sent)],
-            trigger_dates=frozenset(_trigger_dates(doc, sent)),
-            dated_triggers=frozenset(_trigger_dates(doc, sent).values()),
-            date_governors=_trigger_dates(doc, sent),
+            trigger_dates=frozenset(governors),
+            dated_triggers=frozenset(governors.values()),
+            date_governors=governors,
         ))
     return facts
 
