@@ -574,3 +574,50 @@ def test_a_person_shot_told_as_a_pronoun_is_one_wounded(tmp_path, text, wounded)
 def test_a_pronoun_hurt_by_words_is_no_casualty(nlp):
     doc = nlp("Whether he likes it or not, it hurts him to see the talks fail.")
     assert doc._.unmist_figures == []
+
+
+@pytest.mark.parametrize("story, town, state", [
+    # a state's name is the state, not a small town abroad (Montana, Bulgaria), and it picks the
+    # town's namesake in that state
+    ("Two people were found dead after a shooting west of Hamilton in western Montana on Sunday.", "Hamilton", "Montana"),
+    # a county with no namesake names its state, which places the town it locates the shooting by
+    ("The Ravalli County Sheriff's Office said a man was shot and wounded just outside Hamilton on Sunday.",
+     "Hamilton", "Montana"),
+])
+def test_a_named_state_or_county_places_a_small_town_in_it(tmp_path, story, town, state):
+    path = tmp_path / "local.txt"
+    path.write_text(story, encoding="utf-8")
+    _, mentions = _mentions(path)
+    place = mentions[0].place
+    assert place is not None and (place.name, place.admin1) == (town, state)
+
+
+def test_state_names_read_as_states_and_big_cities_keep_their_name():
+    from unmist.extract import gazetteer
+
+    for state in ("Colorado", "Virginia", "Indiana", "Montana"):
+        first = gazetteer.lookup(state)[0]
+        assert (first.precision, first.country, first.name) == ("province", "US", state)
+    washington = gazetteer.lookup("Washington")[0]
+    assert washington.precision == "exact" and washington.population > 500_000
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police blamed the attack on drug traffickers.", ("drug traffickers", "individual")),
+    ("The government blamed the attack on the FMLN.", ("FMLN", "organization")),
+])
+def test_a_blamed_description_is_people_and_a_blamed_name_an_organisation(nlp, sentence, expected):
+    from unmist.extract.actors import find_perpetrators
+
+    doc = nlp(sentence)
+    found = [(f.name, f.kind) for f in find_perpetrators(list(doc.sents), [])]
+    assert expected in found
+
+
+def test_a_place_named_with_a_distance_only_locates_the_incident(tmp_path):
+    """'120 km east of Dushanbe' locates the ambush; the valley town where it happened places it."""
+    path = tmp_path / "wire.txt"
+    path.write_text("Gunmen ambushed a police patrol near Gharm, about 180 km (110 miles) east of Dushanbe, on Sunday, "
+                    "killing four officers.", encoding="utf-8")
+    _, mentions = _mentions(path)
+    assert mentions[0].place is not None and mentions[0].place.name != "Dushanbe"

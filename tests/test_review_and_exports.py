@@ -121,6 +121,9 @@ def test_exports_open_in_pandas_with_documented_columns(tmp_path, seeds_dir, led
     gtd = pd.read_csv(io.StringIO(unmist("export", "-f", "gtd", "--db", ledger, cwd=tmp_path).stdout))
     incidents = _incidents(ledger)
     assert len(gtd) == len(incidents) and gtd["eventid"].is_unique
+    perpetrators = [p for incident in incidents for p in incident["perpetrators"]]
+    assert perpetrators and {p["kind"] for p in perpetrators} <= {"organization", "individual"}  # docs/ledger.md
+    assert all(isinstance(p["state"], bool) for p in perpetrators)
     for column in ("iyear", "imonth", "iday", "approxdate", "country_txt", "provstate", "city", "latitude", "longitude",
                    "specificity", "attacktype1_txt", "targtype1_txt", "gname", "guncertain1", "claimed",
                    "claimmode_txt", "nkill", "nwound", "nperpcap", "scite1", "scite2", "scite3"):

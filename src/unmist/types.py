@@ -108,7 +108,7 @@ class ActorValue:
     """A perpetrator (or other actor) with how the report ties them to the incident."""
 
     name: str  # canonical name
-    kind: str  # organization | individual | state
+    kind: str  # organization | individual | state (a state force; exported as one of the other two, see export.ledger.contract_kind)
     status: str  # one of PERPETRATOR_STATUSES
     by: str | None  # who says so
     evidence: Evidence

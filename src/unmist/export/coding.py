@@ -73,7 +73,7 @@ def _source_refs(record: dict, documents: dict) -> list[str]:
 
 
 def _perpetrators(record: dict) -> list[dict]:
-    return [p for p in record["perpetrators"] if p["kind"] != "state"] or record["perpetrators"]
+    return [p for p in record["perpetrators"] if not p.get("state")] or record["perpetrators"]
 
 
 def target_type(target: str) -> str:
@@ -132,7 +132,7 @@ def ucdp_row(record: dict, documents: dict) -> dict:
     date, place = record["date"], record["place"]
     perpetrators = _perpetrators(record)
     refs = _source_refs(record, documents)
-    state = [p for p in record["perpetrators"] if p["kind"] == "state"]
+    state = [p for p in record["perpetrators"] if p.get("state")]
     violence = 1 if state and len(record["perpetrators"]) > len(state) else 1 if len(state) > 1 else 3
     return {
         "id": record["id"], "type_of_violence": violence,

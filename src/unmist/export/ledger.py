@@ -43,9 +43,23 @@ def _place(value: PlaceValue | None) -> dict:
     return record
 
 
+# Head words of a state force told as people ('troops', 'police officers'): unnamed individuals,
+# as GTD and MUC code them; other state forces ('the army', 'police') are organisations.
+FORCE_MEMBERS = frozenset({"troops", "soldiers", "guards", "officers", "policemen", "servicemen", "deputies",
+                           "agents", "men", "members", "gunmen", "militiamen", "commandos", "patrol"})
+
+
+def contract_kind(actor: ActorValue) -> str:
+    """The ledger's two kinds (LEDGER.md): a state force is an organisation or its people; a
+    description a blame points at ('drug traffickers') is people, unnamed."""
+    if actor.kind == "state":
+        return "individual" if actor.name.lower().split()[-1] in FORCE_MEMBERS else "organization"
+    return "organization" if actor.kind == "organization" else "individual"
+
+
 def _actor(actor: ActorValue) -> dict:
-    record = {"name": actor.name, "kind": actor.kind, "status": actor.status, "by": actor.by, "how": actor.how,
-              "text": actor.evidence.text}
+    record = {"name": actor.name, "kind": contract_kind(actor), "state": actor.kind == "state",
+              "status": actor.status, "by": actor.by, "how": actor.how, "text": actor.evidence.text}
     record.update(_evidence(actor.evidence))
     return record
 

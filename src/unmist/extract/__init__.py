@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v16"
+EXTRACT_VERSION = "extract.rules.v17"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published (local news reports within the week; a later feature names
 # the day it looks back on).
@@ -286,6 +286,9 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
                 city_areas.add((dominant.admin1, dominant.country))
             if place.precision == "province":
                 areas.add((place.name, place.country))
+            elif (area := _area_of_unique_district(span._.unmist)) is not None:
+                areas.add(area)  # 'Missoula County' names Montana: it has no namesake elsewhere
+                counts[area[1]] += 1
     for country in _demonym_countries(doc):
         counts[country] += 1
     dateline_area = _dateline_area(document)
@@ -298,6 +301,16 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     counts.areas = frozenset(areas)
     counts.city_areas = frozenset(city_areas)
     return counts
+
+
+def _area_of_unique_district(candidates: tuple) -> tuple[str, str] | None:
+    """The (state, country) of a county or district that is the name's only reading ('Missoula
+    County'); None for namesakes ('Jefferson County' is in 25 states) or a name that is also a town."""
+    areas = {(p.admin1, p.country) for p in candidates}
+    if not candidates or len(areas) != 1 or any(p.precision != "district" for p in candidates):
+        return None
+    area = next(iter(areas))
+    return area if area[0] else None
 
 
 def _demonym_countries(tokens) -> list[str]:
@@ -543,10 +556,21 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwes
                         "outside", "near", "from"})
 
 
+DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "mi"})
+# How far before a direction word its distance may be written ('about 180 km (130 miles) east of').
+DISTANCE_WINDOW = 6
+
+
 def _is_reference_point(span: Span) -> bool:
-    """'180 km east of the capital Dushanbe': a place named to locate another one."""
+    """'180 km east of the capital Dushanbe': a place named, with a distance, to locate another one.
+    Without a distance ('west of Lolo', 'just outside Hamilton') the place is where it happened,
+    give or take its outskirts, as GTD and ACLED code it."""
     head = span.root.head
-    return head.lower_ == "of" and head.head.lower_ in DIRECTIONS
+    if head.lower_ != "of" or head.head.lower_ not in DIRECTIONS:
+        return False
+    direction = head.head
+    before = span.doc[max(direction.sent.start, direction.i - DISTANCE_WINDOW): direction.i]
+    return any(t.lower_ in DISTANCE_UNITS for t in before)  # the parse hangs 'east' on 'km' as often as not
 
 
 def _stands_for_a_speaker(span: Span) -> bool:

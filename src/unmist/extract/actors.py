@@ -195,8 +195,21 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         span = span if span.end >= chunk.end else chunk
         text = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip("\"“”'‘’ "), flags=re.I).strip("\"“”'‘’ ")
         status = "suspected" if SUSPICION.search(sent.text) else "attributed"
-        findings.append(ActorFinding(text, "group", status, span.start_char, span.end_char, sent))
+        findings.append(ActorFinding(text, _described_kind(chunk.root), status, span.start_char, span.end_char, sent))
     return findings
+
+
+# Nouns for a force as a body ('the police'), not its people ('policemen').
+FORCES = frozenset({"police", "personnel", "staff"})
+
+
+def _described_kind(root: Token) -> str:
+    """People described ('drug traffickers', 'uniformed men': a noun of the sides table or a doer)
+    are individuals, unnamed, as GTD and MUC code them; anything else blamed ('the FMLN', 'the
+    Colombian army', a name the gazetteer lacks) is an organisation."""
+    lemma = root.lemma_.lower()
+    people = (lemma in knowledge.sides() or lemma in DOER_NOUNS or root.lower_ in DOER_NOUNS) and lemma not in FORCES
+    return "individual" if people and root.pos_ != "PROPN" else "organization"
 
 
 # Verbs of violence whose doer the report names as a description ('gunmen shot', 'was kidnapped by

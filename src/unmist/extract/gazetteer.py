@@ -165,7 +165,8 @@ def lookup(name: str, *, fuzzy: bool = False) -> tuple[Place, ...]:
     """Places called ``name`` (curated entries first); with ``fuzzy``, transliteration variants too."""
     key = name.lower()
     base = _base()
-    found = _curated().get(key, ()) + _by_own_name_first(key, [_place(base.places[i]) for i in base.names.get(key, ())])
+    found = _curated().get(key, ()) + _areas_before_towns(
+        key, _by_own_name_first(key, [_place(base.places[i]) for i in base.names.get(key, ())]))
     if found or not fuzzy or len(key) < 6:
         return found
     return _fuzzy_lookup(name, base)
@@ -184,6 +185,21 @@ def _by_own_name_first(key: str, candidates: list[Place]) -> tuple[Place, ...]:
     biggest = max(p.population for p in own)
     return tuple(p for p in candidates if bears_own_name(p, key) or p.precision != "exact"
                  or p.population >= ALIAS_DOMINANCE * max(biggest, 1))
+
+
+# A state or province outranks a town of its name with fewer people than this: 'Colorado' in a
+# report is the state, not Colorado, Paraná (23,000 people), and 'Virginia' not Virginia, Free State;
+# 'Washington' (690,000) stays the city.
+AREA_OVER_TOWN_POPULATION = 200_000
+
+
+def _areas_before_towns(key: str, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
+    """First-level admin areas of this name ahead of all but big towns of it."""
+    areas = [p for p in candidates if p.precision == "province" and bears_own_name(p, key)]
+    if not areas:
+        return candidates
+    big_towns = [p for p in candidates if p.precision == "exact" and p.population >= AREA_OVER_TOWN_POPULATION]
+    return tuple(big_towns + areas + [p for p in candidates if p not in big_towns and p not in areas])
 
 
 def bears_own_name(place: Place, name: str) -> bool:
