@@ -621,3 +621,35 @@ def test_a_place_named_with_a_distance_only_locates_the_incident(tmp_path):
                     "killing four officers.", encoding="utf-8")
     _, mentions = _mentions(path)
     assert mentions[0].place is not None and mentions[0].place.name != "Dushanbe"
+
+
+def test_a_word_inside_a_longer_name_is_no_town(nlp):
+    """'the Bottles and Barrels Bar' is a bar, not Bar, Montenegro; 'Fort Wayne Mayor' keeps its city."""
+    bar = nlp("Three men were killed early Tuesday in a shooting at the Bottles and Barrels Bar along East Main Street.")
+    assert [span.text for span in bar.spans["unmist_places"]] == []
+    mayor = nlp("Fort Wayne Mayor Tom Henry said the shooting was senseless.")
+    assert [span.text for span in mayor.spans["unmist_places"]] == ["Fort Wayne"]
+
+
+@pytest.mark.parametrize("dateline, expected", [("KNOXVILLE, Tenn.", None), ("DETROIT, Mich.", "Fraser")])
+def test_a_spelling_variant_stands_only_in_the_state_the_report_names(nlp, dateline, expected):
+    doc = nlp(f"{dateline} -- A man was shot Sunday night in Fraserr.")
+    variants = [span._.unmist[0].name for span in doc.spans["unmist_places"] if span.text == "Fraserr"]
+    assert variants == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("Several hours later, SWAT teams surrounded the home and took the gunman into custody.", []),
+    ("Militants attacked a checkpoint in Swat on Sunday.", ["Swat"]),
+])
+def test_an_english_word_in_capitals_is_an_acronym_not_a_town(nlp, sentence, places):
+    doc = nlp(sentence)
+    assert [span.text for span in doc.spans["unmist_places"]] == places
+
+
+def test_a_coroners_county_places_the_story_only_when_nothing_else_does(tmp_path):
+    path = tmp_path / "local.txt"
+    path.write_text("The Tuscarawas County Coroner's Office said a man shot on Saturday night has died. "
+                    "He was shot several times outside a bar in Dover.", encoding="utf-8")
+    _, mentions = _mentions(path)
+    assert mentions[0].place is not None and mentions[0].place.name == "Dover"

@@ -163,7 +163,8 @@ STREET_WORDS = frozenset({"street", "st", "st.", "road", "rd", "rd.", "avenue", 
 # Metropolitan Police Department', 'Sacramento sheriff's deputies'): local news places its
 # incidents that way.
 JURISDICTION_WORDS = frozenset({"police", "sheriff", "pd", "metro", "metropolitan", "deputies", "detectives",
-                                "officers", "authorities", "constabulary", "county"})
+                                "officers", "authorities", "constabulary", "county", "coroner",
+                                "prosecutor", "prosecutors", "attorney"})
 
 
 def names_a_jurisdiction(span: Span) -> bool:
@@ -178,14 +179,15 @@ def mark_places(doc: Doc) -> Doc:
     spans = []
     index = 0
     actors = actor_tokens(doc)
+    after_place = -1  # the token just after the last place (or not-place) span found
     while index < len(doc):
-        span = _longest_place_at(doc, index, actors)
+        span = None if index != after_place and _inside_a_longer_name(doc, index) else _longest_place_at(doc, index, actors)
         if span is None:
             index += 1
             continue
         if span.label_ != "not_place":
             spans.append(span)
-        index = span.end
+        index = after_place = span.end
     doc.spans["unmist_places"] = _without_stray_variants(_admin_qualified(doc, spans))
     return doc
 
@@ -245,15 +247,32 @@ def _without_stray_variants(spans: list[Span]) -> list[Span]:
     its country, or a place in it, exactly; 'Pamirs' read as Pamiers, France, in a story about
     Tajikistan does not."""
     named = {place.country for span in spans if not span._.unmist_variant for place in span._.unmist[:1]}
+    areas = {(place.name, place.country) for span in spans if not span._.unmist_variant
+             for place in span._.unmist[:1] if place.precision == "province"}
     kept = []
     for span in spans:
         if span._.unmist_variant:
-            candidates = [place for place in span._.unmist if place.country in named]
+            candidates = [place for place in span._.unmist if place.country in named and _in_named_area(place, areas)]
             if not candidates:
                 continue
             span._.unmist = candidates
         kept.append(span)
     return kept
+
+
+def _an_acronym(span: Span, candidates: tuple) -> bool:
+    """An English word in capitals inside a sentence ('SWAT teams', 'the RAID unit') is an acronym,
+    not a town that bears the word; a dateline's 'MOBILE, Ala.' starts its sentence."""
+    token = span[0]
+    return len(span) == 1 and token.is_upper and len(token.text) > 2 and not token.is_sent_start \
+        and token.lower_ in english_words() and not any(p.curated or p.precision == "country" for p in candidates)
+
+
+def _in_named_area(place, areas: set[tuple[str, str]]) -> bool:
+    """In a state or province the report names, when it names any of that country's: 'Frayser' in a
+    'MEMPHIS, Tenn.' story is no variant of Fraser, Michigan."""
+    named_here = {name for name, country in areas if country == place.country}
+    return not named_here or place.admin1 in named_here
 
 
 def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
@@ -277,6 +296,8 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
             span.text.lower() not in english_words()  # transliterations, not 'Global' -> Gloubli
         if variant:
             candidates = gazetteer.lookup(span.text, fuzzy=True)
+        if candidates and _an_acronym(span, candidates):
+            return Span(doc, start, end, label="not_place")  # 'SWAT teams' is no district of Pakistan
         if candidates and _plausible(span):
             place_span = Span(doc, start, end, label=candidates[0].precision)
             place_span._.unmist = list(candidates)
@@ -313,6 +334,25 @@ def _street_after(doc: Doc, end: int) -> bool:
 
 
 LOCATIVES = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of", "around", "across", "towards"})
+
+
+# Words that may stand before a place's name in one run of capitals ('Southwest Philadelphia',
+# 'Greater Houston'), beside the words that start one sentence.
+NAME_PREFIXES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "northern", "southern", "eastern", "western", "central", "greater", "downtown", "upper",
+                           "lower", "metro", "suburban", "rural"})
+
+
+def _inside_a_longer_name(doc: Doc, index: int) -> bool:
+    """'the Sports and Spirits Bar', 'Cole's Place', 'Fort Wayne Mayor Tom Henry': a word after a
+    capitalised proper noun that is not a place itself belongs to that name (a bar, a firm, a
+    person), not to the town of Bar, Montenegro.  Headlines in title case are no run of names."""
+    if index == 0:
+        return False
+    previous = doc[index - 1]
+    if previous.is_sent_start or previous.lower_ in NAME_PREFIXES or previous.pos_ != "PROPN":
+        return False
+    return previous.is_title or previous.text in ("'s", "’s") and index > 1 and doc[index - 2].is_title
 
 
 def _can_start_place(token: Token) -> bool:
