@@ -344,15 +344,15 @@ NAME_PREFIXES = frozenset({"north", "south", "east", "west", "northeast", "north
 
 
 def _inside_a_longer_name(doc: Doc, index: int) -> bool:
-    """'the Sports and Spirits Bar', 'Cole's Place', 'Fort Wayne Mayor Tom Henry': a word after a
-    capitalised proper noun that is not a place itself belongs to that name (a bar, a firm, a
-    person), not to the town of Bar, Montenegro.  Headlines in title case are no run of names."""
+    """'the Bottles and Barrels Bar', 'the Blue Star Motel': a word after a capitalised proper noun
+    that is not a place itself belongs to that name (a bar, a firm, a person), not to the town of
+    Bar, Montenegro.  A sentence's first word or a direction ('Southwest Philadelphia') starts none."""
     if index == 0:
         return False
     previous = doc[index - 1]
     if previous.is_sent_start or previous.lower_ in NAME_PREFIXES or previous.pos_ != "PROPN":
         return False
-    return previous.is_title or previous.text in ("'s", "’s") and index > 1 and doc[index - 2].is_title
+    return previous.is_title
 
 
 def _can_start_place(token: Token) -> bool:
