@@ -653,3 +653,14 @@ def test_a_coroners_county_places_the_story_only_when_nothing_else_does(tmp_path
                     "He was shot several times outside a bar in Dover.", encoding="utf-8")
     _, mentions = _mentions(path)
     assert mentions[0].place is not None and mentions[0].place.name == "Dover"
+
+
+def test_an_undated_event_of_another_kind_later_in_the_report_is_its_own_incident(tmp_path):
+    """A wire story listing the day's actions: the arson told in a later paragraph, in its own
+    words, is not the attack of the lead, though no date or place sets it apart."""
+    mentions = _news_item(tmp_path, "MEDELLIN, 12 May - Gunmen attacked a police patrol in Medellin on Friday, "
+                                    "killing two officers.\n\nPolice said the attackers fled in a stolen car.\n\n"
+                                    "Rebels also set fire to a bus on the outskirts of the city, killing its driver.",
+                          "1990-05-12", "Attacks in Medellin")
+    assert [m.type for m in mentions] == ["armed_assault", "arson"]
+    assert [t.text for t in mentions[1].targets] == ["bus"] and not mentions[0].targets

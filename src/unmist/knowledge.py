@@ -152,6 +152,7 @@ def incident_types() -> tuple[IncidentType, ...]:
 TYPE_FAMILIES = {
     "bombing": "explosive", "suicide_bombing": "explosive", "car_bombing": "explosive", "air_strike": "air",
     "prison_break": "prison", "riot": "prison", "hostage_taking": "hostage", "arrest": "arrest",
+    "arson": "arson", "robbery": "robbery",
 }
 
 

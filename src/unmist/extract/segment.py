@@ -403,7 +403,9 @@ def _redates(facts: SentenceFacts, expr: DateExpr, current: Draft) -> bool:
 
 
 def _changes_subject(facts: SentenceFacts, current: Draft) -> bool:
-    """An undated event sentence of another kind, in a later paragraph, naming another place."""
+    """An undated event sentence of another kind, in a later paragraph, naming another place or
+    none: told in its own words ('Rebels also set fire to a bus'), it is another incident; a
+    reference to one told ('the attackers fled') stays with it."""
     if not facts.strong_triggers or current.family is None:
         return False
     new_family = _strongest_family(facts.strong_triggers)
@@ -414,7 +416,9 @@ def _changes_subject(facts: SentenceFacts, current: Draft) -> bool:
         return False
     old_places = {p.text.lower() for s in current.sentences for p in s.places}
     new_places = {p.text.lower() for p in facts.places}
-    return bool(new_places) and not (new_places & old_places)
+    if new_places & old_places:
+        return False
+    return bool(new_places) or any(not t._.unmist_trigger["anaphoric"] for t in facts.strong_triggers)
 
 
 def _open(drafts: list[Draft], facts: SentenceFacts, expr: DateExpr | None, resolved: Resolved | None) -> Draft:
