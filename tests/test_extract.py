@@ -264,6 +264,11 @@ def test_the_most_specific_trigger_types_the_sentence(nlp, sentence, incident_ty
     ("Gunmen attacked the mayor of the town.", "the mayor of the town", "attacked", 1),
     ("The bomb injured 12 people.", "12 people", "wounded", 12),
     ("Soldiers were seen near the market.", "Soldiers", None, None),
+    # a kidnapping said with 'take' or 'hold'; what the words' own modifiers say happened
+    ("Two engineers were taken hostage at the work site.", "Two engineers", "kidnapped", 2),
+    ("Navarro replaced the assassinated Carlos Pizarro as candidate.", "Carlos Pizarro", "killed", 1),
+    ("The judge, who was kidnapped in May, spoke to reporters.", "The judge", "kidnapped", 1),
+    ("The judge, who kidnapped nobody, spoke to reporters.", "The judge", None, 1),
 ])
 def test_a_victim_has_the_effect_and_count_its_sentence_gives(sentence, words, effect, count):
     from unmist.extract.nlp import load_model
@@ -415,6 +420,17 @@ def test_a_named_person_the_violence_befell_is_a_victim_once_under_their_full_na
     _, mentions = _mentions(path)
     victims = [(v.text, v.effect) for m in mentions for v in m.victims if "Mendoza" in v.text]
     assert victims == [("Carlos Mendoza Ruiz", "killed")]
+
+
+def test_named_victims_of_a_kidnapping_are_recorded_by_name_without_their_titles(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Rebels kidnapped two engineers and a police officer near Medellin on Thursday. The two engineers, "
+                    "Roberto Roascio of Milan and Mario Accurso of Rome, were taken hostage at the work site, and "
+                    "Lt. Jorge Pineda was taken hostage at a roadblock.", encoding="utf-8")
+    _, mentions = _mentions(path)
+    victims = {v.text: v.effect for m in mentions for v in m.victims}
+    assert victims.get("Roberto Roascio") == victims.get("Jorge Pineda") == "kidnapped"
+    assert not any("Lt" in name for name in victims)
 
 
 def test_a_dateline_after_page_furniture_places_the_story_in_the_state_it_names(tmp_path):

@@ -184,7 +184,8 @@ def _learned_mention(doc: Doc, document: Document, countries: Counter) -> Mentio
 
 
 def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ...]:
-    """Victims with what the incident did to them and how many they were."""
+    """Victims with what the incident did to them and how many they were; a person by name alone."""
+    spans = [_name_alone(span) if span[0].ent_type_ == "PERSON" else span for span in spans]
     return tuple(TextValue(_words(document, span), evidence_at(document, span.sent, span.start_char, span.end_char),
                            effect_of(span), count_of(span)) for span in spans)
 
@@ -714,7 +715,7 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
                     victims.setdefault(phrase.text.lower(), (phrase, phrase))
         for person in facts.sent.ents:
             if person.label_ == "PERSON" and effect_of(person) is not None:
-                named = _full_name(person)
+                named = _name_alone(_full_name(person))
                 victims.setdefault(named.text.lower(), (named, person))
     return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),
                            effect_of(governed), count_of(governed))
@@ -730,6 +731,17 @@ def _without_short_names(victims: tuple[TextValue, ...]) -> tuple[TextValue, ...
 def _part_of(words: list[str], name: list[str]) -> bool:
     """'Mendoza' of 'Carlos Mendoza Ruiz' (a family name need not come last)."""
     return len(name) > len(words) and any(name[i:i + len(words)] == words for i in range(len(name) - len(words) + 1))
+
+
+def _name_alone(person: Span) -> Span:
+    """The name without the titles before it ('Col. Waldemar Franklin Quintero') or the home town
+    the tagger may take in after it ('Roberto Roascio of Milan'): a victim is recorded by name,
+    the way other reports of the same killing name them."""
+    start, end = person.start, person.end
+    while start < end - 1 and person.doc[start].lower_.rstrip(".") in knowledge.person_titles():
+        start += 1
+    end = next((t.i for t in person.doc[start + 1:end] if t.lower_ == "of"), end)
+    return person.doc[start:end]
 
 
 def _full_name(person: Span) -> Span:

@@ -22,7 +22,10 @@ EFFECT_LEMMAS = {
     "attacked": {"attack", "shoot", "assault", "ambush", "fire", "threaten", "bomb"},
 }
 # How many heads up from the victim's words a governing verb or noun is looked for.
-CLIMB = 4
+CLIMB = 5
+# Words that make 'take' or 'hold' a kidnapping ('were taken hostage', 'held him captive').
+CAPTIVE_WORDS = frozenset({"hostage", "hostages", "captive", "captives"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "whom"})
 
 
 def effect_of(span: Span) -> str | None:
@@ -30,6 +33,9 @@ def effect_of(span: Span) -> str | None:
     token = span.root
     if any(t.lower_ in ("dead", "death") and t.head.i == token.head.i for t in token.head.children):
         return "killed"  # 'shot dead', 'stabbed to death'
+    told_by_the_words = _effect_of_modifiers(span)
+    if told_by_the_words is not None:
+        return told_by_the_words
     for _ in range(CLIMB):
         if token.dep_ not in ("dobj", "nsubjpass", "pobj", "conj", "appos", "nsubj", "prep", "agent", "obj"):
             break
@@ -45,8 +51,28 @@ def effect_of(span: Span) -> str | None:
     return None
 
 
+def _effect_of_modifiers(span: Span) -> str | None:
+    """What the words' own modifiers say happened: 'the assassinated Carlos Pizarro', 'Jaime
+    Pardo, who was murdered in 1987'."""
+    for child in span.root.children:
+        if child.dep_ == "amod" and child.i < span.start:
+            effect = _effect_word(child)
+        elif child.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in RELATIVE_PRONOUNS
+                                           for c in child.children):
+            subject = next(c for c in child.children if c.dep_ in ("nsubjpass", "nsubj"))
+            effect = _effect_word(child) if subject.dep_ == "nsubjpass" or child.lemma_.lower() in EFFECT_LEMMAS[
+                "killed"] else None
+        else:
+            continue
+        if effect is not None and effect != "attacked":
+            return effect
+    return None
+
+
 def _effect_word(token: Token) -> str | None:
     lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma in ("take", "hold") and any(c.lower_ in CAPTIVE_WORDS for c in token.children):
+        return "kidnapped"
     for effect, words in EFFECT_LEMMAS.items():
         if lemma in words or lower in words:
             return effect
