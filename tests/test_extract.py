@@ -680,3 +680,22 @@ def test_an_undated_event_of_another_kind_later_in_the_report_is_its_own_inciden
                           "1990-05-12", "Attacks in Medellin")
     assert [m.type for m in mentions] == ["armed_assault", "arson"]
     assert [t.text for t in mentions[1].targets] == ["bus"] and not mentions[0].targets
+
+
+@pytest.mark.parametrize("story, behind", [
+    ("A car bomb exploded outside the police building in Bogota on Wednesday, killing 50 people. Police said "
+     "Pablo Escobar Gaviria and Gonzalo Rodriguez Gacha are behind this criminal attack.",
+     {"Pablo Escobar Gaviria", "Gonzalo Rodriguez Gacha"}),
+    ("Gunmen killed six Jesuit priests in San Salvador on Thursday. A document states that Colonel Hector "
+     "Heriberto Hernandez, chief of the Treasury Police, is responsible for the murders.", {"Hector Heriberto Hernandez"}),
+    ("Gunmen killed 12 policemen in Medellin on Monday. The chief of the gang, Pablo Escobar Gaviria, ordered "
+     "the assassination of Medellin policemen.", {"Pablo Escobar Gaviria"}),
+    ("Gunmen killed 12 policemen in Medellin on Monday. Colonel Juan Perez, who is responsible for the "
+     "investigation, spoke to reporters.", set()),
+])
+def test_a_person_said_to_be_behind_the_incident_is_its_perpetrator(tmp_path, story, behind):
+    path = tmp_path / "report.txt"
+    path.write_text(story, encoding="utf-8")
+    _, mentions = _mentions(path)
+    people = {p.name for p in mentions[0].perpetrators if p.kind == "individual"} - {"Gunmen"}
+    assert people == behind

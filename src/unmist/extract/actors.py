@@ -61,8 +61,13 @@ PERSON_ROLES = [
     re.compile(r"(?:the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|suspect|driver)),?\s+$", re.I),
     re.compile(r"\b(?:bomber|attacker|gunman|assailant|perpetrator|organi[sz]er|ringleader)\s+(?:was|is|as)\s+$", re.I),
 ]
+# the deeds that name a person behind an incident ('ordered the assassination of', 'planned the attack')
+BEHIND_DEEDS = r"(?:attacks?|assassinations?|killings?|murders?|bombings?|kidnappings?|massacres?|executions?|crimes?)"
 PERSON_AFTER = re.compile(
-    r"^(?:,[^.;]{0,90}?,)?\s*(?:(?:is|was|were|are|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:believed|thought|suspected|said|alleged|accused)"
+    r"^(?:,[^.;]{0,90}?,)?(?:\s+and\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3},?)?,?\s*(?:"
+    r"(?:(?:is|was|are|were)\s+(?:\w+\s+)?(?:behind|responsible\s+for)|ordered|planned|masterminded|organi[sz]ed"
+    r"|carried\s+out|committed)\s+(?:the|this|that|these|those|his|her|their)\s+(?:[\w'()\u2019-]+\s+){0,2}"
+    + BEHIND_DEEDS + r"\b|(?:is|was|were|are|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:believed|thought|suspected|said|alleged|accused)"
     r"\s+(?:to\s+have\s+(?:been\s+behind|carried\s+out|organi[sz]ed|led|planned|masterminded|ordered|been\s+involved)"
     r"|of\s+(?:organi|carry|plann|lead|mastermind|order|involvement|being\s+behind))"
     r"|(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:named|identified)\s+as\s+the\s+(?:bomber|attacker|gunman|assailant|perpetrator|suspect)"

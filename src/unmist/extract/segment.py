@@ -45,7 +45,8 @@ LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "co
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # Words that tie people to an incident even when no known group or trigger is in the sentence.
 RESPONSIBILITY_WORDS = ("convicted", "sentenced", "found guilty", "the bomber was", "the attacker was", "loyal to",
-                        "supporters of", "followers of", "ordered by", "carried out by", "masterminded")
+                        "supporters of", "followers of", "ordered by", "carried out by", "masterminded",
+                        "responsible for the", "is behind", "are behind", "was behind", "were behind")
 # A sentence that only adds to an incident (a claim, an arrest) is read with it when it comes at
 # most this many paragraphs after the incident's last sentence; farther on, reports move on.
 SUPPORT_PARAGRAPHS = 1
@@ -58,7 +59,8 @@ CORE_PARAGRAPHS = 4
 LEAD_PARAGRAPHS = 2
 CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect",
                "believ", "belong", "member", "affiliat", "loyal", "link", "follower", "ordered by",
-               "the bomber", "the attacker", "the gunman", "convicted", "sentenced", "statement")
+               "the bomber", "the attacker", "the gunman", "convicted", "sentenced", "statement", "ordered the",
+               "planned the", "committed the")
 
 
 @dataclass
