@@ -80,6 +80,7 @@ PERSON_AFTER = re.compile(
 STATE_FORCES = re.compile(
     r"\b(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<force>(?:government|army|security|border|federal|special|interior\s+ministry)\s+"
     r"(?:troops|forces|guards|units?|service)|troops|border\s+guards|police|soldiers|servicemen|military"
+    r"|army|(?i:armed\s+forces|air\s+force|national\s+(?:guard|police)|treasury\s+police)"
     r"|(?<=[a-z]\s)(?:forces|units|guards))\b"
 )
 # 'blamed X for', 'traced the bombing to X', 'the attackers were followers of X': who is held responsible,
@@ -93,7 +94,8 @@ DESCRIPTION_CUES = re.compile(
     re.IGNORECASE,
 )
 FIGHT_LEMMAS = frozenset({"fight", "clash", "kill", "attack", "storm", "raid", "launch", "battle", "open", "shoot", "exchange",
-                          "trade", "shell", "bomb", "strike", "ambush", "seize"})
+                          "trade", "shell", "bomb", "strike", "ambush", "seize", "murder", "assassinate", "kidnap",
+                          "abduct", "massacre", "execute", "torture"})
 
 
 @dataclass(frozen=True)
