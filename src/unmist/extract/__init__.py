@@ -713,8 +713,10 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
                 if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in knowledge.sides():
                     phrase = _phrase(child)
                     victims.setdefault(phrase.text.lower(), (phrase, phrase))
+        places = {t for p in facts.places for t in range(p.start, p.end)}
         for person in facts.sent.ents:
-            if person.label_ == "PERSON" and effect_of(person) is not None:
+            if person.label_ == "PERSON" and effect_of(person) is not None and not set(
+                    range(person.start, person.end)) <= places:  # 'killed three peasants in Morazan': a place
                 named = _name_alone(_full_name(person))
                 victims.setdefault(named.text.lower(), (named, person))
     return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),
