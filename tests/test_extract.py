@@ -712,3 +712,15 @@ def test_a_state_force_that_does_the_violence_is_its_perpetrator(tmp_path, story
     _, mentions = _mentions(path)
     assert [(p.name, p.kind) for p in mentions[0].perpetrators] == [(force, "state")]
     assert not any(v.text in ("Morazan", "Chalatenango") for v in mentions[0].victims)  # a place is hit by no one
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Burney Everett, 28, of Detroit, was shot in Kalamazoo on Monday, police said.", "Kalamazoo"),
+    ("Jesse Hayes, 15, of Wellington Street in Parma, was shot in Warren on Monday.", "Warren"),
+    ("A 45-year-old Weston man opened fire at a bar in Wausau on Wednesday, police said.", "Wausau"),
+    # a home town the story names alone is where it happened, as far as the story tells
+    ("Police said a Detroit man was shot on Sunday night.", "Detroit"),
+])
+def test_someones_home_town_places_the_incident_only_when_nothing_else_does(tmp_path, text, place):
+    mentions = _news_item(tmp_path, text, "2016-06-10")
+    assert mentions[0].place.name == place

@@ -497,9 +497,10 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
             place = choose_place(_candidates(span, countries), countries, _after_locative(span))
             if place is None:
                 continue
-            # a reference point ('east of Dushanbe') or a police force's seat ('Austin police said')
-            # places the incident only when nothing else does
-            rank = (_is_reference_point(span) or names_a_jurisdiction(span),
+            # a reference point ('east of Dushanbe'), a police force's seat ('Austin police said') or
+            # someone's home town ('Burney Everett, 28, of Detroit') places the incident only when
+            # nothing else does
+            rank = (_is_reference_point(span) or names_a_jurisdiction(span) or _is_residence(span),
                     place.precision not in ("exact", "district"), order, gazetteer.PRECISION_RANK[place.precision],
                     span.start_char)
             if best is None or rank < best[0]:
@@ -572,6 +573,28 @@ def _is_reference_point(span: Span) -> bool:
     direction = head.head
     before = span.doc[max(direction.sent.start, direction.i - DISTANCE_WINDOW): direction.i]
     return any(t.lower_ in DISTANCE_UNITS for t in before)  # the parse hangs 'east' on 'km' as often as not
+
+
+# Words for people that a home town qualifies ('a Weston man', 'a resident of Quincy').
+RESIDENT_NOUNS = frozenset({"man", "men", "woman", "women", "boy", "girl", "teen", "teenager", "resident", "native",
+                            "youth", "couple", "mother", "father", "son", "daughter", "family"})
+
+
+def _is_residence(span: Span) -> bool:
+    """'Burney Everett, 28, of Detroit', 'of Wellington Street in Parma', 'a 45-year-old Weston man':
+    where someone lives, which local news names beside where the shooting was."""
+    token = span.root
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.lemma_.lower() in RESIDENT_NOUNS:
+        return True
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i or token.dep_ not in ("pobj", "prep", "compound", "appos"):
+            return False
+        if head.lower_ == "of" and token.dep_ == "pobj":
+            person = head.head
+            return person.ent_type_ == "PERSON" or person.lemma_.lower() in RESIDENT_NOUNS or person.like_num
+        token = head
+    return False
 
 
 def _stands_for_a_speaker(span: Span) -> bool:
