@@ -724,3 +724,15 @@ def test_a_state_force_that_does_the_violence_is_its_perpetrator(tmp_path, story
 def test_someones_home_town_places_the_incident_only_when_nothing_else_does(tmp_path, text, place):
     mentions = _news_item(tmp_path, text, "2016-06-10")
     assert mentions[0].place.name == place
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Police say 35-year-old Clarence Washington shot his wife at their home in Culpeper.", ["Culpeper"]),
+    ("All victims are expected to survive, according to Hines.", []),
+    ("All victims are expected to survive, according to Hines police.", ["Hines"]),
+])
+def test_a_town_name_that_is_a_persons_is_no_place(nlp, text, places):
+    """'Clarence Washington' is a man, not Clarence, New York; 'according to Hines.' names a
+    spokesman, not Hines, Oregon (the town's police would be a source in the town)."""
+    doc = nlp(text)
+    assert [span.text for span in doc.spans["unmist_places"]] == places

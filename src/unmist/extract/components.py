@@ -399,14 +399,33 @@ def _plausible(span: Span) -> bool:
     entity = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
     if entity is not None and entity.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT") \
             and len(entity) > len(span):
-        if (entity.start != span.start or entity.end - span.end > 1) and not names_a_jurisdiction(span):
+        if (entity.start != span.start or entity.end - span.end > 1 or _before_a_name(span)) \
+                and not names_a_jurisdiction(span):
             return False
+    if _a_source(span):
+        return False
     if len(span) > 1:
         return True
     token = span[0]
     if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC") and not names_a_jurisdiction(span):
         return False
     return not token.is_stop and token.text not in knowledge.demonyms()
+
+
+def _before_a_name(span: Span) -> bool:
+    """'Clarence Washington shot his wife': a town's name followed, with no comma, by another
+    capitalised proper noun in one person's or firm's name is that name's first word."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.pos_ == "PROPN" and following.is_title and \
+        following.lower_ not in JURISDICTION_WORDS and not re.fullmatch(PLACE_HEADS, following.lower_)
+
+
+def _a_source(span: Span) -> bool:
+    """'..., according to Hines.': one name after 'according to' and nothing after it is who said so."""
+    doc = span.doc
+    if span.start < 2 or [t.lower_ for t in doc[span.start - 2: span.start]] != ["according", "to"]:
+        return False
+    return span.end >= len(doc) or doc[span.end].is_punct
 
 
 @Language.component("unmist_dates", assigns=["doc._.unmist_dates"])
