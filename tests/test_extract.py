@@ -736,3 +736,9 @@ def test_a_town_name_that_is_a_persons_is_no_place(nlp, text, places):
     spokesman, not Hines, Oregon (the town's police would be a source in the town)."""
     doc = nlp(text)
     assert [span.text for span in doc.spans["unmist_places"]] == places
+
+
+def test_the_dateline_places_a_story_whose_text_names_only_the_sheriffs_county(tmp_path):
+    mentions = _news_item(tmp_path, "EXMORE, Va. (WAVY) — The Northampton County Sheriff’s Office is investigating "
+                                    "after four people were shot on Monday.", "2016-06-10")
+    assert (mentions[0].place.name, mentions[0].place.admin1) == ("Exmore", "Virginia")

@@ -123,9 +123,9 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     itype, type_evidence = _incident_type(draft, document)
     if itype in UNSPECIFIC_TYPES and (learned_type := learned.specific_type(doc._.unmist_cats or {})):
         itype, type_evidence = learned_type, None  # the model read the report as a whole
-    place = _place(draft, document, countries)
-    if place is None and draft.core:
-        place = _title_place(doc, document, countries) or _dateline_place(document, doc, countries) or \
+    place, only_by_the_way = _place(draft, document, countries)
+    if (place is None or only_by_the_way) and draft.core:
+        place = _title_place(doc, document, countries) or _dateline_place(document, doc, countries) or place or \
             _lead_place(doc, document, countries)
     figures = _figures(draft, document)
     if itype is None and not any(f.high != 0 for f in figures):  # 'no one was hurt' alone tells no incident
@@ -485,8 +485,10 @@ def _dominant(candidates: tuple) -> gazetteer.Place | None:
     return ranked[0] if not rivals or ranked[0].population >= DOMINANT_PLACE_RATIO * rivals[0] else None
 
 
-def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue | None:
-    """The most specific place in the incident's sentences, skipping the dateline."""
+def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceValue | None, bool]:
+    """The most specific place in the incident's sentences, skipping the dateline, and whether it
+    is named only by the way (a reference point, a police force's seat, a home town): the
+    headline's or the dateline's place then comes first."""
     dateline_end = _dateline_end(document)
     best = None
     for order, facts in enumerate(draft.sentences):
@@ -506,9 +508,9 @@ def _place(draft: Draft, document: Document, countries: Counter) -> PlaceValue |
             if best is None or rank < best[0]:
                 best = (rank, place, span, facts)
     if best is None:
-        return None
-    _, place, span, facts = best
-    return _place_value(place, evidence_at(document, facts.sent, span.start_char, span.end_char))
+        return None, False
+    rank, place, span, facts = best
+    return _place_value(place, evidence_at(document, facts.sent, span.start_char, span.end_char)), rank[0]
 
 
 # Words after a name that make it a part of a city ('the city's Englewood neighborhood').
