@@ -742,3 +742,12 @@ def test_the_dateline_places_a_story_whose_text_names_only_the_sheriffs_county(t
     mentions = _news_item(tmp_path, "EXMORE, Va. (WAVY) — The Northampton County Sheriff’s Office is investigating "
                                     "after four people were shot on Monday.", "2016-06-10")
     assert (mentions[0].place.name, mentions[0].place.admin1) == ("Exmore", "Virginia")
+
+
+def test_a_dateline_town_the_gazetteer_lacks_is_placed_in_the_state_it_names(tmp_path):
+    """'LETCHER, S.D.': the gazetteer knows only Letcher County, Kentucky; the story is in a
+    Letcher of South Dakota, whose coordinates stay unknown."""
+    mentions = _news_item(tmp_path, "LETCHER, S.D. — A 13-year-old suffered a gunshot wound to the hand while "
+                                    "pheasant hunting Saturday, the sheriff said.", "2016-06-10")
+    place = mentions[0].place
+    assert (place.name, place.admin1, place.country, place.lat) == ("Letcher", "South Dakota", "US", None)

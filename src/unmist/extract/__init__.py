@@ -381,7 +381,8 @@ def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceVa
     name = document.dateline.partition(",")[0].strip()
     start = document.text.find(document.dateline)
     candidates = gazetteer.lookup(name.title()) or gazetteer.lookup(name)
-    place = _in_admin_area(candidates, _dateline_area(document)) or choose_place(candidates, countries) or \
+    area = _dateline_area(document)
+    place = _in_admin_area(candidates, area) or _unlisted_in(name, area) or choose_place(candidates, countries) or \
         _outgrows_namesakes(candidates)
     if place is None or start < 0:
         return None
@@ -419,6 +420,14 @@ def _dateline_area(document: Document) -> tuple[str, str] | None:
         return None
     forms = knowledge.admin_abbreviations()
     return forms.get(area) or next(((name, country) for name, country in forms.values() if name.lower() == area.lower()), None)
+
+
+def _unlisted_in(name: str, admin: tuple[str, str] | None) -> gazetteer.Place | None:
+    """'LETCHER, S.D.': a town the gazetteer does not list (its Letcher is a county in Kentucky),
+    placed in the state the dateline names, without coordinates."""
+    if admin is None or not name or not any(ch.isalpha() for ch in name):
+        return None
+    return gazetteer.Place(name.title() if name.isupper() else name, admin[1], admin[0], None, None, "exact")
 
 
 def _in_admin_area(candidates: tuple, admin: tuple[str, str] | None) -> gazetteer.Place | None:
