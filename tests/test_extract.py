@@ -751,3 +751,22 @@ def test_a_dateline_town_the_gazetteer_lacks_is_placed_in_the_state_it_names(tmp
                                     "pheasant hunting Saturday, the sheriff said.", "2016-06-10")
     place = mentions[0].place
     assert (place.name, place.admin1, place.country, place.lat) == ("Letcher", "South Dakota", "US", None)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("SANTA ANA – A boy was shot in the leg during a drive-by shooting Wednesday, police said. He was walking "
+     "in the 500 block of South Pacific Avenue around noon.", ("Santa Ana", "California")),
+    ("Six people were shot Sunday at a party in Harrington, police said. The incident was reported about "
+     "1 a.m. in the 100 block of East St.", ("Harrington", "Delaware")),
+])
+def test_a_local_story_in_its_countrys_own_formulas_places_its_town_in_that_country(tmp_path, text, place):
+    """No country or state named, but 'the 500 block of' is American news: Santa Ana, California,
+    not Santa Ana, El Salvador; the biggest American Harrington."""
+    mentions = _news_item(tmp_path, text, "2016-06-10")
+    assert (mentions[0].place.name, mentions[0].place.admin1) == place
+
+
+def test_a_report_naming_its_country_is_not_moved_by_formulas(tmp_path):
+    mentions = _news_item(tmp_path, "Gunmen killed two soldiers in Santa Ana, El Salvador, on Monday, in the 400 "
+                                    "block of the main avenue.", "1989-06-10")
+    assert (mentions[0].place.name, mentions[0].place.country) == ("Santa Ana", "SV")

@@ -216,6 +216,13 @@ def admin_abbreviations() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def national_styles() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Formulas of one country's news ('the 500 block of Pacific Avenue') -> that country."""
+    return tuple((re.compile(cells[0].strip(), re.IGNORECASE), cells[1].strip())
+                 for _, _, cells in _rows("national_styles.tsv", 2))
+
+
+@lru_cache(maxsize=None)
 def hedges() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         (re.compile(rf"\b{cells[0].strip()}\b", re.IGNORECASE), cells[1].strip()) for _, _, cells in _rows("hedges.tsv", 2)

@@ -299,6 +299,8 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     if not counts:  # local news names its city ('Louisville'), never its country, and seldom its state
         counts.update(cities)
         areas |= city_areas
+    if not counts:  # ... or only its town, in its country's own formulas ('the 500 block of')
+        counts.update({country for pattern, country in knowledge.national_styles() if pattern.search(document.text)})
     counts.areas = frozenset(areas)
     counts.city_areas = frozenset(city_areas)
     return counts
