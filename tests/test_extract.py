@@ -770,3 +770,25 @@ def test_a_report_naming_its_country_is_not_moved_by_formulas(tmp_path):
     mentions = _news_item(tmp_path, "Gunmen killed two soldiers in Santa Ana, El Salvador, on Monday, in the 400 "
                                     "block of the main avenue.", "1989-06-10")
     assert (mentions[0].place.name, mentions[0].place.country) == ("Santa Ana", "SV")
+
+
+def test_an_undated_sentence_of_the_main_incidents_kind_after_a_background_one_rejoins_it(tmp_path):
+    """After a paragraph recalling earlier bombings, 'two gunmen opened fire on the missionaries'
+    tells the killing the report leads with, not a third incident."""
+    path = tmp_path / "report.txt"
+    path.write_text("LA PAZ, 25 MAY 89 -- Two U.S. missionaries were shot to death last night by terrorists in La Paz."
+                    "\n\nIn October 1988 the same group bombed the power lines of the city, and in January it bombed "
+                    "the Congress.\n\nWitnesses said two gunmen opened fire on the missionaries from a passing car.",
+                    encoding="utf-8")
+    _, mentions = _mentions(path)
+    assert [(m.core, m.type) for m in mentions] == [(True, "shooting"), (False, "bombing")]
+    assert "opened fire" in mentions[0].evidence[-1].sentence
+
+
+@pytest.mark.parametrize("sentence, incident_type", [
+    ("Guerrillas attacked the home of the vice president in San Salvador with explosives on Monday.", "bombing"),
+    ("Guerrillas attacked a police post in San Salvador with grenades on Monday.", "bombing"),
+    ("Guerrillas attacked a police post in San Salvador with rifles on Monday.", "armed_assault"),
+])
+def test_an_attack_made_with_explosives_is_a_bombing(tmp_path, sentence, incident_type):
+    assert _news_item(tmp_path, sentence, "1989-04-19")[0].type == incident_type

@@ -235,7 +235,19 @@ def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Eviden
     if not triggers:
         return None, None
     trigger, facts = max(triggers, key=lambda pair: (knowledge.type_priority(pair[0].label_), -pair[0].start))
+    if trigger.label_ == "armed_assault" and _with_explosives(trigger):
+        return "bombing", evidence_at(document, facts.sent, trigger.start_char, trigger.end_char)
     return trigger.label_, evidence_at(document, facts.sent, trigger.start_char, trigger.end_char)
+
+
+# What an attack is made 'with' that makes it a bombing, as GTD types an attack by its weapon
+# ('attacked Merino's home with explosives', 'attacked the post with grenades').
+EXPLOSIVE_MEANS = re.compile(r"\b(?:explosives?|dynamite|bombs?|grenades?|explosive devices?|car bombs?)\b", re.I)
+
+
+def _with_explosives(trigger: Span) -> bool:
+    return any(child.lower_ == "with" and any(EXPLOSIVE_MEANS.search(t.text) for t in child.subtree)
+               for child in trigger.root.children if child.dep_ == "prep")
 
 
 def _date(draft: Draft, doc: Doc, document: Document) -> DateValue | None:

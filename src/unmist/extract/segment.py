@@ -344,7 +344,7 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
             current.sentences.append(facts)
             return current
         return _open(drafts, facts, expr, resolved)
-    if _changes_subject(facts, current):
+    if _changes_subject(facts, current, drafts):
         return _open(drafts, facts, None, None)
     target = max(drafts, key=lambda d: _affinity(facts, d, current))
     target.sentences.append(facts)
@@ -404,10 +404,12 @@ def _redates(facts: SentenceFacts, expr: DateExpr, current: Draft) -> bool:
         f.kind in CASUALTY_KINDS for f in facts.figures if f.start < expr.start)
 
 
-def _changes_subject(facts: SentenceFacts, current: Draft) -> bool:
+def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) -> bool:
     """An undated event sentence of another kind, in a later paragraph, naming another place or
     none: told in its own words ('Rebels also set fire to a bus'), it is another incident; a
-    reference to one told ('the attackers fled') stays with it."""
+    reference to one told ('the attackers fled') stays with it, and one naming no place that is of
+    the kind of an incident told before ('They were killed with two bursts of machinegun fire',
+    after a background bombing) is left to the incident it fits best."""
     if not facts.strong_triggers or current.family is None:
         return False
     new_family = _strongest_family(facts.strong_triggers)
@@ -420,7 +422,10 @@ def _changes_subject(facts: SentenceFacts, current: Draft) -> bool:
     new_places = {p.text.lower() for p in facts.places}
     if new_places & old_places:
         return False
-    return bool(new_places) or any(not t._.unmist_trigger["anaphoric"] for t in facts.strong_triggers)
+    if new_places:
+        return True
+    told_before = any(draft.family == new_family for draft in drafts if draft is not current)
+    return not told_before and any(not t._.unmist_trigger["anaphoric"] for t in facts.strong_triggers)
 
 
 def _open(drafts: list[Draft], facts: SentenceFacts, expr: DateExpr | None, resolved: Resolved | None) -> Draft:
