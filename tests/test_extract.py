@@ -89,6 +89,13 @@ def _mentions(path):
     return document, extract(parse(document), document)
 
 
+def _report(tmp_path, text: str):
+    """The mentions of one plain-text report."""
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return _mentions(path)[1]
+
+
 def _news_item(tmp_path, text: str, published: str, title: str = "Shooting"):
     """The mentions of one JSONL news item (title, publication date, text)."""
     path = tmp_path / "item.jsonl"
@@ -694,9 +701,7 @@ def test_an_undated_event_of_another_kind_later_in_the_report_is_its_own_inciden
      "investigation, spoke to reporters.", set()),
 ])
 def test_a_person_said_to_be_behind_the_incident_is_its_perpetrator(tmp_path, story, behind):
-    path = tmp_path / "report.txt"
-    path.write_text(story, encoding="utf-8")
-    _, mentions = _mentions(path)
+    mentions = _report(tmp_path, story)
     people = {p.name for p in mentions[0].perpetrators if p.kind == "individual"} - {"Gunmen"}
     assert people == behind
 
@@ -707,9 +712,7 @@ def test_a_person_said_to_be_behind_the_incident_is_its_perpetrator(tmp_path, st
     ("The armed forces bombed two villages in Chalatenango on Monday.", "armed forces"),
 ])
 def test_a_state_force_that_does_the_violence_is_its_perpetrator(tmp_path, story, force):
-    path = tmp_path / "report.txt"
-    path.write_text(story, encoding="utf-8")
-    _, mentions = _mentions(path)
+    mentions = _report(tmp_path, story)
     assert [(p.name, p.kind) for p in mentions[0].perpetrators] == [(force, "state")]
     assert not any(v.text in ("Morazan", "Chalatenango") for v in mentions[0].victims)  # a place is hit by no one
 
