@@ -795,3 +795,12 @@ def test_an_undated_sentence_of_the_main_incidents_kind_after_a_background_one_r
 ])
 def test_an_attack_made_with_explosives_is_a_bombing(tmp_path, sentence, incident_type):
     assert _news_item(tmp_path, sentence, "1989-04-19")[0].type == incident_type
+
+
+def test_a_place_the_report_calls_a_neighbourhood_is_coded_as_its_city(tmp_path):
+    """'the West Garfield Park neighborhood' of a Chicago story: the incident is in Chicago, as
+    GTD and GVA code a city's neighbourhoods; the neighbourhood stays among the places named."""
+    mentions = _news_item(tmp_path, "CHICAGO - Five people were shot in the West Garfield Park neighborhood Friday "
+                                    "evening, police said.", "2016-06-10")
+    assert (mentions[0].place.name, mentions[0].place.admin1) == ("Chicago", "Illinois")
+    assert "West Garfield Park" in mentions[0].places_named

@@ -522,6 +522,8 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
             place = choose_place(_candidates(span, countries), countries, _after_locative(span))
             if place is None:
                 continue
+            if _called_a_neighbourhood(span):
+                place = gazetteer.enclosing_city(place) or place  # the city, as GTD and GVA code it
             # a reference point ('east of Dushanbe'), a police force's seat ('Austin police said') or
             # someone's home town ('Burney Everett, 28, of Detroit') places the incident only when
             # nothing else does
@@ -540,11 +542,14 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
 NEIGHBOURHOOD_WORDS = frozenset({"neighborhood", "neighbourhood", "neighborhoods", "section", "community"})
 
 
+def _called_a_neighbourhood(span: Span) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in NEIGHBOURHOOD_WORDS
+
+
 def _candidates(span: Span, countries: Counter) -> tuple:
     """The places a name may be; a neighbourhood only in a state the report names or names a city of
     ('the Englewood neighborhood' of a Chicago story is not Englewood, Colorado)."""
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is None or following.lower_ not in NEIGHBOURHOOD_WORDS:
+    if not _called_a_neighbourhood(span):
         return span._.unmist
     home = getattr(countries, "areas", frozenset()) | getattr(countries, "city_areas", frozenset())
     return tuple(p for p in span._.unmist if (p.admin1, p.country) in home)

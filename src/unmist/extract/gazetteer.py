@@ -172,6 +172,32 @@ def lookup(name: str, *, fuzzy: bool = False) -> tuple[Place, ...]:
     return _fuzzy_lookup(name, base)
 
 
+# A city this big, within this many kilometres, is the city a neighbourhood belongs to.
+ENCLOSING_CITY_POPULATION = 200_000
+NEIGHBOURHOOD_KM = 20
+
+
+def enclosing_city(place: Place) -> Place | None:
+    """The big city around a place a report calls a neighbourhood ('the West Garfield Park
+    neighborhood' is in Chicago): the biggest city of its admin area within NEIGHBOURHOOD_KM."""
+    if place.lat is None or place.lon is None:
+        return None
+    near = [city for city in _big_cities().get((place.country, place.admin1), ())
+            if city.name != place.name and abs(city.lat - place.lat) * 111 < NEIGHBOURHOOD_KM
+            and abs(city.lon - place.lon) * 85 < NEIGHBOURHOOD_KM]
+    return max(near, key=lambda city: city.population, default=None)
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> dict[tuple[str, str | None], tuple[Place, ...]]:
+    by_area: dict[tuple[str, str | None], list[Place]] = defaultdict(list)
+    for row in _base().places:
+        place = _place(row)
+        if place.precision == "exact" and place.population >= ENCLOSING_CITY_POPULATION and place.lat is not None:
+            by_area[(place.country, place.admin1)].append(place)
+    return {area: tuple(cities) for area, cities in by_area.items()}
+
+
 # A place known by this name only as an old or foreign alternate gives way to places that bear it
 # as their own name, unless it is this many times bigger ('Bristol' is not Independence, Missouri;
 # 'Kiev' still is Kyiv).
