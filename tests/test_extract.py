@@ -573,11 +573,13 @@ def test_a_common_word_that_is_only_an_alternate_name_is_no_place(nlp):
 
 
 def test_a_neighbourhood_is_in_the_city_of_the_story_and_a_hospital_is_no_place(tmp_path):
-    """'the city's Englewood neighborhood' in a Chicago story is not Englewood, Colorado; the hospital
-    a victim was taken to ('Mount Sinai Hospital') does not place the shooting."""
+    """'the city's Englewood neighborhood' in a Chicago story is not Englewood, Colorado (it is coded
+    as the city around it, Chicago); the hospital a victim was taken to ('Mount Sinai Hospital') does
+    not place the shooting."""
     mentions = _news_item(tmp_path, "A 17-year-old was fatally shot Sunday in the Englewood neighborhood, Chicago "
                                     "police said.", "2016-08-08")
-    assert (mentions[0].place.name, mentions[0].place.admin1) == ("Englewood", "Illinois")
+    assert (mentions[0].place.name, mentions[0].place.admin1) == ("Chicago", "Illinois")
+    assert "Englewood" in mentions[0].places_named
     mentions = _news_item(tmp_path, "A man was shot in the chest Sunday and taken to Mount Sinai Hospital, where he "
                                     "died.", "2016-08-08")
     assert mentions[0].place is None
