@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v4"
+GAZETTEER_VERSION = "gazetteer.v5"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -94,10 +94,11 @@ def _build_base_index() -> _Index:
     _add_cities(names, admin_names)
     _add_subdivisions(names)
     _fill_admin_coordinates(names)
+    people = _people_by_area(names)
     places: dict[Place, int] = {}
     index: dict[str, tuple[int, ...]] = {}
-    for name, candidates in names.items():
-        ordered = sorted(set(candidates), key=_rank)
+    for name in sorted(names):  # in a fixed order, so every machine numbers places alike
+        ordered = sorted(set(names[name]), key=lambda place: _rank(place, people))
         index[name] = tuple(places.setdefault(p, len(places)) for p in ordered)
     skeletons: dict[str, list[int]] = defaultdict(list)
     for name, ids in index.items():
@@ -254,8 +255,22 @@ def _fuzzy_lookup(name: str, base: _Index) -> tuple[Place, ...]:
 FUZZY_MIN_RATIO = 75
 
 
-def _rank(place: Place) -> tuple:
-    return (PRECISION_RANK[place.precision] if place.precision == "country" else 0, -place.population)
+def _rank(place: Place, people: dict[tuple[str, str | None], int] | None = None) -> tuple:
+    """Countries last, then the most people first: a town by its own population, an admin area by
+    its towns' (Montana, USA before Montana Province, Bulgaria); the rest only makes the order total,
+    so every machine builds the same index (a set's order changes with each interpreter's hash seed)."""
+    size = (people or {}).get((place.country, place.admin1), 0) if place.precision == "province" else place.population
+    return (PRECISION_RANK[place.precision] if place.precision == "country" else 0, -size, place.country,
+            place.admin1 or "", place.name, place.precision, place.geonameid or 0, place.lat or 0, place.lon or 0)
+
+
+def _people_by_area(names: dict[str, list[Place]]) -> dict[tuple[str, str | None], int]:
+    """How many people live in the listed towns of each first-level admin area."""
+    towns = {p for candidates in names.values() for p in candidates if p.precision == "exact"}
+    people: dict[tuple[str, str | None], int] = defaultdict(int)
+    for town in towns:
+        people[(town.country, town.admin1)] += town.population
+    return people
 
 
 def _add_countries(names: dict[str, list[Place]]) -> None:

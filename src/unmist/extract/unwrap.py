@@ -39,6 +39,14 @@ def wrap_width(text: str) -> int | None:
     return width if long_lines >= LONG_LINE_SHARE * len(lengths) else None
 
 
+def _ends_with_a_title(line: str) -> bool:
+    """'... AND MR.' ends a line, not a sentence: the name follows on the next line."""
+    from .. import knowledge
+
+    words = line.rstrip().rstrip(".").split()
+    return bool(words) and line.rstrip().endswith(".") and words[-1].lower() in knowledge.person_titles()
+
+
 def unwrap(text: str) -> str:
     """The text with each wrapped line's break made a space (same length, same offsets)."""
     width = wrap_width(text)
@@ -51,7 +59,7 @@ def unwrap(text: str) -> str:
         position += len(line)
         following = lines[number + 1]
         if (line.strip() and following.strip() and len(line.rstrip()) >= WRAPPED_SHARE * width
-                and not SENTENCE_END.search(line)):
+                and (not SENTENCE_END.search(line) or _ends_with_a_title(line))):
             chars[position] = " "
         position += 1
     return "".join(chars)
