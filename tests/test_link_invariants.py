@@ -84,3 +84,25 @@ def test_a_report_is_not_news_of_what_happened_after_it_came_out(tmp_path):
          "text": "MEMPHIS, Tenn. — One man was killed and four other people were wounded in a shooting at a "
                  "birthday party on Sunday night, police said. No arrests have been made."},
     ]) == [1, 1]
+
+
+
+SHOOTING = {"title": "Man shot dead outside his Kenosha home", "published": "2015-03-08", "outlet": "Daily A",
+            "text": "Michael Anderson, 34, was shot and killed outside his home in Kenosha on Saturday night, police "
+                    "said. No arrests have been made."}
+
+
+@pytest.mark.parametrize("victim, sizes", [
+    # two months on, a report of the charge names the victim and the town but not the day: one incident
+    ("Michael Anderson", [2]),
+    # the same town and a shooting, but no name in common: a town sees more than one shooting a year
+    ("a man", [1, 1]),
+])
+def test_a_later_report_without_a_date_joins_the_incident_it_names(tmp_path, victim, sizes):
+    """A follow-up (a charge, a funeral, a trial) published weeks later often gives no date for the
+    shooting; the week before it came out is then no date of it, and the victim's name at the same
+    place ties it to the earlier reports.  Without the name it stays apart."""
+    later = {"title": "Man charged in Kenosha killing", "published": "2015-05-05", "outlet": "Channel B",
+             "text": f"A 19-year-old man has been charged with first-degree murder in the fatal shooting of {victim}, "
+                     "who was shot and killed outside his home in Kenosha, prosecutors said."}
+    assert _incident_sizes(tmp_path, [SHOOTING, later]) == sizes

@@ -111,7 +111,7 @@ def _index_entry(mention: Mention, stated: Mention) -> tuple[dict, list[tuple[st
            "stated_start": stated.date.start if stated.date else None,
            "relative": bool(stated.date and stated.date.resolved_against == "published")}
     terms = [f"c:{c}" for c in sorted(countries_of(mention))] if mention.country else ["c:*"]
-    terms += _place_terms(mention) + [f"p:{name}" for name in place_names(stated)]
+    terms += _place_terms(mention) + _name_terms(mention) + [f"p:{name}" for name in place_names(stated)]
     return row, [(term[:240], mention.document, mention.index) for term in terms]
 
 
@@ -120,6 +120,11 @@ def _place_terms(mention: Mention) -> list[str]:
     if mention.place is None:
         return []
     return [f"n:{mention.place.name.lower()}"] + ([f"g:{mention.place.geonameid}"] if mention.place.geonameid else [])
+
+
+def _name_terms(mention: Mention) -> list[str]:
+    """What a follow-up needs in common with the earlier incident it tells of: a distinctive name."""
+    return [f"m:{name.lower()}" for name in mention.names]
 
 
 # --- pending work --------------------------------------------------------------------------------
@@ -345,7 +350,8 @@ def _partner_components(session, pool: _Pool, mentions: dict[str, Mention], move
         dated = 0 if mention.date is None else (2 if mention.date.start else 1)
         candidates = store.block_candidates(
             session, countries=countries_of(mention) if mention.country else None, dated=dated,
-            start=mention.date.start if dated == 2 else None, reach=reach(mention), place_terms=_place_terms(mention))
+            start=mention.date.start if dated == 2 else None, reach=reach(mention), place_terms=_place_terms(mention),
+            name_terms=_name_terms(mention))
         candidates = {c for c in candidates if c[0] not in moved}
         pool.load({d for d, _ in candidates})
         for document, index in sorted(candidates):

@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v14"
+LINK_VERSION = "link.coherent.v15"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -208,7 +208,7 @@ def may_meet(a: Mention, b: Mention) -> bool:
     if not (a.date and a.date.start and b.date and b.date.start):
         return True
     first, then = sorted((a, b), key=lambda m: m.date.start)
-    return then.date.start <= reach(first)
+    return then.date.start <= reach(first) or (follow_up(a, b) and bool(set(a.names) & set(b.names)))
 
 
 def reach(mention: Mention):
@@ -232,6 +232,22 @@ def _pairs_in_block(mentions: list[Mention], block: list[int]):
     for position, i in enumerate(undated):
         for j in undated[position + 1:] + dated:
             yield (min(i, j), max(i, j))
+    yield from _follow_up_pairs(mentions, dated)
+
+
+def _follow_up_pairs(mentions: list[Mention], dated: list[int]):
+    """A report that states no date meets the earlier mentions it shares a distinctive name with
+    (see :func:`follow_up`): through the names, so a year of a city's news is not compared whole."""
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i in dated:
+        for name in mentions[i].names:
+            by_name[name].append(i)
+    for i in dated:
+        if not _only_reported(mentions[i]):
+            continue
+        for j in {j for name in mentions[i].names for j in by_name[name]}:
+            if j != i and follow_up(mentions[i], mentions[j]):
+                yield (min(i, j), max(i, j))
 
 
 def _blocks(mentions: list[Mention]) -> dict[str, list[int]]:
@@ -273,6 +289,8 @@ def _evidence_score(a: Mention, b: Mention) -> float:
         return 0  # a day, one dead and two main stories fit a dozen incidents of a country's day
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
         return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
+    if _follow_up_apart(a, b):  # a later report of no date: the victim's name at the same place
+        return score if shared_name and place >= FOLLOW_UP_PLACE else 0
     if place < 2:
         return 0  # undated on one side: only a shared named place can link ...
     if not (a.core and b.core) and not (shared_name or _same_specific_type(a, b)):
@@ -306,7 +324,30 @@ def _date_verdict(a: Mention, b: Mention) -> bool | None:
         return None
     if _reported_before(a, b) or _reported_before(b, a):
         return False
-    return compatible(da, db, slack_days=DATE_SLACK_DAYS)
+    verdict = compatible(da, db, slack_days=DATE_SLACK_DAYS)
+    return None if verdict is False and follow_up(a, b) else verdict
+
+
+def _follow_up_apart(a: Mention, b: Mention) -> bool:
+    """A follow-up whose week before publication misses the other's date (see :func:`follow_up`)."""
+    return follow_up(a, b) and compatible(as_resolved(a.date), as_resolved(b.date), slack_days=DATE_SLACK_DAYS) is False
+
+
+# A follow-up links to the earlier incident only at the same place: the same town (a big city
+# counts as its admin area), its neighbour, or a place name both report.
+FOLLOW_UP_PLACE = 1.5
+
+
+def follow_up(a: Mention, b: Mention) -> bool:
+    """One of the two reports states no date and came out after the other's incident: an arrest, a
+    funeral or a trial weeks later tells of it without its date, so the week before that report
+    is no date of the incident.  Such a pair links only through a distinctive name and the same
+    place (:func:`_evidence_score`)."""
+    for late, early in ((a, b), (b, a)):
+        if _only_reported(late) and early.date and early.date.start and late.date.start \
+                and early.date.start < late.date.start:
+            return True
+    return False
 
 
 # A report tells of what happened before it came out, give or take a time zone.

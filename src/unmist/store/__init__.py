@@ -569,11 +569,12 @@ def mention_rows(session: Session, *, components: Iterable[str] = (), documents:
 
 
 def block_candidates(session: Session, *, countries: Iterable[str] | None, dated: int, start=None, reach=None,
-                     place_terms: Iterable[str] = ()) -> set[tuple[str, int]]:
+                     place_terms: Iterable[str] = (), name_terms: Iterable[str] = ()) -> set[tuple[str, int]]:
     """Mentions that blocking may let meet a mention with these countries (None: it has no country
     and meets every block) and this date (``dated`` as in the mentions table; ``start``/``reach`` its
     window).  A pair where either side has no date at all links only through a shared named place,
-    so such pairs come only through ``place_terms``.  A superset: the linker's own rule decides."""
+    so such pairs come only through ``place_terms``; a follow-up and the earlier incident it tells
+    of only through a shared name (``name_terms``).  A superset: the linker's own rule decides."""
     from sqlalchemy import and_, or_
     from sqlalchemy.orm import aliased
 
@@ -591,7 +592,7 @@ def block_candidates(session: Session, *, countries: Iterable[str] | None, dated
             conditions += [and_(MentionRow.date_start >= start, MentionRow.date_start <= reach),
                            and_(MentionRow.date_start < start, MentionRow.reach >= start)]
         found |= {(d, i) for d, i in session.execute(query.where(or_(*conditions)))}
-    place_terms = sorted(set(place_terms))
+    place_terms = sorted(set(place_terms) | set(name_terms))
     if place_terms:
         place = aliased(MentionTermRow)
         placed = query.join(place, and_(place.document_id == MentionRow.document_id, place.idx == MentionRow.idx))
