@@ -114,6 +114,19 @@ def test_a_one_paragraph_brief_keeps_its_text():
     assert report.text.endswith("officials said.") and report.published.isoformat() == "2021-06-03"
 
 
+def test_a_hard_wrapped_first_paragraph_is_text_not_a_header():
+    """A wire archive wraps every line at 70 columns, its first paragraph too: short lines before
+    the first full stop are the story, not a title and metadata to drop."""
+    raw = ("BOGOTA, 14 MAR 90 (RADIO CARACOL) -- [REPORT] [CORRESPONDENT ANA RUIZ]\n"
+           "[TEXT] THIS MORNING, ON THE ROAD FROM MEDELLIN TO THE COAST, A GROUP\n"
+           "OF ARMED MEN STOPPED A BUS CARRYING 40 PASSENGERS AND SET IT ON FIRE\n"
+           "AFTER ORDERING EVERYONE OFF.\n\n"
+           "   NO ONE WAS HURT, THE POLICE SAID.\n")
+    report = parse_plain_text(raw)
+    assert "SET IT ON FIRE" in report.text and report.text.startswith("BOGOTA, 14 MAR 90")
+    assert report.title is None
+
+
 def test_a_report_without_a_stated_date_is_dated_from_its_address_or_dateline(tmp_path):
     body = " Gunmen attacked a police post on Sunday, killing two officers, the interior ministry said."
     records = [

@@ -158,10 +158,25 @@ def _header_lines(lines: list[str]) -> list[int]:
         if not line.strip():
             continue
         if len(header) >= MAX_HEADER_LINES or len(line) > HEADER_LINE_MAX_CHARS or DATELINE.match(line) \
-                or _reads_as_prose(line):
+                or _reads_as_prose(line) or _opens_a_wrapped_paragraph(lines, index):
             break
         header.append(index)
     return header
+
+
+# A hard-wrapped paragraph has at least this many lines; a title and a byline are fewer.
+WRAPPED_PARAGRAPH_LINES = 3
+
+
+def _opens_a_wrapped_paragraph(lines: list[str], index: int) -> bool:
+    """A wire archive breaks its first paragraph into short lines ('QUITO, 30 APR 90 (RADIO QUITO)
+    -- ... | SECRETARY PEDRO SAAD] THIS AFTERNOON, ...'): each is short, the block reads as prose."""
+    block = []
+    for line in lines[index:]:
+        if not line.strip():
+            break
+        block.append(line.strip())
+    return len(block) >= WRAPPED_PARAGRAPH_LINES and _reads_as_prose(" ".join(block))
 
 
 def _reads_as_prose(line: str) -> bool:
