@@ -253,6 +253,9 @@ def test_the_blamed_party_is_the_perpetrator_not_the_blamed_event(nlp, sentence,
     ("A suicide bomber blew himself up outside the police station.", "suicide_bombing"),
     ("Militants ambushed a border patrol near the river.", "ambush"),
     ("Kyrgyz and Tajik border guards exchanged fire near Vorukh.", "border_clash"),
+    # however the shooting is told ('accidentally', 'reportedly', 'mortally'), being shot is one
+    ("A teen was taken to hospital after being accidentally shot over the weekend.", "shooting"),
+    ("His daughter was reportedly shot in the leg last month.", "shooting"),
 ])
 def test_the_most_specific_trigger_types_the_sentence(nlp, sentence, incident_type):
     from unmist import knowledge
@@ -260,6 +263,10 @@ def test_the_most_specific_trigger_types_the_sentence(nlp, sentence, incident_ty
     doc = nlp(sentence)
     triggers = [t.label_ for t in doc.spans["unmist_triggers"]]
     assert max(triggers, key=knowledge.type_priority) == incident_type
+
+
+def test_someone_nearly_shot_was_not_shot(nlp):
+    assert [t.text for t in nlp("He was nearly shot outside the store on Saturday.").spans["unmist_triggers"]] == []
 
 
 @pytest.mark.parametrize("sentence, words, effect, count", [
@@ -840,3 +847,15 @@ def test_a_place_the_report_calls_a_neighbourhood_is_coded_as_its_city(tmp_path)
                                     "evening, police said.", "2016-06-10")
     assert (mentions[0].place.name, mentions[0].place.admin1) == ("Chicago", "Illinois")
     assert "West Garfield Park" in mentions[0].places_named
+
+
+@pytest.mark.parametrize("answer, incidents", [
+    # guards shooting the bomber answer the bombing: one incident
+    ("The bomber was reportedly shot by guards as he ran towards the gate.", 1),
+    # a guard shot at the gate a week later is another incident
+    ("A week later, a guard was shot dead at the same gate by a passing motorcyclist.", 2),
+])
+def test_the_attacker_shot_by_guards_is_part_of_the_attack(tmp_path, answer, incidents):
+    mentions = _report(tmp_path, "A suicide bomber blew himself up outside the provincial governor's office in "
+                                 f"Kandahar on Monday, killing four people and wounding eleven, officials said.\n\n{answer}")
+    assert len(mentions) == incidents

@@ -87,7 +87,7 @@ class SentenceFacts:
     def strong_triggers(self) -> list[Span]:
         """Triggers that state one event: not arrests, and plurals only when the sentence dates them
         ('Skirmishes that began on Wednesday')."""
-        return [t for t in self.triggers if t.label_ not in ATTACH_ONLY_TYPES
+        return [t for t in self.triggers if t.label_ not in ATTACH_ONLY_TYPES and not _befalls_the_attacker(t)
                 and (t.root.i in self.dated_triggers or not t._.unmist_trigger["generic"])]
 
     @property
@@ -113,6 +113,16 @@ class SentenceFacts:
             return True
         return bool(self.figures) or (bool(self.actors) and any(w in lowered for w in CLAIM_WORDS)) or bool(
             self.triggers and any(w in lowered for w in CLAIM_WORDS))
+
+
+# Who carried out an attack: when one of them 'was shot' or 'was killed', guards or police answered
+# the attack told already; that is no new incident.
+ATTACKER_NOUNS = frozenset({"attacker", "bomber", "gunman", "assailant", "shooter", "hijacker", "perpetrator"})
+
+
+def _befalls_the_attacker(trigger: Span) -> bool:
+    """'The bomber was reportedly shot by guards', 'the gunman was killed by police'."""
+    return any(child.dep_ == "nsubjpass" and child.lemma_.lower() in ATTACKER_NOUNS for child in trigger.root.children)
 
 
 def _tells_casualties(figure: Figure) -> bool:
