@@ -352,9 +352,35 @@ def test_a_headline_apart_from_the_text_places_the_main_incident(tmp_path):
     ("The man was taken to a hospital with non-life-threatening injuries.", [("killed", 0, 0)]),
     ("Police said the boy is expected to survive.", [("killed", 0, 0)]),
     ("Two people were killed and a third has non-life-threatening injuries.", [("killed", 2, 2)]),
+    ("The other man is in \u201cstable\u201d condition at the county hospital.", [("killed", 0, 0)]),
+    ("The boy remains in critical but stable condition.", [("killed", 0, 0)]),
+    ("They were taken to hospital, where their conditions were stabilized.", [("killed", 0, 0)]),
+    ("Both were later released from the hospital.", [("killed", 0, 0)]),
 ])
 def test_words_that_say_the_hurt_will_live_are_a_toll_of_no_dead(nlp, sentence, expected):
     assert _figures(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("His 6-year-old daughter was accidentally shot in the leg.", [("wounded", 1, 1)]),
+    ("Their son was killed in the attack.", [("killed", 1, 1)]),
+    ("His brother said the family was devastated.", []),
+])
+def test_someones_relative_hit_is_one_casualty(nlp, sentence, expected):
+    assert _figures(nlp, sentence) == expected
+
+
+def test_a_story_of_one_shooting_saying_far_down_that_the_victim_lived_has_no_dead(tmp_path):
+    """That the victim was treated and released is said of the one shooting the story tells, however
+    many paragraphs of neighbours and police work come between."""
+    story = ("An 11-year-old boy was injured on Sunday after a bullet grazed his head in his back yard in Erie.\n\n"
+             "His mother told police she heard a loud bang and found him on the ground.\n\n"
+             "A neighbor said he had been cleaning a rifle on his porch.\n\n"
+             "Officers took the rifle and spoke with several witnesses.\n\n"
+             "The boy was treated and released from the hospital.")
+    mentions = _news_item(tmp_path, story, "2015-07-27")
+    figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
+    assert figures == {"wounded": (1, 1), "killed": (0, 0)}
 
 
 def _hard_wrapped(text: str, width: int = 68) -> str:

@@ -23,6 +23,8 @@ EXCLUDED_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "
 TOLL_VERBS = frozenset({"stand", "rise", "reach", "climb", "increase", "jump", "put", "bring", "be", "hit", "top"})
 INTRANSITIVE_CUES = frozenset({"die", "perish", "dead", "escape", "flee", "surrender"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "the", "another", "only"})
+# ... and someone's ('his 6-year-old daughter was shot', 'their son was killed'): one person too.
+POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 # A person shot or stabbed told as a pronoun: one person ('her father accidentally shot her').
 PERSONAL_OBJECTS = frozenset({"him", "her"})
@@ -159,7 +161,9 @@ def _none_hurt(sent: Span) -> list[Figure]:
 # (as GTD and GVA code a shooting whose victims survive).
 SURVIVAL = re.compile(r"\b(?:non-?\s?life[- ]threatening|not life[- ]threatening|(?:is|are|was|were) expected to "
                       r"(?:survive|recover|be ok(?:ay)?)|treated and released|minor injur(?:y|ies)|"
-                      r"(?:listed )?in (?:stable|good|fair|satisfactory) condition|(?:is|are|was|were) recovering)\b",
+                      r"(?:listed )?in [\"“']?(?:(?:critical|serious) but )?(?:stable|good|fair|satisfactory)[\"”']? condition|"
+                      r"(?:is|are|was|were) recovering|conditions? (?:was|were|has been|have been) stabili[sz]ed|"
+                      r"released from (?:the )?hospital)\b",
                       re.IGNORECASE)
 
 
@@ -317,8 +321,8 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             found.append(_Quantity(1, 1, token, token, None))
         elif (token.tag_ == "NN" or token.lower_ == "old") and (_person_noun(token) or _hit_by_violence(token)) and \
                 (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token)):  # 'a 16-year-old was shot': 'old' is its head
-            determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod")), None)
-            if determiner is not None and determiner.lower_ in SINGULAR_DETERMINERS:
+            determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod", "poss")), None)
+            if determiner is not None and determiner.lower_ in SINGULAR_DETERMINERS | POSSESSIVES:
                 found.append(_Quantity(1, 1, determiner, token, None))
             elif determiner is None and _second_of_a_pair(token):
                 found.append(_Quantity(1, 1, token, token, None))  # 'a man and woman were found dead'

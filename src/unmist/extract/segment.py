@@ -125,6 +125,12 @@ def _befalls_the_attacker(trigger: Span) -> bool:
     return any(child.dep_ == "nsubjpass" and child.lemma_.lower() in ATTACKER_NOUNS for child in trigger.root.children)
 
 
+def _says_none_died(facts: SentenceFacts) -> bool:
+    """'He was treated and released', 'three others are in stable condition': said of the victims
+    of the one incident a report tells, however far down the story it comes."""
+    return bool(facts.figures) and all(f.kind == "killed" and f.high == 0 for f in facts.figures)
+
+
 def _tells_casualties(figure: Figure) -> bool:
     """'Three were killed' tells of an event; 'no one was hurt' only adds to one told already."""
     return figure.kind in CASUALTY_KINDS and figure.high != 0
@@ -261,7 +267,8 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
             scene_date = _scene_date(facts, published) or scene_date
         if not facts.is_event or (not facts.new_event and best_date(facts) is None):
             gap = facts.paragraph - current.sentences[-1].paragraph if current is not None else 0
-            near = gap <= SUPPORT_PARAGRAPHS or (len(drafts) == 1 and gap <= SINGLE_INCIDENT_SUPPORT_PARAGRAPHS)
+            near = gap <= SUPPORT_PARAGRAPHS or (len(drafts) == 1 and (gap <= SINGLE_INCIDENT_SUPPORT_PARAGRAPHS
+                                                                        or _says_none_died(facts)))
             told_when = _occurrence_date(facts) if current is not None and current.date is None and near else None
             if told_when is not None:  # 'It happened around 9 p.m. Sunday': the when of the incident just told
                 current.date_expr, current.date = told_when, resolve(told_when, published, None)
