@@ -266,7 +266,8 @@ def test_the_most_specific_trigger_types_the_sentence(nlp, sentence, incident_ty
 
 
 def test_someone_nearly_shot_was_not_shot(nlp):
-    assert [t.text for t in nlp("He was nearly shot outside the store on Saturday.").spans["unmist_triggers"]] == []
+    doc = nlp("He was nearly shot outside the store on Saturday.")
+    assert [t.text for t in doc.spans["unmist_triggers"]] == []
 
 
 @pytest.mark.parametrize("sentence, words, effect, count", [
