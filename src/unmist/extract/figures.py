@@ -25,6 +25,7 @@ INTRANSITIVE_CUES = frozenset({"die", "perish", "dead", "escape", "flee", "surre
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "the", "another", "only"})
 # ... and someone's ('his 6-year-old daughter was shot', 'their son was killed'): one person too.
 POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+ONE_PERSON_WORDS = SINGULAR_DETERMINERS | POSSESSIVES
 REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 # A person shot or stabbed told as a pronoun: one person ('her father accidentally shot her').
 PERSONAL_OBJECTS = frozenset({"him", "her"})
@@ -322,7 +323,7 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
         elif (token.tag_ == "NN" or token.lower_ == "old") and (_person_noun(token) or _hit_by_violence(token)) and \
                 (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token)):  # 'a 16-year-old was shot': 'old' is its head
             determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod", "poss")), None)
-            if determiner is not None and determiner.lower_ in SINGULAR_DETERMINERS | POSSESSIVES:
+            if determiner is not None and determiner.lower_ in ONE_PERSON_WORDS:
                 found.append(_Quantity(1, 1, determiner, token, None))
             elif determiner is None and _second_of_a_pair(token):
                 found.append(_Quantity(1, 1, token, token, None))  # 'a man and woman were found dead'

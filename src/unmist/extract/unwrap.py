@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .. import knowledge
+
 # A text is hard-wrapped when it has at least this many lines ...
 MIN_LINES = 5
 # ... its long lines are no longer than this (a wrapped archive uses 60-80 columns; ordinary
@@ -41,8 +43,6 @@ def wrap_width(text: str) -> int | None:
 
 def _ends_with_a_title(line: str) -> bool:
     """'... AND MR.' ends a line, not a sentence: the name follows on the next line."""
-    from .. import knowledge
-
     words = line.rstrip().rstrip(".").split()
     return bool(words) and line.rstrip().endswith(".") and words[-1].lower() in knowledge.person_titles()
 
