@@ -242,6 +242,12 @@ def test_a_groups_statement_about_its_fighters_is_a_claim_and_no_immediate_claim
     ("The Karakum Brigade claimed responsibility for the attack.", [("Karakum Brigade", "claimed")]),
     ("Police claimed the attackers were foreigners.", []),
     ("No group has claimed responsibility for the attack.", []),
+    # who a report holds to account, as it describes them ('elements', 'bands' are people)
+    ("The report says armed forces elements are responsible for the killing of six priests.",
+     [("armed forces elements", "attributed")]),
+    ("Police believe drug trafficking bands were behind the murder of the judge.",
+     [("drug trafficking bands", "suspected")]),
+    ("The government is responsible for the new economic crisis.", []),
 ])
 def test_the_blamed_party_is_the_perpetrator_not_the_blamed_event(nlp, sentence, expected):
     assert _perpetrators(nlp, sentence, 0) == expected
@@ -886,3 +892,23 @@ def test_the_attacker_shot_by_guards_is_part_of_the_attack(tmp_path, answer, inc
     mentions = _report(tmp_path, "A suicide bomber blew himself up outside the provincial governor's office in "
                                  f"Kandahar on Monday, killing four people and wounding eleven, officials said.\n\n{answer}")
     assert len(mentions) == incidents
+
+
+def test_a_name_the_tagger_cut_in_two_is_one_person(nlp):
+    """Where a wire report's line broke inside a name ('FEDERICO ESTRADA / VELEZ') the small model
+    may tag two people; the victim is recorded under the whole name."""
+    from spacy.tokens import Span
+
+    from unmist.extract import _full_name
+
+    doc = nlp("Liberal senator Gustavo Alberto Restrepo was kidnapped in Cali on Friday.")
+    given = [t.i for t in doc if t.text in ("Gustavo", "Restrepo")]
+    doc.ents = [Span(doc, given[0], given[1], "PERSON"), Span(doc, given[1], given[1] + 1, "PERSON")]
+    assert _full_name(doc[given[1]:given[1] + 1]).text == "Gustavo Alberto Restrepo"
+
+
+def test_the_longest_weapon_the_table_names_is_the_weapon(tmp_path):
+    mentions = _report(tmp_path, "Rebels fired rocket launchers and threw a Molotov cocktail at the army post in "
+                                 "Zacatecoluca on Monday, wounding three soldiers.")
+    weapons = {w.text for m in mentions for w in m.weapons}
+    assert {"rocket launchers", "Molotov cocktail"} <= weapons and "rocket" not in weapons

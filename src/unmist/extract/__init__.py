@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v18"
+EXTRACT_VERSION = "extract.rules.v19"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published (local news reports within the week; a later feature names
 # the day it looks back on).
@@ -185,9 +185,9 @@ def _learned_mention(doc: Doc, document: Document, countries: Counter) -> Mentio
 
 def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ...]:
     """Victims with what the incident did to them and how many they were; a person by name alone."""
-    spans = [_name_alone(span) if span[0].ent_type_ == "PERSON" else span for span in spans]
-    return tuple(TextValue(_words(document, span), evidence_at(document, span.sent, span.start_char, span.end_char),
-                           effect_of(span), count_of(span)) for span in spans)
+    named = [_name_alone(_full_name(span)) if span[0].ent_type_ == "PERSON" else span for span in spans]
+    return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),
+                           effect_of(span), count_of(span)) for words, span in zip(named, spans))
 
 
 def _learned_values(roles: list[Span], label: str, document: Document) -> tuple[TextValue, ...]:
@@ -195,9 +195,12 @@ def _learned_values(roles: list[Span], label: str, document: Document) -> tuple[
 
 
 def _merged(first: tuple[TextValue, ...], second: tuple[TextValue, ...]) -> tuple[TextValue, ...]:
-    """Both lists, a wording kept once (the first list's evidence wins)."""
+    """Both lists, a wording kept once (the first list's evidence wins), and words the first list
+    already read kept as the first list read them ('rocket launchers', not also 'rocket')."""
     seen = {" ".join(v.text.lower().split()) for v in first}
-    return first + tuple(v for v in second if " ".join(v.text.lower().split()) not in seen)
+    spans = [(v.evidence.start, v.evidence.end) for v in first]
+    return first + tuple(v for v in second if " ".join(v.text.lower().split()) not in seen
+                         and not any(start < v.evidence.end and v.evidence.start < end for start, end in spans))
 
 
 def _learned_perpetrators(roles: list[Span], document: Document, found: tuple[ActorValue, ...],
@@ -796,12 +799,26 @@ def _name_alone(person: Span) -> Span:
     while start < end - 1 and person.doc[start].lower_.rstrip(".") in knowledge.person_titles():
         start += 1
     end = next((t.i for t in person.doc[start + 1:end] if t.lower_ == "of"), end)
+    while end - 1 > start and person.doc[end - 1].tag_ == "POS":  # 'Jaramillo's': the name, not its possessive
+        end -= 1
     return person.doc[start:end]
+
+
+def _whole_person(person: Span) -> Span:
+    """A name the tagger cut in two where a wire report's line broke ('FEDERICO ESTRADA / VELEZ'
+    read as two people): the adjoining proper nouns it also took for a person are one name."""
+    doc, start, end = person.doc, person.start, person.end
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].pos_ == "PROPN":
+        end += 1
+    return doc[start:end]
 
 
 def _full_name(person: Span) -> Span:
     """The person as the report first names them in full: 'Letelier' is 'Orlando Letelier' when the
     report named him so (its effect and count are read where the name stands)."""
+    person = _whole_person(person)
     words = [t.lower_ for t in person]
     for entity in person.doc.ents:
         if entity.label_ == "PERSON" and _part_of(words, [t.lower_ for t in entity]):
@@ -838,15 +855,22 @@ def _hit(token) -> bool:
 
 
 def _weapons(draft: Draft, document: Document) -> tuple[TextValue, ...]:
+    """The weapons the weapons table names, each wording once; where two entries match overlapping
+    words the longer one is the weapon ('rocket launchers', not 'rocket')."""
     weapons = {}
     for facts in draft.sentences:
         sentence = text_of(facts.sent.doc)[facts.sent.start_char: facts.sent.end_char]
-        for pattern, _ in knowledge.weapons():
-            for match in pattern.finditer(sentence):
-                start = facts.sent.start_char + match.start()
-                key = match.group(0).lower().rstrip("s")
-                if not any(key in existing for existing in weapons):
-                    weapons[key] = TextValue(match.group(0), evidence_at(document, facts.sent, start, start + len(match.group(0))))
+        matches = sorted((m for pattern, _ in knowledge.weapons() for m in pattern.finditer(sentence)),
+                         key=lambda m: (m.start(), -m.end()))
+        taken_until = 0
+        for match in matches:
+            if match.start() < taken_until:
+                continue
+            taken_until = match.end()
+            start = facts.sent.start_char + match.start()
+            key = match.group(0).lower().rstrip("s")
+            if not any(key in existing for existing in weapons):
+                weapons[key] = TextValue(match.group(0), evidence_at(document, facts.sent, start, start + len(match.group(0))))
     return tuple(weapons.values())
 
 

@@ -40,7 +40,7 @@ BLAME = re.compile(
     re.IGNORECASE,
 )
 SUSPICION = re.compile(
-    r"\b(?:suspect(?:ed|s)?|believed|thought\s+to|said\s+to\s+be|alleged(?:ly)?|may\s+have|might\s+have|possibl[ey]"
+    r"\b(?:suspect(?:ed|s)?|believe[sd]?|thought\s+to|said\s+to\s+be|alleged(?:ly)?|may\s+have|might\s+have|possibl[ey]"
     r"|probabl[ey]|likely|presumably|reportedly|purported(?:ly)?)\b",
     re.IGNORECASE,
 )
@@ -153,6 +153,11 @@ def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFi
 
 CONVICTED = re.compile(r"^\s*(?:were|was|have\s+been|had\s+been)\s+(?:later\s+|subsequently\s+)?"
                        r"(?:convicted|sentenced|jailed|found\s+guilty)", re.IGNORECASE)
+# '... that armed forces elements are responsible for the killing of six priests': who is held to
+# account, as the report describes them (the named group or person is found by its own rule).
+HELD_RESPONSIBLE = re.compile(r"^\s*(?:is|are|was|were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:responsible\s+for|behind)"
+                              r"\s+(?:the|this|that|these|those|his|her|their|its)?\s*(?:[\w'-]+\s+){0,2}"
+                              r"(?:" + BEHIND_DEEDS[3:-1] + r"|deaths?|acts?|actions?)\b", re.IGNORECASE)
 
 
 def _claim_by_reference(sent: Span, sent_groups: list[Span]) -> list[ActorFinding]:
@@ -177,7 +182,7 @@ def _claim_by_reference(sent: Span, sent_groups: list[Span]) -> list[ActorFindin
 
 # Words without which no sentence holds a description cue (a cheap test before the per-phrase one).
 DESCRIPTION_WORDS = re.compile(r"\b(?:blam|accus|suspect|traced|attributed|linked|by|followers|members|supporters|"
-                               r"adherents|convicted|sentenced|jailed|guilty)", re.IGNORECASE)
+                               r"adherents|convicted|sentenced|jailed|guilty|responsible|behind)", re.IGNORECASE)
 
 
 def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
@@ -192,7 +197,7 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             continue  # a named person: found by _person_roles
         before = text_of(sent.doc)[max(sent.start_char, chunk.start_char - 70): chunk.start_char]
         after = text_of(sent.doc)[chunk.end_char: chunk.end_char + 40]
-        if not (DESCRIPTION_CUES.search(before) or CONVICTED.match(after)) or any(t.i in taken for t in chunk.root.subtree):
+        if not (DESCRIPTION_CUES.search(before) or CONVICTED.match(after) or HELD_RESPONSIBLE.match(after)) or any(t.i in taken for t in chunk.root.subtree):
             continue  # 'fighters loyal to the Islamic State': the known group is the finding
         if chunk.root.lemma_.lower() in ("it", "they", "them", "he", "him", "side", "group", "government"):
             continue
@@ -225,7 +230,7 @@ VIOLENT_VERBS = frozenset({"attack", "kill", "murder", "assassinate", "kidnap", 
                            "ambush", "storm", "raid", "detonate", "blow", "hurl", "throw", "torch", "stab", "seize",
                            "massacre", "execute", "behead", "dynamite", "machinegun", "hijack", "open", "fire"})
 # Nouns for people who may do violence, beyond the sides table's ('men', 'individuals', 'youths').
-DOER_NOUNS = frozenset({"man", "men", "individual", "youth", "assassin", "killer", "hitman", "squad", "unit",
+DOER_NOUNS = frozenset({"man", "men", "individual", "element", "band", "gang", "youth", "assassin", "killer", "hitman", "squad", "unit",
                         "paramilitary", "agent", "criminal", "trafficker", "commando", "column", "patrol"})
 NOT_DOERS = frozenset({"victim", "people", "person", "persons", "life", "civilian", "resident", "child", "children",
                        "woman", "women", "boy", "girl", "student", "passenger", "villager", "official", "leader"})

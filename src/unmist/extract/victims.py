@@ -17,7 +17,7 @@ EFFECT_LEMMAS = {
     "killed": {"kill", "murder", "assassinate", "slay", "execute", "behead", "massacre", "die", "shoot_dead",
                "murdered", "killed", "death", "assassination", "killing", "slaying", "execution"},
     "wounded": {"wound", "injure", "hurt", "maim", "injury", "wounded", "injured"},
-    "kidnapped": {"kidnap", "abduct", "seize", "kidnapping", "abduction", "hostage", "capture", "kidnapped",
+    "kidnapped": {"kidnap", "abduct", "seize", "kidnapping", "kidnaping", "abduction", "hostage", "capture", "kidnapped",
                   "abducted"},
     "attacked": {"attack", "shoot", "assault", "ambush", "fire", "threaten", "bomb"},
 }
