@@ -912,3 +912,17 @@ def test_the_longest_weapon_the_table_names_is_the_weapon(tmp_path):
                                  "Zacatecoluca on Monday, wounding three soldiers.")
     weapons = {w.text for m in mentions for w in m.weapons}
     assert {"rocket launchers", "Molotov cocktail"} <= weapons and "rocket" not in weapons
+
+
+def test_a_bracketed_note_inside_a_sentence_does_not_start_one(nlp):
+    """Translators' notes ('... Liberation Front [FMLN] attacked ...') sit inside the sentence; the
+    bare parser starts a sentence at the bracket and loses who attacked."""
+    doc = nlp("Heavy fighting raged last night in northern Santa Ana when members of the Farabundo Marti "
+              "National Liberation Front [FMLN] attacked a power station.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_members_of_a_known_group_who_attacked_are_its_people_and_the_group(nlp):
+    found = _perpetrators(nlp, "Members of the Islamic Movement of Uzbekistan attacked a border post near Batken.", 0)
+    assert ("Islamic Movement of Uzbekistan", "attributed") in found
+    assert ("Members of the Islamic Movement of Uzbekistan", "attributed") in found

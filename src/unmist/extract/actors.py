@@ -252,8 +252,10 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
                  else [c for c in verb.children if c.dep_ == "nsubj"])
         for doer in doers:
             lemma = doer.lemma_.lower()
-            if doer.pos_ != "NOUN" or lemma in NOT_DOERS or any(t.i in taken for t in doer.subtree):
+            if doer.pos_ != "NOUN" or lemma in NOT_DOERS:
                 continue
+            if any(t.i in taken for t in doer.subtree) and not _of_a_group(doer, taken):
+                continue  # 'FMLN guerrillas': the known group is the finding
             if sides.get(lemma) not in ("attackers", "security") and lemma not in DOER_NOUNS and \
                     doer.lower_ not in DOER_NOUNS:
                 continue
@@ -262,6 +264,13 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             status = "suspected" if SUSPICION.search(sent.text) else "attributed"
             findings.append(ActorFinding(text or span.text, "individual", status, span.start_char, span.end_char, sent))
     return findings
+
+
+def _of_a_group(doer: Token, taken: set[int]) -> bool:
+    """'members of the FMLN attacked': the people who did it, of the group named after them (the
+    group is a finding of its own)."""
+    return doer.i not in taken and any(c.dep_ == "prep" and c.lower_ == "of" and any(t.i in taken for t in c.subtree)
+                                       for c in doer.rights)
 
 
 # Verbs of violence whose active use always has an object: with none, with no auxiliary, and with a

@@ -47,6 +47,8 @@ def mark_paragraphs(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_ or previous.text == ";":
             token.is_sent_start = True
+        elif token.text in ("[", "(") and (previous.is_alpha or previous.like_num):
+            token.is_sent_start = False  # 'members of the Liberation Front [FMLN] attacked': a note within the sentence
     return doc
 
 
