@@ -926,3 +926,30 @@ def test_members_of_a_known_group_who_attacked_are_its_people_and_the_group(nlp)
     found = _perpetrators(nlp, "Members of the Islamic Movement of Uzbekistan attacked a border post near Batken.", 0)
     assert ("Islamic Movement of Uzbekistan", "attributed") in found
     assert ("Members of the Islamic Movement of Uzbekistan", "attributed") in found
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # a neighbourhood named in the headline is in the dateline's city, not a town of its name elsewhere
+    ("Man wounded in Riverside neighborhood shooting", "JACKSONVILLE, Fla. - A 30-year-old man was wounded Tuesday "
+     "night in a shooting in the Riverside neighborhood, the sheriff's office said. He is expected to survive.",
+     ("Jacksonville", "Florida")),
+    # police give addresses by block: 'South Aberdeen' there is a street
+    ("Shooting", "A man was shot in the 6700 block of South Aberdeen on Sunday, Chicago police said.",
+     ("Chicago", "Illinois")),
+    # where a victim was flown for treatment is not where they were shot
+    ("Shooting", "A hunter who was accidentally shot on Saturday was flown to Fargo, the Clay County sheriff said.",
+     None),
+    # 'the city's Knoxville section' names no city of its own
+    ("Shooting", "A teenager was wounded in the city's Knoxville section on Tuesday, Pittsburgh police said.",
+     ("Knoxville", "Pennsylvania")),
+])
+def test_streets_neighbourhoods_and_hospitals_do_not_move_a_local_story(tmp_path, title, text, expected):
+    mentions = _news_item(tmp_path, text, "2016-05-04", title)
+    place = mentions[0].place
+    assert (place.name, place.admin1) == expected if expected else place is None
+
+
+def test_a_gun_that_went_off_is_a_shooting(tmp_path):
+    mentions = _news_item(tmp_path, "Deputies said the woman was cleaning a handgun at her home on Sunday when the handgun "
+                                    "accidentally discharged and struck her in the leg.", "2017-01-12")
+    assert [m.type for m in mentions] == ["shooting"]

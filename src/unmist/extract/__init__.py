@@ -292,6 +292,8 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     counts = ReportScope()
     areas, cities, city_areas = set(), Counter(), set()
     for span in doc.spans["unmist_places"]:
+        if _called_a_neighbourhood(span):
+            continue  # 'the city's Knoxville section' names no city of its own: the report's city says where it is
         for place in span._.unmist[:1]:
             if place.precision in ("country", "province") or place.population >= BIG_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
@@ -364,8 +366,8 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
     first = next(doc.sents)
     if document.title.strip()[:40] not in document.text[:400]:
         return _headline_place(doc, document, countries)  # the headline came apart from the text (JSONL, feeds)
-    for span in (p for p in doc.spans["unmist_places"] if p.end <= first.end):
-        place = choose_place(span._.unmist, countries)
+    for span in (p for p in doc.spans["unmist_places"] if p.end <= first.end and not _is_destination(p)):
+        place = choose_place(_candidates(span, countries), countries)
         if place is not None and place.precision != "country":
             return _place_value(place, evidence_at(document, first, span.start_char, span.end_char))
     return None
@@ -375,8 +377,8 @@ def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceVa
     """The place a separate headline names ('Toddler killed in Longview shooting'), its evidence the
     first sentence of the report that names it too (evidence quotes the stored text)."""
     title = load_pipeline()(truecase(document.title[:300]))
-    for span in title.spans["unmist_places"]:
-        place = choose_place(span._.unmist, countries, _after_locative(span))
+    for span in (p for p in title.spans["unmist_places"] if not _is_destination(p)):
+        place = choose_place(_candidates(span, countries), countries, _after_locative(span))
         if place is None or place.precision == "country":
             continue
         found = re.search(r"\b" + re.escape(span.text) + r"\b", document.text)
@@ -519,7 +521,7 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
     best = None
     for order, facts in enumerate(draft.sentences):
         for span in facts.places:
-            if span.start_char < dateline_end or _is_origin(span) or _names_another_incident(span) \
+            if span.start_char < dateline_end or _is_origin(span) or _is_destination(span) or _names_another_incident(span) \
                     or _stands_for_a_speaker(span) or _locates_a_source(span) or _acts_like_a_person(span):
                 continue
             place = choose_place(_candidates(span, countries), countries, _after_locative(span))
@@ -585,6 +587,29 @@ def _is_origin(span: Span) -> bool:
     """'crossed into Tajikistan from Kunduz Province': where attackers came from is not where it happened."""
     previous = span.doc[span.start - 1] if span.start > 0 else None
     return previous is not None and previous.lower_ == "from"
+
+
+# Verbs that carry the hurt somewhere else: 'flown to Fargo', 'rushed to Springfield' is where a
+# victim was treated, not where they were shot.
+CARRYING_VERBS = frozenset({"take", "fly", "airlift", "transport", "rush", "bring", "drive", "carry", "transfer",
+                            "send", "evacuate", "move"})
+
+
+# Nouns for where the hurt are treated: 'Sanford Medical Center in Fargo' places the hospital.
+HOSPITAL_NOUNS = frozenset({"hospital", "clinic", "infirmary"})
+CARE_WORDS = frozenset({"medical", "trauma", "health", "burn", "regional"})
+
+
+def _is_destination(span: Span) -> bool:
+    """Where a victim was carried or treated ('flown to Fargo', 'a hospital in Fargo')."""
+    head = span.root.head
+    if head.dep_ != "prep":
+        return False
+    if head.lower_ == "to":
+        return head.head.lemma_.lower() in CARRYING_VERBS
+    holder = head.head
+    return head.lower_ in ("in", "at") and (holder.lemma_.lower() in HOSPITAL_NOUNS or (
+        holder.lemma_.lower() in ("center", "centre") and any(c.lower_ in CARE_WORDS for c in holder.lefts)))
 
 
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

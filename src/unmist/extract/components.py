@@ -289,8 +289,8 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
             return Span(doc, start, end, label="not_place")
         if _after_ordinal(doc, start):
             return Span(doc, start, start + 1, label="not_place")
-        if _street_after(doc, end):
-            return Span(doc, start, end + 1, label="not_place")
+        if _street_after(doc, end) or _after_block_of(doc, start):
+            return Span(doc, start, end + (1 if _street_after(doc, end) else 0), label="not_place")
         if length == 1 and span.text.lower() in STREET_WORDS and (start == 0 or doc[start - 1].lower_ != "in"):
             return Span(doc, start, end, label="not_place")  # '42nd Street
         candidates = _unless_only_an_alias(span, gazetteer.lookup(span.text))
@@ -333,6 +333,17 @@ HOSPITAL_WORDS = frozenset({"hospital", "medical", "clinic", "health"})
 def _street_after(doc: Doc, end: int) -> bool:
     """A capitalised street or hospital word right after the name: 'Plymouth Street' is no town."""
     return end < len(doc) and doc[end].lower_ in STREET_WORDS | HOSPITAL_WORDS and doc[end].text[:1].isupper()
+
+
+COMPASS_ABBREVIATIONS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
+
+
+def _after_block_of(doc: Doc, start: int) -> bool:
+    """'the 6700 block of South Aberdeen': US police give addresses by block; the name is a street's."""
+    before = start - 1
+    if before >= 0 and (doc[before].lower_.rstrip(".") in COMPASS_ABBREVIATIONS or doc[before].lower_ in NAME_PREFIXES):
+        before -= 1
+    return before >= 1 and doc[before].lower_ == "of" and doc[before - 1].lower_ in ("block", "blocks")
 
 
 LOCATIVES = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of", "around", "across", "towards"})
