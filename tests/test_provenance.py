@@ -7,6 +7,7 @@ import random
 import re
 import subprocess
 import sys
+from datetime import date
 
 from unmist.errors import IngestError
 from unmist.ingest import ingest
@@ -67,6 +68,28 @@ def test_copy_detection_precision_and_recall_on_demo_reports_and_their_copies(de
     assert recall >= 0.95
     independent = {(a.id, b.id) for a in originals for b in originals if root(a.id) != root(b.id)}
     assert not (found & independent), "independent reports of one incident were taken for copies"
+
+
+def test_two_short_stories_under_one_networks_small_print_are_not_copies():
+    """A station group prints the same legal notice under every story; in short reports it is a
+    third of the words, and two different shootings must not read as copy and original."""
+    notice = ("(TM and Copyright 2016 Metro Radio Inc. and its relevant subsidiaries. METRO RADIO and its logo "
+              "are trademarks of Metro Broadcasting Inc. Used under license. All Rights Reserved. This material "
+              "may not be published, broadcast, rewritten, or redistributed.)")
+    stories = [
+        ("DENVER (AP) Four people were shot early Sunday outside a bar in lower downtown, police said. One man is in "
+         "critical condition and three others were treated and released. Officers are still looking for the shooter.",
+         date(2016, 4, 24)),
+        ("A three-year-old boy found a loaded handgun in a bedroom closet and accidentally shot himself on Thursday, "
+         "Detroit police said. The boy died at a hospital. His father was questioned and released.", date(2016, 1, 21)),
+    ]
+    documents = [make_document(f"story{n}.txt", Report(text=f"{text}\n\n{notice}", title=f"Story {n}",
+                                                        outlet=f"station{n}.example", published=published), fmt="txt")
+                 for n, (text, published) in enumerate(stories)]
+    copy = make_document("copy.txt", Report(text=documents[0].text + "\n\nReposted.", title="Story again", outlet="other.example",
+                                            published=date(2016, 5, 30)), fmt="txt")
+    edges = {(e.copy, e.original) for e in find_copies(documents + [copy])}
+    assert edges == {(copy.id, documents[0].id)}
 
 
 def _ledger(tmp_path, folder):

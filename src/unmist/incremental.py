@@ -50,6 +50,8 @@ def rebuild_all(session, *, versions: str) -> int:
     extractions = store.load_extractions(session)
     decisions = store.load_decisions(session)
     documents = {e.document.id: e.document for e in extractions}
+    if not can_update(session, versions=versions):
+        store.clear_signatures(session)  # signatures of another version's copy detection
     signatures = store.load_signatures(session)
     known = set(signatures)
     copies = find_copies(list(documents.values()), signatures)

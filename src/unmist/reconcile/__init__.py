@@ -23,7 +23,7 @@ from .provenance import CopyEdge, Origins, find_copies, outlet_key
 __all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating",
            "document_flags", "CopyEdge"]
 
-RECONCILE_VERSION = "reconcile.conservative.v6"
+RECONCILE_VERSION = "reconcile.conservative.v7"
 STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}

@@ -37,8 +37,20 @@ class CopyEdge:
     similarity: float
 
 
+# A paragraph of legal small print ('Copyright 2016 CBS Radio Inc. ... may not be published,
+# broadcast, rewritten, or redistributed'): a network's stations print the same one under every
+# story, and in a short report it is enough of the text to make two different stories look copied.
+LEGAL_NOTICE = re.compile(r"\bcopyright\b|\u00a9|\ball rights reserved\b|\bmay not be (?:re)?(?:published|broadcast|"
+                          r"rewritten|redistributed|reproduced)", re.IGNORECASE)
+
+
+def _story_text(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not LEGAL_NOTICE.search(line))
+
+
 def shingles(text: str) -> set[str]:
-    words = re.findall(r"\w+", text.lower())
+    """The report's 5-word runs, its legal small print left out."""
+    words = re.findall(r"\w+", _story_text(text).lower())
     return {" ".join(words[i: i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
 
 

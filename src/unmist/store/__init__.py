@@ -505,6 +505,12 @@ def save_signatures(session: Session, *, signatures: dict[str, list[int]]) -> No
     session.add_all([SignatureRow(document_id=d, minhash=s) for d, s in signatures.items() if d not in known])
 
 
+def clear_signatures(session: Session) -> None:
+    """Forget every stored signature and LSH band (they are recomputed when copy detection changes)."""
+    session.execute(delete(BandRow))
+    session.execute(delete(SignatureRow))
+
+
 # --- link index (what lets a run touch only what its new reports reach) ---------------------------
 
 def get_meta(session: Session, *, key: str) -> str | None:
