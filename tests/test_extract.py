@@ -953,3 +953,25 @@ def test_a_gun_that_went_off_is_a_shooting(tmp_path):
     mentions = _news_item(tmp_path, "Deputies said the woman was cleaning a handgun at her home on Sunday when the handgun "
                                     "accidentally discharged and struck her in the leg.", "2017-01-12")
     assert [m.type for m in mentions] == ["shooting"]
+
+
+@pytest.mark.parametrize("story, killed, wounded", [
+    # a report that tells of the wounded and of no death implies none died, and the other way round
+    ("A man was shot in the leg on Sunday outside a store in Dayton, police said. He was taken to a hospital.",
+     (0, 0, True), (1, 1, False)),
+    ("A man was killed on Sunday in a drive-by outside a store in Dayton, police said.", (1, 1, False),
+     (0, 0, True)),
+    # ... and implies nothing when it speaks of a death or of someone hurt
+    ("A man was shot on Sunday outside a store in Dayton, police said. His condition was not known.",
+     None, (1, 1, False)),
+])
+def test_the_zero_a_report_implies_is_kept_and_marked(tmp_path, story, killed, wounded):
+    figures = {f.kind: (f.low, f.high, f.implied) for f in _report(tmp_path, story)[0].figures}
+    assert figures.get("killed") == killed and figures.get("wounded") == wounded
+
+
+def test_someone_shot_in_the_leg_lived_whoever_else_died(tmp_path):
+    mentions = _report(tmp_path, "A 15-year-old boy was shot in the head on Monday in Dayton and died at the scene, "
+                                 "police said. His friend, an 18-year-old man, was shot in the left leg.")
+    figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
+    assert figures == {"killed": (1, 1), "wounded": (1, 1)}

@@ -167,3 +167,18 @@ def test_a_city_s_shootings_on_a_weekday_years_apart_are_not_one_misdated_incide
     assert "misdated" not in later["flags"]
     incident = next(i for i in ledger["incidents"] if any(m["document"] == later["id"] for m in i["mentions"]))
     assert incident["date"]["start"] == "2016-03-07"
+
+
+def test_a_figure_one_report_states_outweighs_the_zero_another_implies():
+    """The first report of a shooting tells of a man wounded and of no death (killed 0, implied); the
+    next says he died: the incident's dead are one, and the implied zero stays on record."""
+    from unmist.reconcile import _figure
+    from unmist.reconcile.provenance import Origins
+    from unmist.types import Evidence, FigureValue
+
+    implied = FigureValue("killed", 0, 0, Evidence("first", 0, 9, "was shot", "A man was shot."), implied=True)
+    stated = FigureValue("killed", 1, 1, Evidence("second", 0, 4, "died", "He died."))
+    figure = _figure("killed", [implied, stated], Origins([]), {}, {})
+    assert (figure.low, figure.best, figure.high) == (1, 1, 1) and not figure.conflict and len(figure.values) == 2
+    alone = _figure("killed", [implied], Origins([]), {}, {})
+    assert (alone.low, alone.best, alone.high) == (0, 0, 0)

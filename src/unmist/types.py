@@ -76,6 +76,9 @@ class FigureValue:
     high: int | None
     evidence: Evidence
     side: str = "total"  # total | attackers | security | civilians | ...
+    # No figure of this kind is stated; the report implies it (it tells of the wounded and of no
+    # death: killed 0).  A stated figure of any report outweighs it.
+    implied: bool = False
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,8 @@ def _actor(actor: ActorValue) -> dict:
 def _figure_value(value: FigureValue, outlets: dict[str, str | None]) -> dict:
     record = {"low": value.low, "high": value.high, "text": value.evidence.text, "side": value.side,
               "outlet": outlets.get(value.evidence.document)}
+    if value.implied:
+        record["implied"] = True  # no figure stated: the report tells of the wounded and of no death
     record.update(_evidence(value.evidence))
     return record
 

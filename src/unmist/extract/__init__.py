@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v19"
+EXTRACT_VERSION = "extract.rules.v20"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -716,7 +716,7 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
     killed = max((f.low for s in draft.sentences for f in s.figures if f.kind == "killed" and f.low == f.high
                   and f.low is not None), default=0)
     for facts in draft.sentences:
-        for figure in _sentence_accounts([_survivors(f, killed) for f in facts.figures]):
+        for figure in _sentence_accounts([_survivors(f, killed, facts.sent.text) for f in facts.figures]):
             if (figure.low or 0) <= MAX_PLAUSIBLE_FIGURE:
                 by_kind.setdefault(figure.kind, []).append((figure, facts))
     values = []
@@ -732,7 +732,38 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
                                       evidence_at(document, facts.sent, figure.start, figure.end), figure.side))
         else:
             values.append(_summed_sides(kind, accounts, document))
+    values.extend(_implied_survival(values, document))
     return tuple(sorted(values, key=lambda v: v.kind))
+
+
+# Words with which a report tells of a death; a report without any of them tells of none.
+DEATH_WORDS = re.compile(r"\b(?:die[sd]?|dying|dead|deaths?|deadly|fatal(?:ly|ity|ities)?|kill(?:s|ed|ing|er)?|"
+                         r"homicides?|murder(?:s|ed)?|slain|lifeless|succumbed|passed away|perished|bod(?:y|ies))\b",
+                         re.IGNORECASE)
+
+
+UNKNOWN_FATE = re.compile(r"\bconditions?\s+(?:was|were|is|are)\s+(?:not\s+(?:known|released|available|disclosed)|unknown|"
+                          r"undisclosed|unavailable)", re.IGNORECASE)
+# Words with which a report tells of someone hurt who lived; a report without any of them tells of none.
+HURT_WORDS = re.compile(r"\b(?:wound(?:s|ed|ing)?|injur(?:y|ies|ed|ing)|hurt|hospitali[sz]ed|hospital|treated|"
+                        r"surviv(?:e|ed|es|ing|or|ors)|critical|stable|condition|recover(?:s|ed|ing)?|grazed)\b",
+                        re.IGNORECASE)
+
+
+def _implied_survival(values: list[FigureValue], document: Document) -> list[FigureValue]:
+    """The zero a report implies: killed 0 when it tells of people wounded and of no death anywhere
+    ('a man was shot in the leg Sunday'), wounded 0 when it tells of the dead and of no one hurt who
+    lived ('a man was shot and killed').  GTD and GVA code them so.  The value is marked implied, its
+    evidence the other figure's, and any report that states a figure of its kind outweighs it."""
+    text = f"{document.title or ''}\n{document.text}"
+    implied = []
+    for kind, told, silent_on in (("killed", "wounded", DEATH_WORDS), ("wounded", "killed", HURT_WORDS)):
+        stated = next((v for v in values if v.kind == told and (v.low or 0) > 0), None)
+        if kind == "killed" and UNKNOWN_FATE.search(text):
+            continue  # 'his condition was not known': whether he lived, the report does not say
+        if stated is not None and not any(v.kind == kind for v in values) and not silent_on.search(text):
+            implied.append(FigureValue(kind, 0, 0, stated.evidence, "total", implied=True))
+    return implied
 
 
 def _summed_sides(kind: str, accounts: list[tuple[Figure, SentenceFacts]], document: Document) -> FigureValue:
@@ -747,10 +778,19 @@ def _summed_sides(kind: str, accounts: list[tuple[Figure, SentenceFacts]], docum
     return FigureValue(kind, total.low, total.high, evidence_at(document, facts.sent, first.start, first.end), "total")
 
 
-def _survivors(figure: Figure, killed: int) -> Figure:
+# 'shot in the left leg': a wound people live through; those the sentence counts are not the dead.
+LIMB_WOUND = re.compile(r"\bshot\s+(?:\w+\s+){0,3}?in\s+(?:the|his|her|their|both)\s+(?:left\s+|right\s+|lower\s+|upper\s+)?"
+                        r"(?:legs?|arms?|hands?|feet|foot|ankles?|knees?|thighs?|shoulders?|buttocks|hips?|fingers?|wrists?)\b",
+                        re.IGNORECASE)
+
+
+def _survivors(figure: Figure, killed: int, sentence: str = "") -> Figure:
     """'A boy was shot ... he died': those shot are wounded only if they did not die (GTD and GVA
-    count the wounded apart from the dead), so the report's dead come off a count of people shot."""
+    count the wounded apart from the dead), so the report's dead come off a count of people shot
+    (not off 'his friend was shot in the left leg': the sentence tells of one who lived)."""
     if not figure.shot or not killed or figure.low is None or figure.low != figure.high:
+        return figure
+    if figure.low == 1 and LIMB_WOUND.search(sentence):
         return figure
     left = max(figure.low - killed, 0)
     return replace(figure, low=left, high=left)

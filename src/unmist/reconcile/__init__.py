@@ -23,7 +23,7 @@ from .provenance import CopyEdge, Origins, find_copies, outlet_key
 __all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating",
            "document_flags", "CopyEdge"]
 
-RECONCILE_VERSION = "reconcile.conservative.v7"
+RECONCILE_VERSION = "reconcile.conservative.v8"
 STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -213,19 +213,20 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
 
 def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dict[str, str | None],
             cites: dict[str, set[str]]) -> ReconciledFigure:
-    lows = [v.low if v.low is not None else v.high for v in values]
-    highs = [v.high if v.high is not None else v.low for v in values]
-    points = [v.low for v in values if v.low is not None and v.low == v.high]
-    closed = points or [v.low if v.low is not None else v.high for v in values]
+    counted = [v for v in values if not v.implied] or values  # what a report states outweighs what one implies
+    lows = [v.low if v.low is not None else v.high for v in counted]
+    highs = [v.high if v.high is not None else v.low for v in counted]
+    points = [v.low for v in counted if v.low is not None and v.low == v.high]
+    closed = points or [v.low if v.low is not None else v.high for v in counted]
     best = int(statistics.median_low(closed)) if closed else None
     return ReconciledFigure(
         kind=kind,
         low=min((v for v in lows if v is not None), default=None),
         best=best,
-        high=None if any(v.high is None for v in values) else max((v for v in highs if v is not None), default=None),
-        values=tuple(values),
-        conflict=ranges_conflict(values),
-        independent=origins.independent({v.evidence.document for v in values}, outlets, cites),
+        high=None if any(v.high is None for v in counted) else max((v for v in highs if v is not None), default=None),
+        values=tuple(values),  # every report's value stays on record, the implied ones marked
+        conflict=ranges_conflict(counted),
+        independent=origins.independent({v.evidence.document for v in counted}, outlets, cites),
     )
 
 
