@@ -975,3 +975,12 @@ def test_someone_shot_in_the_leg_lived_whoever_else_died(tmp_path):
                                  "police said. His friend, an 18-year-old man, was shot in the left leg.")
     figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
     assert figures == {"killed": (1, 1), "wounded": (1, 1)}
+
+
+def test_a_passing_allusion_dated_only_by_a_month_is_no_incident(tmp_path):
+    """'There was another shooting about a month ago' beside the report's story: no place, no toll,
+    no day; nothing a coder could place or count."""
+    mentions = _news_item(tmp_path, "A teenager was shot in the leg on Sunday afternoon in Hamilton, police said.\n\n"
+                                    "Neighbors said they were shaken.\n\n\"There was another shooting about a month ago, "
+                                    "right on the same road,\" a neighbor said.", "2015-06-04")
+    assert len(mentions) == 1 and mentions[0].core

@@ -98,10 +98,12 @@ UNSPECIFIC_TYPES = frozenset({None, "armed_assault"})
 
 
 def _has_substance(draft: Draft) -> bool:
-    """A vague allusion with no date, place or figure is not an incident."""
+    """A vague allusion with no date, place or figure is not an incident; nor, beside the report's
+    main story, is one that only a month or a season dates ('there was another shooting about a
+    month ago'): no coder could place or count it."""
     has_figure = any(f.kind != "arrested" and f.high != 0 for s in draft.sentences for f in s.figures)
     has_place = any(p._.unmist and p._.unmist[0].precision != "country" for s in draft.sentences for p in s.places)
-    has_date = draft.date is not None
+    has_date = draft.date is not None and (draft.core or draft.date.precision == "day")
     return has_figure or has_date or (has_place and draft.family is not None)
 
 
