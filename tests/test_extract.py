@@ -984,3 +984,17 @@ def test_a_passing_allusion_dated_only_by_a_month_is_no_incident(tmp_path):
                                     "Neighbors said they were shaken.\n\n\"There was another shooting about a month ago, "
                                     "right on the same road,\" a neighbor said.", "2015-06-04")
     assert len(mentions) == 1 and mentions[0].core
+
+
+@pytest.mark.parametrize("sentence, person, speaks", [
+    ("Father Miguel Rojas, the rector, has described the report on the killing of six priests as important.",
+     "Miguel Rojas", True),
+    ("Miguel Rojas said the priests had received threats.", "Miguel Rojas", True),
+    ("Miguel Rojas was killed by gunmen outside the university.", "Miguel Rojas", False),
+])
+def test_who_speaks_of_a_killing_is_not_taken_for_its_victim(nlp, sentence, person, speaks):
+    from unmist.extract import _speaks
+
+    doc = nlp(sentence)
+    start = sentence.index(person)
+    assert _speaks(doc.char_span(start, start + len(person))) is speaks

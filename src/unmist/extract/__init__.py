@@ -187,9 +187,19 @@ def _learned_mention(doc: Doc, document: Document, countries: Counter) -> Mentio
 
 def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ...]:
     """Victims with what the incident did to them and how many they were; a person by name alone."""
+    spans = [span for span in spans if effect_of(span) is not None or not _speaks(span)]
     named = [_name_alone(_full_name(span)) if span[0].ent_type_ == "PERSON" else span for span in spans]
     return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),
                            effect_of(span), count_of(span)) for words, span in zip(named, spans))
+
+
+def _speaks(span: Span) -> bool:
+    """'Father Estrada has described the report as ...': who speaks of the incident, unless the
+    sentence says what befell them, is not its victim."""
+    root = span.root
+    while root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in knowledge.cue_verbs()
 
 
 def _learned_values(roles: list[Span], label: str, document: Document) -> tuple[TextValue, ...]:
