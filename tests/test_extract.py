@@ -998,3 +998,20 @@ def test_who_speaks_of_a_killing_is_not_taken_for_its_victim(nlp, sentence, pers
     doc = nlp(sentence)
     start = sentence.index(person)
     assert _speaks(doc.char_span(start, start + len(person))) is speaks
+
+
+@pytest.mark.parametrize("sentence, tagged, kept", [
+    ("Rebels burned the gas station owned by the mayor.", "gas station owned", "gas station"),
+    ("Rebels attacked the armed forces of El Salvador.", "armed forces of", "armed forces"),
+    ("Rebels burned at least 10 buses.", "least 10 buses", "10 buses"),
+    ("Rebels burned the town hall.", "town hall", "town hall"),
+])
+def test_a_learned_filler_loses_the_loose_words_at_its_edges(nlp, sentence, tagged, kept):
+    from spacy.tokens import Span
+
+    from unmist.extract.learned import role_texts
+
+    doc = nlp(sentence)
+    start = sentence.index(tagged)
+    span = doc.char_span(start, start + len(tagged))
+    assert [s.text for s in role_texts([Span(doc, span.start, span.end, label="TARGET")], "TARGET")] == [kept]

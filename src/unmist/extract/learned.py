@@ -171,14 +171,39 @@ def _nearby_owner(index: int, sentence_starts: list[int], sentence_owner: dict[i
 
 
 def role_texts(spans: list[Span], label: str) -> list[Span]:
-    """The spans of one role, one per distinct wording, first occurrence first."""
+    """The spans of one role, one per distinct wording, first occurrence first, each without the
+    loose words at its edges the tagger took in."""
     seen, out = set(), []
     for span in sorted(spans, key=lambda s: s.start):
+        if span.label_ != label or (span := _trimmed(span)) is None:
+            continue
         key = " ".join(span.text.lower().split())
-        if span.label_ == label and key not in seen:
+        if key not in seen:
             seen.add(key)
             out.append(span)
     return out
+
+
+# Words that cannot end a filler: the tagger's window sometimes takes in the verb, preposition or
+# modal after it ('gas station owned', 'company worker may').
+LOOSE_END_POS = frozenset({"AUX", "ADP", "CCONJ", "SCONJ", "DET", "PART", "PRON", "PUNCT", "SPACE"})
+LOOSE_END_TAGS = frozenset({"VBN", "VBG", "VBD", "VBZ", "VBP", "MD"})
+# ... nor start one ('least 10 buses' of 'at least 10 buses': the count is the words after).
+LOOSE_START_WORDS = frozenset({"least", "most", "and", "or", "of", "by", "to", "in", "at", "on"})
+
+
+def _trimmed(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in LOOSE_START_WORDS or doc[start].pos_ in ("PUNCT", "SPACE")):
+        start += 1
+    while end > start and (doc[end - 1].pos_ in LOOSE_END_POS or doc[end - 1].tag_ in LOOSE_END_TAGS):
+        end -= 1
+    if start == end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
 
 
 def perpetrator_status(span: Span, claimed: bool) -> str:
