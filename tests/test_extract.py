@@ -1015,3 +1015,12 @@ def test_a_learned_filler_loses_the_loose_words_at_its_edges(nlp, sentence, tagg
     start = sentence.index(tagged)
     span = doc.char_span(start, start + len(tagged))
     assert [s.text for s in role_texts([Span(doc, span.start, span.end, label="TARGET")], "TARGET")] == [kept]
+
+
+def test_a_hamlet_of_another_state_is_no_scene_of_an_american_local_story(tmp_path):
+    """'near Collins' in a Kansas City story is not Collins, Mississippi (2,500 people): GeoNames
+    lists every hamlet, and many bear a surname or a street's name."""
+    mentions = _news_item(tmp_path, "KANSAS CITY, Mo. - Two men were wounded Sunday night in a shooting at a party "
+                                    "near Collins, police said. Both are expected to survive.", "2016-05-02",
+                          "Two wounded at party")
+    assert (mentions[0].place.name, mentions[0].place.admin1) == ("Kansas City", "Missouri")

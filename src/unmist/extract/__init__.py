@@ -537,7 +537,7 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
                     or _stands_for_a_speaker(span) or _locates_a_source(span) or _acts_like_a_person(span):
                 continue
             place = choose_place(_candidates(span, countries), countries, _after_locative(span))
-            if place is None:
+            if place is None or _far_from_home(place, countries):
                 continue
             if _called_a_neighbourhood(span):
                 place = gazetteer.enclosing_city(place) or place  # the city, as GTD and GVA code it
@@ -553,6 +553,20 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
         return None, False
     rank, place, span, facts = best
     return _place_value(place, evidence_at(document, facts.sent, span.start_char, span.end_char)), rank[0]
+
+
+# GeoNames lists every American hamlet, and many bear a surname or a street's name ('Wilson',
+# 'Collins', 'Martin'): a town this small in another state than those an American story names
+# (its dateline's, its cities') is such a namesake, not the scene.
+FAR_TOWN_POPULATION = 20_000
+
+
+def _far_from_home(place: gazetteer.Place, countries: Counter) -> bool:
+    if place.country != "US" or place.precision != "exact" or place.population >= FAR_TOWN_POPULATION:
+        return False
+    areas = getattr(countries, "areas", frozenset()) | getattr(countries, "city_areas", frozenset())
+    home = {name for name, country in areas if country == "US"}
+    return bool(home) and place.admin1 not in home
 
 
 # Words after a name that make it a part of a city ('the city's Englewood neighborhood').
