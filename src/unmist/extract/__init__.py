@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v20"
+EXTRACT_VERSION = "extract.rules.v21"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -380,7 +380,7 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
         return _headline_place(doc, document, countries)  # the headline came apart from the text (JSONL, feeds)
     for span in (p for p in doc.spans["unmist_places"] if p.end <= first.end and not _is_destination(p)):
         place = choose_place(_candidates(span, countries), countries)
-        if place is not None and place.precision != "country":
+        if place is not None and place.precision != "country" and not _far_from_home(place, countries):
             return _place_value(place, evidence_at(document, first, span.start_char, span.end_char))
     return None
 
@@ -391,7 +391,7 @@ def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceVa
     title = load_pipeline()(truecase(document.title[:300]))
     for span in (p for p in title.spans["unmist_places"] if not _is_destination(p)):
         place = choose_place(_candidates(span, countries), countries, _after_locative(span))
-        if place is None or place.precision == "country":
+        if place is None or place.precision == "country" or _far_from_home(place, countries):
             continue
         found = re.search(r"\b" + re.escape(span.text) + r"\b", document.text)
         named = doc.char_span(*found.span(), alignment_mode="expand") if found else None
