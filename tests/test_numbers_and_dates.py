@@ -92,3 +92,23 @@ def test_periods_over_years_are_not_incident_dates():
 def test_a_house_number_is_not_a_year():
     assert find_dates("Police were called to the area of 1915 Floral Avenue around 7:40pm") == []
     assert [d.kind for d in find_dates("He was first elected in 1995 and served two terms")] == ["year"]
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("A girl, 3, was shot on Easter in Detroit.", date(2016, 5, 25), date(2016, 3, 27)),  # Western Easter 2016
+    ("A man was shot on Easter Sunday.", date(2014, 4, 22), date(2014, 4, 20)),
+    ("Four were wounded in a Christmas night shooting.", date(2016, 1, 3), date(2015, 12, 25)),  # last year's
+    ("He was killed on the Fourth of July.", date(2015, 7, 6), date(2015, 7, 4)),
+    ("Two were shot on Thanksgiving.", date(2016, 11, 28), date(2016, 11, 24)),  # fourth Thursday
+    ("A man was shot on Memorial Day.", date(2016, 6, 1), date(2016, 5, 30)),  # last Monday of May
+])
+def test_a_named_day_dates_an_incident(text, published, day):
+    expressions = find_dates(text)
+    assert [e.kind for e in expressions] == ["holiday"]
+    resolved = resolve(expressions[0], published)
+    assert (resolved.start, resolved.end, resolved.precision) == (day, day, "day")
+
+
+@pytest.mark.parametrize("text", ["Christmas shopping began early.", "Police patrols rose over the Easter weekend."])
+def test_a_holiday_named_as_a_season_dates_nothing(text):
+    assert find_dates(text) == []

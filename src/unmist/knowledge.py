@@ -268,6 +268,32 @@ def not_places() -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class Holiday:
+    name: str
+    pattern: str  # regex source, case-insensitive
+    rule: str  # MM-DD | easter | nth N WEEKDAY MONTH | last WEEKDAY MONTH
+
+
+HOLIDAY_RULE = re.compile(r"^(?:\d\d-\d\d|easter|nth [1-5] (?:mon|tue|wed|thu|fri|sat|sun) \d\d|last (?:mon|tue|wed|thu|fri|sat|sun) \d\d)$")
+
+
+@lru_cache(maxsize=None)
+def holidays() -> tuple[Holiday, ...]:
+    """Named days a report dates an incident by ('shot on Easter'), with how each year's falls."""
+    found = []
+    for path, number, cells in _rows("holidays.tsv", 3):
+        rule = cells[2].strip().lower()
+        try:
+            re.compile(cells[1])
+        except re.error as err:
+            raise KnowledgeError(f"{path}:{number}: {err}") from None
+        if not HOLIDAY_RULE.match(rule):
+            raise KnowledgeError(f"{path}:{number}: rule {rule!r} is not MM-DD, easter, nth N DAY MM or last DAY MM")
+        found.append(Holiday(cells[0].strip(), cells[1].strip(), rule))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
 class ReferenceEvent:
     name: str
     pattern: re.Pattern[str]

@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -53,6 +54,7 @@ class DateExpr:
     year_shift: int | None = None  # 'this year' = 0, 'last year' = -1
     season: str | None = None
     within: bool = False  # 'within a week of' = a window, not a point
+    holiday: str | None = None  # for holiday: the rule of its day (knowledge.holidays)
 
 
 @dataclass(frozen=True)
@@ -94,10 +96,28 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+@lru_cache(maxsize=1)
+def _holiday_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """'on Easter', 'on the Fourth of July', 'Christmas night': a named day, said as the day of
+    something (not 'Christmas shopping', 'the Easter weekend')."""
+    from .. import knowledge
+
+    return [("holiday", re.compile(rf"(?:\bon (?:the )?(?P<holiday>{h.pattern})(?! weekend)(?: (?:morning|afternoon|evening|night))?"
+                                   rf"|\b(?P<holiday2>{h.pattern}) (?:morning|afternoon|evening|night))\b", re.I))
+            for h in knowledge.holidays()]
+
+
 def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
     """Every date expression in ``text``, in text order, offsets shifted by ``offset``."""
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
+    rules = {pattern.pattern: holiday.rule for holiday, (_, pattern) in zip(_holidays(), _holiday_patterns())}
+    for kind, pattern in _holiday_patterns():
+        for match in pattern.finditer(text):
+            if not any(match.start() < end and start < match.end() for start, end in taken):
+                taken.append((match.start(), match.end()))
+                found.append(DateExpr(text=match.group(0), start=match.start() + offset, end=match.end() + offset,
+                                      kind="holiday", holiday=rules[pattern.pattern]))
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -107,6 +127,45 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
                 taken.append((match.start(), match.end()))
                 found.append(expr)
     return sorted(found, key=lambda e: e.start)
+
+
+def _holidays():
+    from .. import knowledge
+
+    return knowledge.holidays()
+
+
+def holiday_in(rule: str, year: int) -> date:
+    """The day a holiday rule gives in ``year`` ('easter' in 2016: 27 March)."""
+    if rule == "easter":
+        return _easter(year)
+    words = rule.split()
+    if words[0] == "nth":
+        weekday, month = WEEKDAY_ABBREVIATIONS[words[2]], int(words[3])
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (int(words[1]) - 1))
+    if words[0] == "last":
+        weekday, month = WEEKDAY_ABBREVIATIONS[words[1]], int(words[2])
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    month, day = (int(part) for part in rule.split("-"))
+    return date(year, month, day)
+
+
+WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus: no library in the stack computes it)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
 
 
 def _month(value: str | None) -> int | None:
@@ -198,6 +257,11 @@ def resolve(expr: DateExpr, published: date | None, anchor: Resolved | None = No
 
 def _resolve_against(expr: DateExpr, published: date) -> Resolved:
     """Expressions that need the report's own date: 'on Sunday', 'Sept. 19', 'in May this year'."""
+    if expr.kind == "holiday":
+        day = holiday_in(expr.holiday, published.year)
+        if day > published + timedelta(days=1):  # a report speaks of the past: Christmas in a January report
+            day = holiday_in(expr.holiday, published.year - 1)
+        return Resolved(day, day, "day", "published")
     if expr.kind == "weekday":
         day = published - timedelta(days=(published.weekday() - expr.weekday) % 7)
         if expr.text.lower().startswith("last ") and day >= published - timedelta(days=published.weekday()):
