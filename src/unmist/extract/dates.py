@@ -98,12 +98,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 @lru_cache(maxsize=1)
 def _holiday_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """'on Easter', 'on the Fourth of July', 'Christmas night': a named day, said as the day of
-    something (not 'Christmas shopping', 'the Easter weekend')."""
+    """(rule, pattern) of each named day (data/holidays.tsv), said as the day of something: 'on
+    Easter', 'on the Fourth of July', 'Christmas night' (not 'Christmas shopping', 'the Easter weekend')."""
     from .. import knowledge
 
-    return [("holiday", re.compile(rf"(?:\bon (?:the )?(?P<holiday>{h.pattern})(?! weekend)(?: (?:morning|afternoon|evening|night))?"
-                                   rf"|\b(?P<holiday2>{h.pattern}) (?:morning|afternoon|evening|night))\b", re.I))
+    return [(h.rule, re.compile(rf"\bon (?:the )?(?:{h.pattern})(?! weekend)(?: (?:morning|afternoon|evening|night))?\b"
+                                rf"|\b(?:{h.pattern}) (?:morning|afternoon|evening|night)\b", re.I))
             for h in knowledge.holidays()]
 
 
@@ -111,13 +111,12 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
     """Every date expression in ``text``, in text order, offsets shifted by ``offset``."""
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
-    rules = {pattern.pattern: holiday.rule for holiday, (_, pattern) in zip(_holidays(), _holiday_patterns())}
-    for kind, pattern in _holiday_patterns():
+    for rule, pattern in _holiday_patterns():
         for match in pattern.finditer(text):
             if not any(match.start() < end and start < match.end() for start, end in taken):
                 taken.append((match.start(), match.end()))
                 found.append(DateExpr(text=match.group(0), start=match.start() + offset, end=match.end() + offset,
-                                      kind="holiday", holiday=rules[pattern.pattern]))
+                                      kind="holiday", holiday=rule))
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -127,12 +126,6 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
                 taken.append((match.start(), match.end()))
                 found.append(expr)
     return sorted(found, key=lambda e: e.start)
-
-
-def _holidays():
-    from .. import knowledge
-
-    return knowledge.holidays()
 
 
 def holiday_in(rule: str, year: int) -> date:
