@@ -274,7 +274,8 @@ class Holiday:
     rule: str  # MM-DD | easter | nth N WEEKDAY MONTH | last WEEKDAY MONTH
 
 
-HOLIDAY_RULE = re.compile(r"^(?:\d\d-\d\d|easter|nth [1-5] (?:mon|tue|wed|thu|fri|sat|sun) \d\d|last (?:mon|tue|wed|thu|fri|sat|sun) \d\d)$")
+HOLIDAY_RULE = re.compile(r"^(?:\d\d-\d\d|easter|nth [1-5] (?:mon|tue|wed|thu|fri|sat|sun) \d\d"
+                          r"|last (?:mon|tue|wed|thu|fri|sat|sun) \d\d)$")
 
 
 @lru_cache(maxsize=None)

@@ -187,10 +187,15 @@ def _learned_mention(doc: Doc, document: Document, countries: Counter) -> Mentio
 
 def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ...]:
     """Victims with what the incident did to them and how many they were; a person by name alone."""
-    spans = [span for span in spans if effect_of(span) is not None or not _speaks(span)]
-    named = [_name_alone(_full_name(span)) if span[0].ent_type_ == "PERSON" else span for span in spans]
-    return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),
-                           effect_of(span), count_of(span)) for words, span in zip(named, spans))
+    values = []
+    for span in spans:
+        effect = effect_of(span)
+        if effect is None and _speaks(span):
+            continue
+        words = _name_alone(_full_name(span)) if span[0].ent_type_ == "PERSON" else span
+        values.append(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char,
+                                                                      words.end_char), effect, count_of(span)))
+    return tuple(values)
 
 
 def _speaks(span: Span) -> bool:
@@ -379,8 +384,8 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
     if document.title.strip()[:40] not in document.text[:400]:
         return _headline_place(doc, document, countries)  # the headline came apart from the text (JSONL, feeds)
     for span in (p for p in doc.spans["unmist_places"] if p.end <= first.end and not _is_destination(p)):
-        place = choose_place(_candidates(span, countries), countries)
-        if place is not None and place.precision != "country" and not _far_from_home(place, countries):
+        place = _scene_candidate(span, countries)
+        if place is not None and place.precision != "country":
             return _place_value(place, evidence_at(document, first, span.start_char, span.end_char))
     return None
 
@@ -390,8 +395,8 @@ def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceVa
     first sentence of the report that names it too (evidence quotes the stored text)."""
     title = load_pipeline()(truecase(document.title[:300]))
     for span in (p for p in title.spans["unmist_places"] if not _is_destination(p)):
-        place = choose_place(_candidates(span, countries), countries, _after_locative(span))
-        if place is None or place.precision == "country" or _far_from_home(place, countries):
+        place = _scene_candidate(span, countries, _after_locative(span))
+        if place is None or place.precision == "country":
             continue
         found = re.search(r"\b" + re.escape(span.text) + r"\b", document.text)
         named = doc.char_span(*found.span(), alignment_mode="expand") if found else None
@@ -536,8 +541,8 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
             if span.start_char < dateline_end or _is_origin(span) or _is_destination(span) or _names_another_incident(span) \
                     or _stands_for_a_speaker(span) or _locates_a_source(span) or _acts_like_a_person(span):
                 continue
-            place = choose_place(_candidates(span, countries), countries, _after_locative(span))
-            if place is None or _far_from_home(place, countries):
+            place = _scene_candidate(span, countries, _after_locative(span))
+            if place is None:
                 continue
             if _called_a_neighbourhood(span):
                 place = gazetteer.enclosing_city(place) or place  # the city, as GTD and GVA code it
@@ -561,11 +566,17 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
 FAR_TOWN_POPULATION = 20_000
 
 
+def _scene_candidate(span: Span, countries: Counter, after_locative: bool = False) -> gazetteer.Place | None:
+    """The place a name stands for, when it may be the scene: in the report's areas if called a
+    neighbourhood, and no far-off namesake hamlet."""
+    place = choose_place(_candidates(span, countries), countries, after_locative)
+    return None if place is None or _far_from_home(place, countries) else place
+
+
 def _far_from_home(place: gazetteer.Place, countries: Counter) -> bool:
     if place.country != "US" or place.precision != "exact" or place.population >= FAR_TOWN_POPULATION:
         return False
-    areas = getattr(countries, "areas", frozenset()) | getattr(countries, "city_areas", frozenset())
-    home = {name for name, country in areas if country == "US"}
+    home = {name for name, country in _home_areas(countries) if country == "US"}
     return bool(home) and place.admin1 not in home
 
 
@@ -582,8 +593,13 @@ def _candidates(span: Span, countries: Counter) -> tuple:
     ('the Englewood neighborhood' of a Chicago story is not Englewood, Colorado)."""
     if not _called_a_neighbourhood(span):
         return span._.unmist
-    home = getattr(countries, "areas", frozenset()) | getattr(countries, "city_areas", frozenset())
+    home = _home_areas(countries)
     return tuple(p for p in span._.unmist if (p.admin1, p.country) in home)
+
+
+def _home_areas(countries: Counter) -> frozenset[tuple[str, str]]:
+    """The (admin area, country) pairs a report names, itself or through its cities."""
+    return getattr(countries, "areas", frozenset()) | getattr(countries, "city_areas", frozenset())
 
 
 def _acts_like_a_person(span: Span) -> bool:
@@ -766,10 +782,10 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
 DEATH_WORDS = re.compile(r"\b(?:die[sd]?|dying|dead|deaths?|deadly|fatal(?:ly|ity|ities)?|kill(?:s|ed|ing|er)?|"
                          r"homicides?|murder(?:s|ed)?|slain|lifeless|succumbed|passed away|perished|bod(?:y|ies))\b",
                          re.IGNORECASE)
-
-
+# Words that leave open whether the hurt lived ('his condition was not known').
 UNKNOWN_FATE = re.compile(r"\bconditions?\s+(?:was|were|is|are)\s+(?:not\s+(?:known|released|available|disclosed)|unknown|"
                           r"undisclosed|unavailable)", re.IGNORECASE)
+
 # Words with which a report tells of someone hurt who lived; a report without any of them tells of none.
 HURT_WORDS = re.compile(r"\b(?:wound(?:s|ed|ing)?|injur(?:y|ies|ed|ing)|hurt|hospitali[sz]ed|hospital|treated|"
                         r"surviv(?:e|ed|es|ing|or|ors)|critical|stable|condition|recover(?:s|ed|ing)?|grazed)\b",

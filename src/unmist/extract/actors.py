@@ -197,7 +197,8 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             continue  # a named person: found by _person_roles
         before = text_of(sent.doc)[max(sent.start_char, chunk.start_char - 70): chunk.start_char]
         after = text_of(sent.doc)[chunk.end_char: chunk.end_char + 40]
-        if not (DESCRIPTION_CUES.search(before) or CONVICTED.match(after) or HELD_RESPONSIBLE.match(after)) or any(t.i in taken for t in chunk.root.subtree):
+        cued = DESCRIPTION_CUES.search(before) or CONVICTED.match(after) or HELD_RESPONSIBLE.match(after)
+        if not cued or any(t.i in taken for t in chunk.root.subtree):
             continue  # 'fighters loyal to the Islamic State': the known group is the finding
         if chunk.root.lemma_.lower() in ("it", "they", "them", "he", "him", "side", "group", "government"):
             continue
@@ -230,8 +231,9 @@ VIOLENT_VERBS = frozenset({"attack", "kill", "murder", "assassinate", "kidnap", 
                            "ambush", "storm", "raid", "detonate", "blow", "hurl", "throw", "torch", "stab", "seize",
                            "massacre", "execute", "behead", "dynamite", "machinegun", "hijack", "open", "fire"})
 # Nouns for people who may do violence, beyond the sides table's ('men', 'individuals', 'youths').
-DOER_NOUNS = frozenset({"man", "men", "individual", "element", "band", "gang", "youth", "assassin", "killer", "hitman", "squad", "unit",
-                        "paramilitary", "agent", "criminal", "trafficker", "commando", "column", "patrol"})
+DOER_NOUNS = frozenset({"man", "men", "individual", "element", "band", "gang", "youth", "assassin", "killer", "hitman",
+                        "squad", "unit", "paramilitary", "agent", "criminal", "trafficker", "commando", "column",
+                        "patrol"})
 NOT_DOERS = frozenset({"victim", "people", "person", "persons", "life", "civilian", "resident", "child", "children",
                        "woman", "women", "boy", "girl", "student", "passenger", "villager", "official", "leader"})
 

@@ -289,8 +289,10 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
             return Span(doc, start, end, label="not_place")
         if _after_ordinal(doc, start):
             return Span(doc, start, start + 1, label="not_place")
-        if _street_after(doc, end) or _after_block_of(doc, start):
-            return Span(doc, start, end + (1 if _street_after(doc, end) else 0), label="not_place")
+        if _street_after(doc, end):
+            return Span(doc, start, end + 1, label="not_place")
+        if _after_block_of(doc, start):
+            return Span(doc, start, end, label="not_place")
         if length == 1 and span.text.lower() in STREET_WORDS and (start == 0 or doc[start - 1].lower_ != "in"):
             return Span(doc, start, end, label="not_place")  # '42nd Street
         candidates = _unless_only_an_alias(span, gazetteer.lookup(span.text))

@@ -217,7 +217,7 @@ def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dic
     lows = [v.low if v.low is not None else v.high for v in counted]
     highs = [v.high if v.high is not None else v.low for v in counted]
     points = [v.low for v in counted if v.low is not None and v.low == v.high]
-    closed = points or [v.low if v.low is not None else v.high for v in counted]
+    closed = points or lows
     best = int(statistics.median_low(closed)) if closed else None
     return ReconciledFigure(
         kind=kind,
