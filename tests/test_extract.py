@@ -46,6 +46,8 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("Dozens of people were injured.", [("wounded", 24, None)]),
     ("The driver died at the scene.", [("killed", 1, 1)]),
     ("Police say a 16-year-old was fatally shot about 12:10 a.m. Monday.", [("killed", 1, 1)]),
+    ("A toddler was fatally wounded while lying in her crib.", [("killed", 1, 1)]),
+    ("Two men were mortally injured in the crash of the convoy.", [("killed", 2, 2)]),
     ("A 14-year-old was shot in the head in Hamilton.", [("wounded", 1, 1)]),
     ("Three people were shot Sunday night in Milwaukee.", [("wounded", 3, 3)]),
     ("A 22-year-old man from Osh was detained in 2017 with 3 kg of explosives.", [("arrested", 1, 1)]),

@@ -527,8 +527,11 @@ def _passive_clause_cue(verb: Token, cue_kinds: dict[str, str]) -> str | None:
 
 
 def _lemma_of_cue(token: Token) -> str:
-    """The cue a verb stands for: 'shot' wounds, 'fatally shot' / 'shot dead' kills."""
+    """The cue a verb stands for: 'shot' wounds, 'fatally shot' / 'shot dead' kills, and so does
+    'fatally wounded' / 'mortally injured'."""
     lemma = token.lemma_.lower()
+    if lemma in ("wound", "injure", "stab") and any(c.lower_ in ("fatally", "mortally") for c in token.children):
+        return "kill"
     if lemma == "shoot" and token.pos_ == "VERB":
         fatal = any(c.lower_ in ("fatally", "dead") for c in token.children) or _dies_after(token) or \
             any(t.lower_ == "death" for t in token.subtree) or _shot_and_killed(token)
