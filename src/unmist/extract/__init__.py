@@ -432,17 +432,26 @@ LEAD_SENTENCES = 5
 
 
 def _lead_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue | None:
-    """The seat of the first police force the report's lead names, for a main incident whose own
-    sentences, headline and dateline name no place: local police handle local incidents.  (Any
-    first place of the lead would do for local news, but in wire reports it links stories that a
-    capital's officials speak of: MUC-4 dev 36.38 -> 36.01.)"""
+    """For a main incident whose own sentences, headline and dateline name no place: the seat of the
+    first police force the report's lead names (local police handle local incidents), else the
+    first place the lead puts something in ('It happened in an apartment in southwest Detroit')
+    that is no speaker's seat, source, destination or reference point.  (Any first place of the
+    lead would do for local news, but in wire reports it links stories that a capital's officials
+    speak of: MUC-4 dev 36.38 -> 36.01.)"""
     lead_end = next((sent.end for n, sent in enumerate(doc.sents) if n == LEAD_SENTENCES - 1), len(doc))
-    for span in doc.spans["unmist_places"]:
-        if span.start >= lead_end:
-            break
+    lead = [span for span in doc.spans["unmist_places"] if span.start < lead_end]
+    for span in lead:
         if not names_a_jurisdiction(span):
             continue
         place = choose_place(span._.unmist, countries, _after_locative(span))
+        if place is not None and place.precision != "country":
+            return _place_value(place, evidence_at(document, span.sent, span.start_char, span.end_char))
+    dateline_end = _dateline_end(document)
+    for span in lead:
+        if span.start_char < dateline_end or not _placed_in(span) or _not_the_scene(span) \
+                or _is_reference_point(span) or _is_residence(span):
+            continue
+        place = _scene_candidate(span, countries, after_locative=True)
         if place is not None and place.precision != "country":
             return _place_value(place, evidence_at(document, span.sent, span.start_char, span.end_char))
     return None
@@ -538,8 +547,7 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
     best = None
     for order, facts in enumerate(draft.sentences):
         for span in facts.places:
-            if span.start_char < dateline_end or _is_origin(span) or _is_destination(span) or _names_another_incident(span) \
-                    or _stands_for_a_speaker(span) or _locates_a_source(span) or _acts_like_a_person(span):
+            if span.start_char < dateline_end or _not_the_scene(span):
                 continue
             place = _scene_candidate(span, countries, _after_locative(span))
             if place is None:
@@ -558,6 +566,13 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
         return None, False
     rank, place, span, facts = best
     return _place_value(place, evidence_at(document, facts.sent, span.start_char, span.end_char)), rank[0]
+
+
+def _not_the_scene(span: Span) -> bool:
+    """A place named for something else than where the incident was: where attackers came from,
+    where a victim was treated, another incident's label, a speaker's or a source's seat, a surname."""
+    return _is_origin(span) or _is_destination(span) or _names_another_incident(span) or _stands_for_a_speaker(span) \
+        or _locates_a_source(span) or _acts_like_a_person(span)
 
 
 # GeoNames lists every American hamlet, and many bear a surname or a street's name ('Wilson',
@@ -616,6 +631,12 @@ def _acts_like_a_person(span: Span) -> bool:
 
 def _after_locative(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in ("in", "near", "outside")
+
+
+def _placed_in(span: Span) -> bool:
+    """'in Detroit', 'in southwest Detroit', 'near the town of Spring'."""
+    root = span.root
+    return _after_locative(span) or (root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside"))
 
 
 def _dateline_end(document: Document) -> int:
