@@ -183,6 +183,17 @@ def test_a_headlines_subject_of_killed_without_an_object_is_who_was_hit_not_who_
     assert _perpetrators(nlp, "Afghan soldiers killed three militants near Khost.", 0) == [("Afghan soldiers", "attributed")]
 
 
+def test_who_a_report_holds_responsible_in_a_relative_clause_or_the_present_tense(nlp):
+    # the agent of a reduced relative clause ('murdered ... by') did it, as the agent of a full passive does
+    assert _perpetrators(nlp, "The bodies of the six priests murdered on Friday by uniformed men were buried today.",
+                         0) == [("uniformed men", "attributed")]
+    # 'attribute' in the present tense blames as 'attributed' does
+    assert _perpetrators(nlp, "Authorities attribute the attacks to drug traffickers.", 0) == [("drug traffickers", "attributed")]
+    # whoever ordered a killing is behind it
+    assert ("Fidel Castano", "attributed") in _perpetrators(
+        nlp, "A caller said that the killing had been ordered by Fidel Castano, a paramilitary chief.", 0)
+
+
 def test_claims_denials_and_speakers_are_kept_apart(nlp):
     assert _perpetrators(nlp, "The Islamic State has not taken responsibility for the clash.", 0) == []
     assert _perpetrators(nlp, "According to the Taliban interior ministry, six people were killed in the blast.", 0) == []

@@ -34,7 +34,7 @@ NO_CLAIM = re.compile(
 )
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects)\b", re.IGNORECASE)
 BLAME = re.compile(
-    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing)|behind|carried\s+out\s+by|responsible"
+    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:e|ed|es|ing)|behind|carried\s+out\s+by|responsible"
     r"|the\s+work\s+of|perpetrated\s+by|organi[sz]ed\s+by|members?\s+of|loyal\s+to|supporters?\s+of|followers?\s+of"
     r"|led\s+by|assisted\s+by|linked\s+to|affiliated|fighters|militants|gunmen|insurgents|said\s+to\s+be|role)\b",
     re.IGNORECASE,
@@ -55,7 +55,8 @@ CLAIM_MODES = [
     ("interview", re.compile(r"\binterview\b", re.I)),
 ]
 PERSON_ROLES = [
-    re.compile(r"(?:carried\s+out|led|organi[sz]ed|masterminded|orchestrated|perpetrated|committed|claimed)\s+by\s+$", re.I),
+    re.compile(r"(?:carried\s+out|led|organi[sz]ed|masterminded|orchestrated|perpetrated|committed|claimed|ordered|planned)"
+               r"\s+by\s+$", re.I),
     re.compile(r"(?:loyal\s+to|supporters?\s+of|followers?\s+of|men\s+of|fighters\s+of|group\s+led\s+by|militia\s+of"
                r"|men\s+(?:around|close\s+to|working\s+for)|people\s+close\s+to|associates\s+of|guards\s+of)\s+$", re.I),
     re.compile(r"(?:the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|suspect|driver)),?\s+$", re.I),
@@ -88,7 +89,7 @@ STATE_FORCES = re.compile(
 DESCRIPTION_CUES = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:ed|s)?)\s+$"
     r"|\bblam(?:ed|es|ing)\s+(?:the|this|that|Sunday's|\w+'s)?\s*(?:\w+\s+){0,3}on\s+$"
-    r"|\b(?:traced|attributed|linked)\s+(?:\w+\s+){0,5}to\s+$"
+    r"|\b(?:traced|attribut(?:e|ed|es)|linked)\s+(?:\w+\s+){0,5}to\s+$"
     r"|\b(?:carried\s+out|organi[sz]ed|committed|perpetrated|ordered|planned|masterminded|directed)\s+by\s+$"
     r"|\b(?:attackers|gunmen|assailants|bombers?|militants|men|suspects?)\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:followers|members|supporters|adherents)\s+of\s+[\"\u201c]?$",
     re.IGNORECASE,
@@ -181,7 +182,7 @@ def _claim_by_reference(sent: Span, sent_groups: list[Span]) -> list[ActorFindin
 
 
 # Words without which no sentence holds a description cue (a cheap test before the per-phrase one).
-DESCRIPTION_WORDS = re.compile(r"\b(?:blam|accus|suspect|traced|attributed|linked|by|followers|members|supporters|"
+DESCRIPTION_WORDS = re.compile(r"\b(?:blam|accus|suspect|traced|attribut|linked|by|followers|members|supporters|"
                                r"adherents|convicted|sentenced|jailed|guilty|responsible|behind)", re.IGNORECASE)
 
 
@@ -247,7 +248,8 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in VIOLENT_VERBS:
             continue
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        # 'murdered by uniformed individuals': a reduced relative clause has an agent but no auxiliary
+        passive = any(c.dep_ in ("auxpass", "agent") for c in verb.children)
         if not passive and _reduced_passive(verb):
             continue  # 'nine officers killed': the subject is who was hit
         doers = ([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive
