@@ -126,9 +126,12 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     if itype in UNSPECIFIC_TYPES and (learned_type := learned.specific_type(doc._.unmist_cats or {})):
         itype, type_evidence = learned_type, None  # the model read the report as a whole
     place, only_by_the_way = _place(draft, document, countries)
-    if (place is None or only_by_the_way) and draft.core:
-        place = _title_place(doc, document, countries) or _dateline_place(document, doc, countries) or place or \
-            _lead_place(doc, document, countries)
+    if draft.core:
+        headline = _title_place(doc, document, countries)
+        if place is None or only_by_the_way:
+            place = headline or _dateline_place(document, doc, countries) or place or _lead_place(doc, document, countries)
+        elif headline is not None and _elsewhere(place, headline):
+            place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
     figures = _figures(draft, document)
     if itype is None and not any(f.high != 0 for f in figures):  # 'no one was hurt' alone tells no incident
         return None
@@ -355,6 +358,12 @@ def _demonym_countries(tokens) -> list[str]:
     demonyms = knowledge.demonyms()
     return [demonyms[t.text] for t in tokens
             if t.text in demonyms and not (t.head.lemma_.lower() in FOREIGN_PROPERTY and t.head.i != t.i)]
+
+
+def _elsewhere(place: PlaceValue, headline: PlaceValue) -> bool:
+    """A town or district the headline names lies in another admin area than the body's place: the
+    body's is someone's home town or a place in passing, the headline's is the story's."""
+    return headline.precision in ("exact", "district") and (headline.country, headline.admin1) != (place.country, place.admin1)
 
 
 def _named_countries(draft: Draft, place: PlaceValue | None) -> tuple[str, ...]:

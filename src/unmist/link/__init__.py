@@ -374,9 +374,9 @@ def _place_score(a: Mention, b: Mention) -> float:
         if pa.precision == "country":
             return 0.5
         return 1 if _population(pa) >= BIG_CITY else 2
-    if pa.precision == pb.precision == "exact":
-        # two towns: the same incident only when they are neighbours ('Bethesda' for a Washington
-        # shooting); sharing a province or state is what a country's incidents all do
+    if pa.precision == pb.precision and pa.precision in ("exact", "district"):
+        # two towns (or two counties): the same incident only when they are neighbours ('Bethesda'
+        # for a Washington shooting); sharing a province or state is what a country's incidents all do
         reach = NEIGHBOUR_KM if pa.country == pb.country else BORDER_NEIGHBOUR_KM
         near = pa.lat is not None and pb.lat is not None and _near(pa.lat, pa.lon, pb.lat, pb.lon, km=reach)
         return max(shared_names, 1.5 if near else 0)
