@@ -1037,3 +1037,23 @@ def test_a_hamlet_of_another_state_is_no_scene_of_an_american_local_story(tmp_pa
                                     "near Collins, police said. Both are expected to survive.", "2016-05-02",
                           "Two wounded at party")
     assert (mentions[0].place.name, mentions[0].place.admin1) == ("Kansas City", "Missouri")
+
+
+@pytest.mark.parametrize("text", [
+    "The victim was Sherman Washington, 24. Washington was shot twice in the chest.",
+    "Police identified the shooter as Darnell Houston. Houston fled in a car.",
+])
+def test_a_word_of_a_persons_full_name_is_that_person_when_it_stands_alone(nlp, text):
+    assert [span.text for span in nlp(text).spans["unmist_places"]] == []
+
+
+def test_a_persons_name_does_not_hide_a_place_a_preposition_names(nlp):
+    doc = nlp("The victim was Sherman Washington, 24. He was shot twice in Washington on Friday.")
+    assert [span.text for span in doc.spans["unmist_places"]] == ["Washington"]
+
+
+def test_a_main_incident_is_placed_where_its_lead_says_it_happened(tmp_path):
+    main = _news_item(tmp_path, "An 11-year-old boy is in the hospital after accidentally shooting himself Thursday "
+                      "morning. It happened in an apartment at the corner of Vernor and Hubbard in southwest Detroit.",
+                      "2016-04-07", title="Father arrested after son accidentally shoots himself")[0]
+    assert main.place.name == "Detroit"

@@ -181,9 +181,10 @@ def mark_places(doc: Doc) -> Doc:
     spans = []
     index = 0
     actors = actor_tokens(doc)
+    people = _words_of_full_names(doc)
     after_place = -1  # the token just after the last place (or not-place) span found
     while index < len(doc):
-        span = None if index != after_place and _inside_a_longer_name(doc, index) else _longest_place_at(doc, index, actors)
+        span = None if index != after_place and _inside_a_longer_name(doc, index) else _longest_place_at(doc, index, actors, people)
         if span is None:
             index += 1
             continue
@@ -277,8 +278,8 @@ def _in_named_area(place, areas: set[tuple[str, str]]) -> bool:
     return not named_here or place.admin1 in named_here
 
 
-def _longest_place_at(doc: Doc, start: int, actors: set[int]) -> Span | None:
-    if not _can_start_place(doc[start]) or (start in actors and not _before_police(doc[start])):
+def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[str]) -> Span | None:
+    if not _can_start_place(doc[start], people) or (start in actors and not _before_police(doc[start])):
         return None
     for length in range(MAX_PLACE_TOKENS + 1, 0, -1):
         end = start + length
@@ -370,18 +371,25 @@ def _inside_a_longer_name(doc: Doc, index: int) -> bool:
     return previous.is_title
 
 
-def _can_start_place(token: Token) -> bool:
+def _can_start_place(token: Token, people: frozenset[str] = frozenset()) -> bool:
     """A capitalised word not taken for a date or number; a 'person' only after 'in', 'at', 'near'...
 
     The small English model labels many Central Asian towns as people ('at Lakkon'), so a PERSON
-    label is overruled by a locative preposition before it.
+    label is overruled by a locative preposition before it.  A word of a person's full name the
+    report writes elsewhere is that person when it stands alone ('Jordan Gray' ... 'Jordan had been
+    staying with his father'; 'Esteban Santiago' ... 'Santiago will be charged').
     """
     if not NAME_TOKEN.match(token.text) or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
         return False
-    if token.ent_type_ == "PERSON":
+    if token.ent_type_ == "PERSON" or token.text in people:
         previous = token.doc[token.i - 1] if token.i > 0 else None
         return (previous is not None and previous.lower_ in LOCATIVES) or _before_police(token)
     return True
+
+
+def _words_of_full_names(doc: Doc) -> frozenset[str]:
+    """The words of the people's names of two or more words the model finds in a report."""
+    return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.is_title)
 
 
 def _before_police(token: Token) -> bool:
