@@ -1057,3 +1057,20 @@ def test_a_main_incident_is_placed_where_its_lead_says_it_happened(tmp_path):
                       "morning. It happened in an apartment at the corner of Vernor and Hubbard in southwest Detroit.",
                       "2016-04-07", title="Father arrested after son accidentally shoots himself")[0]
     assert main.place.name == "Detroit"
+
+
+def test_the_names_a_report_gives_its_victims_are_victims(tmp_path):
+    main = _news_item(tmp_path, "Two U.S. citizens were kidnapped by guerrillas in Medellin on Monday. The victims were "
+                      "identified as David Lecky, director of a school, and James Donnelly.", "1989-12-14")[0]
+    assert {"David Lecky", "James Donnelly"} <= {v.text for v in main.victims}
+
+
+def test_a_place_the_dead_were_killed_in_is_no_victim(nlp):
+    from unmist.extract import _names_a_place
+
+    text = "Three rebels were killed in Mutata, Tres Playitas hamlet, Juan Jose corregimiento, on 14 November."
+    doc = nlp(text)
+    def span(words):
+        return doc.char_span(text.index(words), text.index(words) + len(words))
+    assert _names_a_place(span("Juan Jose corregimiento")) and _names_a_place(span("Tres Playitas hamlet"))
+    assert not _names_a_place(span("Three rebels"))

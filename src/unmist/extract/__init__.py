@@ -193,12 +193,30 @@ def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ..
     values = []
     for span in spans:
         effect = effect_of(span)
-        if effect is None and _speaks(span):
+        if (effect is None and _speaks(span)) or _names_a_place(span):
             continue
         words = _name_alone(_full_name(span)) if span[0].ent_type_ == "PERSON" else span
         values.append(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char,
                                                                       words.end_char), effect, count_of(span)))
     return tuple(values)
+
+
+def _names_a_place(span: Span) -> bool:
+    """'killed in Mutata, Tres Playitas hamlet, Juan Jose corregimiento', 'kidnapped at the
+    Cifuentes border region': words that the gazetteer or a locative preposition make a place."""
+    places = {t for p in span.doc.spans.get("unmist_places", []) for t in range(p.start, p.end)}
+    if set(range(span.start, span.end)) <= places:
+        return True
+    root = span.root
+    while root.dep_ in ("appos", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "around") or root.lemma_.lower() in PLACE_UNITS
+
+
+# Nouns of places that are no one: 'the border region', 'the hamlet', 'Juan Jose corregimiento'.
+PLACE_UNITS = frozenset({"region", "hamlet", "village", "canton", "corregimiento", "municipality", "department",
+                         "jurisdiction", "district", "province", "area", "border", "town", "city", "neighborhood",
+                         "neighbourhood"})
 
 
 def _speaks(span: Span) -> bool:
@@ -906,15 +924,31 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
                 if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in knowledge.sides():
                     phrase = _phrase(child)
                     victims.setdefault(phrase.text.lower(), (phrase, phrase))
-        places = {t for p in facts.places for t in range(p.start, p.end)}
         for person in facts.sent.ents:
-            if person.label_ == "PERSON" and effect_of(person) is not None and not set(
-                    range(person.start, person.end)) <= places:  # 'killed three peasants in Morazan': a place
+            if person.label_ == "PERSON" and (effect_of(person) is not None or _identified_victim(person)) \
+                    and not _names_a_place(person):  # 'killed three peasants in Morazan': a place
                 named = _name_alone(_full_name(person))
                 victims.setdefault(named.text.lower(), (named, person))
     return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),
                            effect_of(governed), count_of(governed))
                  for words, governed in sorted(victims.values(), key=lambda pair: pair[0].start))
+
+
+# Words for the people an incident hit, as a sentence that names them calls them.
+VICTIM_NOUNS = frozenset({"victim", "dead", "deceased", "body", "hostage"})
+
+
+def _identified_victim(person: Span) -> bool:
+    """'The victims were identified as David Lecky ... and James Donnelly', 'the dead man was named
+    as John Smith': a name the report gives to its victims."""
+    token = person.root
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "as" or preposition.head.lemma_.lower() not in ("identify", "name"):
+        return False
+    subjects = [c for c in preposition.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return any(c.lemma_.lower() in VICTIM_NOUNS for c in subjects)
 
 
 def _without_short_names(victims: tuple[TextValue, ...]) -> tuple[TextValue, ...]:

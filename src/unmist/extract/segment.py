@@ -11,6 +11,7 @@ continues the current one, which is how anaphora ("the attack", "the ambush") is
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -107,12 +108,17 @@ class SentenceFacts:
         if self.is_period_statement:
             return False
         lowered = self.sent.text.lower()
-        if NO_CLAIM.search(self.sent.text) or CLAIM.search(self.sent.text):
+        if NO_CLAIM.search(self.sent.text) or CLAIM.search(self.sent.text) or NAMES_THE_VICTIMS.search(self.sent.text):
             return True
         if any(w in lowered for w in RESPONSIBILITY_WORDS):
             return True
         return bool(self.figures) or (bool(self.actors) and any(w in lowered for w in CLAIM_WORDS)) or bool(
             self.triggers and any(w in lowered for w in CLAIM_WORDS))
+
+
+# 'The victim was identified as ...', 'the dead have been named as ...': who the incident hit.
+NAMES_THE_VICTIMS = re.compile(r"\b(?:victims?|dead|deceased)\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+                               r"(?:identified|named)\s+as\b", re.IGNORECASE)
 
 
 # Who carried out an attack: when one of them 'was shot' or 'was killed', guards or police answered
