@@ -1074,3 +1074,16 @@ def test_a_place_the_dead_were_killed_in_is_no_victim(nlp):
         return doc.char_span(text.index(words), text.index(words) + len(words))
     assert _names_a_place(span("Juan Jose corregimiento")) and _names_a_place(span("Tres Playitas hamlet"))
     assert not _names_a_place(span("Three rebels"))
+
+
+
+@pytest.mark.parametrize("text, day, of_the_incident", [
+    ("Police were searching on Tuesday for two suspects in a shooting outside a club.", "Tuesday", False),
+    ("Funeral services will be held Friday for a toddler who was fatally shot last week.", "Friday", False),
+    ("A toddler was fatally shot on Friday in her home.", "Friday", True),
+])
+def test_the_day_of_a_search_or_a_funeral_is_not_the_day_of_the_incident(nlp, text, day, of_the_incident):
+    from unmist.extract.segment import _governor_is_event
+
+    doc = nlp(text)
+    assert _governor_is_event(doc.char_span(text.index(day), text.index(day) + len(day))) is of_the_incident

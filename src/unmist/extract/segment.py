@@ -43,6 +43,10 @@ SAYING_NOUNS = frozenset({"briefing", "statement", "interview", "conference", "a
 # Verbs of the legal aftermath, whose date is when a suspect was charged or tried, days or months
 # after the incident ('was arraigned Tuesday in the shooting of ...').
 LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "convict", "book", "acquit"})
+# ... and of the other aftermath: the search for the attackers, the funeral, the court date ('police
+# were searching late Tuesday for two suspects in a shooting', 'funeral services will be held Friday').
+AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appear", "face"})
+AFTERMATH_NOUNS = frozenset({"funeral", "vigil", "service", "memorial", "hearing", "manhunt", "arraignment", "trial"})
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # Words that tie people to an incident even when no known group or trigger is in the sentence.
 RESPONSIBILITY_WORDS = ("convicted", "sentenced", "found guilty", "the bomber was", "the attacker was", "loyal to",
@@ -212,13 +216,18 @@ def _governor_is_event(span: Span) -> bool:
             token = head
             continue
         if head.pos_ in ("NOUN", "PROPN"):
-            return head.lemma_.lower() not in SAYING_NOUNS  # 'at a briefing on Tuesday' dates the briefing
+            return head.lemma_.lower() not in SAYING_NOUNS | AFTERMATH_NOUNS  # 'at a briefing on Tuesday' dates the briefing
         if head.pos_ in ("VERB", "AUX"):
-            if head.lemma_.lower() in LEGAL_VERBS:
+            if head.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _said_of_an_aftermath(head):
                 return False  # 'was charged Tuesday in the shooting': the day of the charge
             return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report"
         token = head
     return True
+
+
+def _said_of_an_aftermath(verb: Token) -> bool:
+    """'Funeral services will be held Friday': a verb whose subject is the funeral, the vigil, the trial."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in AFTERMATH_NOUNS for c in verb.children)
 
 
 def _trigger_dates(doc: Doc, sent: Span) -> dict[int, int]:
