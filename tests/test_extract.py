@@ -194,6 +194,15 @@ def test_who_a_report_holds_responsible_in_a_relative_clause_or_the_present_tens
         nlp, "A caller said that the killing had been ordered by Fidel Castano, a paramilitary chief.", 0)
 
 
+def test_who_is_arrested_for_the_incident_is_suspected_of_it(nlp):
+    assert _perpetrators(nlp, "The president announced the arrest of 45 soldiers and 2 officers for killing six priests.",
+                         0) == [("45 soldiers", "suspected"), ("2 officers", "suspected")]
+    assert _perpetrators(nlp, "Police arrested a 17-year-old man in connection with the shooting on Friday.",
+                         0) == [("17-year-old man", "suspected")]
+    # an arrest the sentence does not tie to the incident suspects no one of it
+    assert _perpetrators(nlp, "Police arrested two men on drug charges on Friday.", 0) == []
+
+
 def test_claims_denials_and_speakers_are_kept_apart(nlp):
     assert _perpetrators(nlp, "The Islamic State has not taken responsibility for the clash.", 0) == []
     assert _perpetrators(nlp, "According to the Taliban interior ministry, six people were killed in the blast.", 0) == []

@@ -146,6 +146,7 @@ def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFi
         found.extend(_state_forces(sent))
         found.extend(_descriptions(sent, sent_groups))
         described.extend(_agents(sent, sent_groups))
+        described.extend(_arrested_suspects(sent, sent_groups))
         found.extend(_unknown_claimant(sent))
     unnamed = {d.name.lower() for d in described} - {f.name.lower() for f in found}
     ordered = _dedupe(found + described)
@@ -268,6 +269,44 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             status = "suspected" if SUSPICION.search(sent.text) else "attributed"
             findings.append(ActorFinding(text or span.text, "individual", status, span.start_char, span.end_char, sent))
     return findings
+
+
+# Verbs with which the authorities hold someone for an incident ('arrested two suspects in this attack').
+ARREST_VERBS = frozenset({"arrest", "detain", "charge", "apprehend", "indict"})
+# What the arrest is for, when it names the incident: 'for killing six priests', 'in the attack'.
+ARREST_GROUNDS = frozenset({"kill", "killing", "murder", "attack", "shooting", "bombing", "assassination", "kidnapping",
+                            "death", "massacre", "ambush", "crime"})
+SUSPECT_NOUNS = frozenset({"suspect", "soldier", "officer", "policeman", "guard", "member", "man", "men", "person",
+                           "individual", "youth", "teen", "teenager"})
+
+
+def _arrested_suspects(sent: Span, groups: list[Span]) -> list[ActorFinding]:
+    """Who was arrested or charged for the incident the sentence names ('the arrest of 45 soldiers
+    and 2 officers for killing six priests', 'arrested two suspects in this attack'): suspected of it."""
+    taken = {t for g in groups for t in range(g.start, g.end)}
+    findings = []
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in ARREST_VERBS or not _held_for_the_incident(verb):
+            continue
+        held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + \
+            [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        held += [c for h in list(held) for c in h.children if c.dep_ == "conj"]
+        for person in held:
+            if person.lemma_.lower() not in SUSPECT_NOUNS or any(t.i in taken for t in person.subtree):
+                continue
+            span = _description_span(person)
+            text = re.sub(r"^(?:(?:the|a|an|some|several)\s+)*", "", span.text, flags=re.I)
+            findings.append(ActorFinding(text or span.text, "individual", "suspected", span.start_char, span.end_char, sent))
+    return findings
+
+
+def _held_for_the_incident(verb: Token) -> bool:
+    """'arrested ... for killing', 'charged in the shooting', 'the arrest ... in connection with the attack'."""
+    for prep in (c for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("for", "in", "with")):
+        if any(t.lemma_.lower() in ARREST_GROUNDS for t in prep.children if t.dep_ in ("pobj", "pcomp")):
+            return True
+    return False
 
 
 def _of_a_group(doer: Token, taken: set[int]) -> bool:
