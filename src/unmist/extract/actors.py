@@ -192,7 +192,7 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     if not DESCRIPTION_WORDS.search(text_of(sent.doc), sent.start_char, sent.end_char):
         return []
     findings = []
-    taken = {t for g in groups for t in range(g.start, g.end)}
+    taken = _group_tokens(groups)
     events = {t.root.i for t in sent.doc.spans.get("unmist_triggers", []) if sent.start <= t.start < sent.end}
     for chunk in sent.noun_chunks:
         if chunk.root.ent_type_ == "PERSON" and chunk.root.pos_ == "PROPN":
@@ -243,7 +243,7 @@ NOT_DOERS = frozenset({"victim", "people", "person", "persons", "life", "civilia
 def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     """Who did it, as a description: the subject of an active verb of violence or the agent of a
     passive one, when it is people ('guerrillas', 'three heavily armed men'), not a named group."""
-    taken = {t for g in groups for t in range(g.start, g.end)}
+    taken = _group_tokens(groups)
     sides = knowledge.sides()
     findings = []
     for verb in sent:
@@ -265,9 +265,8 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
                     doer.lower_ not in DOER_NOUNS:
                 continue
             span = _description_span(doer)
-            text = re.sub(r"^(?:(?:the|a|an|some|several|unidentified)\s+)*", "", span.text, flags=re.I)  # not 'A' of 'Afghan'
             status = "suspected" if SUSPICION.search(sent.text) else "attributed"
-            findings.append(ActorFinding(text or span.text, "individual", status, span.start_char, span.end_char, sent))
+            findings.append(ActorFinding(_described(span), "individual", status, span.start_char, span.end_char, sent))
     return findings
 
 
@@ -283,7 +282,7 @@ SUSPECT_NOUNS = frozenset({"suspect", "soldier", "officer", "policeman", "guard"
 def _arrested_suspects(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     """Who was arrested or charged for the incident the sentence names ('the arrest of 45 soldiers
     and 2 officers for killing six priests', 'arrested two suspects in this attack'): suspected of it."""
-    taken = {t for g in groups for t in range(g.start, g.end)}
+    taken = _group_tokens(groups)
     findings = []
     for verb in sent:
         lemma = verb.lemma_.lower()
@@ -296,8 +295,7 @@ def _arrested_suspects(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             if person.lemma_.lower() not in SUSPECT_NOUNS or any(t.i in taken for t in person.subtree):
                 continue
             span = _description_span(person)
-            text = re.sub(r"^(?:(?:the|a|an|some|several)\s+)*", "", span.text, flags=re.I)
-            findings.append(ActorFinding(text or span.text, "individual", "suspected", span.start_char, span.end_char, sent))
+            findings.append(ActorFinding(_described(span), "individual", "suspected", span.start_char, span.end_char, sent))
     return findings
 
 
@@ -327,6 +325,17 @@ def _reduced_passive(verb: Token) -> bool:
     if verb.lemma_.lower() not in OBJECT_VERBS or any(c.dep_ in ("dobj", "obj", "dative", "aux", "attr") for c in verb.children):
         return False
     return any(c.dep_ == "nsubj" and (c.like_num or any(n.dep_ == "nummod" for n in c.children)) for c in verb.children)
+
+
+def _group_tokens(groups: list[Span]) -> set[int]:
+    """The tokens of the known groups a sentence names (their people are found as the group)."""
+    return {t for g in groups for t in range(g.start, g.end)}
+
+
+def _described(span: Span) -> str:
+    """A description without its article or quantifier ('several armed men' -> 'armed men'); a
+    word-boundary match, so not the 'A' of 'Afghan'."""
+    return re.sub(r"^(?:(?:the|a|an|some|several|unidentified)\s+)*", "", span.text, flags=re.I) or span.text
 
 
 def _description_span(noun: Token) -> Span:

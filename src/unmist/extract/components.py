@@ -184,7 +184,8 @@ def mark_places(doc: Doc) -> Doc:
     people = _words_of_full_names(doc)
     after_place = -1  # the token just after the last place (or not-place) span found
     while index < len(doc):
-        span = None if index != after_place and _inside_a_longer_name(doc, index) else _longest_place_at(doc, index, actors, people)
+        span = None if index != after_place and _inside_a_longer_name(doc, index) else \
+            _longest_place_at(doc, index, actors, people)
         if span is None:
             index += 1
             continue

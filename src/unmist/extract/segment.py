@@ -216,7 +216,8 @@ def _governor_is_event(span: Span) -> bool:
             token = head
             continue
         if head.pos_ in ("NOUN", "PROPN"):
-            return head.lemma_.lower() not in SAYING_NOUNS | AFTERMATH_NOUNS  # 'at a briefing on Tuesday' dates the briefing
+            # 'at a briefing on Tuesday' dates the briefing, 'the funeral on Friday' the funeral
+            return head.lemma_.lower() not in SAYING_NOUNS | AFTERMATH_NOUNS
         if head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _said_of_an_aftermath(head):
                 return False  # 'was charged Tuesday in the shooting': the day of the charge
