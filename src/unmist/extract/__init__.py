@@ -23,7 +23,7 @@ from . import gazetteer, learned
 from .actors import claim_status, find_perpetrators, with_of_phrase
 from .components import LOCATIVES, names_a_jurisdiction
 from .figures import Figure, sum_figures
-from .nlp import load_pipeline, text_of
+from .nlp import climb, load_pipeline, text_of
 from .truecase import truecase
 from .unwrap import unwrap
 from .names import distinctive_names
@@ -207,9 +207,7 @@ def _names_a_place(span: Span) -> bool:
     places = {t for p in span.doc.spans.get("unmist_places", []) for t in range(p.start, p.end)}
     if set(range(span.start, span.end)) <= places:
         return True
-    root = span.root
-    while root.dep_ in ("appos", "conj") and root.head.i != root.i:
-        root = root.head
+    root = climb(span.root, ("appos", "conj"))
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "around") or root.lemma_.lower() in PLACE_UNITS
 
 
@@ -222,9 +220,7 @@ PLACE_UNITS = frozenset({"region", "hamlet", "village", "canton", "corregimiento
 def _speaks(span: Span) -> bool:
     """'Father Estrada has described the report as ...': who speaks of the incident, unless the
     sentence says what befell them, is not its victim."""
-    root = span.root
-    while root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
-        root = root.head
+    root = climb(span.root, ("appos", "compound", "conj"))
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in knowledge.cue_verbs()
 
 
@@ -941,9 +937,7 @@ VICTIM_NOUNS = frozenset({"victim", "dead", "deceased", "body", "hostage"})
 def _identified_victim(person: Span) -> bool:
     """'The victims were identified as David Lecky ... and James Donnelly', 'the dead man was named
     as John Smith': a name the report gives to its victims."""
-    token = person.root
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
-        token = token.head
+    token = climb(person.root, ("conj", "appos"))
     preposition = token.head
     if token.dep_ != "pobj" or preposition.lower_ != "as" or preposition.head.lemma_.lower() not in ("identify", "name"):
         return False

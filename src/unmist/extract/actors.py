@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .. import knowledge
 from .components import actor_tokens
-from .nlp import text_of
+from .nlp import climb, text_of
 
 CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|took|take|takes|taking|accepted)\s+(?:\w+\s+){0,2}(?:responsibility|credit)\b"
@@ -285,8 +285,7 @@ def _arrested_suspects(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     taken = _group_tokens(groups)
     findings = []
     for verb in sent:
-        lemma = verb.lemma_.lower()
-        if lemma not in ARREST_VERBS or not _held_for_the_incident(verb):
+        if verb.lemma_.lower() not in ARREST_VERBS or not _held_for_the_incident(verb):
             continue
         held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + \
             [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
@@ -439,8 +438,7 @@ def _is_description(group: Span) -> bool:
     token = group.root
     if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.lemma_.lower() in DESCRIBED_BY_MODIFIER:
         return True  # 'Al Qaeda ally', 'Taliban sympathisers'
-    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
-        token = token.head
+    token = climb(token, ("compound", "conj", "appos"))
     if token.dep_ != "pobj":
         return False
     preposition = token.head
@@ -483,9 +481,7 @@ def _is_subject_side(sent: Span, group: Span) -> bool:
 
 def _speaks_of_own_attack(sent: Span, group: Span) -> bool:
     """'The IMU ... said via a radio station that they attacked a column': a claim in other words."""
-    root = group.root
-    while root.dep_ in ("appos", "conj", "compound", "pobj", "prep") and root.head.i != root.i:
-        root = root.head
+    root = climb(group.root, ("appos", "conj", "compound", "pobj", "prep"))
     if root.dep_ != "nsubj" or root.head.lemma_ not in ("say", "announce", "state"):
         return False
     return any(_is_self_reference(t) and _doer_of(t) in FIGHT_LEMMAS | PERPETRATION_LEMMAS for t in root.head.subtree)

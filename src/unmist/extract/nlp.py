@@ -62,3 +62,11 @@ def text_of(doc) -> str:
     if text is None:
         text = doc.user_data["unmist_text"] = doc.text
     return text
+
+
+def climb(token, relations: tuple[str, ...]):
+    """The word a token hangs on through ``relations`` ('Donnelly' of 'the victims were identified
+    as Lecky ... and Donnelly' climbs ``conj`` to 'Lecky'), up to the sentence's root."""
+    while token.dep_ in relations and token.head.i != token.i:
+        token = token.head
+    return token
