@@ -23,7 +23,7 @@ from . import gazetteer, learned
 from .actors import claim_status, find_perpetrators, with_of_phrase
 from .components import LOCATIVES, names_a_jurisdiction
 from .figures import Figure, sum_figures
-from .nlp import climb, load_pipeline, text_of
+from .nlp import climb, load_pipeline, noun_chunks_in, text_of
 from .truecase import truecase
 from .unwrap import unwrap
 from .names import distinctive_names
@@ -1005,7 +1005,7 @@ def _targets(draft: Draft, document: Document) -> tuple[TextValue, ...]:
     for facts in draft.sentences:
         if not facts.strong_triggers:
             continue
-        for chunk in facts.sent.noun_chunks:
+        for chunk in noun_chunks_in(facts.sent):
             lemma = chunk.root.lemma_.lower()
             compound = f"{chunk.root.nbor(-1).lemma_.lower()} {lemma}" if chunk.root.i > chunk.start else lemma
             if (compound in nouns or lemma in nouns) and _hit(chunk.root):

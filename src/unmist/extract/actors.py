@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .. import knowledge
 from .components import actor_tokens
-from .nlp import climb, text_of
+from .nlp import climb, noun_chunks_in, text_of
 
 CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|took|take|takes|taking|accepted)\s+(?:\w+\s+){0,2}(?:responsibility|credit)\b"
@@ -194,7 +194,7 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     findings = []
     taken = _group_tokens(groups)
     events = {t.root.i for t in sent.doc.spans.get("unmist_triggers", []) if sent.start <= t.start < sent.end}
-    for chunk in sent.noun_chunks:
+    for chunk in noun_chunks_in(sent):
         if chunk.root.ent_type_ == "PERSON" and chunk.root.pos_ == "PROPN":
             continue  # a named person: found by _person_roles
         before = text_of(sent.doc)[max(sent.start_char, chunk.start_char - 70): chunk.start_char]

@@ -64,6 +64,17 @@ def text_of(doc) -> str:
     return text
 
 
+def noun_chunks_in(sent):
+    """The noun chunks of one sentence.  spaCy's ``Span.noun_chunks`` walks the whole document's
+    chunks for every sentence it is asked about; the document's are found once and kept (as
+    offsets) in ``doc.user_data``."""
+    doc = sent.doc
+    bounds = doc.user_data.get("unmist_noun_chunks")
+    if bounds is None:
+        bounds = doc.user_data["unmist_noun_chunks"] = [(c.start, c.end) for c in doc.noun_chunks]
+    return [doc[start:end] for start, end in bounds if start >= sent.start and end <= sent.end]
+
+
 def climb(token, relations: tuple[str, ...]):
     """The word a token hangs on through ``relations`` ('Donnelly' of 'the victims were identified
     as Lecky ... and Donnelly' climbs ``conj`` to 'Lecky'), up to the sentence's root."""
