@@ -86,6 +86,32 @@ def test_threats_and_plans_are_not_incidents(nlp):
     assert all(t._.unmist_trigger["irrealis"] or t._.unmist_trigger["generic"] for t in doc.spans["unmist_triggers"])
 
 
+@pytest.mark.parametrize("sentence", [
+    "The militias who attack army posts are based on a farm.",  # what they do, not what they did
+    "They usually attack at night.",
+    "They hope to end the war by always fighting the rebels.",
+    "He condemned the act of invading the country and kidnapping its leaders.",
+    "The report that gunmen attacked the embassy is false.",
+    "Reports that rebels ambushed a convoy near Kunduz were baseless, the ministry said.",
+])
+def test_habits_and_denied_reports_are_not_incidents(nlp, sentence):
+    doc = nlp(sentence)
+    triggers = doc.spans["unmist_triggers"]
+    assert triggers and all(t._.unmist_trigger["irrealis"] or t._.unmist_trigger["generic"] for t in triggers)
+
+
+def test_one_attack_told_plainly_is_an_incident(nlp):
+    doc = nlp("Gunmen attacked a police post on Sunday. The report that gunmen attacked the embassy is true.")
+    triggers = [t for t in doc.spans["unmist_triggers"] if t.text == "attacked"]
+    assert len(triggers) == 2 and not any(t._.unmist_trigger["irrealis"] or t._.unmist_trigger["generic"] for t in triggers)
+
+
+def test_a_war_toll_is_no_incident_figure(nlp):
+    assert _figures(nlp, "The war has caused the death of 70,000 people.") == []
+    assert _figures(nlp, "The civil war killed more than 100,000 people.") == []
+    assert _figures(nlp, "The bombing killed 70 people.") == [("killed", 70, 70)]
+
+
 def _mentions(path):
     document = next(d for d in ingest([path]))
     return document, extract(parse(document), document)

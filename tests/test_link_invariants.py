@@ -106,3 +106,18 @@ def test_a_later_report_without_a_date_joins_the_incident_it_names(tmp_path, vic
              "text": f"A 19-year-old man has been charged with first-degree murder in the fatal shooting of {victim}, "
                      "who was shot and killed outside his home in Kenosha, prosecutors said."}
     assert _incident_sizes(tmp_path, [SHOOTING, later]) == sizes
+
+
+@pytest.mark.parametrize("doers, sizes", [
+    # 'a gunman' is how every shooting is told: two placeless reports of a day are not one incident by it
+    ("A gunman", [1, 1]),
+    # a group both name singles the incident out
+    ("Taliban fighters", [2]),
+])
+def test_a_shared_description_of_the_attackers_is_no_evidence(tmp_path, doers, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Attack on a bus", "published": "2015-08-31", "outlet": "Daily A",
+         "text": f"{doers} opened fire on a bus on Sunday, killing a man and wounding two people, police said."},
+        {"title": "Attack outside a bar", "published": "2015-08-31", "outlet": "Channel B",
+         "text": f"{doers} opened fire outside a bar on Sunday, killing a woman, officials said."},
+    ]) == sizes

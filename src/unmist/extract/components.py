@@ -19,7 +19,7 @@ from .. import knowledge
 from . import gazetteer
 from .dates import find_dates
 from .figures import find_figures
-from .nlp import english_words, text_of
+from .nlp import climb, english_words, text_of
 
 # One extension per span kind: spaCy keeps extension values by (name, start, end), so a trigger and a
 # place at the same offsets would otherwise share (and overwrite) one value.
@@ -37,6 +37,13 @@ IRREALIS_GOVERNORS = frozenset({
 })
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "shall", "must"})
 IRREALIS_DETERMINERS = frozenset({"any", "more", "further", "new", "future", "possible", "potential", "no", "fresh"})
+# Nouns for what was said happened, and the words that deny it: 'the report that the ambassador's
+# daughter was wounded is unfounded' tells of no wounding.
+HEARSAY_NOUNS = frozenset({"report", "rumor", "rumour", "claim", "allegation", "version", "story", "news"})
+DENIALS = frozenset({"unfounded", "false", "untrue", "baseless", "groundless", "fabricated", "incorrect", "wrong"})
+# Adverbs of habit: 'they always attack at night', 'militias often fight in the hills' tell of no one event.
+HABITUAL_ADVERBS = frozenset({"always", "usually", "generally", "often", "frequently", "routinely", "regularly",
+                              "habitually", "typically", "normally", "sometimes"})
 
 
 @Language.component("unmist_paragraphs", assigns=["token.is_sent_start"])
@@ -87,6 +94,15 @@ def is_irrealis(span: Span) -> bool:
             return True
         if token.dep_ in ("ROOT", "ccomp", "advcl") and token.i != root.i:
             break
+    return _denied_hearsay(root)
+
+
+def _denied_hearsay(root: Token) -> bool:
+    """'The report that X was seriously wounded is absolutely unfounded': the event is told inside a
+    report (rumour, claim) that the sentence calls false."""
+    for token in list(root.ancestors)[:4]:
+        if token.lemma_.lower() in HEARSAY_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+            return any(c.lower_ in DENIALS for c in token.head.children if c.dep_ in ("acomp", "attr", "oprd"))
     return False
 
 
@@ -113,8 +129,12 @@ def is_generic(span: Span) -> bool:
     """A bare plural ('attacks', 'bombings') speaks of a kind of event, not of one event; so does a
     gerund after a preposition ('the guise of fighting terrorism')."""
     root = span.root
-    if root.tag_ == "VBG" and root.head.lower_ in ("of", "for", "against"):
-        return True
+    if root.tag_ == "VBG" and climb(root, ("conj",)).head.lower_ in ("of", "for", "against"):
+        return True  # 'the act of invading the country and kidnapping its leaders'
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in root.children):
+        return True  # 'by always fighting the counterrevolutionaries', 'they usually attack at night'
+    if root.tag_ in ("VBP", "VBZ") and root.dep_ == "relcl" and not any(c.dep_ == "aux" for c in root.children):
+        return True  # 'the militias who attack military positions': what they do, not what they did
     if root.tag_ not in ("NNS", "NNPS"):
         return False
     return not any(child.dep_ in ("det", "nummod", "poss") and child.lower_ not in ("these", "such")

@@ -82,7 +82,17 @@ def find_figures(sent: Span) -> list[Figure]:
         if kind == "killed" and _shot_and_killed(root.head):  # all those shot died: none of them is wounded
             raw.append((replace(figure, kind="wounded", shot=True), root, is_part))
     figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
-    return sorted(_fatally_of_shot(sent, figures), key=lambda f: f.start)
+    return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
+
+
+# No single attack, bombing or massacre kills or wounds this many (the deadliest, 11 September 2001,
+# killed about 3,000): a toll this large is a war's or a country's ('the death of 70,000 people'),
+# told in passing, never one incident's.
+WAR_TOLL = 10_000
+
+
+def _war_toll(figure: Figure) -> bool:
+    return figure.kind in ("killed", "wounded") and (figure.low or 0) >= WAR_TOLL
 
 
 ADJACENT_CUES = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "injured": "wounded",

@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v16"
+LINK_VERSION = "link.coherent.v17"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -406,9 +406,20 @@ def _near(lat1: float, lon1: float, lat2: float, lon2: float, km: float = 60.0) 
 
 
 def _shared_perpetrators(a: Mention, b: Mention) -> bool:
-    names_a = {p.name.lower() for p in a.perpetrators if p.kind != "state"}
-    names_b = {p.name.lower() for p in b.perpetrators if p.kind != "state"}
+    """Both name the same group or person; a description both use ('gunman', 'two men', 'drug
+    traffickers') is how every such incident is told and singles none out."""
+    names_a = {p.name.lower() for p in a.perpetrators if _named(p)}
+    names_b = {p.name.lower() for p in b.perpetrators if _named(p)}
     return bool(names_a & names_b)
+
+
+def _named(perpetrator) -> bool:
+    """A group, or a person's name as written in ordinary case (a description is in lower case; in a
+    report written all in capitals a person cannot be told from a description)."""
+    if perpetrator.kind == "state":
+        return False
+    name = perpetrator.name
+    return perpetrator.kind == "organization" or not (name.islower() or name.isupper())
 
 
 # A toll this large, given alike by two reports, singles an incident out even where they name no place in
