@@ -626,6 +626,13 @@ def test_the_day_a_victim_was_identified_does_not_date_the_shooting(tmp_path):
     assert mentions[0].date.evidence is None
 
 
+def test_a_pages_time_stamp_does_not_date_the_shooting(tmp_path):
+    mentions = _news_item(tmp_path, "Teen shot dead in Dayton Posted: Monday, November 3, 2014 4:20 PM EST Updated: "
+                                    "Monday, November 3, 2014 4:59 PM EST\n\nThe 16-year-old was shot and killed on "
+                                    "Saturday night outside a store, police said.", "2014-11-03", "Teen shot dead")
+    assert mentions[0].date.start.isoformat() == "2014-11-01"
+
+
 def test_a_date_before_an_inverted_attribution_dates_the_clause_before_it(tmp_path):
     """'... after a shooting Friday night, said a police spokesman': 'said' comes after a comma, so
     Friday is the shooting's night, not the day of saying ('police on Thursday said' still is)."""

@@ -194,8 +194,17 @@ def _inside(span: Span, sent: Span) -> bool:
     return sent.start <= span.start < sent.end
 
 
+# A web page's own time stamp ('Posted: Monday, November 3, 2014 4:20 PM EST Updated: ...'): when
+# the page went up or changed, not when anything it tells of happened.
+PAGE_STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)(?:\s+on)?\s*:?\s*"
+                        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
+STAMP_REACH = 30
+
+
 def _is_event_date(doc: Doc, expr: DateExpr) -> bool:
-    """False for the date of a statement ('said on Wednesday', 'on Thursday claimed')."""
+    """False for the date of a statement ('said on Wednesday', 'on Thursday claimed') or a page's stamp."""
+    if PAGE_STAMP.search(text_of(doc), max(0, expr.start - STAMP_REACH), expr.start):
+        return False
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None or expr.kind in COARSE_DATES:
         return True  # 'In May, the group claimed ...': a month dates the claim and the event alike
