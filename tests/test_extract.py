@@ -848,6 +848,19 @@ def test_a_state_force_that_does_the_violence_is_its_perpetrator(tmp_path, story
     assert not any(v.text in ("Morazan", "Chalatenango") for v in mentions[0].victims)  # a place is hit by no one
 
 
+@pytest.mark.parametrize("story, doers", [
+    # the report says no more of who did it than the kind of attack
+    ("Two bombs exploded outside a bank in Medellin on Monday in what police called a terrorist attack.", {"terrorist"}),
+    ("A bomb exploded near a power line in Escuintla last night in a terrorist act, the army said.", {"terrorist"}),
+    # it names them: the kind of attack adds nothing
+    ("FMLN urban commandos carried out a terrorist attack on a bank in San Salvador on Monday.",
+     {"FMLN", "urban commandos"}),
+])
+def test_the_kind_of_attack_tells_who_did_it_only_when_nothing_else_does(tmp_path, story, doers):
+    mentions = _report(tmp_path, story)
+    assert {p.name for p in mentions[0].perpetrators} == doers
+
+
 @pytest.mark.parametrize("text, place", [
     ("Burney Everett, 28, of Detroit, was shot in Kalamazoo on Monday, police said.", "Kalamazoo"),
     ("Jesse Hayes, 15, of Wellington Street in Parma, was shot in Warren on Monday.", "Warren"),

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
-from .actors import claim_status, find_perpetrators, with_of_phrase
+from .actors import ActorFinding, claim_status, find_perpetrators, kinds_of_doers, with_of_phrase
 from .components import LOCATIVES, names_a_jurisdiction
 from .figures import Figure, sum_figures
 from .nlp import climb, load_pipeline, noun_chunks_in, text_of
@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v23"
+EXTRACT_VERSION = "extract.rules.v24"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -139,7 +139,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     claim = claim_status(sentences)
     perpetrators = _perpetrators(draft, doc, document)
     perpetrators += _learned_perpetrators(roles, document, perpetrators, claim == "claimed")
-    perpetrators = _without_defined_acronyms(perpetrators, document.text)
+    perpetrators = _without_defined_acronyms(perpetrators, document.text) or \
+        _actor_values(kinds_of_doers(sentences), document)
     return Mention(
         document=document.id,
         index=index,
@@ -902,11 +903,12 @@ def _magnitude(figure: Figure) -> int:
 def _perpetrators(draft: Draft, doc: Doc, document: Document) -> tuple[ActorValue, ...]:
     sentences = [s.sent for s in draft.sentences]
     groups = [a for s in draft.sentences for a in s.actors]
-    return tuple(
-        ActorValue(f.name, f.kind, f.status, f.name if f.status in ("claimed", "denied") else None,
-                   evidence_at(document, f.sentence, f.start, f.end), f.how, f.surface)
-        for f in find_perpetrators(sentences, groups)
-    )
+    return _actor_values(find_perpetrators(sentences, groups), document)
+
+
+def _actor_values(findings: list[ActorFinding], document: Document) -> tuple[ActorValue, ...]:
+    return tuple(ActorValue(f.name, f.kind, f.status, f.name if f.status in ("claimed", "denied") else None,
+                            evidence_at(document, f.sentence, f.start, f.end), f.how, f.surface) for f in findings)
 
 
 def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:

@@ -270,6 +270,28 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     return findings
 
 
+# Nouns for an act of violence that a word for its doers may qualify: 'terrorist acts', 'a guerrilla action'.
+ACT_NOUNS = frozenset({"act", "action", "incident", "escalation", "operation", "offensive"})
+
+
+def kinds_of_doers(sentences: list[Span]) -> list[ActorFinding]:
+    """'The terrorist attack', 'last night's terrorist acts', 'a rebel ambush': the word for the
+    attackers that qualifies the event tells what kind of people did it.  Only for an incident
+    whose report says no more of who did it (MUC coders then record 'terrorist')."""
+    sides = knowledge.sides()
+    findings = []
+    for sent in sentences:
+        events = {t.root.i for t in sent.doc.spans.get("unmist_triggers", []) if sent.start <= t.start < sent.end}
+        for token in sent:
+            if token.dep_ not in ("amod", "compound", "nmod") or sides.get(token.lemma_.lower()) != "attackers":
+                continue
+            if token.head.i in events or (token.head.pos_ == "NOUN" and token.head.lemma_.lower() in ACT_NOUNS):
+                status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+                end = token.idx + len(token.text)
+                findings.append(ActorFinding(token.lower_, "individual", status, token.idx, end, sent))
+    return _dedupe(findings)
+
+
 # Verbs with which the authorities hold someone for an incident ('arrested two suspects in this attack').
 ARREST_VERBS = frozenset({"arrest", "detain", "charge", "apprehend", "indict"})
 # What the arrest is for, when it names the incident: 'for killing six priests', 'in the attack'.
