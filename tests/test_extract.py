@@ -830,6 +830,11 @@ def test_an_undated_event_of_another_kind_later_in_the_report_is_its_own_inciden
      "the assassination of Medellin policemen.", {"Pablo Escobar Gaviria"}),
     ("Gunmen killed 12 policemen in Medellin on Monday. Colonel Juan Perez, who is responsible for the "
      "investigation, spoke to reporters.", set()),
+    # whom a killing was carried out on, and who ordered something else, did not do it
+    ("The archbishop condemned the killing of six priests, including rector Ignacio Ellacuria and two women, carried out "
+     "by uniformed men in San Salvador on Thursday.", {"uniformed men"}),
+    ("Gunmen kidnapped a businessman in Lima on Monday. Police said search operations ordered by President Alan "
+     "Garcia went on.", set()),
 ])
 def test_a_person_said_to_be_behind_the_incident_is_its_perpetrator(tmp_path, story, behind):
     mentions = _report(tmp_path, story)

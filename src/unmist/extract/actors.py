@@ -54,25 +54,28 @@ CLAIM_MODES = [
     ("statement", re.compile(r"\bstatement\b|\bcommuniqu[eé]\b", re.I)),
     ("interview", re.compile(r"\binterview\b", re.I)),
 ]
+# the deeds that name a person behind an incident ('ordered the assassination of', 'planned the attack')
+BEHIND_DEEDS = r"(?:attacks?|assassinations?|killings?|murders?|bombings?|kidnappings?|massacres?|executions?|crimes?)"
 PERSON_ROLES = [
-    re.compile(r"(?:carried\s+out|led|organi[sz]ed|masterminded|orchestrated|perpetrated|committed|claimed|ordered|planned)"
-               r"\s+by\s+$", re.I),
+    re.compile(r"(?:carried\s+out|led|organi[sz]ed|masterminded|orchestrated|perpetrated|committed|claimed)\s+by\s+$", re.I),
+    # 'the killing, ordered by X'; not 'the search operations ordered by President Garcia'
+    re.compile(r"\b" + BEHIND_DEEDS + r"\b[^.;]{0,40}?\b(?:ordered|planned)\s+by\s+$", re.I),
     re.compile(r"(?:loyal\s+to|supporters?\s+of|followers?\s+of|men\s+of|fighters\s+of|group\s+led\s+by|militia\s+of"
                r"|men\s+(?:around|close\s+to|working\s+for)|people\s+close\s+to|associates\s+of|guards\s+of)\s+$", re.I),
     re.compile(r"(?:the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|suspect|driver)),?\s+$", re.I),
     re.compile(r"\b(?:bomber|attacker|gunman|assailant|perpetrator|organi[sz]er|ringleader)\s+(?:was|is|as)\s+$", re.I),
 ]
-# the deeds that name a person behind an incident ('ordered the assassination of', 'planned the attack')
-BEHIND_DEEDS = r"(?:attacks?|assassinations?|killings?|murders?|bombings?|kidnappings?|massacres?|executions?|crimes?)"
 PERSON_AFTER = re.compile(
-    r"^(?:,[^.;]{0,90}?,)?(?:\s+and\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3},?)?,?\s*(?:"
+    # a second name joined by 'and' is capitalised whatever the flags ('X and Y planned ...', not 'X and two women')
+    r"^(?:,[^.;]{0,90}?,)?(?:\s+and\s+(?-i:[A-Z])[\w'.-]*(?:\s+(?-i:[A-Z])[\w'.-]*){0,3},?)?,?\s*(?:"
     r"(?:(?:is|was|are|were)\s+(?:\w+\s+)?(?:behind|responsible\s+for)|ordered|planned|masterminded|organi[sz]ed"
     r"|carried\s+out|committed)\s+(?:the|this|that|these|those|his|her|their)\s+(?:[\w'()\u2019-]+\s+){0,2}"
     + BEHIND_DEEDS + r"\b|(?:is|was|were|are|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:believed|thought|suspected|said|alleged|accused)"
     r"\s+(?:to\s+have\s+(?:been\s+behind|carried\s+out|organi[sz]ed|led|planned|masterminded|ordered|been\s+involved)"
     r"|of\s+(?:organi|carry|plann|lead|mastermind|order|involvement|being\s+behind))"
     r"|(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:named|identified)\s+as\s+the\s+(?:bomber|attacker|gunman|assailant|perpetrator|suspect)"
-    r"|blew\s+(?:himself|herself)\s+up|detonated|opened\s+fire|(?:was|had\s+been)\s+behind|carried\s+out|led\s+the|claimed\s+responsibility"
+    r"|blew\s+(?:himself|herself)\s+up|detonated|opened\s+fire|(?:was|had\s+been)\s+behind|carried\s+out(?!\s+by)|led\s+the"
+    r"|claimed\s+responsibility"
     r"|(?:and\s+his|whose)\s+(?:men|supporters|followers|fighters)"
     r"|,\s+[^,;.]{0,80}?\b(?:whom|who)\s+(?:\w+\s+){0,3}(?:blamed|accused|suspected|held\s+responsible)"
     r"|[^.;]{0,80}\b(?:named|identified)\s+as\s+the\s+(?:bomber|attacker|gunman))",
