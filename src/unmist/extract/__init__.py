@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v25"
+EXTRACT_VERSION = "extract.rules.v26"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -997,6 +997,11 @@ def _full_name(person: Span) -> Span:
 # bombing of the bank'); after another it is where things happened ('a bomb went off in the market',
 # 'at the airport') or where people came from.
 TARGET_PREPOSITIONS = frozenset({"of", "on", "upon", "against"})
+# A target named with its owner ('the offices of the Salvadoran Workers National Union Federation') up to
+# this many words; longer, the 'of' phrase is a description and the noun alone is kept.
+MAX_TARGET_WORDS = 10
+# Where a bomb went off: what it was set to hit.
+BLAST_PREPOSITIONS = frozenset({"outside", "near", "at", "in", "inside", "beside", "behind", "by"})
 
 
 def _targets(draft: Draft, document: Document) -> tuple[TextValue, ...]:
@@ -1007,18 +1012,31 @@ def _targets(draft: Draft, document: Document) -> tuple[TextValue, ...]:
     for facts in draft.sentences:
         if not facts.strong_triggers:
             continue
+        blasts = {t.root.i for t in facts.strong_triggers if knowledge.type_family(t.label_) == "explosive"}
         for chunk in noun_chunks_in(facts.sent):
             lemma = chunk.root.lemma_.lower()
             compound = f"{chunk.root.nbor(-1).lemma_.lower()} {lemma}" if chunk.root.i > chunk.start else lemma
-            if (compound in nouns or lemma in nouns) and _hit(chunk.root):
-                targets.setdefault(chunk.text.lower(), _text_value(document, facts.sent, chunk))
+            if (compound in nouns or lemma in nouns) and _hit(chunk.root, blasts):
+                whole = with_of_phrase(chunk.root, chunk.start)  # 'the offices of the workers' federation'
+                whole = whole if len(whole) <= MAX_TARGET_WORDS else chunk
+                targets.setdefault(whole.text.lower(), _text_value(document, facts.sent, whole))
     return tuple(targets.values())
 
 
-def _hit(token) -> bool:
+def _hit(token, blasts: set[int]) -> bool:
+    token = climb(token, ("conj", "appos"))  # 'blew up a substation and a pylon', 'burned three vehicles -- an ambulance'
     if token.dep_ == "pobj":
-        return token.head.lower_ in TARGET_PREPOSITIONS
+        return token.head.lower_ in TARGET_PREPOSITIONS or _blast_site(token.head, blasts)
     return token.dep_ in ("dobj", "nsubjpass", "obj")
+
+
+def _blast_site(preposition, blasts: set[int]) -> bool:
+    """'A bomb exploded outside the police building', 'a car bomb went off near the embassy': what a
+    blast went off at is what it was set to hit (a shot fired 'in the market' hit no market)."""
+    if preposition.lower_ not in BLAST_PREPOSITIONS:
+        return False
+    verb = climb(preposition, ("prep", "pobj", "pcomp"))  # 'in the vicinity of the DAS', 'in front of the bank'
+    return verb.i in blasts or any(c.i in blasts for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _weapons(draft: Draft, document: Document) -> tuple[TextValue, ...]:
