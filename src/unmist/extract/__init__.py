@@ -907,6 +907,8 @@ def _perpetrators(draft: Draft, doc: Doc, document: Document) -> tuple[ActorValu
 
 
 def _actor_values(findings: list[ActorFinding], document: Document) -> tuple[ActorValue, ...]:
+    """The findings as the ledger keeps them: who says so (for a claim or a denial, the group itself)
+    and the evidence in the report."""
     return tuple(ActorValue(f.name, f.kind, f.status, f.name if f.status in ("claimed", "denied") else None,
                             evidence_at(document, f.sentence, f.start, f.end), f.how, f.surface) for f in findings)
 

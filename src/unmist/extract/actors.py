@@ -44,6 +44,14 @@ SUSPICION = re.compile(
     r"|probabl[ey]|likely|presumably|reportedly|purported(?:ly)?)\b",
     re.IGNORECASE,
 )
+
+
+def _hedged(text: str) -> str:
+    """How words tie someone to an incident: 'suspected' when they hedge it ('believed to have',
+    'allegedly'), else 'attributed'."""
+    return "suspected" if SUSPICION.search(text) else "attributed"
+
+
 CLAIM_MODES = [
     ("video", re.compile(r"\bvideo\b", re.I)),
     ("radio", re.compile(r"\bradio\b|\bphoned\b|\bcall(?:ed)? to\b", re.I)),
@@ -212,7 +220,7 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         span = with_of_phrase(chunk.root, chunk.start)  # keep 'followers of radical ... movements' whole
         span = span if span.end >= chunk.end else chunk
         text = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip("\"“”'‘’ "), flags=re.I).strip("\"“”'‘’ ")
-        status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+        status = _hedged(sent.text)
         findings.append(ActorFinding(text, _described_kind(chunk.root), status, span.start_char, span.end_char, sent))
     return findings
 
@@ -268,7 +276,7 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
                     doer.lower_ not in DOER_NOUNS:
                 continue
             span = _description_span(doer)
-            status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+            status = _hedged(sent.text)
             findings.append(ActorFinding(_described(span), "individual", status, span.start_char, span.end_char, sent))
     return findings
 
@@ -289,7 +297,7 @@ def kinds_of_doers(sentences: list[Span]) -> list[ActorFinding]:
             if token.dep_ not in ("amod", "compound", "nmod") or sides.get(token.lemma_.lower()) != "attackers":
                 continue
             if token.head.i in events or (token.head.pos_ == "NOUN" and token.head.lemma_.lower() in ACT_NOUNS):
-                status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+                status = _hedged(sent.text)
                 end = token.idx + len(token.text)
                 findings.append(ActorFinding(token.lower_, "individual", status, token.idx, end, sent))
     return _dedupe(findings)
@@ -442,7 +450,7 @@ def _group_status(sent: Span, group: Span, text: str) -> str | None:
     if _speaks_of_own_attack(sent, group):
         return "claimed"
     if BLAME.search(text) or _is_agent_of_event(group):
-        return "suspected" if SUSPICION.search(text) else "attributed"
+        return _hedged(text)
     return None
 
 
@@ -574,7 +582,7 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
             continue
         if span.label_ != "PERSON" and len(span) < 2:
             continue
-        status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+        status = _hedged(sent.text)
         name = re.sub(r"^(?:Mr|Mrs|Ms|Gen|General|Colonel|Major-General)\.?\s+", "", span.text)
         findings.append(ActorFinding(name, "individual", status, span.start_char, span.end_char, sent))
     return findings
@@ -596,7 +604,7 @@ def _followers_by_reference(sent: Span) -> list[ActorFinding]:
     if not people:
         return []
     person = people[-1]
-    status = "suspected" if SUSPICION.search(sent.text) else "attributed"
+    status = _hedged(sent.text)
     return [ActorFinding(person.text, "individual", status, span.start_char, span.end_char, sent, None, match.group(0))]
 
 

@@ -126,8 +126,9 @@ def is_anaphoric(span: Span) -> bool:
 
 
 def is_generic(span: Span) -> bool:
-    """A bare plural ('attacks', 'bombings') speaks of a kind of event, not of one event; so does a
-    gerund after a preposition ('the guise of fighting terrorism')."""
+    """A bare plural ('attacks', 'bombings') speaks of a kind of event, not of one event; so do a
+    gerund after a preposition ('the guise of fighting terrorism'), a habit ('they usually attack at
+    night') and what a relative clause says people do ('the militias who attack army posts')."""
     root = span.root
     if root.tag_ == "VBG" and climb(root, ("conj",)).head.lower_ in ("of", "for", "against"):
         return True  # 'the act of invading the country and kidnapping its leaders'
