@@ -369,6 +369,9 @@ def test_the_dead_come_off_the_count_of_people_shot(tmp_path, story, killed, wou
     ("Chattanooga police are investigating a shooting that wounded a man on Saturday night.", "Chattanooga"),
     ("A woman was shot in the leg on Maple Street on Friday, the Memphis Police Department said.", "Memphis"),
     ("A teenager was shot near Oak Avenue in Pittsburgh. Denver police were not involved.", "Pittsburgh"),
+    # an airline is no place: 'a Delta flight' is not Delta State, Nigeria
+    ("A gunman who had flown in on a Delta flight killed five people at the baggage claim, Broward County "
+     "sheriff's deputies said.", "Broward County"),
 ])
 def test_local_news_is_placed_by_its_police_force_and_never_by_a_street(tmp_path, story, city):
     """'Austin police' places a local story when nothing else does; 'Maple Street' is no town."""

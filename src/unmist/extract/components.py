@@ -312,7 +312,7 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
             return Span(doc, start, end, label="not_place")
         if _after_ordinal(doc, start):
             return Span(doc, start, start + 1, label="not_place")
-        if _street_after(doc, end):
+        if _street_after(doc, end) or _airline_after(doc, end):
             return Span(doc, start, end + 1, label="not_place")
         if _after_block_of(doc, start):
             return Span(doc, start, end, label="not_place")
@@ -353,6 +353,18 @@ def _unless_only_an_alias(span: Span, candidates: tuple) -> tuple:
 # Capitalised words after a name that make it a hospital's: 'taken to Mount Sinai Hospital' is
 # where a victim was treated, not the town of Mount Sinai, New York.
 HOSPITAL_WORDS = frozenset({"hospital", "medical", "clinic", "health"})
+
+
+# Words after a name that make it an airline's: 'a Delta flight', 'Alaska Airlines' (not the Nigerian
+# state or the American one); 'the Pakistan Air Force' stays Pakistan's.
+AIRLINE_WORDS = frozenset({"airlines", "airline", "airways", "flight", "flights"})
+
+
+def _airline_after(doc: Doc, end: int) -> bool:
+    if end >= len(doc):
+        return False
+    following = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    return doc[end].lower_ in AIRLINE_WORDS or (doc[end].lower_ == "air" and following in ("lines", "line"))
 
 
 def _street_after(doc: Doc, end: int) -> bool:
