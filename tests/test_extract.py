@@ -381,6 +381,12 @@ def test_local_news_is_placed_by_its_police_force_and_never_by_a_street(tmp_path
     assert mentions[0].place is not None and mentions[0].place.name == city
 
 
+def test_dc_is_washington(tmp_path):
+    mentions = _news_item(tmp_path, "Two men were killed and six people were wounded in a shooting in Southeast D.C. "
+                                    "on Saturday night, police said.", "2016-06-12", "Two dead in Southeast D.C. shooting")
+    assert (mentions[0].place.name, mentions[0].place.admin1) == ("Washington", "District of Columbia")
+
+
 def test_names_that_single_out_an_incident_leave_out_who_speaks_for_the_police(nlp):
     from unmist.extract.names import distinctive_names
 
