@@ -70,6 +70,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     # whoever a shot hits is a person, whatever the noun; a thing shot at is not
     ("A park ranger was shot in the foot on Thursday.", [("wounded", 1, 1)]),
     ("A patrol car was shot at on Thursday.", []),
+    # found that way: the participle that completes 'found' says what befell them
+    ("A man and a teenage boy were found shot to death on Monday inside a vehicle.", [("killed", 2, 2)]),
+    ("Two men were found shot dead inside a car.", [("killed", 2, 2)]),
 ])
 def test_casualty_figures_with_their_ranges(nlp, sentence, expected):
     assert _figures(nlp, sentence) == expected

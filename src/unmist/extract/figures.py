@@ -506,8 +506,8 @@ def _kind_from_modifier(node: Token, cue_kinds: dict[str, str]) -> str | None:
 def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
     head = node.head
     lemma = _lemma_of_cue(head)
-    if node.dep_ == "nsubjpass":
-        return cue_kinds.get(lemma) or _predicate_adjective(head, cue_kinds)  # 'was pronounced dead'
+    if node.dep_ == "nsubjpass":  # 'was pronounced dead', 'were found shot to death'
+        return cue_kinds.get(lemma) or _predicate_adjective(head, cue_kinds) or _completing_participle(head, cue_kinds)
     if node.dep_ == "nsubj":
         if lemma in INTRANSITIVE_CUES or (head.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in head.children)):
             return cue_kinds.get(lemma)
@@ -520,6 +520,15 @@ def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
         return _toll(node, cue_kinds)
     if node.lower_ in PERSONAL_OBJECTS and _harmed_pronoun(node):  # 'shot her Monday', parsed 'her Monday'
         return cue_kinds.get(_lemma_of_cue(node.doc[node.i - 1]))
+    return None
+
+
+def _completing_participle(verb: Token, cue_kinds: dict[str, str]) -> str | None:
+    """'A man and a boy were found shot to death', 'she was discovered stabbed': the participle that
+    completes a verb of finding tells what happened to its subject."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "oprd") and child.tag_ == "VBN":
+            return cue_kinds.get(_lemma_of_cue(child))
     return None
 
 
