@@ -524,8 +524,8 @@ def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
 
 
 def _completing_participle(verb: Token, cue_kinds: dict[str, str]) -> str | None:
-    """'A man and a boy were found shot to death', 'she was discovered stabbed': the participle that
-    completes a verb of finding tells what happened to its subject."""
+    """'A man and a boy were found shot to death', 'a woman was found shot in the leg': the
+    participle that completes a verb of finding tells what happened to its subject."""
     for child in verb.children:
         if child.dep_ in ("xcomp", "oprd") and child.tag_ == "VBN":
             return cue_kinds.get(_lemma_of_cue(child))
