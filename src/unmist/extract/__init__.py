@@ -21,7 +21,7 @@ from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
 from .actors import ActorFinding, claim_status, find_perpetrators, kinds_of_doers, with_of_phrase
-from .components import LOCATIVES, names_a_jurisdiction
+from .components import LOCATIVES, names_a_jurisdiction, place_tokens
 from .figures import Figure, sum_figures
 from .nlp import climb, load_pipeline, noun_chunks_in, text_of
 from .truecase import truecase
@@ -202,20 +202,19 @@ def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ..
     return tuple(values)
 
 
-def _names_a_place(span: Span) -> bool:
-    """'killed in Mutata, Tres Playitas hamlet, Juan Jose corregimiento', 'kidnapped at the
-    Cifuentes border region': words that the gazetteer or a locative preposition make a place."""
-    places = {t for p in span.doc.spans.get("unmist_places", []) for t in range(p.start, p.end)}
-    if set(range(span.start, span.end)) <= places:
-        return True
-    root = climb(span.root, ("appos", "conj"))
-    return root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "around") or root.lemma_.lower() in PLACE_UNITS
-
-
 # Nouns of places that are no one: 'the border region', 'the hamlet', 'Juan Jose corregimiento'.
 PLACE_UNITS = frozenset({"region", "hamlet", "village", "canton", "corregimiento", "municipality", "department",
                          "jurisdiction", "district", "province", "area", "border", "town", "city", "neighborhood",
                          "neighbourhood"})
+
+
+def _names_a_place(span: Span) -> bool:
+    """'killed in Mutata, Tres Playitas hamlet, Juan Jose corregimiento', 'kidnapped at the
+    Cifuentes border region': words that the gazetteer or a locative preposition make a place."""
+    if set(range(span.start, span.end)) <= place_tokens(span.doc):
+        return True
+    root = climb(span.root, ("appos", "conj"))
+    return (root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "around")) or root.lemma_.lower() in PLACE_UNITS
 
 
 def _speaks(span: Span) -> bool:

@@ -204,7 +204,7 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         return []
     findings = []
     taken = _group_tokens(groups)
-    events = {t.root.i for t in sent.doc.spans.get("unmist_triggers", []) if sent.start <= t.start < sent.end}
+    events = _event_roots(sent)
     for chunk in noun_chunks_in(sent):
         if chunk.root.ent_type_ == "PERSON" and chunk.root.pos_ == "PROPN":
             continue  # a named person: found by _person_roles
@@ -292,7 +292,7 @@ def kinds_of_doers(sentences: list[Span]) -> list[ActorFinding]:
     sides = knowledge.sides()
     findings = []
     for sent in sentences:
-        events = {t.root.i for t in sent.doc.spans.get("unmist_triggers", []) if sent.start <= t.start < sent.end}
+        events = _event_roots(sent)
         for token in sent:
             if token.dep_ not in ("amod", "compound", "nmod") or sides.get(token.lemma_.lower()) != "attackers":
                 continue
@@ -357,6 +357,11 @@ def _reduced_passive(verb: Token) -> bool:
     if verb.lemma_.lower() not in OBJECT_VERBS or any(c.dep_ in ("dobj", "obj", "dative", "aux", "attr") for c in verb.children):
         return False
     return any(c.dep_ == "nsubj" and (c.like_num or any(n.dep_ == "nummod" for n in c.children)) for c in verb.children)
+
+
+def _event_roots(sent: Span) -> set[int]:
+    """The head words of the sentence's incident triggers ('the attack', 'bombed')."""
+    return {t.root.i for t in sent.doc.spans.get("unmist_triggers", []) if sent.start <= t.start < sent.end}
 
 
 def _group_tokens(groups: list[Span]) -> set[int]:

@@ -175,6 +175,16 @@ def actor_tokens(doc: Doc) -> set[int]:
     return {t for span in doc.spans.get("unmist_actors", []) for t in range(span.start, span.end)}
 
 
+def place_tokens(doc: Doc) -> frozenset[int]:
+    """Indexes of the tokens inside a place span, found once per report (extraction asks for every
+    victim it weighs) and kept in ``doc.user_data``; the places are final once the pipeline has run."""
+    tokens = doc.user_data.get("unmist_place_tokens")
+    if tokens is None:
+        tokens = doc.user_data["unmist_place_tokens"] = frozenset(
+            t for span in doc.spans.get("unmist_places", []) for t in range(span.start, span.end))
+    return tokens
+
+
 PLACE_HEADS = r"(?:province|region|district|valley|gorge|river|oblast|border post|frontier post|exclave|enclave|city|town|village)"
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 MAX_PLACE_TOKENS = 4
@@ -405,7 +415,7 @@ def _inside_a_longer_name(doc: Doc, index: int) -> bool:
     return previous.is_title
 
 
-def _can_start_place(token: Token, people: frozenset[str] = frozenset()) -> bool:
+def _can_start_place(token: Token, people: frozenset[str]) -> bool:
     """A capitalised word not taken for a date or number; a 'person' only after 'in', 'at', 'near'...
 
     The small English model labels many Central Asian towns as people ('at Lakkon'), so a PERSON
