@@ -73,6 +73,13 @@ def test_pipeline_components_declare_what_they_need(nlp):
     # found that way: the participle that completes 'found' says what befell them
     ("A man and a teenage boy were found shot to death on Monday inside a vehicle.", [("killed", 2, 2)]),
     ("Two men were found shot dead inside a car.", [("killed", 2, 2)]),
+    # one who died, told as 'he' or 'she', or after a verb whose subject is the person's
+    ("She died later that night at the hospital.", [("killed", 1, 1)]),
+    ("The child was taken to a hospital and later died.", [("killed", 1, 1)]),
+    ("Coroner Margaret Fisher says Brooklyn Davis was fatally wounded at a residence.", [("killed", 1, 1)]),
+    ("He said she was not hurt.", []),
+    # 'both' counts two
+    ("Both were shot in the head, according to the coroner.", [("wounded", 2, 2)]),
 ])
 def test_casualty_figures_with_their_ranges(nlp, sentence, expected):
     assert _figures(nlp, sentence) == expected

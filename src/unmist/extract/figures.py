@@ -27,8 +27,10 @@ SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "the", "another", "only"})
 POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 ONE_PERSON_WORDS = SINGULAR_DETERMINERS | POSSESSIVES
 REFLEXIVES = frozenset({"himself", "herself", "themselves"})
-# A person shot or stabbed told as a pronoun: one person ('her father accidentally shot her').
+# A person shot or stabbed told as a pronoun: one person ('her father accidentally shot her'), and
+# one who died ('he died a few hours later').
 PERSONAL_OBJECTS = frozenset({"him", "her"})
+PERSONAL_SUBJECTS = frozenset({"he", "she"})
 # Attackers 'detained' during the incident are captured; others detained afterwards are arrested.
 CAPTURE_SIDES = frozenset({"attackers"})
 
@@ -392,9 +394,11 @@ def _killing_of(token: Token) -> bool:
 
 
 def _is_named_victim(token: Token) -> bool:
-    """'General Nazarov ... was stabbed to death', 'Imomnazarov was shot dead': one person killed."""
-    if token.ent_type_ != "PERSON" or token.pos_ != "PROPN" or any(c.dep_ == "compound" and c.ent_type_ == "PERSON"
-                                                                   for c in token.head.children if c.i == token.i):
+    """'General Nazarov ... was stabbed to death', 'Imomnazarov was shot dead', 'she died at the
+    scene': one person killed, named or told as 'he' or 'she'."""
+    named = token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and not any(
+        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.head.children if c.i == token.i)
+    if not named and not (token.lower_ in PERSONAL_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass")):
         return False
     if _killing_of(token):
         return True
@@ -407,12 +411,13 @@ def _is_named_victim(token: Token) -> bool:
         return True  # 'Paez, 22, died Monday'
     if _dies_after(verb) or _found_dead(verb):
         return True
-    if verb.lemma_.lower() not in KILLING_LEMMAS:
+    lemma = _lemma_of_cue(verb)  # 'fatally wounded' kills
+    if lemma not in KILLING_LEMMAS:
         return False
     passive = verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
     if token.dep_ != "dobj" and not passive:
         return False
-    if verb.lemma_.lower() in ("kill", "murder", "assassinate", "slay", "execute", "behead"):
+    if lemma in ("kill", "murder", "assassinate", "slay", "execute", "behead"):
         return True
     return any(t.lower_ in ("dead", "death") for t in verb.subtree)  # 'shot dead', 'stabbed to death'
 
@@ -506,6 +511,8 @@ def _kind_from_modifier(node: Token, cue_kinds: dict[str, str]) -> str | None:
 def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
     head = node.head
     lemma = _lemma_of_cue(head)
+    if node.dep_ in ("nsubj", "nsubjpass") and _dies_after(head):  # 'the child was taken to hospital and later died'
+        return cue_kinds.get("die")
     if node.dep_ == "nsubjpass":  # 'was pronounced dead', 'were found shot to death'
         return cue_kinds.get(lemma) or _predicate_adjective(head, cue_kinds) or _completing_participle(head, cue_kinds)
     if node.dep_ == "nsubj":

@@ -21,7 +21,7 @@ VAGUE = {
     "dozens": (24, None), "scores": (40, None), "hundreds": (200, None), "thousands": (2000, None),
     "tens of thousands": (20000, None), "a dozen": (12, 12), "a couple": (2, 2), "a couple of": (2, 2),
     "several": (3, None), "a handful": (2, None), "a number": (2, None), "dozen": (12, 12),
-    "two dozen": (24, 24), "three dozen": (36, 36),
+    "two dozen": (24, 24), "three dozen": (36, 36), "both": (2, 2),
 }
 
 # Qualifier before a number -> how it turns N into a range.
