@@ -1074,6 +1074,9 @@ def test_a_gun_that_went_off_is_a_shooting(tmp_path):
     # ... and implies nothing when it speaks of a death or of someone hurt
     ("A man was shot on Sunday outside a store in Dayton, police said. His condition was not known.",
      None, (1, 1, False)),
+    # all it tells of as shot died: no one wounded, by implication (another report may tell of others hurt)
+    ("A man was shot outside a store in Dayton on Sunday, police said. He died at a hospital.", (1, 1, False),
+     (0, 0, True)),
 ])
 def test_the_zero_a_report_implies_is_kept_and_marked(tmp_path, story, killed, wounded):
     figures = {f.kind: (f.low, f.high, f.implied) for f in _report(tmp_path, story)[0].figures}

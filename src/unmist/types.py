@@ -77,7 +77,8 @@ class FigureValue:
     evidence: Evidence
     side: str = "total"  # total | attackers | security | civilians | ...
     # No figure of this kind is stated; the report implies it (it tells of the wounded and of no
-    # death: killed 0).  A stated figure of any report outweighs it.
+    # death: killed 0; all it tells of as shot died: wounded 0).  A stated figure of any report
+    # outweighs it.
     implied: bool = False
 
 

@@ -68,7 +68,7 @@ def _figure_value(value: FigureValue, outlets: dict[str, str | None]) -> dict:
     record = {"low": value.low, "high": value.high, "text": value.evidence.text, "side": value.side,
               "outlet": outlets.get(value.evidence.document)}
     if value.implied:
-        record["implied"] = True  # no figure stated: the report tells of the wounded and of no death
+        record["implied"] = True  # no figure stated: the report implies it (see FigureValue.implied)
     record.update(_evidence(value.evidence))
     return record
 

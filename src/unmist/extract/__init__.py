@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v29"
+EXTRACT_VERSION = "extract.rules.v30"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -814,8 +814,12 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
             sides = {"one"}
         if totals or len(sides) == 1:
             figure, facts = max(totals or accounts, key=lambda pair: (_magnitude(pair[0]), -pair[0].start))
+            # No one of those shot lived (_survivors): a zero the report implies, which a report that
+            # tells of others wounded outweighs.
+            implied = figure.shot and figure.low == 0
             values.append(FigureValue(kind, figure.low, figure.high,
-                                      evidence_at(document, facts.sent, figure.start, figure.end), figure.side))
+                                      evidence_at(document, facts.sent, figure.start, figure.end), figure.side,
+                                      implied=implied))
         else:
             values.append(_summed_sides(kind, accounts, document))
     values.extend(_implied_survival(values, document))
