@@ -78,6 +78,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("The child was taken to a hospital and later died.", [("killed", 1, 1)]),
     ("Coroner Margaret Fisher says Brooklyn Davis was fatally wounded at a residence.", [("killed", 1, 1)]),
     ("He said she was not hurt.", []),
+    # one person hit, told as 'he' or 'she' or by name; fired on is not hit
+    ("He was shot in the chest and taken to a hospital.", [("wounded", 1, 1)]),
+    ("He was shot at but not hit.", []),
     # 'both' counts two
     ("Both were shot in the head, according to the coroner.", [("wounded", 2, 2)]),
 ])

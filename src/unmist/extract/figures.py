@@ -330,7 +330,7 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             found.append(_Quantity(1, 1, token, token, None))
         elif token.lower_ in PERSONAL_OBJECTS and _harmed_pronoun(token):
             found.append(_Quantity(1, 1, token, token, None))  # 'someone approached him and shot him'
-        elif _is_named_victim(token):
+        elif _is_named_victim(token) or _hit_person(token):
             found.append(_Quantity(1, 1, token, token, None))
         elif (token.tag_ == "NN" or token.lower_ == "old") and (_person_noun(token) or _hit_by_violence(token)) and \
                 (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token)):  # 'a 16-year-old was shot': 'old' is its head
@@ -340,6 +340,17 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             elif determiner is None and _second_of_a_pair(token):
                 found.append(_Quantity(1, 1, token, token, None))  # 'a man and woman were found dead'
     return found
+
+
+def _hit_person(token: Token) -> bool:
+    """'he was shot in the chest', 'Smith was stabbed': one person hit by violence (who died, the
+    report's dead come off: see extract._survivors)."""
+    verb = token.head
+    if token.dep_ != "nsubjpass" or verb.lemma_.lower() not in WEAPON_HARMING_LEMMAS or _shot_at(verb):
+        return False
+    if token.lower_ in PERSONAL_SUBJECTS:
+        return True
+    return token.ent_type_ == "PERSON" and token.pos_ == "PROPN"
 
 
 def _harmed_pronoun(token: Token) -> bool:
@@ -364,8 +375,12 @@ def _hit_by_violence(token: Token) -> bool:
     verb = token.head
     if token.dep_ != "nsubjpass" or verb.lemma_.lower() not in HARMING_LEMMAS:
         return False
-    shot_at = any(c.lower_ == "at" and c.dep_ in ("prep", "prt") for c in verb.children)
-    return not shot_at and token.lemma_.lower() not in knowledge.target_nouns()
+    return not _shot_at(verb) and token.lemma_.lower() not in knowledge.target_nouns()
+
+
+def _shot_at(verb: Token) -> bool:
+    """'was shot at': fired on, not hit."""
+    return any(c.lower_ == "at" and c.dep_ in ("prep", "prt") for c in verb.children)
 
 
 def _second_of_a_pair(token: Token) -> bool:
