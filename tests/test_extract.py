@@ -572,6 +572,14 @@ def test_a_named_person_the_violence_befell_is_a_victim_once_under_their_full_na
     assert victims == [("Carlos Mendoza Ruiz", "killed")]
 
 
+def test_a_perpetrator_hurt_in_the_incident_is_no_victim_of_it(tmp_path):
+    """Who led the attack and was wounded counts in the toll, not among those it was aimed at."""
+    mentions = _report(tmp_path, "Rebels led by Juan Perez attacked a police post in Ayacucho on Sunday, killing two "
+                                 "officers; Juan Perez and a police officer, Carlos Rojas, were wounded, the army said.")
+    assert "Juan Perez" in [p.name for p in mentions[0].perpetrators]
+    assert [(v.text, v.effect) for v in mentions[0].victims] == [("Carlos Rojas", "wounded")]
+
+
 def test_named_victims_of_a_kidnapping_are_recorded_by_name_without_their_titles(tmp_path):
     path = tmp_path / "report.txt"
     path.write_text("Rebels kidnapped two engineers and a police officer near Medellin on Thursday. The two engineers, "

@@ -29,6 +29,14 @@ def test_plain_text_header_gives_title_outlet_date_and_dateline(demo_dir):
     assert document.text.startswith(document.title)
 
 
+def test_a_dateline_after_a_photo_caption_is_found_and_a_paragraph_of_prose_ends_the_search():
+    caption = "Police search for evidence after four people were shot on Oak Drive late Monday night. (WKRN Photo/Ann Lee)"
+    story = "DAYTON, Ohio (WDTN) - Police found four people shot on Oak Drive late Monday night."
+    assert parse_plain_text(f"{caption}\n\n{story}").dateline == "DAYTON, Ohio"
+    prose = "Police searched for evidence after four people were shot on Oak Drive late Monday night, officers said."
+    assert parse_plain_text(f"{prose}\n\n{story}").dateline is None  # the story began with the first paragraph
+
+
 def test_comment_thread_and_related_posts_are_removed(demo_dir):
     document = _one(demo_dir / "003_valleywatch_gharm_claim.txt")
     assert "as many as 14 officers died" in document.text

@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v31"
+EXTRACT_VERSION = "extract.rules.v32"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -155,8 +155,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         places_named=_named_places(draft, countries),
         names=distinctive_names([s.sent for s in draft.sentences]),
         perpetrators=perpetrators,
-        victims=_without_short_names(_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document),
-                                             _victims(draft, document))),
+        victims=_not_the_doers(_without_short_names(_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document),
+                                                            _victims(draft, document))), perpetrators),
         targets=_merged(_learned_values(roles, "TARGET", document), _targets(draft, document)),
         weapons=_merged(_weapons(draft, document), _learned_values(roles, "WEAPON", document)),
         figures=figures,
@@ -956,6 +956,23 @@ def _without_short_names(victims: tuple[TextValue, ...]) -> tuple[TextValue, ...
     """One person, one victim: 'Letelier' is dropped when 'Orlando Letelier' is a victim too."""
     names = [v.text.lower().split() for v in victims]
     return tuple(v for v, words in zip(victims, names) if not any(_part_of(words, other) for other in names))
+
+
+def _not_the_doers(victims: tuple[TextValue, ...], perpetrators: tuple[ActorValue, ...]) -> tuple[TextValue, ...]:
+    """A perpetrator hurt in the incident ('commander Chalita, who led the group, was slightly
+    injured') counts in its toll, not among its victims: GTD and MUC list as victims those the
+    incident was aimed at."""
+    doers = [p.name.lower().split() for p in perpetrators if p.kind == "individual" and _a_name(p.name)]
+    return tuple(v for v in victims if not any(_same_person(v.text.lower().split(), doer) for doer in doers))
+
+
+def _a_name(words: str) -> bool:
+    """'Marco Chalita', not a description ('two men', 'troops'), which victims may share."""
+    return all(word[:1].isupper() for word in words.split())
+
+
+def _same_person(words: list[str], name: list[str]) -> bool:
+    return words == name or _part_of(words, name) or _part_of(name, words)
 
 
 def _part_of(words: list[str], name: list[str]) -> bool:

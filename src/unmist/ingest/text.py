@@ -264,9 +264,11 @@ def _read_trailing_date(body: list[str], fields: dict) -> list[str]:
 
 
 # A scraped page may put a few short lines before the story's dateline ('Please enable Javascript
-# to watch this video', a photo credit); the dateline opens the first paragraph of prose.
+# to watch this video', a photo credit) or a photo's caption, which ends with its credit ('...
+# late Monday night. (WDTN Photo/Bear Everett)'); the dateline opens the first paragraph of prose.
 DATELINE_PARAGRAPHS = 3
 SHORT_LINE_CHARS = 80
+CAPTION_CREDIT = re.compile(r"\([^()]*\b(?:photo|image|file|credit|courtesy)\b[^()]*\)\s*$", re.IGNORECASE)
 
 
 def _dateline(body: list[str]) -> re.Match[str] | None:
@@ -274,7 +276,7 @@ def _dateline(body: list[str]) -> re.Match[str] | None:
     lines = [ln.strip() for ln in body if ln.strip()][:DATELINE_PARAGRAPHS]
     for line in lines:
         match = DATELINE.match(line)
-        if match or len(line) > SHORT_LINE_CHARS:
+        if match or (len(line) > SHORT_LINE_CHARS and not CAPTION_CREDIT.search(line)):
             return match
     return None
 
