@@ -215,6 +215,13 @@ def test_the_group_and_his_men_refer_back_to_who_was_named(nlp):
     assert followers == [("Tolib Ayombekov", "attributed")]
 
 
+def test_a_town_the_headline_names_in_the_state_the_body_names_is_the_place(tmp_path):
+    mentions = _news_item(tmp_path, "Four people were shot late Monday night in southern Ohio, Dayton police said. "
+                                    "All four victims were taken to a hospital.", "2015-09-29",
+                          title="Investigation underway after 4 shot in Dayton")
+    assert mentions[0].core and (mentions[0].place.name, mentions[0].place.admin1) == ("Dayton", "Ohio")
+
+
 def test_a_headlines_subject_of_killed_without_an_object_is_who_was_hit_not_who_did_it(nlp):
     # headline style: 'N soldiers killed' is a passive with its auxiliary dropped
     assert _perpetrators(nlp, "Gunmen attack police post in Khost; four soldiers killed", 0) == [("Gunmen", "attributed")]

@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v32"
+EXTRACT_VERSION = "extract.rules.v33"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -130,8 +130,11 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         headline = _title_place(doc, document, countries)
         if place is None or only_by_the_way:
             place = headline or _dateline_place(document, doc, countries) or place or _lead_place(doc, document, countries)
-        elif headline is not None and _elsewhere(place, headline):
+        elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
+        elif place.precision == "province":  # a wire's dateline may be the capital it files from, not the scene
+            dateline = _dateline_place(document, doc, countries)
+            place = dateline if dateline is not None and _within(dateline, place) else place
     figures = _figures(draft, document)
     if itype is None and not any(f.high != 0 for f in figures):  # 'no one was hurt' alone tells no incident
         return None
@@ -378,6 +381,14 @@ def _elsewhere(place: PlaceValue, headline: PlaceValue) -> bool:
     """A town or district the headline names lies in another admin area than the body's place: the
     body's is someone's home town or a place in passing, the headline's is the story's."""
     return headline.precision in ("exact", "district") and (headline.country, headline.admin1) != (place.country, place.admin1)
+
+
+def _within(headline: PlaceValue, place: PlaceValue) -> bool:
+    """The headline or dateline names a town in the state or country that is all the body names
+    ('4 shot in Dayton' over 'Ohio'): the town is the more precise place of the same incident."""
+    if headline.precision not in ("exact", "district") or headline.country != place.country:
+        return False
+    return place.precision == "country" or (place.precision == "province" and headline.admin1 == place.admin1)
 
 
 def _named_countries(draft: Draft, place: PlaceValue | None) -> tuple[str, ...]:
