@@ -81,6 +81,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     # one person hit, told as 'he' or 'she' or by name; fired on is not hit
     ("He was shot in the chest and taken to a hospital.", [("wounded", 1, 1)]),
     ("He was shot at but not hit.", []),
+    # what someone meant, tried or threatened to do befell no one
+    ("The group threatened to kill 20 hostages.", []),
+    ("He said he didn't want to kill her.", []),
     # 'both' counts two
     ("Both were shot in the head, according to the coroner.", [("wounded", 2, 2)]),
 ])

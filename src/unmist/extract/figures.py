@@ -83,8 +83,20 @@ def find_figures(sent: Span) -> list[Figure]:
         raw.append((figure, root, is_part))
         if kind == "killed" and _shot_and_killed(root.head):  # all those shot died: none of them is wounded
             raw.append((replace(figure, kind="wounded", shot=True), root, is_part))
+    raw = [entry for entry in raw if not _only_meant(entry[1].head)]
     figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
+
+
+# Verbs whose infinitive tells what someone meant, tried or threatened to do, not what befell anyone
+# ('threatened to kill 20 hostages', 'he didn't want to kill her', 'tried to kill two officers').
+INTENT_VERBS = frozenset({"threaten", "plan", "vow", "intend", "aim", "seek", "plot", "want", "hope", "promise", "try",
+                          "attempt", "mean", "prepare"})
+
+
+def _only_meant(cue: Token) -> bool:
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in INTENT_VERBS and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
 
 
 # No single attack, bombing or massacre kills or wounds this many (the deadliest, 11 September 2001,
