@@ -84,6 +84,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     # what someone meant, tried or threatened to do befell no one
     ("The group threatened to kill 20 hostages.", []),
     ("He said he didn't want to kill her.", []),
+    # a station's channel number is no count ('WSLS 10'), a word in capitals is no call sign
+    ("MONTGOMERY COUNTY (WSLS 10) - A 13-year-old is in stable condition after being shot in Elliston.",
+     [("wounded", 1, 1), ("killed", 0, 0)]),
     # 'both' counts two
     ("Both were shot in the head, according to the coroner.", [("wounded", 2, 2)]),
 ])

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from .. import knowledge
 from .numbers import parse_number, qualify, vague_range
-from .nlp import text_of
+from .nlp import english_words, text_of
 
 EXCLUDED_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 TOLL_VERBS = frozenset({"stand", "rise", "reach", "climb", "increase", "jump", "put", "bring", "be", "hit", "top"})
@@ -272,7 +272,7 @@ def _quantities(sent: Span) -> list[_Quantity]:
 def _quantity_at(token: Token, previous: Token | None, sent: Span) -> _Quantity | None:
     if not (token.like_num or token.lower_ in SCALE_WORDS or vague_range(token.text)):
         return None  # most tokens: no number and no vague count ('dozens'), so nothing to test further
-    if token.ent_type_ in EXCLUDED_ENTITIES or _is_year(token) or _is_measure(token):
+    if token.ent_type_ in EXCLUDED_ENTITIES or _is_year(token) or _is_measure(token) or _is_channel(previous):
         return None
     first = token
     if token.lower_ in SCALE_WORDS and previous is not None and previous.like_num:
@@ -290,6 +290,20 @@ def _quantity_at(token: Token, previous: Token | None, sent: Span) -> _Quantity 
     preceding = text_of(sent.doc)[max(sent.start_char, first.idx - 30): first.idx]
     (low, high), qualifier = qualify(value, preceding)
     return _Quantity(low, high, _qualifier_start(first, qualifier), token, qualifier)
+
+
+# A broadcaster's name before its channel number ('WSLS 10', 'KHOU 11', 'FOX 4'): US stations' call
+# signs begin with K or W, and are no English words ('WERE 16 PEOPLE' in an all-capitals report).
+CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}")
+NETWORKS = frozenset({"NBC", "CBS", "ABC", "FOX", "Fox", "CW", "PBS"})
+
+
+def _is_channel(previous: Token | None) -> bool:
+    if previous is None:
+        return False
+    if previous.text in NETWORKS:
+        return True
+    return bool(CALL_SIGN.fullmatch(previous.text)) and not previous.is_stop and previous.lower_ not in english_words()
 
 
 def _between_ranges(tokens: list[Token]) -> list[_Quantity]:
