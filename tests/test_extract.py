@@ -87,6 +87,11 @@ def test_pipeline_components_declare_what_they_need(nlp):
     # a station's channel number is no count ('WSLS 10'), a word in capitals is no call sign
     ("MONTGOMERY COUNTY (WSLS 10) - A 13-year-old is in stable condition after being shot in Elliston.",
      [("wounded", 1, 1), ("killed", 0, 0)]),
+    # people found or taken somewhere with wounds were wounded
+    ("Two teens were found lying in the roadway with gunshot wounds.", [("wounded", 2, 2)]),
+    ("Officers responded Monday to a report of a 16-year-old male with an accidental gunshot wound.",
+     [("wounded", 1, 1)]),
+    ("Police arrested a man with a gun.", [("arrested", 1, 1)]),
     # 'both' counts two
     ("Both were shot in the head, according to the coroner.", [("wounded", 2, 2)]),
 ])

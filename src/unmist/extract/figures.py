@@ -76,7 +76,7 @@ def find_figures(sent: Span) -> list[Figure]:
             if side in CAPTURE_SIDES or (noun.i == quantity.last.i and _attackers_counted(sent)):
                 kind = "captured"  # 13 attackers had been killed and four had been detained
         start, end = _figure_extent(quantity, noun, root)
-        shot = kind == "wounded" and _lemma_of_cue(root.head) == "wound" and root.head.lemma_.lower() == "shoot" and \
+        shot = kind == "wounded" and _hit(root) and \
             not any(t.lower_ in ("other", "others", "more") for t in sent.doc[quantity.first.i: noun.i + 1])
         figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end],
                         quantity.qualifier, shot)
@@ -86,6 +86,12 @@ def find_figures(sent: Span) -> list[Figure]:
     raw = [entry for entry in raw if not _only_meant(entry[1].head)]
     figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
+
+
+def _hit(counted: Token) -> bool:
+    """'three people were shot', 'a man with a gunshot wound': hit, which the dead among them may be."""
+    cue = counted.head
+    return (_lemma_of_cue(cue) == "wound" and cue.lemma_.lower() == "shoot") or _with_wounds(counted)
 
 
 # Verbs whose infinitive tells what someone meant, tried or threatened to do, not what befell anyone
@@ -359,7 +365,7 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
         elif _is_named_victim(token) or _hit_person(token):
             found.append(_Quantity(1, 1, token, token, None))
         elif (token.tag_ == "NN" or token.lower_ == "old") and (_person_noun(token) or _hit_by_violence(token)) and \
-                (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token)):  # 'a 16-year-old was shot': 'old' is its head
+                (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token) or _with_wounds(token)):  # 'a 16-year-old was shot': 'old' is its head
             determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod", "poss")), None)
             if determiner is not None and determiner.lower_ in ONE_PERSON_WORDS:
                 found.append(_Quantity(1, 1, determiner, token, None))
@@ -510,8 +516,30 @@ def _kind_of(noun: Token, cue_kinds: dict[str, str]) -> tuple[str, Token, bool] 
     kind = _kind_from_modifier(noun, cue_kinds) or _kind_from_modifier(node, cue_kinds)
     if kind:
         return kind, node, is_part
-    kind = _kind_from_governor(node, cue_kinds) or _surface_passive(noun, cue_kinds)
+    kind = _kind_from_governor(node, cue_kinds) or _surface_passive(noun, cue_kinds) or \
+        ("wounded" if _with_wounds(node) else None)
     return (kind, node, is_part) if kind else None
+
+
+WOUND_NOUNS = frozenset({"wound", "injury"})
+# Clauses of their own, whose 'with' tells of someone else: 'a man who was with a friend with injuries'.
+OWN_CLAUSES = frozenset({"relcl", "ccomp", "conj", "advcl", "acl", "parataxis"})
+
+
+def _with_wounds(noun: Token) -> bool:
+    """'a 16-year-old male with an accidental gunshot wound', 'four people were taken to area
+    hospitals with non-life-threatening injuries', 'were found lying in the roadway with gunshot
+    wounds': people found or taken somewhere with wounds were hit (the dead among them, if the
+    report tells of any, come off as for those shot)."""
+    scope = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") else noun
+    for token in scope.subtree:
+        if token.lower_ != "with" or token.i < noun.i:
+            continue
+        if not any(c.dep_ == "pobj" and c.lemma_.lower() in WOUND_NOUNS for c in token.children):
+            continue
+        path = [t for t in token.ancestors if t.i != scope.i and scope.is_ancestor(t)]
+        return not any(t.dep_ in OWN_CLAUSES for t in path)
+    return False
 
 
 def _surface_passive(noun: Token, cue_kinds: dict[str, str]) -> str | None:
