@@ -444,7 +444,7 @@ def test_a_headline_apart_from_the_text_places_the_main_incident(tmp_path):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("The man was taken to a hospital with non-life-threatening injuries.", [("killed", 0, 0)]),
+    ("The man was taken to a hospital with non-life-threatening injuries.", [("wounded", 1, 1), ("killed", 0, 0)]),
     ("Police said the boy is expected to survive.", [("killed", 0, 0)]),
     ("Two people were killed and a third has non-life-threatening injuries.", [("killed", 2, 2)]),
     ("The other man is in \u201cstable\u201d condition at the county hospital.", [("killed", 0, 0)]),
