@@ -383,12 +383,12 @@ def _elsewhere(place: PlaceValue, headline: PlaceValue) -> bool:
     return headline.precision in ("exact", "district") and (headline.country, headline.admin1) != (place.country, place.admin1)
 
 
-def _within(headline: PlaceValue, place: PlaceValue) -> bool:
+def _within(town: PlaceValue, place: PlaceValue) -> bool:
     """The headline or dateline names a town in the state or country that is all the body names
     ('4 shot in Dayton' over 'Ohio'): the town is the more precise place of the same incident."""
-    if headline.precision not in ("exact", "district") or headline.country != place.country:
+    if town.precision not in ("exact", "district") or town.country != place.country:
         return False
-    return place.precision == "country" or (place.precision == "province" and headline.admin1 == place.admin1)
+    return place.precision == "country" or (place.precision == "province" and town.admin1 == place.admin1)
 
 
 def _named_countries(draft: Draft, place: PlaceValue | None) -> tuple[str, ...]:

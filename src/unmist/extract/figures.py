@@ -83,7 +83,7 @@ def find_figures(sent: Span) -> list[Figure]:
         raw.append((figure, root, is_part))
         if kind == "killed" and _shot_and_killed(root.head):  # all those shot died: none of them is wounded
             raw.append((replace(figure, kind="wounded", shot=True), root, is_part))
-    raw = [entry for entry in raw if not _only_meant(entry[1].head)]
+    raw = [(figure, root, is_part) for figure, root, is_part in raw if not _only_meant(root.head)]
     figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
@@ -380,9 +380,15 @@ def _hit_person(token: Token) -> bool:
     verb = token.head
     if token.dep_ != "nsubjpass" or verb.lemma_.lower() not in WEAPON_HARMING_LEMMAS or _shot_at(verb):
         return False
+    return _one_person(token)
+
+
+def _one_person(token: Token) -> bool:
+    """A person's name (its head word: 'Smith' of 'John Smith') or 'he' / 'she' as a subject."""
     if token.lower_ in PERSONAL_SUBJECTS:
-        return True
-    return token.ent_type_ == "PERSON" and token.pos_ == "PROPN"
+        return token.dep_ in ("nsubj", "nsubjpass")
+    return token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and not any(
+        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.head.children if c.i == token.i)
 
 
 def _harmed_pronoun(token: Token) -> bool:
@@ -443,9 +449,7 @@ def _killing_of(token: Token) -> bool:
 def _is_named_victim(token: Token) -> bool:
     """'General Nazarov ... was stabbed to death', 'Imomnazarov was shot dead', 'she died at the
     scene': one person killed, named or told as 'he' or 'she'."""
-    named = token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and not any(
-        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.head.children if c.i == token.i)
-    if not named and not (token.lower_ in PERSONAL_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass")):
+    if not _one_person(token):
         return False
     if _killing_of(token):
         return True
