@@ -92,6 +92,10 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("Officers responded Monday to a report of a 16-year-old male with an accidental gunshot wound.",
      [("wounded", 1, 1)]),
     ("Police arrested a man with a gun.", [("arrested", 1, 1)]),
+    # a tally over a year or since a month is no incident's toll; one incident in a year is
+    ("More than 700 people have been shot in the city this year, according to police data.", []),
+    ("In Florida, there were 30 accidental shooting deaths in 2014.", []),
+    ("Two people have been killed in the attack, police said.", [("killed", 2, 2)]),
     # 'both' counts two
     ("Both were shot in the head, according to the coroner.", [("wounded", 2, 2)]),
 ])

@@ -83,7 +83,8 @@ def find_figures(sent: Span) -> list[Figure]:
         raw.append((figure, root, is_part))
         if kind == "killed" and _shot_and_killed(root.head):  # all those shot died: none of them is wounded
             raw.append((replace(figure, kind="wounded", shot=True), root, is_part))
-    raw = [(figure, root, is_part) for figure, root, is_part in raw if not _only_meant(root.head)]
+    raw = [(figure, root, is_part) for figure, root, is_part in raw
+           if not _only_meant(root.head) and not _period_tally(root.head)]
     figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
@@ -103,6 +104,28 @@ INTENT_VERBS = frozenset({"threaten", "plan", "vow", "intend", "aim", "seek", "p
 def _only_meant(cue: Token) -> bool:
     return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in INTENT_VERBS and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+
+
+# A span of time that holds many incidents: a year, a month named alone, 'this year'.
+PERIOD = re.compile(r"(?:(?:this|last|the past) (?:year|month)|(?:19|20)\d\d|january|february|march|april|may|june|"
+                    r"july|august|september|october|november|december)")
+
+
+def _period_tally(verb: Token) -> bool:
+    """'More than 700 people have been shot in the city this year', 'there were 30 accidental
+    shooting deaths in 2014': a tally over a period (perfect or existential, with a year or a
+    month for its span), not one incident's toll.  'In 2010, nine people were shot' tells of one."""
+    tallied = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) or \
+        any(c.dep_ == "expl" for c in verb.children)
+    if not tallied:
+        return False
+    for child in verb.children:
+        period = child if child.dep_ == "npadvmod" else next(
+            (g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" and child.lower_ in ("in", "since") else None
+        if period is not None and period.ent_type_ == "DATE" and \
+                PERIOD.fullmatch(period.doc[period.left_edge.i: period.i + 1].text.lower()):
+            return True
+    return False
 
 
 # No single attack, bombing or massacre kills or wounds this many (the deadliest, 11 September 2001,
