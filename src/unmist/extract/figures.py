@@ -119,13 +119,19 @@ def _period_tally(verb: Token) -> bool:
         any(c.dep_ == "expl" for c in verb.children)
     if not tallied:
         return False
-    for child in verb.children:
-        period = child if child.dep_ == "npadvmod" else next(
-            (g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" and child.lower_ in ("in", "since") else None
-        if period is not None and period.ent_type_ == "DATE" and \
-                PERIOD.fullmatch(period.doc[period.left_edge.i: period.i + 1].text.lower()):
+    for when in (_time_of(child) for child in verb.children):
+        if when is not None and when.ent_type_ == "DATE" and PERIOD.fullmatch(when.doc[when.left_edge.i: when.i + 1].text.lower()):
             return True
     return False
+
+
+def _time_of(child: Token) -> Token | None:
+    """The time word a verb's modifier gives: 'this year' (as a noun phrase), 'in 2014', 'since January'."""
+    if child.dep_ == "npadvmod":
+        return child
+    if child.dep_ == "prep" and child.lower_ in ("in", "since"):
+        return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 # No single attack, bombing or massacre kills or wounds this many (the deadliest, 11 September 2001,
