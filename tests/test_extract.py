@@ -84,6 +84,10 @@ def test_pipeline_components_declare_what_they_need(nlp):
     # what someone meant, tried or threatened to do befell no one
     ("The group threatened to kill 20 hostages.", []),
     ("He said he didn't want to kill her.", []),
+    ("He took an entire box of medicine in an effort to kill himself.", []),
+    # what could have happened did not; a hedged toll is still a toll
+    ("If she had been in the wrong position it could easily have killed her.", []),
+    ("The blast may have killed 20 people.", [("killed", 20, 20)]),
     # a station's channel number is no count ('WSLS 10'), a word in capitals is no call sign
     ("MONTGOMERY COUNTY (WSLS 10) - A 13-year-old is in stable condition after being shot in Elliston.",
      [("wounded", 1, 1), ("killed", 0, 0)]),

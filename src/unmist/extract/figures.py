@@ -84,7 +84,7 @@ def find_figures(sent: Span) -> list[Figure]:
         if kind == "killed" and _shot_and_killed(root.head):  # all those shot died: none of them is wounded
             raw.append((replace(figure, kind="wounded", shot=True), root, is_part))
     raw = [(figure, root, is_part) for figure, root, is_part in raw
-           if not _only_meant(root.head) and not _period_tally(root.head)]
+           if not _only_meant(root.head) and not _counterfactual(root.head) and not _period_tally(root.head)]
     figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
@@ -95,15 +95,26 @@ def _hit(counted: Token) -> bool:
     return (_lemma_of_cue(cue) == "wound" and cue.lemma_.lower() == "shoot") or _with_wounds(counted)
 
 
-# Verbs whose infinitive tells what someone meant, tried or threatened to do, not what befell anyone
-# ('threatened to kill 20 hostages', 'he didn't want to kill her', 'tried to kill two officers').
-INTENT_VERBS = frozenset({"threaten", "plan", "vow", "intend", "aim", "seek", "plot", "want", "hope", "promise", "try",
-                          "attempt", "mean", "prepare"})
+# Verbs and nouns whose infinitive tells what someone meant, tried or threatened to do, not what
+# befell anyone ('threatened to kill 20 hostages', 'he didn't want to kill her', 'in an effort to
+# kill himself').
+INTENT_WORDS = frozenset({"threaten", "plan", "vow", "intend", "aim", "seek", "plot", "want", "hope", "promise", "try",
+                          "attempt", "mean", "prepare", "effort", "bid", "threat", "intent", "intention"})
 
 
 def _only_meant(cue: Token) -> bool:
-    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in INTENT_VERBS and \
+    return cue.dep_ in ("xcomp", "acl") and cue.head.lemma_.lower() in INTENT_WORDS and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+
+
+# Modals that with 'have' tell what did not happen ('it could easily have killed her', 'she
+# could've been dead'); 'may have killed 20' is a hedged toll and stays.
+COUNTERFACTUAL_MODALS = frozenset({"could", "would", "might", "should"})
+
+
+def _counterfactual(cue: Token) -> bool:
+    auxiliaries = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    return bool(auxiliaries & COUNTERFACTUAL_MODALS) and bool(auxiliaries & {"have", "'ve"})
 
 
 # A span of time that holds many incidents: a year, a month named alone, 'this year'.
