@@ -85,6 +85,11 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("The group threatened to kill 20 hostages.", []),
     ("He said he didn't want to kill her.", []),
     ("He took an entire box of medicine in an effort to kill himself.", []),
+    # those it did not befall are no casualties; 'not seriously' still hurt
+    ("A 17-year-old girl and a 20-year-old man were not injured.", []),
+    ("Two officers were not hurt, but a man was shot in the leg.", [("wounded", 1, 1)]),
+    ("He was not seriously injured.", [("wounded", 1, 1)]),
+    ("The coroner said Lewis did not die at the scene.", [("killed", 1, 1)]),
     # what could have happened did not; a hedged toll is still a toll
     ("If she had been in the wrong position it could easily have killed her.", []),
     ("The blast may have killed 20 people.", [("killed", 20, 20)]),

@@ -83,8 +83,8 @@ def find_figures(sent: Span) -> list[Figure]:
         raw.append((figure, root, is_part))
         if kind == "killed" and _shot_and_killed(root.head):  # all those shot died: none of them is wounded
             raw.append((replace(figure, kind="wounded", shot=True), root, is_part))
-    raw = [(figure, root, is_part) for figure, root, is_part in raw
-           if not _only_meant(root.head) and not _counterfactual(root.head) and not _period_tally(root.head)]
+    raw = [(figure, root, is_part) for figure, root, is_part in raw if not _only_meant(root.head)
+           and not _counterfactual(root.head) and not _denied(root.head, cue_kinds) and not _period_tally(root.head)]
     figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
@@ -105,6 +105,28 @@ INTENT_WORDS = frozenset({"threaten", "plan", "vow", "intend", "aim", "seek", "p
 def _only_meant(cue: Token) -> bool:
     return cue.dep_ in ("xcomp", "acl") and cue.head.lemma_.lower() in INTENT_WORDS and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+
+
+# Adverbs after 'not' that deny only how badly or how soon ('he was not seriously injured': injured
+# all the same; 'did not die immediately').
+DEGREE_ADVERBS = frozenset({"seriously", "badly", "critically", "severely", "gravely", "fatally", "mortally",
+                            "life", "too", "very", "immediately", "instantly"})
+
+
+def _denied(cue: Token, cue_kinds: dict[str, str]) -> bool:
+    """'A 17-year-old girl and a 20-year-old man were not injured', 'the driver was not killed':
+    the people counted are those it did not befall ('the two shooting deaths were not connected'
+    denies something else)."""
+    if _lemma_of_cue(cue) not in cue_kinds:
+        return False
+    negation = next((c for c in cue.children if c.dep_ == "neg"), None)
+    if negation is None:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "at" and any(g.lemma_.lower() == "scene" for g in c.children)
+           for c in cue.children):
+        return False  # 'Lewis did not die at the scene': he died later
+    following = cue.doc[negation.i + 1] if negation.i + 1 < len(cue.doc) else None
+    return following is None or following.lower_ not in DEGREE_ADVERBS
 
 
 # Modals that with 'have' tell what did not happen ('it could easily have killed her', 'she
