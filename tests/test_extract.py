@@ -539,6 +539,9 @@ def test_a_title_at_the_end_of_a_wrapped_line_stays_with_its_name():
 @pytest.mark.parametrize("sentence, target", [
     ("Rebels attacked the embassy with rockets on Monday.", "the embassy"),
     ("The bombing of the bank killed three people.", "the bank"),
+    # named by what it is, not by how many ('at least 10 buses')
+    ("Rebels blew up at least 10 buses in Lima on Monday.", "buses"),
+    ("A bomb destroyed several homes near Ayacucho on Monday.", "homes"),
 ])
 def test_a_target_is_what_the_attack_hit(tmp_path, sentence, target):
     path = tmp_path / "report.txt"
@@ -904,7 +907,13 @@ def test_an_undated_event_of_another_kind_later_in_the_report_is_its_own_inciden
      "Pablo Escobar Gaviria and Gonzalo Rodriguez Gacha are behind this criminal attack.",
      {"Pablo Escobar Gaviria", "Gonzalo Rodriguez Gacha"}),
     ("Gunmen killed six Jesuit priests in San Salvador on Thursday. A document states that Colonel Hector "
-     "Heriberto Hernandez, chief of the Treasury Police, is responsible for the murders.", {"Hector Heriberto Hernandez"}),
+     "Heriberto Hernandez, chief of the Treasury Police, is responsible for the murders.",
+     {"Colonel Hector Heriberto Hernandez"}),
+    # a rank, abbreviated too, stays with the name; another title's 'general' is no rank
+    ("Gunmen killed six Jesuit priests in San Salvador on Thursday. A document states that Capt. Alvaro Saravia is "
+     "responsible for the murders.", {"Capt. Alvaro Saravia"}),
+    ("Gunmen killed six Jesuit priests in San Salvador on Thursday. The report says attorney general Roberto Garcia "
+     "Alvarado is responsible for the murders.", {"Roberto Garcia Alvarado"}),
     ("Gunmen killed 12 policemen in Medellin on Monday. The chief of the gang, Pablo Escobar Gaviria, ordered "
      "the assassination of Medellin policemen.", {"Pablo Escobar Gaviria"}),
     ("Gunmen killed 12 policemen in Medellin on Monday. Colonel Juan Perez, who is responsible for the "

@@ -258,7 +258,23 @@ def weapons() -> tuple[tuple[re.Pattern[str], str], ...]:
 @lru_cache(maxsize=None)
 def person_titles() -> frozenset[str]:
     """Lower-cased titles and ranks written before a name ('archbishop', 'major'), not part of it."""
-    return frozenset(w.lower() for w in _words("person_titles.txt"))
+    return frozenset(w.lower() for w in _words("person_titles.txt")) | ranks()
+
+
+@lru_cache(maxsize=None)
+def ranks() -> frozenset[str]:
+    """Lower-cased military and police ranks ('colonel', 'capt')."""
+    return frozenset(w.lower() for w in _words("ranks.txt"))
+
+
+def person_key(name: str) -> str:
+    """A name as one person, whatever title the report put before it: 'Colonel Rene Ponce' and
+    'Rene Ponce' are 'rene ponce' (a name that is all titles stays as it is)."""
+    words = name.lower().split()
+    start = 0
+    while start < len(words) - 1 and words[start].rstrip(".") in person_titles():
+        start += 1
+    return " ".join(words[start:])
 
 
 @lru_cache(maxsize=None)

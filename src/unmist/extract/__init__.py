@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v42"
+EXTRACT_VERSION = "extract.rules.v43"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -142,7 +142,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     claim = claim_status(sentences)
     perpetrators = _perpetrators(draft, doc, document)
     perpetrators += _learned_perpetrators(roles, document, perpetrators, claim == "claimed")
-    perpetrators = _without_defined_acronyms(perpetrators, document.text) or \
+    perpetrators = _ranked(_without_defined_acronyms(perpetrators, document.text), document) or \
         _actor_values(kinds_of_doers(sentences), document)
     return Mention(
         document=document.id,
@@ -160,7 +160,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         perpetrators=perpetrators,
         victims=_not_the_doers(_without_short_names(_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document),
                                                             _victims(draft, document))), perpetrators),
-        targets=_merged(_learned_values(roles, "TARGET", document), _targets(draft, document)),
+        targets=_merged(_learned_targets(roles, document), _targets(draft, document)),
         weapons=_merged(_weapons(draft, document), _learned_values(roles, "WEAPON", document)),
         figures=figures,
         claim=claim or ("claimed" if any(p.status == "claimed" for p in perpetrators) else None),
@@ -187,7 +187,7 @@ def _learned_mention(doc: Doc, document: Document, countries: Counter) -> Mentio
         countries=(place.country,) if place and place.country else (),
         places_named=(), perpetrators=perpetrators,
         victims=_victim_values(learned.role_texts(roles, "VICTIM"), document),
-        targets=_learned_values(roles, "TARGET", document),
+        targets=_learned_targets(roles, document),
         weapons=_learned_values(roles, "WEAPON", document), figures=(), claim=claim,
     )
 
@@ -268,6 +268,34 @@ def _without_defined_acronyms(perpetrators: tuple[ActorValue, ...], text: str) -
                if len(long) > len(short) and re.search(re.escape(long) + r"\s*[\[(]\s*" + re.escape(short) + r"\s*[\])]",
                                                        text, re.IGNORECASE)}
     return tuple(p for p in perpetrators if p.name.lower() not in defined)
+
+
+def _ranked(perpetrators: tuple[ActorValue, ...], document: Document) -> tuple[ActorValue, ...]:
+    """A named perpetrator with the rank the report gives them ('Colonel Rene Emilio Ponce',
+    'Capt. Alvaro Saravia'): the rank says who they are in a chain of command, and MUC and GTD
+    code officers so.  One person is then one perpetrator, with or without the rank."""
+    values: dict[str, ActorValue] = {}
+    for actor in perpetrators:
+        if actor.kind == "individual" and _a_name(actor.name) and (rank := _rank_before(document.text, actor.evidence.start)):
+            start = actor.evidence.start - len(rank)
+            evidence = replace(actor.evidence, start=start, text=document.text[start:actor.evidence.end])
+            actor = replace(actor, name=f"{' '.join(rank.split()).title()} {actor.name}", evidence=evidence)
+        values.setdefault(knowledge.person_key(actor.name) if actor.kind == "individual" else actor.name.lower(), actor)
+    return tuple(values.values())
+
+
+def _rank_before(text: str, start: int) -> str:
+    """The ranks written just before ``start`` ('COL ', 'Lt. Col. '), or '' (also after another
+    title: an 'attorney general' or 'secretary general' holds no rank)."""
+    ranks = ""
+    for word in reversed(re.findall(r"\b[A-Za-z]+\.?\s+", text[max(0, start - 40):start])):
+        if text[start - len(ranks) - len(word):start - len(ranks)] != word:
+            break  # not adjoining: punctuation between
+        lowered = word.rstrip(". \t\n").lower()
+        if lowered not in knowledge.ranks():
+            return "" if ranks and (lowered in knowledge.person_titles() or lowered == "secretary") else ranks
+        ranks = word + ranks
+    return ranks
 
 
 def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Evidence | None]:
@@ -1052,8 +1080,28 @@ def _targets(draft: Draft, document: Document) -> tuple[TextValue, ...]:
             if (compound in nouns or lemma in nouns) and _hit(chunk.root, blasts):
                 whole = with_of_phrase(chunk.root, chunk.start)  # 'the offices of the workers' federation'
                 whole = whole if len(whole) <= MAX_TARGET_WORDS else chunk
+                whole = _uncounted(whole)
                 targets.setdefault(whole.text.lower(), _text_value(document, facts.sent, whole))
     return tuple(targets.values())
+
+
+# Words that say how many things were hit, not what they were ('at least 10 buses', 'several homes').
+QUANTITY_WORDS = frozenset({"at", "least", "most", "about", "around", "nearly", "almost", "some", "several", "many",
+                            "dozens", "hundreds", "more", "than", "over", "up", "to"})
+
+
+def _uncounted(span: Span) -> Span:
+    """The things without their count ('buses' of 'at least 10 buses'): MUC and GTD name a target
+    by what it is; the count stays in the evidence sentence."""
+    start = span.start
+    while start < span.end - 1 and start != span.root.i and (span.doc[start].like_num or span.doc[start].dep_ == "nummod"
+                                                             or span.doc[start].lower_ in QUANTITY_WORDS):
+        start += 1
+    return span if start == span.start else span.doc[start:span.end]
+
+
+def _learned_targets(roles: list[Span], document: Document) -> tuple[TextValue, ...]:
+    return tuple(_text_value(document, span.sent, _uncounted(span)) for span in learned.role_texts(roles, "TARGET"))
 
 
 def _hit(token, blasts: set[int]) -> bool:

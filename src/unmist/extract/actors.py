@@ -588,7 +588,7 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
         if span.label_ != "PERSON" and len(span) < 2:
             continue
         status = _hedged(sent.text)
-        name = re.sub(r"^(?:Mr|Mrs|Ms|Gen|General|Colonel|Major-General)\.?\s+", "", span.text)
+        name = re.sub(r"^(?:Mr|Mrs|Ms)\.?\s+", "", span.text)  # a rank stays (see extract._ranked)
         findings.append(ActorFinding(name, "individual", status, span.start_char, span.end_char, sent))
     return findings
 
@@ -617,9 +617,11 @@ KILL_VERBS = frozenset({"stab", "murder", "kill", "assassinate", "abduct", "kidn
 
 
 def _with_given_names(entity: Span) -> Span:
-    """'Akbarzhon Jalilov' when the model only marked 'Jalilov'."""
+    """'Akbarzhon Jalilov' when the model only marked 'Jalilov' (not the full stop of 'Capt.', which
+    the tagger may call a proper noun too)."""
     start = entity.start
-    while start > entity.sent.start and entity.doc[start - 1].pos_ == "PROPN" and entity.doc[start - 1].dep_ == "compound":
+    while start > entity.sent.start and entity.doc[start - 1].pos_ == "PROPN" and entity.doc[start - 1].dep_ == "compound" \
+            and not entity.doc[start - 1].is_punct:
         start -= 1
     return Span(entity.doc, start, entity.end, label="PERSON")
 
