@@ -930,6 +930,20 @@ def test_a_person_said_to_be_behind_the_incident_is_its_perpetrator(tmp_path, st
     assert people == behind
 
 
+@pytest.mark.parametrize("story, perpetrators", [
+    # what the violence was aimed at, who only holds a view, and a pronoun are no perpetrators
+    ("Air force planes opened fire on FMLN columns in northern San Salvador on Monday, killing three civilians.",
+     set()),
+    ("The army killed 12 people in Morazan on Monday. The FMLN believes the government should negotiate.", {"army"}),
+    ("A bomb exploded at the embassy in Lima on Monday. It is not known who was responsible for the attack.", set()),
+    # the rebels' units are no state force
+    ("Guerrilla units attacked the barracks in San Miguel on Monday, killing two soldiers.", {"Guerrilla units"}),
+])
+def test_who_the_violence_was_aimed_at_or_who_only_speaks_did_not_do_it(tmp_path, story, perpetrators):
+    mentions = _report(tmp_path, story)
+    assert {p.name for m in mentions for p in m.perpetrators} == perpetrators
+
+
 @pytest.mark.parametrize("story, force", [
     ("The National Guard murdered university student Mario Flores near Acajutla on Monday.", "national guard"),
     ("The army killed three peasants in Morazan on Monday.", "army"),

@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v43"
+EXTRACT_VERSION = "extract.rules.v44"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -248,6 +248,8 @@ def _learned_perpetrators(roles: list[Span], document: Document, found: tuple[Ac
     values = []
     for label, kind in learned.ROLE_KINDS.items():
         for span in learned.role_texts(roles, label):
+            if not learned.in_a_doers_place(span):
+                continue
             words = _words(document, span)
             name = aliases.get(words, aliases.get(words.lower(), words))
             if name.lower() in known or words.lower() in known:

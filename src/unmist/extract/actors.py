@@ -213,8 +213,9 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         cued = DESCRIPTION_CUES.search(before) or CONVICTED.match(after) or HELD_RESPONSIBLE.match(after)
         if not cued or any(t.i in taken for t in chunk.root.subtree):
             continue  # 'fighters loyal to the Islamic State': the known group is the finding
-        if chunk.root.lemma_.lower() in ("it", "they", "them", "he", "him", "side", "group", "government"):
-            continue
+        if chunk.root.pos_ == "PRON" or chunk.root.tag_ in ("WP", "PRP") or \
+                chunk.root.lemma_.lower() in ("it", "they", "them", "he", "him", "who", "side", "group", "government"):
+            continue  # 'it was discovered who was responsible': a pronoun names no one
         if chunk.root.i in events:
             continue  # 'blamed the attack on ...': the blamed event, not who is blamed
         span = with_of_phrase(chunk.root, chunk.start)  # keep 'followers of radical ... movements' whole
@@ -658,7 +659,7 @@ def _state_forces(sent: Span) -> list[ActorFinding]:
     for match in STATE_FORCES.finditer(sent.text):
         span = sent.doc.char_span(sent.start_char + match.start("force"), sent.start_char + match.end("force"),
                                   alignment_mode="expand")
-        if span is None or not _is_force_agent(span):
+        if span is None or not _is_force_agent(span) or _of_the_other_side(span):
             continue
         adjective = match.group("adj")
         country_word = adjective if adjective and adjective in knowledge.demonyms() else None
@@ -666,6 +667,13 @@ def _state_forces(sent: Span) -> list[ActorFinding]:
         start = sent.start_char + (match.start("adj") if country_word else match.start("force"))
         findings.append(ActorFinding(name, "state", "attributed", start, sent.start_char + match.end(), sent))
     return findings
+
+
+def _of_the_other_side(span: Span) -> bool:
+    """'rebel forces', 'guerrilla units', 'FMLN units': a force of those who attack the state."""
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    return before is not None and (knowledge.sides().get(before.lemma_.lower()) == "attackers"
+                                   or before.i in actor_tokens(span.doc))
 
 
 def _is_force_agent(span: Span) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .nlp import text_of
+from .nlp import climb, text_of
 
 MODEL_NAME = "roles.muc4.v1"
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "roles_muc4_v1"
@@ -204,6 +204,27 @@ def _trimmed(span: Span) -> Span | None:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+# Prepositions whose object is the side acted on, not the doer ('opened fire on FMLN columns',
+# 'the war against the FMLN'); 'terrorists from the FAL' is who they are.
+ACTED_ON_PREPOSITIONS = frozenset({"on", "against", "at", "to", "between", "with"})
+# Verbs whose object is who is held to account ('accused the FMLN of the crime').
+BLAMING_VERBS = frozenset({"blame", "accuse", "suspect", "hold", "charge", "implicate", "identify", "name"})
+# Verbs of opinion, whose subject holds a view and did nothing ('the FMLN believes').
+THINKING_VERBS = frozenset({"believe", "think", "consider", "hope", "want", "expect", "feel"})
+
+
+def in_a_doers_place(span: Span) -> bool:
+    """The tagger marks a group's name wherever it stands (its training data marks every occurrence
+    of a perpetrator's words); a perpetrator is not what a verb acts on ('condemned the FMLN',
+    'opened fire on FMLN columns') nor who only holds a view ('the FMLN believes')."""
+    token = climb(span.root, ("compound", "amod", "nmod", "appos", "conj", "poss"))
+    if token.dep_ in ("dobj", "obj", "dative"):
+        return token.head.lemma_.lower() in BLAMING_VERBS
+    if token.dep_ == "pobj" and token.head.lower_ in ACTED_ON_PREPOSITIONS:
+        return False
+    return not (token.dep_ == "nsubj" and token.head.lemma_.lower() in THINKING_VERBS)
 
 
 def perpetrator_status(span: Span, claimed: bool) -> str:
