@@ -354,6 +354,9 @@ def test_the_blamed_party_is_the_perpetrator_not_the_blamed_event(nlp, sentence,
     # however the shooting is told ('accidentally', 'reportedly', 'mortally'), being shot is one
     ("A teen was taken to hospital after being accidentally shot over the weekend.", "shooting"),
     ("His daughter was reportedly shot in the leg last month.", "shooting"),
+    # burning what people live, work or travel in is arson; a body or a flag burned is not
+    ("Guerrillas burned three vehicles on the Pan-American Highway.", "arson"),
+    ("Rebels burned a gas station owned by a local businessman.", "arson"),
 ])
 def test_the_most_specific_trigger_types_the_sentence(nlp, sentence, incident_type):
     from unmist import knowledge
