@@ -545,6 +545,8 @@ def test_a_title_at_the_end_of_a_wrapped_line_stays_with_its_name():
     # named by what it is, not by how many ('at least 10 buses')
     ("Rebels blew up at least 10 buses in Lima on Monday.", "buses"),
     ("A bomb destroyed several homes near Ayacucho on Monday.", "homes"),
+    ("Rebels set fire to the offices of the local development corporation in Puno on Monday.",
+     "offices of the local development corporation"),
 ])
 def test_a_target_is_what_the_attack_hit(tmp_path, sentence, target):
     path = tmp_path / "report.txt"

@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v46"
+EXTRACT_VERSION = "extract.rules.v47"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -1109,8 +1109,15 @@ def _learned_targets(roles: list[Span], document: Document) -> tuple[TextValue, 
 def _hit(token, blasts: set[int]) -> bool:
     token = climb(token, ("conj", "appos"))  # 'blew up a substation and a pylon', 'burned three vehicles -- an ambulance'
     if token.dep_ == "pobj":
-        return token.head.lower_ in TARGET_PREPOSITIONS or _blast_site(token.head, blasts)
+        return token.head.lower_ in TARGET_PREPOSITIONS or _blast_site(token.head, blasts) or _set_fire_to(token.head)
     return token.dep_ in ("dobj", "nsubjpass", "obj")
+
+
+def _set_fire_to(preposition) -> bool:
+    """'set fire to the offices': what the fire was set to."""
+    head = preposition.head
+    return preposition.lower_ == "to" and (head.lower_ == "fire" or (
+        head.lemma_.lower() == "set" and any(c.lower_ == "fire" for c in head.children if c.dep_ == "dobj")))
 
 
 def _blast_site(preposition, blasts: set[int]) -> bool:
