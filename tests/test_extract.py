@@ -619,6 +619,16 @@ def test_a_perpetrator_hurt_in_the_incident_is_no_victim_of_it(tmp_path):
     assert [(v.text, v.effect) for v in mentions[0].victims] == [("Carlos Rojas", "wounded")]
 
 
+def test_an_organisation_named_after_a_person_is_no_victim(nlp):
+    """The tagger may mark 'the Oscar Arnulfo Romero Federation' a victim for the name in it."""
+    from unmist.extract import _names_a_body
+
+    doc = nlp("Gunmen attacked the Oscar Arnulfo Romero Federation and the Gonzalo Rodriguez Gacha commando group "
+              "and killed a group of peasants in San Salvador.")
+    bodies = {c.text for c in doc.noun_chunks if _names_a_body(c)}
+    assert bodies == {"the Oscar Arnulfo Romero Federation", "the Gonzalo Rodriguez Gacha commando group"}
+
+
 def test_named_victims_of_a_kidnapping_are_recorded_by_name_without_their_titles(tmp_path):
     path = tmp_path / "report.txt"
     path.write_text("Rebels kidnapped two engineers and a police officer near Medellin on Thursday. The two engineers, "

@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v47"
+EXTRACT_VERSION = "extract.rules.v48"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -197,12 +197,24 @@ def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ..
     values = []
     for span in spans:
         effect = effect_of(span)
-        if (effect is None and _speaks(span)) or _names_a_place(span):
+        if (effect is None and _speaks(span)) or _names_a_place(span) or _names_a_body(span):
             continue
         words = _name_alone(_full_name(span)) if span[0].ent_type_ == "PERSON" else span
         values.append(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char,
                                                                       words.end_char), effect, count_of(span)))
     return tuple(values)
+
+
+# Nouns of bodies of people, which a person's name may open ('the Oscar Arnulfo Romero Federation').
+BODY_NOUNS = frozenset({"federation", "foundation", "front", "movement", "party", "association", "union", "command",
+                        "group", "brigade", "battalion", "committee", "council", "organization", "organisation",
+                        "cartel", "commando", "institute", "university", "school", "church", "company"})
+
+
+def _names_a_body(span: Span) -> bool:
+    """A name that ends in 'Federation' or 'commando group' is an organisation's, not its namesake's:
+    a victim is a person ('a group of peasants', with no name, still is people)."""
+    return span.root.lemma_.lower() in BODY_NOUNS and any(t.pos_ == "PROPN" for t in span if t.i != span.root.i)
 
 
 # Nouns of places that are no one: 'the border region', 'the hamlet', 'Juan Jose corregimiento'.
