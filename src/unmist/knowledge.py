@@ -267,12 +267,13 @@ def ranks() -> frozenset[str]:
     return frozenset(w.lower() for w in _words("ranks.txt"))
 
 
-def person_key(name: str) -> str:
-    """A name as one person, whatever title the report put before it: 'Colonel Rene Ponce' and
-    'Rene Ponce' are 'rene ponce' (a name that is all titles stays as it is)."""
+def actor_key(name: str, kind: str) -> str:
+    """An actor's name as one actor: a person whatever title the report put before the name
+    ('Colonel Rene Ponce' and 'Rene Ponce' are 'rene ponce'; a name that is all titles stays as it
+    is), a group as named ('General Staff' keeps its 'general')."""
     words = name.lower().split()
     start = 0
-    while start < len(words) - 1 and words[start].rstrip(".") in person_titles():
+    while kind == "individual" and start < len(words) - 1 and words[start].rstrip(".") in person_titles():
         start += 1
     return " ".join(words[start:])
 

@@ -294,7 +294,7 @@ def _ranked(perpetrators: tuple[ActorValue, ...], document: Document) -> tuple[A
             start = actor.evidence.start - len(rank)
             evidence = replace(actor.evidence, start=start, text=document.text[start:actor.evidence.end])
             actor = replace(actor, name=f"{' '.join(rank.split()).title()} {actor.name}", evidence=evidence)
-        values.setdefault(knowledge.person_key(actor.name) if actor.kind == "individual" else actor.name.lower(), actor)
+        values.setdefault(knowledge.actor_key(actor.name, actor.kind), actor)
     return tuple(values.values())
 
 

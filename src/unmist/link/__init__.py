@@ -408,8 +408,8 @@ def _near(lat1: float, lon1: float, lat2: float, lon2: float, km: float = 60.0) 
 def _shared_perpetrators(a: Mention, b: Mention) -> bool:
     """Both name the same group or person; a description both use ('gunman', 'two men', 'drug
     traffickers') is how every such incident is told and singles none out."""
-    names_a = {knowledge.person_key(p.name) for p in a.perpetrators if _named(p)}
-    names_b = {knowledge.person_key(p.name) for p in b.perpetrators if _named(p)}
+    names_a = {knowledge.actor_key(p.name, p.kind) for p in a.perpetrators if _named(p)}
+    names_b = {knowledge.actor_key(p.name, p.kind) for p in b.perpetrators if _named(p)}
     return bool(names_a & names_b)
 
 

@@ -201,7 +201,7 @@ def _place(mentions: tuple[Mention, ...]) -> PlaceValue | None:
 def _perpetrators(mentions: tuple[Mention, ...]) -> tuple[ActorValue, ...]:
     best: dict[str, ActorValue] = {}
     for actor in (p for m in mentions for p in m.perpetrators):
-        key = knowledge.person_key(actor.name) if actor.kind == "individual" else actor.name.lower()
+        key = knowledge.actor_key(actor.name, actor.kind)
         if key not in best or STATUS_RANK[actor.status] < STATUS_RANK[best[key].status]:
             best[key] = actor
     return tuple(sorted(best.values(), key=lambda a: (a.kind == "state", STATUS_RANK[a.status], a.name)))
