@@ -619,6 +619,14 @@ def test_a_perpetrator_hurt_in_the_incident_is_no_victim_of_it(tmp_path):
     assert [(v.text, v.effect) for v in mentions[0].victims] == [("Carlos Rojas", "wounded")]
 
 
+def test_a_short_report_in_capitals_names_no_group_by_an_english_word(tmp_path):
+    """'IS RESPONSIBLE' is a verb, not the Islamic State: a two-line bulletin is truecased too."""
+    mentions = _report(tmp_path, "GUNMEN KILLED SIX JESUIT PRIESTS IN SAN SALVADOR ON THURSDAY. A DOCUMENT STATES "
+                                 "THAT COL. HECTOR HERNANDEZ IS RESPONSIBLE FOR THE MURDERS.")
+    names = {p.name for m in mentions for p in m.perpetrators}
+    assert "Islamic State" not in names and "Col. Hector Hernandez" in names
+
+
 def test_an_organisation_named_after_a_person_is_no_victim(nlp):
     """The tagger may mark 'the Oscar Arnulfo Romero Federation' a victim for the name in it."""
     from unmist.extract import _names_a_body

@@ -21,6 +21,19 @@ def test_english_words_next_to_names_stay_words():
     assert "major Jairo Otalora" in _cased("THE VICTIM, MARRIED TO MAJOR JAIRO OTALORA, WAS SHOT.")
 
 
+def test_known_groups_are_cased_as_the_knowledge_files_write_them():
+    # 'taliban', 'shining' and 'path' are English words to the lemma index
+    assert "The Taliban claimed" in _cased("THE TALIBAN CLAIMED THE ATTACK.")
+    assert "Shining Path guerrillas" in _cased("SHINING PATH GUERRILLAS ATTACKED A POST.")
+    assert "The Taliban claimed" in truecase("gunmen killed five people in kabul on monday. the taliban claimed it.")
+
+
+def test_a_short_bulletin_in_capitals_is_truecased_too():
+    """An SMS-style alert is a line or two: 'IS' in it is the verb, not the Islamic State's initials."""
+    assert truecase("GUNMEN KILLED 5 IN KABUL. POLICE SAY NO ONE IS IN CUSTODY.") == \
+        "Gunmen killed 5 in Kabul. Police say no one is in custody."
+
+
 def test_text_in_ordinary_case_is_left_alone():
     text = "Archbishop oscar Romero was killed in San Salvador. " * 5
     assert truecase(text) == text

@@ -25,7 +25,7 @@ from .. import knowledge
 # A report is in one case when this share of its cased letters is upper case (or none of them is).
 SHOUTING_SHARE = 0.8
 # ... and it has at least this many letters (a headline alone says nothing).
-MIN_LETTERS = 200
+MIN_LETTERS = 40
 # An English word that is also a place of at least this many people is taken for the place.
 BIG_PLACE = 1_000_000
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -51,6 +51,7 @@ def truecase(text: str) -> str:
     for _ in range(2):  # 'MARIA ELENA DIAZ PEREZ': 'diaz' between names first, then 'maria' before them
         alone = [_in_context(matches, alone, index, text) for index in range(len(matches))]
     alone = _with_explained_acronyms(matches, alone, text)
+    alone = _with_known_names(matches, alone, text)
     pieces, last = [], 0
     for index, match in enumerate(matches):
         pieces.append(text[last:match.start()].lower())
@@ -90,6 +91,34 @@ def _with_explained_acronyms(matches: list, cased: list[str], text: str) -> list
         elif len(word) == 1 and closed == "." and _in_initials(text, match.start()):
             cased[index] = word.upper()
     return cased
+
+
+def _with_known_names(matches: list, cased: list[str], text: str) -> list[str]:
+    """The names of known groups, cased as the knowledge files write them ('THE TALIBAN CLAIMED'
+    -> 'the Taliban', 'SHINING PATH' -> 'Shining Path'): their words are English words too."""
+    cased = list(cased)
+    lowered = text.lower()
+    index_at = {match.start(): index for index, match in enumerate(matches)}
+    for alias, pattern in _known_name_patterns():
+        if alias.lower() not in lowered:  # a substring test first: most aliases are absent
+            continue
+        for found in pattern.finditer(lowered):
+            start = index_at.get(found.start())
+            if start is None:
+                continue
+            for offset, word in enumerate(WORD.findall(alias)):
+                if start + offset < len(matches) and matches[start + offset].group(0).lower() == word.lower():
+                    cased[start + offset] = word
+    return cased
+
+
+@lru_cache(maxsize=1)
+def _known_name_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Group aliases written with a capital, not an English stop word ('IS'), longest first."""
+    aliases = {alias for group in knowledge.groups() for alias in group.aliases
+               if alias != alias.lower() and not _is_stop_word(alias.lower()) and len(alias) > 2}
+    return tuple((alias, re.compile(rf"(?<![\w-]){re.escape(alias.lower())}(?![\w-])"))
+                 for alias in sorted(aliases, key=len, reverse=True))
 
 
 # Words inside names that acronyms skip ('Army of National Liberation', 'Frente de Liberacion').
