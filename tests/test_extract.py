@@ -937,6 +937,10 @@ def test_an_undated_event_of_another_kind_later_in_the_report_is_its_own_inciden
      "responsible for the murders.", {"Capt. Alvaro Saravia"}),
     ("Gunmen killed six Jesuit priests in San Salvador on Thursday. The report says attorney general Roberto Garcia "
      "Alvarado is responsible for the murders.", {"Roberto Garcia Alvarado"}),
+    # the officer in command of the troops who did it; whoever leads an investigation did nothing
+    ("Troops of the 6th infantry brigade commanded by Lieutenant Pachecho murdered two peasants in Usulutan on "
+     "Monday.", {"Lieutenant Pachecho", "Troops of the 6th infantry brigade"}),
+    ("Gunmen killed two men in Dallas on Monday. The investigation is led by Detective John Smith.", set()),
     ("Gunmen killed 12 policemen in Medellin on Monday. The chief of the gang, Pablo Escobar Gaviria, ordered "
      "the assassination of Medellin policemen.", {"Pablo Escobar Gaviria"}),
     ("Gunmen killed 12 policemen in Medellin on Monday. Colonel Juan Perez, who is responsible for the "

@@ -65,7 +65,8 @@ CLAIM_MODES = [
 # the deeds that name a person behind an incident ('ordered the assassination of', 'planned the attack')
 BEHIND_DEEDS = r"(?:attacks?|assassinations?|killings?|murders?|bombings?|kidnappings?|massacres?|executions?|crimes?)"
 PERSON_ROLES = [
-    re.compile(r"(?:carried\s+out|led|organi[sz]ed|masterminded|orchestrated|perpetrated|committed|claimed)\s+by\s+$", re.I),
+    re.compile(r"(?:carried\s+out|led|commanded|organi[sz]ed|masterminded|orchestrated|perpetrated|committed|claimed)"
+               r"\s+by\s+$", re.I),
     # 'the killing, ordered by X'; not 'the search operations ordered by President Garcia'
     re.compile(r"\b" + BEHIND_DEEDS + r"\b[^.;]{0,40}?\b(?:ordered|planned)\s+by\s+$", re.I),
     re.compile(r"(?:loyal\s+to|supporters?\s+of|followers?\s+of|men\s+of|fighters\s+of|group\s+led\s+by|militia\s+of"
@@ -583,7 +584,7 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
             continue  # a known group or outlet is found as one
         before = text_of(sent.doc)[max(sent.start_char, span.start_char - 60): span.start_char]
         after = text_of(sent.doc)[span.end_char: min(sent.end_char, span.end_char + 140)]
-        by_role = any(p.search(before) for p in PERSON_ROLES)
+        by_role = any(p.search(before) for p in PERSON_ROLES) or _commander(before)
         if not (by_role or (span.label_ == "PERSON" and PERSON_AFTER.match(after))):
             continue
         if span.label_ != "PERSON" and len(span) < 2:
@@ -592,6 +593,16 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
         name = re.sub(r"^(?:Mr|Mrs|Ms)\.?\s+", "", span.text)  # a rank stays (see extract._ranked)
         findings.append(ActorFinding(name, "individual", status, span.start_char, span.end_char, sent))
     return findings
+
+
+# 'troops commanded by Lieutenant Pachecho' (the rank outside the name, as an all-capitals report's
+# truecased copy has it): the officer in command did it too.
+COMMANDED_BY = re.compile(r"\b(?:commanded|led)\s+by\s+(?P<rank>[A-Za-z]+)\.?\s+$", re.I)
+
+
+def _commander(before: str) -> bool:
+    match = COMMANDED_BY.search(before)
+    return match is not None and match.group("rank").lower() in knowledge.ranks()
 
 
 FOLLOWERS = re.compile(r"\b(?:his|her)\s+(?:supporters|men|followers|fighters|loyalists|bodyguards|guards)\b", re.I)
