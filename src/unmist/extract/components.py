@@ -19,7 +19,7 @@ from .. import knowledge
 from . import gazetteer
 from .dates import find_dates
 from .figures import find_figures
-from .nlp import climb, english_words, text_of
+from .nlp import climb, english_words, has_perfect, text_of
 
 # One extension per span kind: spaCy keeps extension values by (name, start, end), so a trigger and a
 # place at the same offsets would otherwise share (and overwrite) one value.
@@ -90,7 +90,7 @@ def is_irrealis(span: Span) -> bool:
     for token in [root, *list(root.ancestors)[:3]]:
         if token.lemma_ in IRREALIS_GOVERNORS and token.i != root.i:
             return True
-        if _has_modal(token) and not _has_perfect(token):
+        if _has_modal(token) and not has_perfect(token):
             return True
         if token.dep_ in ("ROOT", "ccomp", "advcl") and token.i != root.i:
             break
@@ -108,10 +108,6 @@ def _denied_hearsay(root: Token) -> bool:
 
 def _has_modal(token: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in MODALS for child in token.children)
-
-
-def _has_perfect(token: Token) -> bool:
-    return any(child.dep_ == "aux" and child.lemma_ == "have" for child in token.children)
 
 
 def is_anaphoric(span: Span) -> bool:

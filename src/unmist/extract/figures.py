@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from .. import knowledge
 from .numbers import parse_number, qualify, vague_range
-from .nlp import english_words, text_of
+from .nlp import english_words, has_perfect, text_of
 
 EXCLUDED_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 TOLL_VERBS = frozenset({"stand", "rise", "reach", "climb", "increase", "jump", "put", "bring", "be", "hit", "top"})
@@ -148,8 +148,7 @@ def _period_tally(verb: Token) -> bool:
     """'More than 700 people have been shot in the city this year', 'there were 30 accidental
     shooting deaths in 2014': a tally over a period (perfect or existential, with a year or a
     month for its span), not one incident's toll.  'In 2010, nine people were shot' tells of one."""
-    tallied = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) or \
-        any(c.dep_ == "expl" for c in verb.children)
+    tallied = has_perfect(verb) or any(c.dep_ == "expl" for c in verb.children)
     if not tallied:
         return False
     for when in (_time_of(child) for child in verb.children):

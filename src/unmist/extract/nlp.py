@@ -81,3 +81,8 @@ def climb(token, relations: tuple[str, ...]):
     while token.dep_ in relations and token.head.i != token.i:
         token = token.head
     return token
+
+
+def has_perfect(token) -> bool:
+    """The verb is in a perfect tense ('have been shot', 'had killed')."""
+    return any(child.dep_ == "aux" and child.lemma_ == "have" for child in token.children)
