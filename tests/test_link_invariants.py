@@ -121,3 +121,21 @@ def test_a_shared_description_of_the_attackers_is_no_evidence(tmp_path, doers, s
         {"title": "Attack outside a bar", "published": "2015-08-31", "outlet": "Channel B",
          "text": f"{doers} opened fire outside a bar on Sunday, killing a woman, officials said."},
     ]) == sizes
+
+
+@pytest.mark.parametrize("told_as, sizes", [
+    # the robbery one outlet reports is the shooting another does: one incident
+    ("Two men robbed a convenience store on Elm Street", [2]),
+    # a bombing and a shooting are two events, however alike their day and toll
+    ("A bomb exploded at a convenience store on Elm Street", [1, 1]),
+])
+def test_a_robbery_that_turned_into_a_shooting_is_one_incident(tmp_path, told_as, sizes):
+    """A report tells the robbery, another the shooting it became ('robbery-turned-shooting')."""
+    assert _incident_sizes(tmp_path, [
+        {"title": "Clerk killed in Tulsa store", "published": "2016-08-12", "outlet": "Daily A",
+         "text": f"{told_as} in Tulsa on Thursday night, killing the clerk and wounding three customers, "
+                 "police said."},
+        {"title": "Gunfire at Tulsa store leaves one dead, three hurt", "published": "2016-08-12", "outlet": "Channel B",
+         "text": "A gunman opened fire inside a convenience store in Tulsa on Thursday night, killing a clerk and "
+                 "wounding three people, police said."},
+    ]) == sizes

@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v17"
+LINK_VERSION = "link.coherent.v18"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -311,9 +311,17 @@ def _alike_specific_types(a: Mention, b: Mention) -> bool:
     return a.type not in GENERIC_TYPES and b.type not in GENERIC_TYPES and family(a.type) == family(b.type)
 
 
+# Events that turn into a shooting, or a shooting turns into: one report tells the robbery, another
+# the shooting it became ('robbery-turned-shooting'); a gunman takes hostages, or sets the house on
+# fire.  A bombing and a shooting stay two events (a city can see both in a day).
+TURNS_INTO_SHOOTING = frozenset({"robbery", "hostage", "arson"})
+
+
 def types_compatible(a: str, b: str) -> bool:
     """Same family of event; 'armed_assault' is the catch-all a vague report falls back on."""
-    return family(a) == family(b) or "armed_assault" in (a, b) or "arrest" in (family(a), family(b))
+    families = {family(a), family(b)}
+    return len(families) == 1 or "armed_assault" in (a, b) or "arrest" in families or \
+        ("armed" in families and bool(families & TURNS_INTO_SHOOTING))
 
 
 def _share_countries(a: Mention, b: Mention) -> bool:
