@@ -444,6 +444,18 @@ def test_names_that_single_out_an_incident_leave_out_who_speaks_for_the_police(n
     assert not {"paul hart", "dana wells"} & set(names)
 
 
+@pytest.mark.parametrize("sentence", [
+    "A man was shot in the 700 block of N. Kenwood Ave. on Friday night.",
+    "A man was shot in the 700 block of North Kenwood Avenue Friday night.",
+    "Police found a man shot in the 700 block of North Kenwood Ave.",
+])
+def test_a_street_block_is_one_name_however_a_report_writes_it(nlp, sentence):
+    """Two reports of one shooting write its block two ways; the name that links them is one."""
+    from unmist.extract.names import distinctive_names
+
+    assert "700 block of north kenwood avenue" in distinctive_names(list(nlp(sentence).sents))
+
+
 def test_a_headline_apart_from_the_text_places_the_main_incident(tmp_path):
     import json
 

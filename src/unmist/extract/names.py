@@ -33,7 +33,7 @@ def distinctive_names(sentences: list[Span]) -> tuple[str, ...]:
             elif ent.label_ == "FAC" and len(ent) >= 2:
                 names.add(_normal(ent.text))
         for match in ADDRESS.finditer(sent.text):
-            names.add(f"{match.group(1)} block of {_normal(match.group(2))}")
+            names.add(f"{match.group(1)} block of {_street(match.group(2))}")
     return tuple(sorted(n for n in names if n))
 
 
@@ -47,6 +47,30 @@ def _official(ent: Span) -> bool:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in speaking:
         return True
     return any(c.dep_ == "appos" and c.lemma_.lower().rstrip(".") in OFFICIAL_TITLES for c in root.children)
+
+
+# One street written two ways by two reports ('N. Kenwood Ave.' and 'North Kenwood Avenue'): the
+# postal abbreviations of directions and street types, a closed list, so it stays in code.
+# A direction leads the street's name, its type ends it ('St. Clair Ave.' is Saint Clair Avenue).
+DIRECTIONS = {"n": "north", "s": "south", "e": "east", "w": "west", "ne": "northeast", "nw": "northwest",
+              "se": "southeast", "sw": "southwest"}
+STREET_TYPES = {"st": "street", "ave": "avenue", "av": "avenue", "rd": "road", "dr": "drive", "blvd": "boulevard",
+                "ln": "lane", "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "cir": "circle",
+                "ter": "terrace", "trl": "trail"}
+# A day the report writes right after the street ('in the 3400 block of Kedzie Sunday') is no part of it.
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _street(text: str) -> str:
+    """A street as both reports of one block write it: no full stops, abbreviations spelt out, no
+    day after it."""
+    words = _normal(text).replace(".", " ").split()
+    while len(words) > 1 and words[-1] in WEEKDAYS:
+        words.pop()
+    if len(words) > 1:
+        words[0] = DIRECTIONS.get(words[0], words[0])
+        words[-1] = STREET_TYPES.get(words[-1], words[-1])
+    return " ".join(words)
 
 
 def _normal(text: str) -> str:
