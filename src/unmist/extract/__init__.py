@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v51"
+EXTRACT_VERSION = "extract.rules.v52"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -1115,7 +1115,8 @@ def _uncounted(span: Span) -> Span:
 
 
 def _learned_targets(roles: list[Span], document: Document) -> tuple[TextValue, ...]:
-    return tuple(_text_value(document, span.sent, _uncounted(span)) for span in learned.role_texts(roles, "TARGET"))
+    return tuple(_text_value(document, span.sent, _uncounted(span)) for span in learned.role_texts(roles, "TARGET")
+                 if learned.in_a_targets_place(span))
 
 
 def _hit(token, blasts: set[int]) -> bool:

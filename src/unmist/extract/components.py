@@ -87,6 +87,8 @@ def is_irrealis(span: Span) -> bool:
         return True
     if any(child.dep_ == "neg" for child in root.children):
         return True
+    if _told_as_done(root) or (root.dep_ == "compound" and _told_as_done(root.head)):
+        return False  # 'the attack, which destroyed the building, had been planned since September'
     for token in [root, *list(root.ancestors)[:3]]:
         if token.lemma_ in IRREALIS_GOVERNORS and token.i != root.i:
             return True
@@ -95,6 +97,14 @@ def is_irrealis(span: Span) -> bool:
         if token.dep_ in ("ROOT", "ccomp", "advcl") and token.i != root.i:
             break
     return _denied_hearsay(root)
+
+
+def _told_as_done(root: Token) -> bool:
+    """An event noun whose own relative clause says, in the past, what it did ('the car bomb attack
+    which destroyed the building'): it happened, whatever the sentence then says of its planning."""
+    return root.pos_ in ("NOUN", "PROPN") and any(
+        child.dep_ == "relcl" and child.tag_ == "VBD" and not _has_modal(child)
+        and not any(c.dep_ == "neg" for c in child.children) for child in root.children)
 
 
 def _denied_hearsay(root: Token) -> bool:
@@ -373,9 +383,21 @@ def _airline_after(doc: Doc, end: int) -> bool:
     return doc[end].lower_ in AIRLINE_WORDS or (doc[end].lower_ == "air" and following in ("lines", "line"))
 
 
+# ... and the plural after two street names ('at the intersection of Warren and Copeland streets').
+STREETS_WORDS = frozenset({"streets", "roads", "avenues", "drives", "boulevards", "lanes"})
+# Words after a name that make it a housing complex's ('the Ridgecrest Apartments'): local news
+# names the complex, and the town of that name is elsewhere.
+HOUSING_WORDS = frozenset({"apartments", "apartment", "townhomes", "condominiums"})
+
+
 def _street_after(doc: Doc, end: int) -> bool:
-    """A capitalised street or hospital word right after the name: 'Plymouth Street' is no town."""
-    return end < len(doc) and doc[end].lower_ in STREET_WORDS | HOSPITAL_WORDS and doc[end].text[:1].isupper()
+    """A capitalised street, hospital or housing word right after the name: 'Plymouth Street' is no
+    town; nor is 'Warren' of 'Warren and Copeland streets'."""
+    if end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper() \
+            and doc[end + 2].lower_ in STREETS_WORDS:
+        return True
+    return end < len(doc) and (doc[end].lower_ in STREETS_WORDS or (
+        doc[end].lower_ in STREET_WORDS | HOSPITAL_WORDS | HOUSING_WORDS and doc[end].text[:1].isupper()))
 
 
 COMPASS_ABBREVIATIONS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
@@ -493,8 +515,10 @@ def _a_source(span: Span) -> bool:
 
 @Language.component("unmist_dates", assigns=["doc._.unmist_dates"])
 def mark_dates(doc: Doc) -> Doc:
-    doc._.unmist_dates = [expr for sent in doc.sents for expr in find_dates(sent.text, sent.start_char)]
-    return doc
+    named = [(span.start_char, span.end_char) for span in doc.spans.get("unmist_actors", [])]
+    doc._.unmist_dates = [expr for sent in doc.sents for expr in find_dates(sent.text, sent.start_char)
+                          if not any(start < expr.end and expr.start < end for start, end in named)]
+    return doc  # a date in a group's or an outlet's name ('the 19 April Movement') dates nothing
 
 
 @Language.component("unmist_figures", requires=["token.dep", "token.lemma", "doc.ents"], assigns=["doc._.unmist_figures"])

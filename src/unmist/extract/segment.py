@@ -42,7 +42,7 @@ SAYING_NOUNS = frozenset({"briefing", "statement", "interview", "conference", "a
                           "report", "video", "message", "post", "claim"})
 # Verbs of the legal aftermath, whose date is when a suspect was charged or tried, days or months
 # after the incident ('was arraigned Tuesday in the shooting of ...').
-LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "convict", "book", "acquit"})
+LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "convict", "book", "acquit", "testify"})
 # ... and of the other aftermath: the search for the attackers, the funeral, the court date ('police
 # were searching late Tuesday for two suspects in a shooting', 'funeral services will be held Friday').
 AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appear", "face"})
@@ -225,14 +225,31 @@ def _governor_is_event(span: Span) -> bool:
             token = head
             continue
         if head.pos_ in ("NOUN", "PROPN"):
-            # 'at a briefing on Tuesday' dates the briefing, 'the funeral on Friday' the funeral
-            return head.lemma_.lower() not in SAYING_NOUNS | AFTERMATH_NOUNS
+            # 'at a briefing on Tuesday' dates the briefing, 'the funeral on Friday' the funeral,
+            # 'the Sept. 19 ambush' the ambush; a noun that is no event ('97 years in prison Tuesday',
+            # 'after noon today') is where the parser hung the date: the verb above says what it dates
+            if head.lemma_.lower() in SAYING_NOUNS | AFTERMATH_NOUNS:
+                return False
+            if _names_an_event(head):
+                return True
         if head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _said_of_an_aftermath(head):
                 return False  # 'was charged Tuesday in the shooting': the day of the charge
             return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report"
         token = head
     return True
+
+
+# Nouns that name an incident without being an incident type's trigger.
+EVENT_NOUNS = frozenset({"incident", "crime", "homicide", "murder", "killing", "death", "slaying", "violence",
+                         "gunfire", "fire", "attack", "clash", "fighting", "battle", "raid", "operation", "shooting",
+                         "shootout", "stabbing", "bombing", "explosion", "blast", "ambush", "assault", "kidnapping",
+                         "abduction", "robbery", "massacre", "assassination", "riot", "party"})
+
+
+def _names_an_event(noun: Token) -> bool:
+    """The incident, or where it happened ('a party on Saturday'): a trigger, or a noun for an event."""
+    return noun.lemma_.lower() in EVENT_NOUNS or any(t.start <= noun.i < t.end for t in noun.doc.spans["unmist_triggers"])
 
 
 def _said_of_an_aftermath(verb: Token) -> bool:
