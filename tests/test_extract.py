@@ -769,6 +769,35 @@ def test_the_day_of_a_sentence_or_a_testimony_does_not_date_the_shooting(tmp_pat
     assert mentions[0].date.evidence is None
 
 
+def test_a_date_told_of_something_else_in_passing_does_not_date_the_killing(tmp_path):
+    """'the group that laid down its weapons on 9 March' dates the disarmament, not the killing."""
+    mentions = _news_item(tmp_path, "Carlos Pizarro, former leader of the M-19, the guerrilla group that laid down "
+                                    "its weapons on 9 March, was killed aboard a flight to Barranquilla.",
+                          "1990-04-26", "Pizarro killed")
+    assert mentions[0].date.evidence is None or mentions[0].date.evidence.text != "on 9 March"
+    # a relative clause of violence is the incident's own ('a stray bullet someone fired ... Saturday night')
+    stray = _news_item(tmp_path, "A 9-year-old girl was injured by a stray bullet someone fired into the air in "
+                                 "downtown Nashville Saturday night.", "2015-07-05", "Girl hurt")
+    assert str(stray[0].date.start) == "2015-07-04"
+
+
+def test_a_killing_told_again_with_its_date_is_one_incident(tmp_path):
+    """The lead tells of 'the death of Hector Oqueli Colindres' undated; a later sentence tells his
+    abduction and killing in January by his family name: one incident, dated January."""
+    mentions = _news_item(tmp_path, "The army has no knowledge of a report on the investigations concerning the death "
+                                    "of Salvadoran leftist leader Hector Oqueli Colindres.\n\nOqueli and Hilda Flores, "
+                                    "a Guatemalan leader, were abducted and killed in January by unidentified "
+                                    "individuals in Guatemala City.", "1990-05-26", "Oqueli investigation")
+    assert len(mentions) == 1
+    assert {"Hector Oqueli Colindres", "Hilda Flores"} <= {v.text for v in mentions[0].victims}
+    assert str(mentions[0].date.start) == "1990-01-01"
+    # a killer who shares his victims' family name was not hit: his old crime is another incident
+    mentions = _news_item(tmp_path, "Gregory Green shot and killed his step-children Kara Allen and Koi Green in "
+                                    "Dearborn Heights.\n\nIn 1991, Green served time in prison for killing his then "
+                                    "wife, Tonya Clayton.", "2016-10-05", "Man charged")
+    assert len(mentions) == 2 and mentions[0].date.precision == "week"
+
+
 def test_a_date_in_a_groups_name_dates_nothing(tmp_path):
     """'the 19 April Movement' (M-19) is a group, not the 19th of April."""
     mentions = _news_item(tmp_path, "Members of the 19 April Movement attacked a police post in Cali on Monday, "
@@ -1003,6 +1032,9 @@ def test_an_undated_event_of_another_kind_later_in_the_report_is_its_own_inciden
     ("Troops of the 6th infantry brigade commanded by Lieutenant Pachecho murdered two peasants in Usulutan on "
      "Monday.", {"Lieutenant Pachecho", "Troops of the 6th infantry brigade"}),
     ("Gunmen killed two men in Dallas on Monday. The investigation is led by Detective John Smith.", set()),
+    # the second of two names joined by 'and' holds the role of the first
+    ("A senator was shot dead in Bogota on Monday. The killing had been ordered by Fidel Castano and Henry Perez, "
+     "heads of the paramilitary militias.", {"Fidel Castano", "Henry Perez"}),
     ("Gunmen killed 12 policemen in Medellin on Monday. The chief of the gang, Pablo Escobar Gaviria, ordered "
      "the assassination of Medellin policemen.", {"Pablo Escobar Gaviria"}),
     ("Gunmen killed 12 policemen in Medellin on Monday. Colonel Juan Perez, who is responsible for the "
@@ -1017,6 +1049,20 @@ def test_a_person_said_to_be_behind_the_incident_is_its_perpetrator(tmp_path, st
     mentions = _report(tmp_path, story)
     people = {p.name for p in mentions[0].perpetrators if p.kind == "individual"} - {"Gunmen"}
     assert people == behind
+
+
+@pytest.mark.parametrize("story, forces", [
+    ("Guatemalan army troops killed nine peasants near Coban on Thursday.", {"Guatemalan army"}),
+    ("Troops of the 6th infantry brigade murdered two peasants in Usulutan on Monday.", {"6th infantry brigade"}),
+    # a group's members are found as the group; people of no force name none
+    ("Members of the FMLN attacked a bus in Usulutan on Monday.", set()),
+    ("Two men shot a bus driver in Usulutan on Monday.", set()),
+])
+def test_the_force_whose_people_did_it_is_a_perpetrator_too(tmp_path, story, forces):
+    """MUC and GTD code the unit as the perpetrator organisation beside its men."""
+    mentions = _report(tmp_path, story)
+    named = {p.name for p in mentions[0].perpetrators}
+    assert {name for name in named if name.split()[-1] in ("army", "brigade") and " of " not in name} == forces
 
 
 @pytest.mark.parametrize("story, perpetrators", [
@@ -1176,6 +1222,20 @@ def test_the_longest_weapon_the_table_names_is_the_weapon(tmp_path):
                                  "Zacatecoluca on Monday, wounding three soldiers.")
     weapons = {w.text for m in mentions for w in m.weapons}
     assert {"rocket launchers", "Molotov cocktail"} <= weapons and "rocket" not in weapons
+
+
+@pytest.mark.parametrize("story, expected", [
+    # a car bomb named twice, the second time as 'the bomb', is one weapon
+    ("A car bomb exploded outside the embassy in Lima on Monday, killing two guards. Police said the bomb was "
+     "placed by two men.", {"car bomb"}),
+    # weapons taken from the enemy were not fired; a bomb squad is no bomb
+    ("Rebels attacked the army post in Zacatecoluca on Monday with grenades, killing three soldiers. They seized six "
+     "rifles and a machine gun.", {"grenades"}),
+    ("Gunmen shot dead a guard at the bank in Lima on Monday. The bomb squad searched the building.", set()),
+])
+def test_a_weapon_is_what_was_used_once_however_often_named(tmp_path, story, expected):
+    mentions = _report(tmp_path, story)
+    assert {w.text.lower() for w in mentions[0].weapons} == expected
 
 
 def test_a_bracketed_note_inside_a_sentence_does_not_start_one(nlp):

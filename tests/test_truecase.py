@@ -26,6 +26,15 @@ def test_known_groups_are_cased_as_the_knowledge_files_write_them():
     assert "The Taliban claimed" in _cased("THE TALIBAN CLAIMED THE ATTACK.")
     assert "Shining Path guerrillas" in _cased("SHINING PATH GUERRILLAS ATTACKED A POST.")
     assert "The Taliban claimed" in truecase("gunmen killed five people in kabul on monday. the taliban claimed it.")
+    # a name that opens with a number ('the 19 April Movement', M-19): a group, which its date is no date of
+    assert "the 19 April Movement (M-19)" in _cased("PIZARRO, FORMER LEADER OF THE 19 APRIL MOVEMENT (M-19), WAS KILLED.")
+
+
+def test_a_given_name_is_a_name_and_the_family_name_after_it_too():
+    # 'victor' and 'carlos' are English words to the lemma index, 'pizarro' a noun of it
+    assert "peasants Victor Manuel Vasquez" in _cased("TROOPS MURDERED PEASANTS VICTOR MANUEL VASQUEZ AND TWO OTHERS.")
+    assert "leader Carlos Pizarro was" in _cased("THE M-19 LEADER CARLOS PIZARRO WAS KILLED.")
+    assert "Carlos said" in _cased("CARLOS SAID THE TROOPS LEFT.")  # a verb after the name stays a word
 
 
 def test_a_short_bulletin_in_capitals_is_truecased_too():

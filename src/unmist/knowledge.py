@@ -262,6 +262,12 @@ def person_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def given_names() -> frozenset[str]:
+    """Lower-cased given names that are English words too ('victor', 'oscar')."""
+    return frozenset(w.lower() for w in _words("given_names.txt"))
+
+
+@lru_cache(maxsize=None)
 def ranks() -> frozenset[str]:
     """Lower-cased military and police ranks ('colonel', 'capt')."""
     return frozenset(w.lower() for w in _words("ranks.txt"))

@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v52"
+EXTRACT_VERSION = "extract.rules.v53"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -142,8 +142,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     claim = claim_status(sentences)
     perpetrators = _perpetrators(draft, doc, document)
     perpetrators += _learned_perpetrators(roles, document, perpetrators, claim == "claimed")
-    perpetrators = _ranked(_without_defined_acronyms(perpetrators, document.text), document) or \
-        _actor_values(kinds_of_doers(sentences), document)
+    perpetrators = _with_their_forces(_ranked(_without_defined_acronyms(perpetrators, document.text), document) or
+                                      _actor_values(kinds_of_doers(sentences), document))
     return Mention(
         document=document.id,
         index=index,
@@ -161,7 +161,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         victims=_not_the_doers(_without_short_names(_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document),
                                                             _victims(draft, document))), perpetrators),
         targets=_merged(_learned_targets(roles, document), _targets(draft, document)),
-        weapons=_merged(_weapons(draft, document), _learned_values(roles, "WEAPON", document)),
+        weapons=_weapons_used(_merged(_weapons(draft, document), _learned_values(roles, "WEAPON", document)), doc),
         figures=figures,
         claim=claim or ("claimed" if any(p.status == "claimed" for p in perpetrators) else None),
     )
@@ -296,6 +296,55 @@ def _ranked(perpetrators: tuple[ActorValue, ...], document: Document) -> tuple[A
             actor = replace(actor, name=f"{' '.join(rank.split()).title()} {actor.name}", evidence=evidence)
         values.setdefault(knowledge.actor_key(actor.name, actor.kind), actor)
     return tuple(values.values())
+
+
+# The people of a force ('army troops', 'officers of the armed forces', 'elements'), and the last
+# words of a force's name ('the Guatemalan army', 'the 6th infantry brigade', 'the Atonal battalion').
+MEMBER_WORDS = frozenset({"troops", "soldiers", "elements", "members", "officers", "units", "men", "personnel",
+                          "agents", "guards", "policemen", "servicemen"})
+FORCE_NAME_ENDS = frozenset({"army", "forces", "military", "police", "guard", "brigade", "battalion", "force", "navy",
+                             "detachment", "regiment", "command"})
+OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _with_their_forces(perpetrators: tuple[ActorValue, ...]) -> tuple[ActorValue, ...]:
+    """The force whose people did it, beside them: 'Guatemalan army troops' killed, so did the
+    Guatemalan army ('officers of the armed forces', 'battalion troops of the 6th infantry
+    brigade'); MUC and GTD code the unit as the perpetrator organisation and its men as the people."""
+    forces: dict[str, ActorValue] = {}
+    for actor in perpetrators:
+        if actor.kind == "organization":
+            continue
+        for start, end in _forces_of(actor.name):
+            name = re.sub(r"^the\s+", "", actor.name[start:end], flags=re.IGNORECASE)
+            start = end - len(name)
+            evidence = replace(actor.evidence, start=actor.evidence.start + start, end=actor.evidence.start + end,
+                               text=actor.evidence.text[start:end]) if actor.evidence.text == actor.name else actor.evidence
+            forces.setdefault(name.lower(), replace(actor, name=name, kind="state", evidence=evidence, surface=None))
+    named = set(forces) | {p.name.lower() for p in perpetrators
+                           if p.name.split()[-1].lower() in FORCE_NAME_ENDS and not _forces_of(p.name)}
+    # one force once: 'army' of 'army troops' is the 'Guatemalan army' of 'Guatemalan army troops'
+    return perpetrators + tuple(force for key, force in forces.items() if key not in {p.name.lower() for p in perpetrators}
+                                and not any(other != key and other.endswith(" " + key) for other in named))
+
+
+def _forces_of(words: str) -> list[tuple[int, int]]:
+    """Where in a description of people the forces they belong to are named ('Oromontique battalion
+    troops of the 6th infantry brigade': both)."""
+    parts = [(0, len(words))]
+    joint = OF_THE.search(words)
+    if joint is not None:
+        parts = [(0, joint.start()), (joint.end(), len(words))]
+    forces = []
+    for index, (start, end) in enumerate(parts):
+        tokens = words[start:end].split()
+        if index == 0 and len(tokens) >= 2 and tokens[-1].lower() in MEMBER_WORDS \
+                and tokens[-2].lower() in FORCE_NAME_ENDS:
+            forces.append((start, start + len(words[start:end].rstrip()) - len(tokens[-1]) - 1))
+        elif index == 1 and tokens and tokens[-1].lower() in FORCE_NAME_ENDS \
+                and words[:parts[0][1]].split()[-1].lower() in MEMBER_WORDS:
+            forces.append((start, end))
+    return forces
 
 
 def _rank_before(text: str, start: int) -> str:
@@ -1160,6 +1209,37 @@ def _weapons(draft: Draft, document: Document) -> tuple[TextValue, ...]:
             if not any(key in existing for existing in weapons):
                 weapons[key] = TextValue(match.group(0), evidence_at(document, facts.sent, start, start + len(match.group(0))))
     return tuple(weapons.values())
+
+
+# What is done to weapons that were not used: taken from the enemy or by the police ('we seized six
+# rifles', 'the seizure of 40 rifles').
+SEIZING_WORDS = frozenset({"seize", "capture", "confiscate", "recover", "seizure", "confiscation", "haul"})
+
+
+def _seized(doc: Doc, start: int) -> bool:
+    """'we seized six rifles, an M-79 grenade launcher': the verb or noun above the weapon (through a
+    list and its numbers) takes it, it did not fire."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = climb(span.root, ("compound", "nummod", "amod", "conj", "appos", "nmod"))
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return head.lemma_.lower() in SEIZING_WORDS
+
+
+# Words after a weapon's name that make it something else: 'the bomb squad', 'a bomb threat'.
+NOT_THE_WEAPON = re.compile(r"[- ](?:squads?|disposal|threats?|scares?|experts?)\b", re.IGNORECASE)
+
+
+def _weapons_used(weapons: tuple[TextValue, ...], doc: Doc) -> tuple[TextValue, ...]:
+    """The weapons the incident was done with, each once: not those seized, not a bomb squad, and
+    'bomb' is the 'car bomb' another sentence names (one weapon, by its fuller name)."""
+    text = text_of(doc)
+    used = [w for w in weapons if not _seized(doc, w.evidence.start)
+            and not NOT_THE_WEAPON.match(text, w.evidence.end, w.evidence.end + 20)]
+    wordings = [" ".join(w.text.lower().split()).rstrip("s") for w in used]
+    return tuple(w for w, words in zip(used, wordings)
+                 if not any(other != words and other.endswith(" " + words) for other in wordings))
 
 
 def _phrase(token) -> Span:

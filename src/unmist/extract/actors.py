@@ -581,12 +581,12 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
     so a run of proper nouns after a role phrase counts as a name too."""
     findings = []
     known = actor_tokens(sent.doc)
-    for span in _names(sent):
+    for span in sorted(_names(sent), key=lambda name: name.start):
         if _is_victim(span) or any(t.i in known for t in span):
             continue  # a known group or outlet is found as one
         before = text_of(sent.doc)[max(sent.start_char, span.start_char - 60): span.start_char]
         after = text_of(sent.doc)[span.end_char: min(sent.end_char, span.end_char + 140)]
-        by_role = any(p.search(before) for p in PERSON_ROLES) or _commander(before)
+        by_role = any(p.search(before) for p in PERSON_ROLES) or _commander(before) or _joined_to_found(span, findings)
         if not (by_role or ((span.label_ == "PERSON" or _joined_to_a_person(span)) and PERSON_AFTER.match(after))):
             continue
         if span.label_ != "PERSON" and len(span) < 2:
@@ -595,6 +595,13 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
         name = re.sub(r"^(?:Mr|Mrs|Ms)\.?\s+", "", span.text)  # a rank stays (see extract._ranked)
         findings.append(ActorFinding(name, "individual", status, span.start_char, span.end_char, sent))
     return findings
+
+
+def _joined_to_found(span: Span, findings: list[ActorFinding]) -> bool:
+    """'ordered by Fidel Castano and Henry Perez': the second of two names joined by 'and' holds the
+    role the first was found in."""
+    text = text_of(span.doc)
+    return any(re.fullmatch(r",?\s+and\s+", text[f.end:span.start_char]) for f in findings)
 
 
 def _joined_to_a_person(span: Span) -> bool:

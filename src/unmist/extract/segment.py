@@ -20,9 +20,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from .dates import DateExpr, Resolved, compatible, resolve
-from .actors import CLAIM, NO_CLAIM
+from .actors import CLAIM, NO_CLAIM, VIOLENT_VERBS
 from .figures import Figure
 from .nlp import text_of
+from .victims import effect_of
 
 # Date expressions, most specific first: when a sentence has several, this one dates the event.
 DATE_SPECIFICITY = {"absolute": 0, "day_month": 1, "weekday": 2, "relative": 3, "anchor": 4, "month_year": 5,
@@ -235,9 +236,22 @@ def _governor_is_event(span: Span) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _said_of_an_aftermath(head):
                 return False  # 'was charged Tuesday in the shooting': the day of the charge
+            if _aside(head):
+                return False  # 'Pizarro, former leader of the group that laid down its weapons on 9 March, was killed'
             return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report"
         token = head
     return True
+
+
+def _aside(verb: Token) -> bool:
+    """A relative clause on an apposition, which tells something else about a noun the sentence names
+    in passing ('Pizarro, former leader of the M-19, the group that laid down its weapons on 9 March,
+    was killed'): not of violence, not of an event noun ('the attack, which happened on Monday'), not
+    of a trigger.  (On any noun it took the day from 'a handgun he took from a car early Thursday'.)"""
+    if verb.dep_ != "relcl" or verb.head.dep_ != "appos" \
+            or verb.lemma_.lower() in CASUALTY_LEMMAS | VIOLENT_VERBS | OCCURRENCE_VERBS or _names_an_event(verb.head):
+        return False
+    return not any(t.start <= verb.i < t.end for t in verb.doc.spans["unmist_triggers"])
 
 
 # Nouns that name an incident without being an incident type's trigger.
@@ -402,12 +416,44 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
             current.date_expr, current.date = expr, resolved  # the lead rarely dates the event: adopt
             current.sentences.append(facts)
             return current
+        same = next((d for d in [current, *drafts] if d.date is None and _same_people_hit(facts, d)), None)
+        if same is not None:  # 'the death of Hector Oqueli Colindres' ... 'Oqueli ... were killed in January'
+            same.date_expr, same.date = expr, resolved
+            same.sentences.append(facts)
+            return same
         return _open(drafts, facts, expr, resolved)
     if _changes_subject(facts, current, drafts):
         return _open(drafts, facts, None, None)
     target = max(drafts, key=lambda d: _affinity(facts, d, current))
     target.sentences.append(facts)
     return target
+
+
+def _same_people_hit(facts: SentenceFacts, draft: Draft) -> bool:
+    """The sentence tells of the killing, wounding or kidnapping of someone the incident's sentences
+    already named as hit, by a family name both give: one incident, told again with its date."""
+    named = set().union(*(_people_hit(s.sent) for s in draft.sentences))
+    if not named:
+        return False
+    doc = facts.sent.doc
+    hit_people = [person for person in facts.sent.ents if person.label_ == "PERSON" and effect_of(person) is not None]
+    # the name itself is hit, or hangs on a person who is: the tagger reads a family name alone as a
+    # place or an adjective as often as a person ('Oqueli and Hilda Flores ... were abducted'); a
+    # killer who shares his victims' name is not hit ('In 1991, Green served time for killing his wife')
+    return any(token.text[:1].isupper() and token.lower_ in named and (
+        effect_of(doc[token.i:token.i + 1]) is not None
+        or any(person.start <= token.i < person.end or person.start <= token.head.i < person.end for person in hit_people))
+        for token in facts.sent)
+
+
+def _people_hit(sent: Span) -> set[str]:
+    """The family names (every word of a name but the first) of the people a sentence says were hit."""
+    names = set()
+    for person in sent.ents:
+        if person.label_ == "PERSON" and effect_of(person) is not None:
+            words = [t.lower_ for t in person if t.is_alpha]
+            names.update(words[1:] if len(words) > 1 else words)
+    return names
 
 
 # A report's own undated incident is news: a date this long before publication ('had killed his

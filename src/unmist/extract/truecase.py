@@ -17,6 +17,7 @@ gigabytes large; the context does most of their work here.)
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -98,13 +99,13 @@ def _with_known_names(matches: list, cased: list[str], text: str) -> list[str]:
     -> 'the Taliban', 'SHINING PATH' -> 'Shining Path'): their words are English words too."""
     cased = list(cased)
     lowered = text.lower()
-    index_at = {match.start(): index for index, match in enumerate(matches)}
+    starts = [match.start() for match in matches]
     for alias, pattern in _known_name_patterns():
         if alias.lower() not in lowered:  # a substring test first: most aliases are absent
             continue
         for found in pattern.finditer(lowered):
-            start = index_at.get(found.start())
-            if start is None:
+            start = bisect.bisect_left(starts, found.start())  # the first word ('19 April Movement' opens with a number)
+            if start >= len(matches) or matches[start].start() >= found.end():
                 continue
             for offset, word in enumerate(WORD.findall(alias)):
                 if start + offset < len(matches) and matches[start + offset].group(0).lower() == word.lower():
@@ -158,6 +159,8 @@ def _in_context(matches: list, alone: list[str], index: int, text: str) -> str:
     word = matches[index].group(0).lower()
     if cased != word or _is_stop_word(word) or word in knowledge.person_titles():
         return cased
+    if _after_given_name(matches, index, text) and word in _noun_only_words():
+        return word[:1].upper() + word[1:]  # 'CARLOS PIZARRO': a family name the word list calls a noun
     if _name_next_to(matches, alone, index, index + 1, text) and (
             _name_next_to(matches, alone, index, index - 1, text) or _title_before(matches, index, text)
             or (_after_comma(matches, index, text) and _name_next_to(matches, alone, index + 1, index + 2, text))):
@@ -175,6 +178,28 @@ def _after_comma(matches: list, index: int, text: str) -> bool:
 def _spaces(separator: str) -> bool:
     """One space or one line break: words of one name (wire text wraps lines anywhere)."""
     return separator.isspace() and separator.count("\n") < 2 and len(separator) <= 4
+
+
+def _after_given_name(matches: list, index: int, text: str) -> bool:
+    if index == 0 or not _spaces(text[matches[index - 1].end():matches[index].start()]):
+        return False
+    return matches[index - 1].group(0).lower() in knowledge.given_names()
+
+
+@lru_cache(maxsize=1)
+def _noun_only_words() -> frozenset[str]:
+    """Words the model's lemma index knows as nouns and nothing else ('pizarro', 'galan', but not
+    'said', an adjective too): after a given name such a word is more likely a family name than a
+    word of the sentence."""
+    from .nlp import load_model
+
+    tables = load_model().get_pipe("lemmatizer").lookups
+    if "lemma_index" not in tables.tables:
+        return frozenset()
+    index = tables.get_table("lemma_index")
+    nouns = set(index.get("noun", []))
+    others = {word for pos in ("verb", "adj", "adv") for word in index.get(pos, [])}
+    return frozenset(nouns - others)
 
 
 def _title_before(matches: list, index: int, text: str) -> bool:
@@ -202,6 +227,8 @@ def _word_case(word: str) -> str:
     proper = _proper_words()
     if word in proper:
         return proper[word]
+    if word in knowledge.given_names():
+        return word[:1].upper() + word[1:]
     if _is_english(word):
         return word[:1].upper() + word[1:] if is_place_word(word) or _is_demonym(word) else word
     if len(word) <= 5 and not re.search(r"[aeiouy]", word):
