@@ -360,6 +360,7 @@ def test_the_blamed_party_is_the_perpetrator_not_the_blamed_event(nlp, sentence,
     # firing weapons, or firing on someone, is a shooting
     ("A vessel fired automatic weapons at the boat on the river.", "shooting"),
     ("Soldiers fired on the demonstrators in the square.", "shooting"),
+    ("Urban guerrillas sabotaged pylons and transformers in San Miguel.", "armed_assault"),
 ])
 def test_the_most_specific_trigger_types_the_sentence(nlp, sentence, incident_type):
     from unmist import knowledge
@@ -566,6 +567,7 @@ def test_a_title_at_the_end_of_a_wrapped_line_stays_with_its_name():
     ("A bomb destroyed several homes near Ayacucho on Monday.", "homes"),
     ("Rebels set fire to the offices of the local development corporation in Puno on Monday.",
      "offices of the local development corporation"),
+    ("Urban guerrillas sabotaged pylons in San Miguel on Monday.", "pylons"),
 ])
 def test_a_target_is_what_the_attack_hit(tmp_path, sentence, target):
     path = tmp_path / "report.txt"
@@ -1049,6 +1051,13 @@ def test_a_person_said_to_be_behind_the_incident_is_its_perpetrator(tmp_path, st
     mentions = _report(tmp_path, story)
     people = {p.name for p in mentions[0].perpetrators if p.kind == "individual"} - {"Gunmen"}
     assert people == behind
+
+
+def test_unidentified_doers_are_described_as_the_report_knows_them(tmp_path):
+    """'unidentified assailants' (MUC-4 keys keep the word); an article or 'several' goes."""
+    mentions = _report(tmp_path, "Unidentified assailants kidnapped Norberto Rodriguez in Cali on Monday. Several "
+                                 "armed men shot dead a guard in Cali on Tuesday.")
+    assert [sorted(p.name for p in m.perpetrators) for m in mentions] == [["Unidentified assailants"], ["armed men"]]
 
 
 @pytest.mark.parametrize("story, forces", [

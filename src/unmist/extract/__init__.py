@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
-from .actors import ActorFinding, claim_status, find_perpetrators, kinds_of_doers, with_of_phrase
+from .actors import ActorFinding, claim_status, described, find_perpetrators, kinds_of_doers, with_of_phrase
 from .components import LOCATIVES, names_a_jurisdiction, place_tokens
 from .figures import Figure, sum_figures
 from .nlp import climb, load_pipeline, noun_chunks_in, text_of
@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v53"
+EXTRACT_VERSION = "extract.rules.v54"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -264,6 +264,8 @@ def _learned_perpetrators(roles: list[Span], document: Document, found: tuple[Ac
                 continue
             words = _words(document, span)
             name = aliases.get(words, aliases.get(words.lower(), words))
+            if kind == "individual" and name == words:
+                name = described(words)  # 'Several armed men' is the rules' 'armed men'
             if name.lower() in known or words.lower() in known:
                 continue
             known.add(name.lower())

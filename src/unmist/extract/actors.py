@@ -281,7 +281,7 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
                 continue
             span = _description_span(doer)
             status = _hedged(sent.text)
-            findings.append(ActorFinding(_described(span), "individual", status, span.start_char, span.end_char, sent))
+            findings.append(ActorFinding(described(span.text), "individual", status, span.start_char, span.end_char, sent))
     return findings
 
 
@@ -331,7 +331,7 @@ def _arrested_suspects(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             if person.lemma_.lower() not in SUSPECT_NOUNS or any(t.i in taken for t in person.subtree):
                 continue
             span = _description_span(person)
-            findings.append(ActorFinding(_described(span), "individual", "suspected", span.start_char, span.end_char, sent))
+            findings.append(ActorFinding(described(span.text), "individual", "suspected", span.start_char, span.end_char, sent))
     return findings
 
 
@@ -373,10 +373,11 @@ def _group_tokens(groups: list[Span]) -> set[int]:
     return {t for g in groups for t in range(g.start, g.end)}
 
 
-def _described(span: Span) -> str:
+def described(text: str) -> str:
     """A description without its article or quantifier ('several armed men' -> 'armed men'); a
-    word-boundary match, so not the 'A' of 'Afghan'."""
-    return re.sub(r"^(?:(?:the|a|an|some|several|unidentified)\s+)*", "", span.text, flags=re.I) or span.text
+    word-boundary match, so not the 'A' of 'Afghan'.  'Unidentified' stays: it is what the report
+    knows of them (MUC-4 train keys write 'unidentified assailants' 41 times, 11 with the bare noun)."""
+    return re.sub(r"^(?:(?:the|a|an|some|several)\s+)*", "", text, flags=re.I) or text
 
 
 def _description_span(noun: Token) -> Span:
