@@ -464,6 +464,14 @@ def test_a_street_block_is_one_name_however_a_report_writes_it(nlp, sentence):
     assert "700 block of north kenwood avenue" in distinctive_names(list(nlp(sentence).sents))
 
 
+def test_a_home_town_in_the_headline_does_not_place_the_incident(tmp_path):
+    """'Virginia Beach man killed in Fort Lauderdale airport shooting': where he lived comes last."""
+    mentions = _news_item(tmp_path, "Olga Woltering of Virginia Beach was among the five people killed when a gunman "
+                                    "opened fire at the airport in Fort Lauderdale on Friday.", "2017-01-07",
+                          "Virginia Beach man killed in Fort Lauderdale airport shooting")
+    assert (mentions[0].place.name, mentions[0].place.admin1) == ("Fort Lauderdale", "Florida")
+
+
 def test_a_headline_apart_from_the_text_places_the_main_incident(tmp_path):
     import json
 

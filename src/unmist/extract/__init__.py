@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v54"
+EXTRACT_VERSION = "extract.rules.v55"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -510,7 +510,8 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
     first = next(doc.sents)
     if document.title.strip()[:40] not in document.text[:400]:
         return _headline_place(doc, document, countries)  # the headline came apart from the text (JSONL, feeds)
-    for span in (p for p in doc.spans["unmist_places"] if p.end <= first.end and not _is_destination(p)):
+    spans = [p for p in doc.spans["unmist_places"] if p.end <= first.end and not _is_destination(p)]
+    for span in sorted(spans, key=_is_residence):  # 'Virginia Beach man killed in Fort Lauderdale shooting'
         place = _scene_candidate(span, countries)
         if place is not None and place.precision != "country":
             return _place_value(place, evidence_at(document, first, span.start_char, span.end_char))
@@ -521,7 +522,8 @@ def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceVa
     """The place a separate headline names ('Toddler killed in Longview shooting'), its evidence the
     first sentence of the report that names it too (evidence quotes the stored text)."""
     title = load_pipeline()(truecase(document.title[:300]))
-    for span in (p for p in title.spans["unmist_places"] if not _is_destination(p)):
+    spans = [p for p in title.spans["unmist_places"] if not _is_destination(p)]
+    for span in sorted(spans, key=_is_residence):  # a home town last: 'Virginia Beach man killed in ...'
         place = _scene_candidate(span, countries, _after_locative(span))
         if place is None or place.precision == "country":
             continue
