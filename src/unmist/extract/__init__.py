@@ -323,10 +323,11 @@ def _with_their_forces(perpetrators: tuple[ActorValue, ...]) -> tuple[ActorValue
             evidence = replace(actor.evidence, start=actor.evidence.start + start, end=actor.evidence.start + end,
                                text=actor.evidence.text[start:end]) if actor.evidence.text == actor.name else actor.evidence
             forces.setdefault(name.lower(), replace(actor, name=name, kind="state", evidence=evidence, surface=None))
+    existing = {p.name.lower() for p in perpetrators}
     named = set(forces) | {p.name.lower() for p in perpetrators
                            if p.name.split()[-1].lower() in FORCE_NAME_ENDS and not _forces_of(p.name)}
     # one force once: 'army' of 'army troops' is the 'Guatemalan army' of 'Guatemalan army troops'
-    return perpetrators + tuple(force for key, force in forces.items() if key not in {p.name.lower() for p in perpetrators}
+    return perpetrators + tuple(force for key, force in forces.items() if key not in existing
                                 and not any(other != key and other.endswith(" " + key) for other in named))
 
 

@@ -251,7 +251,7 @@ def _aside(verb: Token) -> bool:
     if verb.dep_ != "relcl" or verb.head.dep_ != "appos" \
             or verb.lemma_.lower() in CASUALTY_LEMMAS | VIOLENT_VERBS | OCCURRENCE_VERBS or _names_an_event(verb.head):
         return False
-    return not any(t.start <= verb.i < t.end for t in verb.doc.spans["unmist_triggers"])
+    return not _in_a_trigger(verb)
 
 
 # Nouns that name an incident without being an incident type's trigger.
@@ -263,7 +263,11 @@ EVENT_NOUNS = frozenset({"incident", "crime", "homicide", "murder", "killing", "
 
 def _names_an_event(noun: Token) -> bool:
     """The incident, or where it happened ('a party on Saturday'): a trigger, or a noun for an event."""
-    return noun.lemma_.lower() in EVENT_NOUNS or any(t.start <= noun.i < t.end for t in noun.doc.spans["unmist_triggers"])
+    return noun.lemma_.lower() in EVENT_NOUNS or _in_a_trigger(noun)
+
+
+def _in_a_trigger(token: Token) -> bool:
+    return any(t.start <= token.i < t.end for t in token.doc.spans["unmist_triggers"])
 
 
 def _said_of_an_aftermath(verb: Token) -> bool:
@@ -436,7 +440,7 @@ def _same_people_hit(facts: SentenceFacts, draft: Draft) -> bool:
     if not named:
         return False
     doc = facts.sent.doc
-    hit_people = [person for person in facts.sent.ents if person.label_ == "PERSON" and effect_of(person) is not None]
+    hit_people = _persons_hit(facts.sent)
     # the name itself is hit, or hangs on a person who is: the tagger reads a family name alone as a
     # place or an adjective as often as a person ('Oqueli and Hilda Flores ... were abducted'); a
     # killer who shares his victims' name is not hit ('In 1991, Green served time for killing his wife')
@@ -449,11 +453,15 @@ def _same_people_hit(facts: SentenceFacts, draft: Draft) -> bool:
 def _people_hit(sent: Span) -> set[str]:
     """The family names (every word of a name but the first) of the people a sentence says were hit."""
     names = set()
-    for person in sent.ents:
-        if person.label_ == "PERSON" and effect_of(person) is not None:
-            words = [t.lower_ for t in person if t.is_alpha]
-            names.update(words[1:] if len(words) > 1 else words)
+    for person in _persons_hit(sent):
+        words = [t.lower_ for t in person if t.is_alpha]
+        names.update(words[1:] if len(words) > 1 else words)
     return names
+
+
+def _persons_hit(sent: Span) -> list[Span]:
+    """The people, by name, a sentence says were killed, wounded or kidnapped."""
+    return [person for person in sent.ents if person.label_ == "PERSON" and effect_of(person) is not None]
 
 
 # A report's own undated incident is news: a date this long before publication ('had killed his
