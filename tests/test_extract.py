@@ -340,6 +340,8 @@ def test_a_groups_statement_about_its_fighters_is_a_claim_and_no_immediate_claim
     ("Police believe drug trafficking bands were behind the murder of the judge.",
      [("drug trafficking bands", "suspected")]),
     ("The government is responsible for the new economic crisis.", []),
+    # people held to have taken part, as the report describes them
+    ("Three persons suspected of participating in the attack were released.", [("Three persons", "suspected")]),
 ])
 def test_the_blamed_party_is_the_perpetrator_not_the_blamed_event(nlp, sentence, expected):
     assert _perpetrators(nlp, sentence, 0) == expected

@@ -176,6 +176,13 @@ HELD_RESPONSIBLE = re.compile(r"^\s*(?:is|are|was|were|have\s+been|had\s+been)\s
                               r"(?:" + BEHIND_DEEDS[3:-1] + r"|deaths?|acts?|actions?)\b", re.IGNORECASE)
 
 
+# '... three persons suspected of participating in the attack were released': people held to have
+# taken part, as the report describes them.
+SUSPECTED_OF = re.compile(r"^\s*,?\s*(?:who\s+(?:are|were|is|was)\s+)?(?:suspected|accused)\s+of\s+(?:participating|"
+                          r"taking\s+part|involvement|being\s+involved|carrying\s+out|having\s+(?:participated|taken\s+part|"
+                          r"carried\s+out))\b", re.IGNORECASE)
+
+
 def _claim_by_reference(sent: Span, sent_groups: list[Span]) -> list[ActorFinding]:
     """'Both were claimed by the group': the group named in the sentences just before (unless the
     sentence names its antecedent itself, before the reference)."""
@@ -213,7 +220,8 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             continue  # a named person: found by _person_roles
         before = text_of(sent.doc)[max(sent.start_char, chunk.start_char - 70): chunk.start_char]
         after = text_of(sent.doc)[chunk.end_char: chunk.end_char + 40]
-        cued = DESCRIPTION_CUES.search(before) or CONVICTED.match(after) or HELD_RESPONSIBLE.match(after)
+        cued = DESCRIPTION_CUES.search(before) or CONVICTED.match(after) or HELD_RESPONSIBLE.match(after) \
+            or SUSPECTED_OF.match(after)
         if not cued or any(t.i in taken for t in chunk.root.subtree):
             continue  # 'fighters loyal to the Islamic State': the known group is the finding
         if chunk.root.pos_ == "PRON" or chunk.root.tag_ in ("WP", "PRP") or \
