@@ -181,9 +181,7 @@ def _spaces(separator: str) -> bool:
 
 
 def _after_given_name(matches: list, index: int, text: str) -> bool:
-    if index == 0 or not _spaces(text[matches[index - 1].end():matches[index].start()]):
-        return False
-    return matches[index - 1].group(0).lower() in knowledge.given_names()
+    return _word_before(matches, index, text) in knowledge.given_names()
 
 
 @lru_cache(maxsize=1)
@@ -203,9 +201,14 @@ def _noun_only_words() -> frozenset[str]:
 
 
 def _title_before(matches: list, index: int, text: str) -> bool:
+    return _word_before(matches, index, text) in knowledge.person_titles()
+
+
+def _word_before(matches: list, index: int, text: str) -> str:
+    """The word right before, lower-cased, when only a space separates the two ('' otherwise)."""
     if index == 0 or not _spaces(text[matches[index - 1].end():matches[index].start()]):
-        return False
-    return matches[index - 1].group(0).lower() in knowledge.person_titles()
+        return ""
+    return matches[index - 1].group(0).lower()
 
 
 def _name_next_to(matches: list, alone: list[str], index: int, other: int, text: str) -> bool:
