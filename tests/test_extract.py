@@ -835,6 +835,10 @@ def test_a_pages_time_stamp_does_not_date_the_shooting(tmp_path):
                                     "Monday, November 3, 2014 4:59 PM EST\n\nThe 16-year-old was shot and killed on "
                                     "Saturday night outside a store, police said.", "2014-11-03", "Teen shot dead")
     assert mentions[0].date.start.isoformat() == "2014-11-01"
+    # a stamp with its time before the day
+    stamped = _news_item(tmp_path, "Last updated at 10:15 a.m. on Monday, Nov. 3\n\nThe 16-year-old was shot and "
+                                   "killed outside a store, police said.", "2014-11-03", "Teen shot dead")
+    assert stamped[0].date.evidence is None
 
 
 def test_a_date_before_an_inverted_attribution_dates_the_clause_before_it(tmp_path):
@@ -1414,6 +1418,13 @@ def test_a_place_the_dead_were_killed_in_is_no_victim(nlp):
     ("Police were searching on Tuesday for two suspects in a shooting outside a club.", "Tuesday", False),
     ("Funeral services will be held Friday for a toddler who was fatally shot last week.", "Friday", False),
     ("A toddler was fatally shot on Friday in her home.", "Friday", True),
+    # the legal aftermath: an arrest, a charge filed, bond set, a day in court
+    ("The suspect was arrested Thursday night in connection with a shooting outside a bar.", "Thursday", False),
+    ("Prosecutors filed charges Wednesday against a man accused of shooting two teens.", "Wednesday", False),
+    ("A judge set bond at $50,000 on Monday for a man charged in the shooting of his neighbor.", "Monday", False),
+    ("The woman was in court on Tuesday for the fatal shooting of her husband.", "Tuesday", False),
+    # ... but violence at a funeral or a court is the incident
+    ("Gunmen attacked a funeral procession on Saturday in the town.", "Saturday", True),
 ])
 def test_the_day_of_a_search_or_a_funeral_is_not_the_day_of_the_incident(nlp, text, day, of_the_incident):
     from unmist.extract.segment import _governor_is_event

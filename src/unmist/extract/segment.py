@@ -38,16 +38,20 @@ AFTERMATH_LEMMAS = frozenset({"die", "succumb"})
 # Verbs whose date is the date of saying or of making known, not of the event ('on Thursday
 # claimed responsibility', 'identified the victim Monday', 'posted about the shooting Friday').
 SAYING_VERBS = frozenset({"claim", "accuse", "blame", "vow", "threaten", "quote", "cite", "say", "tell", "post",
-                          "publish", "tweet", "identify", "name", "release"})
+                          "publish", "tweet", "identify", "name", "release", "issue"})
 SAYING_NOUNS = frozenset({"briefing", "statement", "interview", "conference", "announcement", "press", "speech",
                           "report", "video", "message", "post", "claim"})
 # Verbs of the legal aftermath, whose date is when a suspect was charged or tried, days or months
-# after the incident ('was arraigned Tuesday in the shooting of ...').
-LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "convict", "book", "acquit", "testify"})
+# after the incident ('was arraigned Tuesday in the shooting of ...', 'was arrested Saturday', 'filed
+# charges Friday', 'a grand jury ruled on Tuesday').  Arrests never open an incident (ATTACH_ONLY_TYPES),
+# so the day of one dates no attack.
+LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "convict", "book", "acquit", "testify",
+                         "arrest", "file", "rule", "extradite"})
 # ... and of the other aftermath: the search for the attackers, the funeral, the court date ('police
 # were searching late Tuesday for two suspects in a shooting', 'funeral services will be held Friday').
 AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appear", "face"})
-AFTERMATH_NOUNS = frozenset({"funeral", "vigil", "service", "memorial", "hearing", "manhunt", "arraignment", "trial"})
+AFTERMATH_NOUNS = frozenset({"funeral", "vigil", "service", "memorial", "hearing", "manhunt", "arraignment", "trial",
+                             "court", "courtroom", "indictment", "bond", "bail", "warrant", "arrest"})
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # Words that tie people to an incident even when no known group or trigger is in the sentence.
 RESPONSIBILITY_WORDS = ("convicted", "sentenced", "found guilty", "the bomber was", "the attacker was", "loyal to",
@@ -197,9 +201,11 @@ def _inside(span: Span, sent: Span) -> bool:
 
 # A web page's own time stamp ('Posted: Monday, November 3, 2014 4:20 PM EST Updated: ...'): when
 # the page went up or changed, not when anything it tells of happened.
-PAGE_STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)(?:\s+on)?\s*:?\s*"
+# A page's stamp, with or without its time: 'Updated on Sunday, Nov. 27', 'Last updated at 10:39 a.m. on Sunday, Nov. 27'.
+PAGE_STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)"
+                        r"(?:\s+at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s+on)?\s*:?\s*"
                         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
-STAMP_REACH = 30
+STAMP_REACH = 50
 
 
 def _is_event_date(doc: Doc, expr: DateExpr) -> bool:
@@ -271,8 +277,21 @@ def _in_a_trigger(token: Token) -> bool:
 
 
 def _said_of_an_aftermath(verb: Token) -> bool:
-    """'Funeral services will be held Friday': a verb whose subject is the funeral, the vigil, the trial."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in AFTERMATH_NOUNS for c in verb.children)
+    """A verb that tells of the funeral, the vigil, the trial rather than the attack: its subject, its
+    object or the place it names is one ('Funeral services will be held Friday', 'a judge set bond
+    today', 'was in court Friday').  Not a verb of violence ('gunmen attacked the funeral on Friday')."""
+    if verb.lemma_.lower() in CASUALTY_LEMMAS | VIOLENT_VERBS | OCCURRENCE_VERBS or _in_a_trigger(verb):
+        return False
+    return any(t.lemma_.lower() in AFTERMATH_NOUNS for t in _participants(verb))
+
+
+def _participants(verb: Token) -> Iterator[Token]:
+    """The verb's subject, object and the nouns of its prepositions ('in court')."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            yield child
+        elif child.dep_ == "prep":
+            yield from (c for c in child.children if c.dep_ == "pobj")
 
 
 def _trigger_dates(doc: Doc, sent: Span) -> dict[int, int]:
