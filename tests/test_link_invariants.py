@@ -108,6 +108,18 @@ def test_a_later_report_without_a_date_joins_the_incident_it_names(tmp_path, vic
     assert _incident_sizes(tmp_path, [SHOOTING, later]) == sizes
 
 
+def test_a_later_report_that_names_the_victim_away_from_the_shooting_joins_it(tmp_path):
+    """A report of the trial tells the shooting in a line without the victim's name and names him
+    paragraphs later, in what a witness said: the name anywhere in it ties it to the earlier report."""
+    later = {"title": "Trial opens in Kenosha killing", "published": "2015-09-15", "outlet": "Channel B",
+             "text": "A 19-year-old man went on trial in the death of a man who was shot and killed outside his "
+                     "home in Kenosha.\n\n"
+                     "Jurors heard from six witnesses on the first day.\n\nThe jury also listened to a recording of "
+                     "a phone call.\n\nA neighbor, Sarah Lindqvist, testified that she heard Michael Anderson "
+                     "arguing with two men minutes before."}
+    assert _incident_sizes(tmp_path, [SHOOTING, later]) == [2]
+
+
 @pytest.mark.parametrize("doers, sizes", [
     # 'a gunman' is how every shooting is told: two placeless reports of a day are not one incident by it
     ("A gunman", [1, 1]),

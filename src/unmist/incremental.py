@@ -125,8 +125,9 @@ def _place_terms(mention: Mention) -> list[str]:
 
 
 def _name_terms(mention: Mention) -> list[str]:
-    """What a follow-up needs in common with the earlier incident it tells of: a distinctive name."""
-    return [f"m:{name.lower()}" for name in mention.names]
+    """What a follow-up needs in common with the earlier incident it tells of: a distinctive name
+    (of the incident's sentences or, for a report's main incident, of the whole report)."""
+    return [f"m:{name.lower()}" for name in sorted({*mention.names, *mention.report_names})]
 
 
 # --- pending work --------------------------------------------------------------------------------

@@ -177,6 +177,9 @@ class Mention:
     # names only this incident is likely to share with another report of it: the people it hit,
     # the venue, the street address ('1400 block of Mifflin Street'), lower case
     names: tuple[str, ...] = ()
+    # the report's main incident only: such names anywhere in the report.  A follow-up weeks later
+    # (an arrest, a plea) names the victim far from its own sentences about the shooting.
+    report_names: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

@@ -157,6 +157,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         countries=_named_countries(draft, place),
         places_named=_named_places(draft, countries),
         names=distinctive_names([s.sent for s in draft.sentences]),
+        report_names=distinctive_names(list(doc.sents)) if draft.core else (),
         perpetrators=perpetrators,
         victims=_not_the_doers(_without_short_names(_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document),
                                                             _victims(draft, document))), perpetrators),

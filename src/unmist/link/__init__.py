@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v18"
+LINK_VERSION = "link.coherent.v19"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -212,7 +212,7 @@ def may_meet(a: Mention, b: Mention) -> bool:
     if not (a.date and a.date.start and b.date and b.date.start):
         return True
     first, then = sorted((a, b), key=lambda m: m.date.start)
-    return then.date.start <= reach(first) or (follow_up(a, b) and bool(set(a.names) & set(b.names)))
+    return then.date.start <= reach(first) or (follow_up(a, b) and follow_up_names(a, b))
 
 
 def reach(mention: Mention):
@@ -244,14 +244,24 @@ def _follow_up_pairs(mentions: list[Mention], dated: list[int]):
     (see :func:`follow_up`): through the names, so a year of a city's news is not compared whole."""
     by_name: dict[str, list[int]] = defaultdict(list)
     for i in dated:
-        for name in mentions[i].names:
+        for name in _all_names(mentions[i]):
             by_name[name].append(i)
     for i in dated:
         if not _only_reported(mentions[i]):
             continue
-        for j in {j for name in mentions[i].names for j in by_name[name]}:
-            if j != i and follow_up(mentions[i], mentions[j]):
+        for j in {j for name in _all_names(mentions[i]) for j in by_name[name]}:
+            if j != i and follow_up(mentions[i], mentions[j]) and follow_up_names(mentions[i], mentions[j]):
                 yield (min(i, j), max(i, j))
+
+
+def _all_names(mention: Mention) -> set[str]:
+    return {*mention.names, *mention.report_names}
+
+
+def follow_up_names(a: Mention, b: Mention) -> bool:
+    """A distinctive name one tells the incident with and the other's report gives anywhere: a
+    follow-up names the victim in its account of the trial, far from its one line on the shooting."""
+    return bool(set(a.names) & _all_names(b) or set(b.names) & _all_names(a))
 
 
 def _blocks(mentions: list[Mention]) -> dict[str, list[int]]:
@@ -294,7 +304,7 @@ def _evidence_score(a: Mention, b: Mention) -> float:
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
         return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
     if _follow_up_apart(a, b):  # a later report of no date: the victim's name at the same place
-        return score if shared_name and place >= FOLLOW_UP_PLACE else 0
+        return score + (0 if shared_name else 1) if follow_up_names(a, b) and place >= FOLLOW_UP_PLACE else 0
     if place < 2:
         return 0  # undated on one side: only a shared named place can link ...
     if not (a.core and b.core) and not (shared_name or _same_specific_type(a, b)):
