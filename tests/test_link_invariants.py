@@ -120,6 +120,21 @@ def test_a_later_report_that_names_the_victim_away_from_the_shooting_joins_it(tm
     assert _incident_sizes(tmp_path, [SHOOTING, later]) == [2]
 
 
+@pytest.mark.parametrize("second_town, sizes", [
+    # a town with namesakes in several states and abroad, and no state named: the same name, the
+    # same night, a shooting: one incident
+    ("Richmond", [2]),
+    ("Fairfield", [1, 1]),
+])
+def test_two_reports_of_a_night_in_a_town_they_cannot_place_are_one_incident(tmp_path, second_town, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Man killed in Richmond shooting", "published": "2016-05-09", "outlet": "Daily A",
+         "text": "A 24-year-old man was shot and killed in Richmond on Sunday night, police said."},
+        {"title": "Police seek gunman after fatal shooting", "published": "2016-05-09", "outlet": "Channel B",
+         "text": f"Officers are looking for the gunman who shot a man dead outside a bar in {second_town} late Sunday."},
+    ]) == sizes
+
+
 @pytest.mark.parametrize("doers, sizes", [
     # 'a gunman' is how every shooting is told: two placeless reports of a day are not one incident by it
     ("A gunman", [1, 1]),

@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v57"
+EXTRACT_VERSION = "extract.rules.v58"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -47,6 +47,9 @@ BIG_PLACE_POPULATION = 1_000_000
 DOMINANT_PLACE_POPULATION = 50_000
 DOMINANT_PLACE_RATIO = 10
 UNIQUE_PLACE_POPULATION = 10_000
+# A place name with namesakes, one of them this big, is a city's: too common in the news to tie two reports.
+CITY_POPULATION = 300_000
+ADMIN_WORDS = frozenset({"county", "parish", "borough", "township", "district", "province", "state"})
 # Nouns after which a demonym names whose property it is, not where it happened ('Chinese embassy').
 FOREIGN_PROPERTY = frozenset({"embassy", "consulate", "citizen", "national", "diplomat", "ambassador", "mission",
                               "staff", "employee", "company", "worker", "tourist", "engineer", "cyclist"})
@@ -495,13 +498,27 @@ def _named_countries(draft: Draft, place: PlaceValue | None) -> tuple[str, ...]:
 
 
 def _named_places(draft: Draft, countries: Counter) -> tuple[str, ...]:
-    """Every specific place the incident's sentences name, canonical: linking compares them."""
+    """Every specific place the incident's sentences name, canonical: linking compares them.  A name
+    with namesakes the report does not tell apart ('Richmond', 'Fairfield' in local news that names no
+    state) is kept as written: two reports of one day that both name it are likely in the same one;
+    not a city's name (San Salvador sees several incidents a day)."""
     names = set()
     for span in (p for s in draft.sentences for p in s.places):
         place = choose_place(span._.unmist, countries)
         if place is not None and place.precision != "country":
             names.add(place.name)
+        elif place is None and _namesakes_town(span):
+            names.add(" ".join(span.text.split()))
     return tuple(sorted(names))
+
+
+def _namesakes_town(span: Span) -> bool:
+    """A town's name with namesakes that the report puts something in ('shot in Fernwood'), which
+    the parser too reads as a place (not 'Police' or 'Metro', which name towns somewhere); not a
+    county's (Cook County is Chicago's), not a city's."""
+    candidates = span._.unmist
+    return bool(candidates) and _placed_in(span) and all(t.ent_type_ in ("GPE", "LOC") for t in span) \
+        and max(p.population for p in candidates) < CITY_POPULATION and not ADMIN_WORDS & {t.lower_ for t in span}
 
 
 
