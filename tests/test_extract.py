@@ -875,6 +875,9 @@ def test_the_call_for_help_coming_in_dates_the_incident(tmp_path):
     # a numbered ward is a division of the city, not the town of Ward, Arkansas
     ("A 15-year-old was shot dead in the 4th Ward of New Orleans on Saturday.", "New Orleans"),
     ("A 15-year-old was shot dead in the 4th Ward on Saturday.", None),
+    # GeoNames lists a town 'Airport' (in Hawaii, Texas, California): a facility here
+    ("Five people were killed in the Airport shooting on Friday, the sheriff of Broward County, Florida, said.",
+     "Broward County"),
 ])
 def test_parts_of_a_city_are_not_towns_elsewhere(tmp_path, text, place):
     path = tmp_path / "report.txt"
@@ -1423,6 +1426,10 @@ def test_a_place_the_dead_were_killed_in_is_no_victim(nlp):
     ("Prosecutors filed charges Wednesday against a man accused of shooting two teens.", "Wednesday", False),
     ("A judge set bond at $50,000 on Monday for a man charged in the shooting of his neighbor.", "Monday", False),
     ("The woman was in court on Tuesday for the fatal shooting of her husband.", "Tuesday", False),
+    ("Three gang members were charged in an indictment unsealed Thursday with the killing of a teenager.", "Thursday",
+     False),
+    ("The man accused of shooting two deputies was found guilty Friday afternoon.", "Friday", False),
+    ("The suspect made his first court appearance Monday in the killing of his neighbor.", "Monday", False),
     # ... but violence at a funeral or a court is the incident
     ("Gunmen attacked a funeral procession on Saturday in the town.", "Saturday", True),
 ])

@@ -51,7 +51,7 @@ LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "co
 # were searching late Tuesday for two suspects in a shooting', 'funeral services will be held Friday').
 AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appear", "face"})
 AFTERMATH_NOUNS = frozenset({"funeral", "vigil", "service", "memorial", "hearing", "manhunt", "arraignment", "trial",
-                             "court", "courtroom", "indictment", "bond", "bail", "warrant", "arrest"})
+                             "court", "courtroom", "indictment", "bond", "bail", "warrant", "arrest", "appearance"})
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # Words that tie people to an incident even when no known group or trigger is in the sentence.
 RESPONSIBILITY_WORDS = ("convicted", "sentenced", "found guilty", "the bomber was", "the attacker was", "loyal to",
@@ -282,13 +282,20 @@ def _said_of_an_aftermath(verb: Token) -> bool:
     today', 'was in court Friday').  Not a verb of violence ('gunmen attacked the funeral on Friday')."""
     if verb.lemma_.lower() in CASUALTY_LEMMAS | VIOLENT_VERBS | OCCURRENCE_VERBS or _in_a_trigger(verb):
         return False
-    return any(t.lemma_.lower() in AFTERMATH_NOUNS for t in _participants(verb))
+    return any(t.lemma_.lower() in AFTERMATH_NOUNS or t.lower_ in VERDICT_WORDS for t in _participants(verb))
+
+
+# 'was found guilty Wednesday': the day of a verdict.
+VERDICT_WORDS = frozenset({"guilty", "innocent"})
 
 
 def _participants(verb: Token) -> Iterator[Token]:
-    """The verb's subject, object and the nouns of its prepositions ('in court')."""
+    """The verb's subject, object, complement and the nouns of its prepositions ('in court'); the
+    noun a participle tells of ('an indictment unsealed today')."""
+    if verb.dep_ == "acl":
+        yield verb.head
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "acomp", "oprd"):
             yield child
         elif child.dep_ == "prep":
             yield from (c for c in child.children if c.dep_ == "pobj")
