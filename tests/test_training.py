@@ -9,6 +9,8 @@ import sys
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, SHARED
 from unmist.extract import learned
@@ -36,6 +38,16 @@ def test_the_case_folded_copy_keeps_every_offset():
     assert folded[folded.index("guerrillas"):][:10] == "guerrillas"
     assert text[folded.index("guerrillas"):][:10] == "GUERRILLAS"
     assert "\n" not in folded and "\t" not in folded
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ 9.\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028İΣσéÉ"), max_size=40))
+def test_ascii_and_other_text_fold_alike(text):
+    """ASCII text takes a one-pass fold: it must read as the character-by-character one does."""
+    folded = learned.model_text(text)
+    assert folded == "".join(learned._fold(ch) for ch in text) and len(folded) == len(text)
+    assert learned.model_text(text.encode("ascii", "ignore").decode()) == \
+        "".join(learned._fold(ch) for ch in text.encode("ascii", "ignore").decode())
 
 
 def test_the_extraction_pipeline_runs_the_packaged_model():

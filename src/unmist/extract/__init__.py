@@ -540,7 +540,7 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
 def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue | None:
     """The place a separate headline names ('Toddler killed in Longview shooting'), its evidence the
     first sentence of the report that names it too (evidence quotes the stored text)."""
-    title = load_pipeline()(truecase(document.title[:300]))
+    title = load_pipeline()(truecase(document.title[:300]), disable=["unmist_roles"])  # the places are all it reads
     spans = [p for p in title.spans["unmist_places"] if not _is_destination(p)]
     for span in sorted(spans, key=_is_residence):  # a home town last: 'Virginia Beach man killed in ...'
         place = _scene_candidate(span, countries, _after_locative(span))
