@@ -304,7 +304,9 @@ def _evidence_score(a: Mention, b: Mention) -> float:
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
         return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
     if _follow_up_apart(a, b):  # a later report of no date: the victim's name at the same place
-        return score + (0 if shared_name else 1) if follow_up_names(a, b) and place >= FOLLOW_UP_PLACE else 0
+        if not (follow_up_names(a, b) and place >= FOLLOW_UP_PLACE):
+            return 0
+        return score if shared_name else score + 1  # the name counts once, in whichever sentences it is
     if place < 2:
         return 0  # undated on one side: only a shared named place can link ...
     if not (a.core and b.core) and not (shared_name or _same_specific_type(a, b)):
