@@ -49,6 +49,7 @@ DOMINANT_PLACE_RATIO = 10
 UNIQUE_PLACE_POPULATION = 10_000
 # A place name with namesakes, one of them this big, is a city's: too common in the news to tie two reports.
 CITY_POPULATION = 300_000
+# Words of an admin area's name ('Cook County', 'Orleans Parish'): an area holds many towns' incidents.
 ADMIN_WORDS = frozenset({"county", "parish", "borough", "township", "district", "province", "state"})
 # Nouns after which a demonym names whose property it is, not where it happened ('Chinese embassy').
 FOREIGN_PROPERTY = frozenset({"embassy", "consulate", "citizen", "national", "diplomat", "ambassador", "mission",

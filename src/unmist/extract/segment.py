@@ -199,9 +199,9 @@ def _inside(span: Span, sent: Span) -> bool:
     return sent.start <= span.start < sent.end
 
 
-# A web page's own time stamp ('Posted: Monday, November 3, 2014 4:20 PM EST Updated: ...'): when
-# the page went up or changed, not when anything it tells of happened.
-# A page's stamp, with or without its time: 'Updated on Sunday, Nov. 27', 'Last updated at 10:39 a.m. on Sunday, Nov. 27'.
+# A web page's own time stamp ('Posted: Monday, November 3, 2014 4:20 PM EST Updated: ...', 'Last
+# updated at 10:39 a.m. on Sunday, Nov. 27'): when the page went up or changed, not when anything it
+# tells of happened.
 PAGE_STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)"
                         r"(?:\s+at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s+on)?\s*:?\s*"
                         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
