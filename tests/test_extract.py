@@ -756,6 +756,20 @@ def test_the_day_a_suspect_was_charged_does_not_date_the_shooting(tmp_path):
     assert mentions[0].date.evidence is None  # the publication week, not Wednesday the 9th
 
 
+@pytest.mark.parametrize("sentence, hit", [
+    # the court names the speaker's office
+    ("The judge of the 76th district court, who directed the removal of the body, said that more than 100 shots "
+     "were fired.", False),
+    ("The guerrillas launched an attack on the district court in the town on Sunday.", True),
+])
+def test_the_court_a_speaker_serves_is_no_target(nlp, sentence, hit):
+    from unmist.extract import _hit
+
+    doc = nlp(sentence)
+    court = next(t for t in doc if t.lower_ == "court")
+    assert _hit(court, set()) is hit
+
+
 @pytest.mark.parametrize("sentence, words, hit", [
     ("A bomb destroyed the building of the security police.", "building", True),
     ("An airliner blew up over Bogota.", "airliner", True),
@@ -1415,6 +1429,21 @@ def test_a_place_the_dead_were_killed_in_is_no_victim(nlp):
     assert _names_a_place(span("Juan Jose corregimiento")) and _names_a_place(span("Tres Playitas hamlet"))
     assert not _names_a_place(span("Three rebels"))
 
+
+
+@pytest.mark.parametrize("text, words, of_the_incident", [
+    # a week or a month dates a plea or an arrest as it does an attack
+    ("Six members of the gang pleaded guilty this week to racketeering.", "this week", False),
+    ("The teenager was arrested in March after a month-long investigation.", "in March", False),
+    ("Gunmen killed three soldiers in March in Kunduz.", "in March", True),
+    ("In May, the group claimed the attack on the convoy.", "In May", True),
+])
+def test_a_week_or_a_month_of_the_legal_aftermath_is_not_the_incidents(nlp, text, words, of_the_incident):
+    from unmist.extract.segment import _is_event_date
+
+    doc = nlp(text)
+    dates = [d for d in doc._.unmist_dates if text[d.start:d.end] == words]
+    assert dates and _is_event_date(doc, dates[0]) is of_the_incident
 
 
 @pytest.mark.parametrize("text, day, of_the_incident", [

@@ -23,7 +23,7 @@ from . import gazetteer, learned
 from .actors import ActorFinding, claim_status, described, find_perpetrators, kinds_of_doers, with_of_phrase
 from .components import LOCATIVES, names_a_jurisdiction, place_tokens
 from .figures import Figure, sum_figures
-from .nlp import climb, load_pipeline, noun_chunks_in, text_of
+from .nlp import climb, load_pipeline, noun_chunks_in, of_a_speaker, text_of
 from .truecase import truecase
 from .unwrap import unwrap
 from .names import distinctive_names
@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v59"
+EXTRACT_VERSION = "extract.rules.v60"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -1195,7 +1195,8 @@ def _learned_targets(roles: list[Span], document: Document) -> tuple[TextValue, 
 def _hit(token, blasts: set[int]) -> bool:
     token = climb(token, ("conj", "appos"))  # 'blew up a substation and a pylon', 'burned three vehicles -- an ambulance'
     if token.dep_ == "pobj":
-        return token.head.lower_ in TARGET_PREPOSITIONS or _blast_site(token.head, blasts) or _set_fire_to(token.head)
+        return (token.head.lower_ in TARGET_PREPOSITIONS and not of_a_speaker(token)) or \
+            _blast_site(token.head, blasts) or _set_fire_to(token.head)
     return token.dep_ in ("dobj", "nsubjpass", "obj")
 
 

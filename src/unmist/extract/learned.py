@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .nlp import climb, text_of
+from .nlp import climb, of_a_speaker, text_of
 
 MODEL_NAME = "roles.muc4.v1"
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "roles_muc4_v1"
@@ -248,7 +248,7 @@ def in_a_targets_place(span: Span) -> bool:
     token = climb(span.root, ("compound", "amod", "nmod", "appos", "poss"))  # a 'conj' may be the parser's slip
     if token.dep_ == "nsubj":
         return token.head.lemma_.lower() in UNDERGOING_VERBS  # 'an Avianca plane blew up'
-    return not (token.dep_ == "pobj" and token.head.lower_ in SOURCE_PREPOSITIONS)
+    return not (token.dep_ == "pobj" and token.head.lower_ in SOURCE_PREPOSITIONS) and not of_a_speaker(token)
 
 
 def perpetrator_status(span: Span, claimed: bool) -> str:

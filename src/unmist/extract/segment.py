@@ -213,8 +213,10 @@ def _is_event_date(doc: Doc, expr: DateExpr) -> bool:
     if PAGE_STAMP.search(text_of(doc), max(0, expr.start - STAMP_REACH), expr.start):
         return False
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-    if span is None or expr.kind in COARSE_DATES:
-        return True  # 'In May, the group claimed ...': a month dates the claim and the event alike
+    if span is None:
+        return True
+    if expr.kind in COARSE_DATES:  # 'In May, the group claimed ...': a month dates the claim and the event alike,
+        return not _dates_the_legal_aftermath(span)  # not the plea and the shooting ('pleaded guilty in May')
     nearby = list(itertools.takewhile(lambda t: not t.is_punct, doc[span.end: span.end + 2]))  # not ', said' after a clause
     if any(t.lemma_.lower() in SAYING_VERBS | knowledge.cue_verbs() and t.pos_ in ("VERB", "AUX") for t in nearby):
         return False  # 'on Thursday claimed responsibility'
@@ -247,6 +249,16 @@ def _governor_is_event(span: Span) -> bool:
             return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report"
         token = head
     return True
+
+
+def _dates_the_legal_aftermath(span: Span) -> bool:
+    """The verb the date hangs on (through its preposition, or a word such as 'guilty') is an arrest, a
+    charge, a plea, a trial."""
+    head = span.root.head
+    while head.pos_ in ("ADP", "ADJ") and head.head.i != head.i:
+        head = head.head
+    return head.pos_ == "VERB" and head.i not in range(span.start, span.end) and \
+        (head.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _said_of_an_aftermath(head))
 
 
 def _aside(verb: Token) -> bool:
