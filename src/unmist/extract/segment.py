@@ -242,7 +242,7 @@ def _governor_is_event(span: Span) -> bool:
             if _names_an_event(head):
                 return True
         if head.pos_ in ("VERB", "AUX"):
-            if head.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _said_of_an_aftermath(head):
+            if _tells_the_aftermath(head):
                 return False  # 'was charged Tuesday in the shooting': the day of the charge
             if _aside(head):
                 return False  # 'Pizarro, former leader of the group that laid down its weapons on 9 March, was killed'
@@ -257,8 +257,12 @@ def _dates_the_legal_aftermath(span: Span) -> bool:
     head = span.root.head
     while head.pos_ in ("ADP", "ADJ") and head.head.i != head.i:
         head = head.head
-    return head.pos_ == "VERB" and head.i not in range(span.start, span.end) and \
-        (head.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _said_of_an_aftermath(head))
+    return head.pos_ == "VERB" and head.i not in range(span.start, span.end) and _tells_the_aftermath(head)
+
+
+def _tells_the_aftermath(verb: Token) -> bool:
+    """An arrest, a charge, a trial, a search or a funeral, by its verb or by what the verb tells of."""
+    return verb.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _said_of_an_aftermath(verb)
 
 
 def _aside(verb: Token) -> bool:
@@ -266,10 +270,8 @@ def _aside(verb: Token) -> bool:
     in passing ('Pizarro, former leader of the M-19, the group that laid down its weapons on 9 March,
     was killed'): not of violence, not of an event noun ('the attack, which happened on Monday'), not
     of a trigger.  (On any noun it took the day from 'a handgun he took from a car early Thursday'.)"""
-    if verb.dep_ != "relcl" or verb.head.dep_ != "appos" \
-            or verb.lemma_.lower() in CASUALTY_LEMMAS | VIOLENT_VERBS | OCCURRENCE_VERBS or _names_an_event(verb.head):
-        return False
-    return not _in_a_trigger(verb)
+    return verb.dep_ == "relcl" and verb.head.dep_ == "appos" and not _names_an_event(verb.head) \
+        and not _of_violence(verb)
 
 
 # Nouns that name an incident without being an incident type's trigger.
@@ -292,9 +294,14 @@ def _said_of_an_aftermath(verb: Token) -> bool:
     """A verb that tells of the funeral, the vigil, the trial rather than the attack: its subject, its
     object or the place it names is one ('Funeral services will be held Friday', 'a judge set bond
     today', 'was in court Friday').  Not a verb of violence ('gunmen attacked the funeral on Friday')."""
-    if verb.lemma_.lower() in CASUALTY_LEMMAS | VIOLENT_VERBS | OCCURRENCE_VERBS or _in_a_trigger(verb):
+    if _of_violence(verb):
         return False
     return any(t.lemma_.lower() in AFTERMATH_NOUNS or t.lower_ in VERDICT_WORDS for t in _participants(verb))
+
+
+def _of_violence(verb: Token) -> bool:
+    """A verb of killing, attacking or happening, or one inside an incident's trigger."""
+    return verb.lemma_.lower() in CASUALTY_LEMMAS | VIOLENT_VERBS | OCCURRENCE_VERBS or _in_a_trigger(verb)
 
 
 # 'was found guilty Wednesday': the day of a verdict.

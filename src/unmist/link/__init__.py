@@ -212,7 +212,7 @@ def may_meet(a: Mention, b: Mention) -> bool:
     if not (a.date and a.date.start and b.date and b.date.start):
         return True
     first, then = sorted((a, b), key=lambda m: m.date.start)
-    return then.date.start <= reach(first) or (follow_up(a, b) and follow_up_names(a, b))
+    return then.date.start <= reach(first) or _follow_up_by_name(a, b)
 
 
 def reach(mention: Mention):
@@ -250,8 +250,13 @@ def _follow_up_pairs(mentions: list[Mention], dated: list[int]):
         if not _only_reported(mentions[i]):
             continue
         for j in {j for name in _all_names(mentions[i]) for j in by_name[name]}:
-            if j != i and follow_up(mentions[i], mentions[j]) and follow_up_names(mentions[i], mentions[j]):
+            if j != i and _follow_up_by_name(mentions[i], mentions[j]):
                 yield (min(i, j), max(i, j))
+
+
+def _follow_up_by_name(a: Mention, b: Mention) -> bool:
+    """One is a follow-up of the other's incident (:func:`follow_up`) and names someone it names."""
+    return follow_up(a, b) and follow_up_names(a, b)
 
 
 def _all_names(mention: Mention) -> set[str]:
