@@ -1467,3 +1467,25 @@ def test_the_day_of_a_search_or_a_funeral_is_not_the_day_of_the_incident(nlp, te
 
     doc = nlp(text)
     assert _governor_is_event(doc.char_span(text.index(day), text.index(day) + len(day))) is of_the_incident
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # a small town with no namesake, something happened 'in' it, and nothing else says where (no
+    # state, no country, no national formula such as 'the sheriff's office')
+    ("A 15-year-old boy was shot in the leg late Saturday in Tonopah, police said. "
+     "Officers said the boy was taken to a hospital and is expected to recover.",
+     "Teen wounded in weekend shooting", ("Tonopah", "Nevada")),
+    # the same kind of name in a headline's capitals is a common word: no shooting in Gang, Philippines
+    ("Seven men were charged Friday in a shooting that wounded two people last month. Prosecutors "
+     "said the Gang unit of the police department built the case over several weeks.",
+     "Three Men Charged in Gang-Related Shooting", None),
+])
+def test_a_small_town_is_a_place_in_running_prose_only(tmp_path, text, title, expected):
+    mentions = _news_item(tmp_path, text, "2016-05-02", title=title)
+    place = mentions[0].place
+    assert (place.name, place.admin1) == expected if expected else place is None
+
+
+def test_continents_are_no_towns(nlp):
+    doc = nlp("The shooting in America drew comment from leaders in Africa.")
+    assert not [span for span in doc.spans["unmist_places"] if span._.unmist]

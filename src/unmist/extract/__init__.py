@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v60"
+EXTRACT_VERSION = "extract.rules.v61"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -46,7 +46,13 @@ BIG_PLACE_POPULATION = 1_000_000
 # many times the people of any namesake in another country (Austin, Texas, not Austin, Manitoba).
 DOMINANT_PLACE_POPULATION = 50_000
 DOMINANT_PLACE_RATIO = 10
+# A town without namesakes that a report puts something 'in' is taken when it has this many people;
+# one of SMALL_TOWN_POPULATION when the name stands in running prose of a report that names no
+# country, state or city of a known country ('in Berlin Heights', 690 people).  A headline's capitals
+# make common words look like names ('Gang-Related Shooting' is no shooting in Gang, Philippines), and
+# once a report's country is known a hamlet abroad is a namesake ('Henley' of a Missouri story).
 UNIQUE_PLACE_POPULATION = 10_000
+SMALL_TOWN_POPULATION = 500
 # A place name with namesakes, one of them this big, is a city's: too common in the news to tie two reports.
 CITY_POPULATION = 300_000
 # Words of an admin area's name ('Cook County', 'Orleans Parish'): an area holds many towns' incidents.
@@ -733,8 +739,21 @@ FAR_TOWN_POPULATION = 20_000
 def _scene_candidate(span: Span, countries: Counter, after_locative: bool = False) -> gazetteer.Place | None:
     """The place a name stands for, when it may be the scene: in the report's areas if called a
     neighbourhood, and no far-off namesake hamlet."""
-    place = choose_place(_candidates(span, countries), countries, after_locative)
+    candidates = _candidates(span, countries)
+    place = choose_place(candidates, countries, after_locative)
+    if place is None and not countries and after_locative and len(candidates) == 1 and _in_running_prose(span):
+        place = candidates[0] if candidates[0].population >= SMALL_TOWN_POPULATION else None
     return None if place is None or _far_from_home(place, countries) else place
+
+
+# A sentence with more than this share of its words capitalised is a headline or a caption.
+HEADLINE_CAPITALS = 0.5
+
+
+def _in_running_prose(span: Span) -> bool:
+    """The name stands in a sentence written in sentence case, where a capital marks a name."""
+    words = [t for t in span.sent if t.is_alpha and t.i != span.sent.start and not span.start <= t.i < span.end]
+    return bool(words) and sum(t.text[0].isupper() for t in words) <= HEADLINE_CAPITALS * len(words)
 
 
 def _far_from_home(place: gazetteer.Place, countries: Counter) -> bool:
