@@ -120,6 +120,27 @@ def test_a_later_report_that_names_the_victim_away_from_the_shooting_joins_it(tm
     assert _incident_sizes(tmp_path, [SHOOTING, later]) == [2]
 
 
+@pytest.mark.parametrize("cousin, sizes", [
+    # neither report names anyone in its lines on the shooting; both name the victim and his cousin
+    # further on: two names in common, the same town, the later report undated: one incident
+    ("Dwayne Kessler", [2]),
+    # one name in common is not enough (a town's news names its lawyers and pastors often)
+    ("a cousin", [1, 1]),
+])
+def test_a_later_report_that_shares_two_names_with_the_first_joins_it(tmp_path, cousin, sizes):
+    first = {"title": "Man shot dead outside Kenosha bar", "published": "2015-03-08", "outlet": "Daily A",
+             "text": "A man was shot and killed outside a bar in Kenosha on Saturday night, police said.\n\n"
+                     "No arrests have been made.\n\nFriends gathered on Sunday to remember Michael Anderson, a "
+                     "father of two who coached youth soccer.\n\nHis cousin Dwayne Kessler organised a vigil at "
+                     "the bar."}
+    later = {"title": "Man pleads guilty in Kenosha killing", "published": "2015-09-15", "outlet": "Channel B",
+             "text": "A 19-year-old man pleaded guilty to second-degree murder in the fatal shooting of a man "
+                     "outside a bar in Kenosha, prosecutors said.\n\nHe will be sentenced in November.\n\nThe "
+                     f"family of Michael Anderson asked the judge for the longest term.\n\nHis {cousin} wept in "
+                     "the courtroom."}
+    assert _incident_sizes(tmp_path, [first, later]) == sizes
+
+
 @pytest.mark.parametrize("second_town, sizes", [
     # a town with namesakes in several states and abroad, and no state named: the same name, the
     # same night, a shooting: one incident

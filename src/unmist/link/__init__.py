@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v19"
+LINK_VERSION = "link.coherent.v20"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -263,10 +263,18 @@ def _all_names(mention: Mention) -> set[str]:
     return {*mention.names, *mention.report_names}
 
 
+# Names two reports both give somewhere, neither in its lines on the incident, that tie a follow-up to
+# it: the victim and the suspect of a plea story and of the first report (one shared name may be a
+# lawyer, a pastor or a photographer whom a town's news names often).
+FOLLOW_UP_SHARED_NAMES = 2
+
+
 def follow_up_names(a: Mention, b: Mention) -> bool:
-    """A distinctive name one tells the incident with and the other's report gives anywhere: a
-    follow-up names the victim in its account of the trial, far from its one line on the shooting."""
-    return bool(set(a.names) & _all_names(b) or set(b.names) & _all_names(a))
+    """A distinctive name one tells the incident with and the other's report gives anywhere (a
+    follow-up names the victim in its account of the trial, far from its one line on the shooting),
+    or FOLLOW_UP_SHARED_NAMES names both reports give."""
+    return bool(set(a.names) & _all_names(b) or set(b.names) & _all_names(a)) or \
+        len(set(a.report_names) & set(b.report_names)) >= FOLLOW_UP_SHARED_NAMES
 
 
 def _blocks(mentions: list[Mention]) -> dict[str, list[int]]:
