@@ -120,6 +120,13 @@ def test_a_later_report_that_names_the_victim_away_from_the_shooting_joins_it(tm
     assert _incident_sizes(tmp_path, [SHOOTING, later]) == [2]
 
 
+KENOSHA_BAR = {"title": "Man shot dead outside Kenosha bar", "published": "2015-03-08", "outlet": "Daily A",
+               "text": "A man was shot and killed outside a bar in Kenosha on Saturday night, police said.\n\n"
+                       "No arrests have been made.\n\nFriends gathered on Sunday to remember Michael Anderson, a "
+                       "father of two who coached youth soccer.\n\nHis cousin Dwayne Kessler organised a vigil at "
+                       "the bar."}
+
+
 @pytest.mark.parametrize("cousin, sizes", [
     # neither report names anyone in its lines on the shooting; both name the victim and his cousin
     # further on: two names in common, the same town, the later report undated: one incident
@@ -128,17 +135,26 @@ def test_a_later_report_that_names_the_victim_away_from_the_shooting_joins_it(tm
     ("a cousin", [1, 1]),
 ])
 def test_a_later_report_that_shares_two_names_with_the_first_joins_it(tmp_path, cousin, sizes):
-    first = {"title": "Man shot dead outside Kenosha bar", "published": "2015-03-08", "outlet": "Daily A",
-             "text": "A man was shot and killed outside a bar in Kenosha on Saturday night, police said.\n\n"
-                     "No arrests have been made.\n\nFriends gathered on Sunday to remember Michael Anderson, a "
-                     "father of two who coached youth soccer.\n\nHis cousin Dwayne Kessler organised a vigil at "
-                     "the bar."}
     later = {"title": "Man pleads guilty in Kenosha killing", "published": "2015-09-15", "outlet": "Channel B",
              "text": "A 19-year-old man pleaded guilty to second-degree murder in the fatal shooting of a man "
                      "outside a bar in Kenosha, prosecutors said.\n\nHe will be sentenced in November.\n\nThe "
                      f"family of Michael Anderson asked the judge for the longest term.\n\nHis {cousin} wept in "
                      "the courtroom."}
-    assert _incident_sizes(tmp_path, [first, later]) == sizes
+    assert _incident_sizes(tmp_path, [KENOSHA_BAR, later]) == sizes
+
+
+@pytest.mark.parametrize("cousin, sizes", [
+    # a later report that never names the town: the two names stand in for the place
+    ("Dwayne Kessler", [2]),
+    ("a cousin", [1, 1]),
+])
+def test_a_later_report_without_a_place_joins_the_first_by_two_names(tmp_path, cousin, sizes):
+    later = {"title": "Man pleads guilty in bar killing", "published": "2015-09-15", "outlet": "Channel B",
+             "text": "A 19-year-old man pleaded guilty to second-degree murder in the fatal shooting of a man "
+                     "outside a bar, prosecutors said.\n\nHe will be sentenced in November.\n\nThe family of "
+                     f"Michael Anderson asked the judge for the longest term.\n\nHis {cousin} wept in the "
+                     "courtroom."}
+    assert _incident_sizes(tmp_path, [KENOSHA_BAR, later]) == sizes
 
 
 @pytest.mark.parametrize("second_town, sizes", [

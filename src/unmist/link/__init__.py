@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v20"
+LINK_VERSION = "link.coherent.v21"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -312,19 +312,30 @@ def _evidence_score(a: Mention, b: Mention) -> float:
     score += 1 if _same_specific_type(a, b) else 0
     shared_name = bool(set(a.names) & set(b.names))
     score += 1 if shared_name else 0
+    if _follow_up_apart(a, b):
+        return _follow_up_score(a, b, place, score, shared_name)
     if not (place or shared_name or _shared_perpetrators(a, b) or _alike_specific_types(a, b) or alike_large_tolls(a, b)):
         return 0  # a day, one dead and two main stories fit a dozen incidents of a country's day
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
         return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
-    if _follow_up_apart(a, b):  # a later report of no date: the victim's name at the same place
-        if not (follow_up_names(a, b) and place >= FOLLOW_UP_PLACE):
-            return 0
-        return score if shared_name else score + 1  # the name counts once, in whichever sentences it is
     if place < 2:
         return 0  # undated on one side: only a shared named place can link ...
     if not (a.core and b.core) and not (shared_name or _same_specific_type(a, b)):
         return 0  # ... and a passing mention ('the FMLN has kidnapped youths in Usulutan') needs more
     return score
+
+
+def _follow_up_score(a: Mention, b: Mention, place: float, score: float, shared_name: bool) -> float:
+    """A later report of no date (:func:`follow_up`): a name it shares with the earlier one at the same
+    place; where one of the two names no place (a trial story that never says the town),
+    FOLLOW_UP_SHARED_NAMES names in common stand in for it."""
+    if not follow_up_names(a, b):
+        return 0
+    if place >= FOLLOW_UP_PLACE:
+        return score if shared_name else score + 1  # the name counts once, in whichever sentences it is
+    if (a.place is None or b.place is None) and len(_all_names(a) & _all_names(b)) >= FOLLOW_UP_SHARED_NAMES:
+        return score + FOLLOW_UP_PLACE + (0 if shared_name else 1)
+    return 0
 
 
 def _same_specific_type(a: Mention, b: Mention) -> bool:
