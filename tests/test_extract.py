@@ -1489,3 +1489,14 @@ def test_a_small_town_is_a_place_in_running_prose_only(tmp_path, text, title, ex
 def test_continents_are_no_towns(nlp):
     doc = nlp("The shooting in America drew comment from leaders in Africa.")
     assert not [span for span in doc.spans["unmist_places"] if span._.unmist]
+
+
+@pytest.mark.parametrize("sentence, places", [
+    # the surname of a person the report names in full, owning something, is that person
+    ("Maria Shelton lost two sons on Sunday. Both of Shelton's sons were shot in the yard.", []),
+    # a preposition before the name still places it when nothing of the person's follows
+    ("Maria Shelton lost two sons on Sunday. Both were shot in Shelton after a party.", ["Shelton"]),
+])
+def test_a_persons_surname_owning_something_is_no_town(nlp, sentence, places):
+    doc = nlp(sentence)
+    assert [span.text for span in doc.spans["unmist_places"] if span._.unmist] == places

@@ -439,14 +439,21 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
     The small English model labels many Central Asian towns as people ('at Lakkon'), so a PERSON
     label is overruled by a locative preposition before it.  A word of a person's full name the
     report writes elsewhere is that person when it stands alone ('Jordan Gray' ... 'Jordan had been
-    staying with his father'; 'Esteban Santiago' ... 'Santiago will be charged').
+    staying with his father'; 'Esteban Santiago' ... 'Santiago will be charged'), also after a
+    preposition when the person owns something ('three of Shelton's children').
     """
     if not NAME_TOKEN.match(token.text) or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
         return False
     if token.ent_type_ == "PERSON" or token.text in people:
         previous = token.doc[token.i - 1] if token.i > 0 else None
-        return (previous is not None and previous.lower_ in LOCATIVES) or _before_police(token)
+        placed = previous is not None and previous.lower_ in LOCATIVES and not _possessive_follows(token)
+        return placed or _before_police(token)
     return True
+
+
+def _possessive_follows(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text in ("'s", "’s")
 
 
 def _words_of_full_names(doc: Doc) -> frozenset[str]:
