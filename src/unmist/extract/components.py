@@ -332,6 +332,8 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
             return Span(doc, start, end + 1, label="not_place")
         if _after_block_of(doc, start):
             return Span(doc, start, end, label="not_place")
+        if _part_of_a_longer_person(doc, start, end):
+            return Span(doc, start, end, label="not_place")  # 'the residence of Mecca Canty'
         if length == 1 and span.text.lower() in STREET_WORDS and (start == 0 or doc[start - 1].lower_ != "in"):
             return Span(doc, start, end, label="not_place")  # '42nd Street
         candidates = _unless_only_an_alias(span, gazetteer.lookup(span.text))
@@ -449,6 +451,19 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
         placed = previous is not None and previous.lower_ in LOCATIVES and not _possessive_follows(token)
         return placed or _before_police(token)
     return True
+
+
+def _part_of_a_longer_person(doc: Doc, start: int, end: int) -> bool:
+    """One word that is a piece of a person's name the model reads on ('Mecca' of 'Mecca Canty',
+    'Norris' of 'Norris Greenhouse Jr.', 'Montgomery' of 'A'Naiya Montgomery').  A town the model
+    takes for a person ('at Lakkon') is the whole of its 'name', and a county before its sheriff
+    ('Anderson County Sheriff Greg Taylor') is no piece of a person's."""
+    if end - start != 1 or doc[start].ent_type_ != "PERSON":
+        return False
+    before = doc[start - 1] if doc[start].ent_iob_ == "I" else None
+    after = doc[end] if end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I" else None
+    return any(word is not None and word.lower_.rstrip(".") not in knowledge.person_titles() | JURISDICTION_WORDS
+               for word in (before, after))
 
 
 def _possessive_follows(token: Token) -> bool:
