@@ -108,6 +108,22 @@ def test_a_later_report_without_a_date_joins_the_incident_it_names(tmp_path, vic
     assert _incident_sizes(tmp_path, [SHOOTING, later]) == sizes
 
 
+@pytest.mark.parametrize("victim, sizes", [
+    # neither report gives the day: the later one's fortnight is no date of the shooting, and the
+    # victim's name in the same town ties them
+    ("Michael Anderson", [2]),
+    ("a man", [1, 1]),
+])
+def test_two_undated_reports_weeks_apart_are_one_incident_by_name(tmp_path, victim, sizes):
+    first = {"title": "Man shot dead outside his Kenosha home", "published": "2015-03-08", "outlet": "Daily A",
+             "text": "Michael Anderson, 34, was shot and killed outside his home in Kenosha, police said. No "
+                     "arrests have been made."}
+    later = {"title": "Man charged in Kenosha killing", "published": "2015-03-25", "outlet": "Channel B",
+             "text": f"A 19-year-old man has been charged with first-degree murder in the fatal shooting of {victim}, "
+                     "who was shot and killed outside his home in Kenosha, prosecutors said."}
+    assert _incident_sizes(tmp_path, [first, later]) == sizes
+
+
 def test_a_later_report_that_names_the_victim_away_from_the_shooting_joins_it(tmp_path):
     """A report of the trial tells the shooting in a line without the victim's name and names him
     paragraphs later, in what a witness said: the name anywhere in it ties it to the earlier report."""

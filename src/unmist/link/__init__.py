@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v21"
+LINK_VERSION = "link.coherent.v22"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -404,9 +404,11 @@ PUBLICATION_SLACK_DAYS = 1
 
 def _reported_before(a: Mention, b: Mention) -> bool:
     """``a`` gives no date of its own and its report came out before ``b``'s incident happened
-    (DATE_SLACK_DAYS is for reports reading one date two ways, not for news of the future)."""
-    return _only_reported(a) and a.date.end is not None and b.date.start is not None and \
-        b.date.start > a.date.end + timedelta(days=PUBLICATION_SLACK_DAYS)
+    (DATE_SLACK_DAYS is for reports reading one date two ways, not for news of the future).  When
+    ``b`` gives no date either, its week before publication is no date of its incident: a report of
+    the charges two weeks after the first tells of the same shooting (see :func:`follow_up`)."""
+    return _only_reported(a) and not _only_reported(b) and a.date.end is not None and b.date.start is not None \
+        and b.date.start > a.date.end + timedelta(days=PUBLICATION_SLACK_DAYS)
 
 
 def _place_score(a: Mention, b: Mention) -> float:
