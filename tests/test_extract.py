@@ -1459,6 +1459,12 @@ def test_a_week_or_a_month_of_the_legal_aftermath_is_not_the_incidents(nlp, text
      False),
     ("The man accused of shooting two deputies was found guilty Friday afternoon.", "Friday", False),
     ("The suspect made his first court appearance Monday in the killing of his neighbor.", "Monday", False),
+    # a plea, a surrender, custody, a jury, a news conference
+    ("The 14-year-old entered a plea Friday in the shooting death of a classmate.", "Friday", False),
+    ("The man turned himself in to police on Friday, a week after the shooting.", "Friday", False),
+    ("The suspect was taken into custody Sunday night after a standoff.", "Sunday", False),
+    ("A grand jury heard testimony Wednesday about the shooting of a teenager.", "Wednesday", False),
+    ("The chief described the shooting Thursday at a news conference.", "Thursday", False),
     # ... but violence at a funeral or a court is the incident
     ("Gunmen attacked a funeral procession on Saturday in the town.", "Saturday", True),
 ])

@@ -49,9 +49,10 @@ LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "co
                          "arrest", "file", "rule", "extradite"})
 # ... and of the other aftermath: the search for the attackers, the funeral, the court date ('police
 # were searching late Tuesday for two suspects in a shooting', 'funeral services will be held Friday').
-AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appear", "face"})
+AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appear", "face", "surrender"})
 AFTERMATH_NOUNS = frozenset({"funeral", "vigil", "service", "memorial", "hearing", "manhunt", "arraignment", "trial",
-                             "court", "courtroom", "indictment", "bond", "bail", "warrant", "arrest", "appearance"})
+                             "court", "courtroom", "indictment", "bond", "bail", "warrant", "arrest", "appearance",
+                             "plea", "judge", "jury", "custody", "conference", "briefing"})
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # Words that tie people to an incident even when no known group or trigger is in the sentence.
 RESPONSIBILITY_WORDS = ("convicted", "sentenced", "found guilty", "the bomber was", "the attacker was", "loyal to",
@@ -262,7 +263,12 @@ def _dates_the_legal_aftermath(span: Span) -> bool:
 
 def _tells_the_aftermath(verb: Token) -> bool:
     """An arrest, a charge, a trial, a search or a funeral, by its verb or by what the verb tells of."""
-    return verb.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _said_of_an_aftermath(verb)
+    return verb.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _turned_in(verb) or _said_of_an_aftermath(verb)
+
+
+def _turned_in(verb: Token) -> bool:
+    """'turned himself in to police on Friday': a surrender."""
+    return verb.lemma_.lower() == "turn" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children)
 
 
 def _aside(verb: Token) -> bool:
