@@ -1517,3 +1517,19 @@ def test_a_persons_surname_owning_something_is_no_town(nlp, sentence, places):
 def test_a_word_of_a_persons_name_is_no_town(nlp, sentence, places):
     doc = nlp(sentence)
     assert [span.text for span in doc.spans["unmist_places"] if span._.unmist] == places
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # the seat of an outlet that carries the news is not where it happened
+    ("His wife was injured, according to Omaha TV station KXYZ.", True),
+    ("Two men were shot, the Omaha newspaper reported.", True),
+    ("A radio station in Omaha said two men were shot.", True),
+    # a station that is a place of its own is the scene
+    ("Two men were shot outside an Omaha gas station.", False),
+])
+def test_a_place_that_names_an_outlet_is_no_scene(nlp, sentence, source):
+    from unmist.extract import _locates_a_source
+
+    doc = nlp(sentence)
+    spans = [span for span in doc.spans["unmist_places"] if span.text == "Omaha"]
+    assert spans and _locates_a_source(spans[0]) is source

@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v64"
+EXTRACT_VERSION = "extract.rules.v65"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -906,11 +906,15 @@ BROADCASTERS = frozenset({"radio", "television", "tv"})
 
 
 def _locates_a_source(span: Span) -> bool:
-    """'a radio station in Dushanbe', 'a news conference in Bishkek': where the news came from."""
+    """'a radio station in Dushanbe', 'a news conference in Bishkek', 'Omaha TV station WOWT', 'the
+    Omaha newspaper': where the news came from."""
     root = span.root
-    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "from"):
+    if root.dep_ in ("compound", "nmod", "amod"):
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "from"):
+        noun = root.head.head
+    else:
         return False
-    noun = root.head.head
     if noun.lemma_.lower() == "station":
         return any(child.lower_ in BROADCASTERS for child in noun.children)
     return noun.lemma_.lower() in SOURCE_NOUNS
