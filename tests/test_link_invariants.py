@@ -143,33 +143,22 @@ KENOSHA_BAR = {"title": "Man shot dead outside Kenosha bar", "published": "2015-
                        "the bar."}
 
 
-@pytest.mark.parametrize("cousin, sizes", [
+@pytest.mark.parametrize("where, cousin, sizes", [
     # neither report names anyone in its lines on the shooting; both name the victim and his cousin
     # further on: two names in common, the same town, the later report undated: one incident
-    ("Dwayne Kessler", [2]),
+    (" in Kenosha", "Dwayne Kessler", [2]),
     # one name in common is not enough (a town's news names its lawyers and pastors often)
-    ("a cousin", [1, 1]),
-])
-def test_a_later_report_that_shares_two_names_with_the_first_joins_it(tmp_path, cousin, sizes):
-    later = {"title": "Man pleads guilty in Kenosha killing", "published": "2015-09-15", "outlet": "Channel B",
-             "text": "A 19-year-old man pleaded guilty to second-degree murder in the fatal shooting of a man "
-                     "outside a bar in Kenosha, prosecutors said.\n\nHe will be sentenced in November.\n\nThe "
-                     f"family of Michael Anderson asked the judge for the longest term.\n\nHis {cousin} wept in "
-                     "the courtroom."}
-    assert _incident_sizes(tmp_path, [KENOSHA_BAR, later]) == sizes
-
-
-@pytest.mark.parametrize("cousin, sizes", [
+    (" in Kenosha", "a cousin", [1, 1]),
     # a later report that never names the town: the two names stand in for the place
-    ("Dwayne Kessler", [2]),
-    ("a cousin", [1, 1]),
+    ("", "Dwayne Kessler", [2]),
+    ("", "a cousin", [1, 1]),
 ])
-def test_a_later_report_without_a_place_joins_the_first_by_two_names(tmp_path, cousin, sizes):
+def test_a_later_report_that_shares_two_names_with_the_first_joins_it(tmp_path, where, cousin, sizes):
     later = {"title": "Man pleads guilty in bar killing", "published": "2015-09-15", "outlet": "Channel B",
              "text": "A 19-year-old man pleaded guilty to second-degree murder in the fatal shooting of a man "
-                     "outside a bar, prosecutors said.\n\nHe will be sentenced in November.\n\nThe family of "
-                     f"Michael Anderson asked the judge for the longest term.\n\nHis {cousin} wept in the "
-                     "courtroom."}
+                     f"outside a bar{where}, prosecutors said.\n\nHe will be sentenced in November.\n\nThe "
+                     f"family of Michael Anderson asked the judge for the longest term.\n\nHis {cousin} wept in "
+                     "the courtroom."}
     assert _incident_sizes(tmp_path, [KENOSHA_BAR, later]) == sizes
 
 

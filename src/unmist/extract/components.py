@@ -454,10 +454,10 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
 
 
 def _part_of_a_longer_person(doc: Doc, start: int, end: int) -> bool:
-    """One word that is a piece of a person's name the model reads on ('Mecca' of 'Mecca Canty',
-    'Norris' of 'Norris Greenhouse Jr.', 'Montgomery' of 'A'Naiya Montgomery').  A town the model
-    takes for a person ('at Lakkon') is the whole of its 'name', and a county before its sheriff
-    ('Anderson County Sheriff Greg Taylor') is no piece of a person's."""
+    """One word inside a longer name the model reads as a person's ('Mecca' of 'Mecca Canty',
+    'Norris' of 'Norris Greenhouse Jr.'; 'Mecklenburg' of 'Charlotte-Mecklenburg police', whose first
+    word is the city).  A town the model takes for a person ('at Lakkon') is the whole of its 'name',
+    and a county before its sheriff ('Anderson County Sheriff Greg Taylor') is no piece of a person's."""
     if end - start != 1 or doc[start].ent_type_ != "PERSON":
         return False
     before = doc[start - 1] if doc[start].ent_iob_ == "I" else None
