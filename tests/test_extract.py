@@ -1465,6 +1465,7 @@ def test_a_week_or_a_month_of_the_legal_aftermath_is_not_the_incidents(nlp, text
     ("The suspect was taken into custody Sunday night after a standoff.", "Sunday", False),
     ("A grand jury heard testimony Wednesday about the shooting of a teenager.", "Wednesday", False),
     ("The chief described the shooting Thursday at a news conference.", "Thursday", False),
+    ("The two women accused of killing a student are due in court on Wednesday.", "Wednesday", False),
     # ... but violence at a funeral or a court is the incident
     ("Gunmen attacked a funeral procession on Saturday in the town.", "Saturday", True),
 ])

@@ -315,15 +315,21 @@ VERDICT_WORDS = frozenset({"guilty", "innocent"})
 
 
 def _participants(verb: Token) -> Iterator[Token]:
-    """The verb's subject, object, complement and the nouns of its prepositions ('in court'); the
-    noun a participle tells of ('an indictment unsealed today')."""
+    """The verb's subject, object, complement and the nouns of its prepositions ('in court') and of
+    its complement's ('are due in court'); the noun a participle tells of ('an indictment unsealed
+    today')."""
     if verb.dep_ == "acl":
         yield verb.head
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "acomp", "oprd"):
             yield child
-        elif child.dep_ == "prep":
-            yield from (c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "acomp":
+            yield from _prepositional_objects(child)
+    yield from _prepositional_objects(verb)
+
+
+def _prepositional_objects(word: Token) -> Iterator[Token]:
+    return (c for p in word.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj")
 
 
 def _trigger_dates(doc: Doc, sent: Span) -> dict[int, int]:
