@@ -1527,3 +1527,18 @@ def test_a_place_that_names_an_outlet_is_no_scene(nlp, sentence, source):
     doc = nlp(sentence)
     spans = [span for span in doc.spans["unmist_places"] if span.text == "Omaha"]
     assert spans and _locates_a_source(spans[0]) is source
+
+
+@pytest.mark.parametrize("name, first", [
+    # an old name of a far bigger city gives way to the towns that bear it, unless a hundred times bigger
+    ("Smyrna", ("Smyrna", "US")),
+    ("Kiev", ("Kyiv", "UA")),
+    ("Mecca", ("Makkah al Mukarramah", "SA")),
+    # an abbreviation is the place's own name written short
+    ("St. Paul", ("Saint Paul", "US")),
+])
+def test_old_names_and_abbreviations_in_the_gazetteer(name, first):
+    from unmist.extract import gazetteer
+
+    place = gazetteer.lookup(name)[0]
+    assert (place.name, place.country) == first
