@@ -1232,6 +1232,18 @@ def test_a_place_the_report_calls_a_neighbourhood_is_coded_as_its_city(tmp_path)
     assert "West Garfield Park" in mentions[0].places_named
 
 
+@pytest.mark.parametrize("text, city, part", [
+    # a Chicago story's 'Englewood' is Chicago's, not Englewood, Colorado (a bigger namesake)
+    ("A 17-year-old was shot and killed Sunday in Englewood, Chicago police said.", "Chicago", "Englewood"),
+    ("Two men were wounded Friday night in Germantown, Philadelphia police said.", "Philadelphia", "Germantown"),
+    # a town a hundred kilometres from the city the report names stays itself
+    ("A man was shot Friday night in Joliet, a week after a shooting in Chicago.", "Joliet", None),
+])
+def test_a_part_of_the_city_a_report_names_is_coded_as_the_city(tmp_path, text, city, part):
+    place = _news_item(tmp_path, text, "2016-06-10")[0].place
+    assert (place.name, place.part) == (city, part)
+
+
 @pytest.mark.parametrize("answer, incidents", [
     # guards shooting the bomber answer the bombing: one incident
     ("The bomber was reportedly shot by guards as he ran towards the gate.", 1),

@@ -208,3 +208,20 @@ def test_a_robbery_that_turned_into_a_shooting_is_one_incident(tmp_path, told_as
          "text": "A gunman opened fire inside a convenience store in Tulsa on Thursday night, killing a clerk and "
                  "wounding three people, police said."},
     ]) == sizes
+
+
+@pytest.mark.parametrize("second_part, sizes", [
+    # two neighbourhoods of one city, the same night: two shootings, though both are coded as Chicago
+    ("Bridgeport", [1, 1]),
+    # the same neighbourhood the same night: one shooting
+    ("Woodlawn", [2]),
+])
+def test_two_parts_of_one_city_are_two_places(tmp_path, second_part, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Boy, 16, wounded in Woodlawn shooting", "published": "2017-01-15", "outlet": "Daily A",
+         "text": "A 16-year-old boy was shot in the leg Saturday night in Woodlawn, Chicago police said. He was "
+                 "taken to a hospital in good condition."},
+        {"title": "Teen hurt in shooting", "published": "2017-01-15", "outlet": "Channel B",
+         "text": f"A teenager was wounded late Saturday when someone opened fire on a street in {second_part}, "
+                 "according to Chicago police. No one is in custody."},
+    ]) == sizes

@@ -105,6 +105,7 @@ class PlaceValue:
     precision: str  # one of PLACE_PRECISIONS
     evidence: Evidence | None
     geonameid: int | None = None
+    part: str | None = None  # the part of the place the report named ('Englewood' for Chicago), when coded as the place
 
 
 @dataclass(frozen=True)

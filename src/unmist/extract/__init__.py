@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v67"
+EXTRACT_VERSION = "extract.rules.v68"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -426,13 +426,14 @@ class ReportScope(Counter):
 
     areas: frozenset[tuple[str, str]] = frozenset()
     city_areas: frozenset[tuple[str, str]] = frozenset()  # the states of the cities it names ('Chicago')
+    big_cities: tuple[gazetteer.Place, ...] = ()  # the cities big enough to hold neighbourhoods it names
 
 
 def report_countries(doc: Doc, document: Document) -> ReportScope:
     """How often each country is named in the report (place names, 'Tajik', the dateline), and the
     admin areas it names."""
     counts = ReportScope()
-    areas, cities, city_areas = set(), Counter(), set()
+    areas, cities, city_areas, big_cities = set(), Counter(), set(), {}
     for span in doc.spans["unmist_places"]:
         if _called_a_neighbourhood(span):
             continue  # 'the city's Knoxville section' names no city of its own: the report's city says where it is
@@ -444,6 +445,9 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
             elif dominant := _dominant(span._.unmist):
                 cities[dominant.country] += 1
                 city_areas.add((dominant.admin1, dominant.country))
+                place = dominant
+            if place.precision == "exact" and place.population >= gazetteer.ENCLOSING_CITY_POPULATION:
+                big_cities[place.geonameid or place.name] = place
             if place.precision == "province":
                 areas.add((place.name, place.country))
             elif (area := _area_of_unique_district(span._.unmist)) is not None:
@@ -462,6 +466,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
         counts.update({country for pattern, country in knowledge.national_styles() if pattern.search(document.text)})
     counts.areas = frozenset(areas)
     counts.city_areas = frozenset(city_areas)
+    counts.big_cities = tuple(big_cities.values())
     return counts
 
 
@@ -562,7 +567,16 @@ def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceVa
 
 def _place_value(place: gazetteer.Place, evidence: Evidence) -> PlaceValue:
     return PlaceValue(place.name, place.country, place.admin1, place.lat, place.lon, place.precision, evidence,
-                      place.geonameid)
+                      place.geonameid, part=_part_named(place, evidence.text))
+
+
+def _part_named(city: gazetteer.Place, name: str) -> str | None:
+    """The part of a city the report named for it ('Englewood' of Chicago): two parts of one city are
+    two places to the linker."""
+    for place in gazetteer.lookup(name):
+        if place.precision == "exact" and gazetteer.lies_in(place, city):
+            return place.name
+    return None
 
 
 def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceValue | None:
@@ -740,10 +754,24 @@ def _scene_candidate(span: Span, countries: Counter, after_locative: bool = Fals
     """The place a name stands for, when it may be the scene: in the report's areas if called a
     neighbourhood, and no far-off namesake hamlet."""
     candidates = _candidates(span, countries)
+    if (city := _city_around(candidates, countries)) is not None:
+        return city
     place = choose_place(candidates, countries, after_locative)
     if place is None and not countries and after_locative and len(candidates) == 1 and _in_running_prose(span):
         place = candidates[0] if candidates[0].population >= SMALL_TOWN_POPULATION else None
     return None if place is None or _far_from_home(place, countries) else place
+
+
+def _city_around(candidates: tuple, countries: Counter) -> gazetteer.Place | None:
+    """The big city the report names that holds one of the name's places: 'Englewood' of a Chicago
+    story is Chicago's neighbourhood, not Englewood, Colorado, and coded as Chicago, as GTD and GVA
+    code a city's parts."""
+    for city in getattr(countries, "big_cities", ()):
+        for place in candidates:
+            if place.precision == "exact" and place.population < gazetteer.ENCLOSING_CITY_POPULATION \
+                    and gazetteer.lies_in(place, city):
+                return city
+    return None
 
 
 # A sentence with more than this share of its words capitalised is a headline or a caption.

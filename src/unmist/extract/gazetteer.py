@@ -183,10 +183,16 @@ def enclosing_city(place: Place) -> Place | None:
     neighborhood' is in Chicago): the biggest city of its admin area within NEIGHBOURHOOD_KM."""
     if place.lat is None or place.lon is None:
         return None
-    near = [city for city in _big_cities().get((place.country, place.admin1), ())
-            if city.name != place.name and abs(city.lat - place.lat) * 111 < NEIGHBOURHOOD_KM
-            and abs(city.lon - place.lon) * 85 < NEIGHBOURHOOD_KM]
+    near = [city for city in _big_cities().get((place.country, place.admin1), ()) if lies_in(place, city)]
     return max(near, key=lambda city: city.population, default=None)
+
+
+def lies_in(place: Place, city: Place) -> bool:
+    """Whether a place of a city's admin area lies within NEIGHBOURHOOD_KM of its centre."""
+    if None in (place.lat, place.lon, city.lat, city.lon) or (place.country, place.admin1) != (city.country, city.admin1):
+        return False
+    return city.name != place.name and abs(city.lat - place.lat) * 111 < NEIGHBOURHOOD_KM \
+        and abs(city.lon - place.lon) * 85 < NEIGHBOURHOOD_KM
 
 
 @lru_cache(maxsize=1)

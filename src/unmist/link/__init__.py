@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v22"
+LINK_VERSION = "link.coherent.v23"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -143,14 +143,28 @@ def consistent(a: Mention, b: Mention) -> bool:
 def places_conflict(a: Mention, b: Mention) -> bool:
     """Both name a specific place, and the two are neither the same, in one admin area, nor near."""
     pa, pb = a.place, b.place
-    if pa is None or pb is None or "country" in (pa.precision, pb.precision) or _same_place(pa, pb):
+    if pa is None or pb is None or "country" in (pa.precision, pb.precision) \
+            or (_same_place(pa, pb) and not _different_parts(pa, pb)):
         return False  # a big city scores low as evidence (it sees many incidents a day), yet it is no conflict
-    return _place_score(a, b) < 1.5 and not set(a.places_named) & set(b.places_named) \
+    return _place_score(a, b) < 1.5 and not _shared_places(a, b) \
         and not _within(pa, pb) and not _within(pb, pa)
 
 
 def _same_place(pa, pb) -> bool:
     return pa.name.lower() == pb.name.lower() or bool(pa.geonameid and pa.geonameid == pb.geonameid)
+
+
+def _different_parts(pa, pb) -> bool:
+    """One city named through two of its parts ('Englewood' and 'Austin' of Chicago): two places."""
+    return bool(pa.part and pb.part) and pa.part.lower() != pb.part.lower()
+
+
+def _shared_places(a: Mention, b: Mention) -> set[str]:
+    """The places both name; not the city around two different parts of it."""
+    shared = set(a.places_named) & set(b.places_named)
+    if a.place is not None and b.place is not None and _different_parts(a.place, b.place):
+        shared.discard(a.place.name)
+    return shared
 
 
 def _within(small, large) -> bool:
@@ -413,8 +427,10 @@ def _reported_before(a: Mention, b: Mention) -> bool:
 
 def _place_score(a: Mention, b: Mention) -> float:
     pa, pb = a.place, b.place
-    shared_names = 1.5 if set(a.places_named) & set(b.places_named) else 0
+    shared_names = 1.5 if _shared_places(a, b) else 0
     if pa is None or pb is None:
+        return shared_names
+    if _different_parts(pa, pb):
         return shared_names
     if _same_place(pa, pb):
         if pa.precision == "country":
