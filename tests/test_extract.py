@@ -1546,6 +1546,8 @@ def test_a_place_that_names_an_outlet_is_no_scene(nlp, sentence, source):
     ("Smyrna", ("Smyrna", "US")),
     ("Kiev", ("Kyiv", "UA")),
     ("Mecca", ("Makkah al Mukarramah", "SA")),
+    # a province of its own name outweighs a city that bears it only as a foreign name (Antakya)
+    ("Antioquia", ("Antioquia", "CO")),
     # an abbreviation is the place's own name written short
     ("St. Paul", ("Saint Paul", "US")),
 ])
@@ -1554,3 +1556,16 @@ def test_old_names_and_abbreviations_in_the_gazetteer(name, first):
 
     place = gazetteer.lookup(name)[0]
     assert (place.name, place.country) == first
+
+
+@pytest.mark.parametrize("text, place", [
+    # 'the sheriff's office' is American news: its 'Savannah' is the Georgia city, not Ghana's region
+    ("A 6-year-old boy was shot and killed in Savannah on Saturday night, the sheriff's office said.",
+     ("Savannah", "Georgia")),
+    # a demonym in passing does not outweigh the city the report keeps naming
+    ("Four people were shot outside a Chinese restaurant in Baltimore on Friday night. Baltimore police "
+     "said the gunman fled on foot. It was the third shooting in Baltimore this week.", ("Baltimore", "Maryland")),
+])
+def test_the_country_of_local_news_comes_from_its_formulas_and_cities(tmp_path, text, place):
+    found = _news_item(tmp_path, text, "2016-06-10")[0].place
+    assert (found.name, found.admin1) == place

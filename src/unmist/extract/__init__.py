@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v68"
+EXTRACT_VERSION = "extract.rules.v69"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports within a day or two (GVA's undated
 # stories: 93 % within two days), and a later feature names the day it looks back on.
@@ -434,10 +434,12 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     admin areas it names."""
     counts = ReportScope()
     areas, cities, city_areas, big_cities = set(), Counter(), set(), {}
+    styled = {country for pattern, country in knowledge.national_styles() if pattern.search(document.text)}
     for span in doc.spans["unmist_places"]:
         if _called_a_neighbourhood(span):
             continue  # 'the city's Knoxville section' names no city of its own: the report's city says where it is
-        for place in span._.unmist[:1]:
+        readings = _in_countries(span._.unmist, styled)
+        for place in readings[:1]:
             if place.precision in ("country", "province") or place.population >= BIG_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
                 if place.precision == "exact":
@@ -453,21 +455,29 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
             elif (area := _area_of_unique_district(span._.unmist)) is not None:
                 areas.add(area)  # 'Missoula County' names Montana: it has no namesake elsewhere
                 counts[area[1]] += 1
-    for country in _demonym_countries(doc):
-        counts[country] += 1
     dateline_area = _dateline_area(document)
     if dateline_area:
         areas.add(dateline_area)
         counts[dateline_area[1]] += 1
-    if not counts:  # local news names its city ('Louisville'), never its country, and seldom its state
+    demonyms = Counter(_demonym_countries(doc))
+    if not counts and sum(cities.values()) > sum(demonyms.values()):
+        # local news names its city ('Louisville'), never its country, and seldom its state; a stray
+        # demonym ('a Chinese restaurant') does not outweigh the cities it names
         counts.update(cities)
         areas |= city_areas
+    counts.update(demonyms)
     if not counts:  # ... or only its town, in its country's own formulas ('the 500 block of')
-        counts.update({country for pattern, country in knowledge.national_styles() if pattern.search(document.text)})
+        counts.update(styled)
     counts.areas = frozenset(areas)
     counts.city_areas = frozenset(city_areas)
     counts.big_cities = tuple(big_cities.values())
     return counts
+
+
+def _in_countries(readings: tuple, countries: set[str]) -> tuple:
+    """A name's readings in the countries whose news formulas the report uses, when it has any there:
+    'Savannah' of a story about 'the sheriff's office' is Savannah, Georgia, not Ghana's Savannah Region."""
+    return tuple(p for p in readings if p.country in countries) or readings
 
 
 def _area_of_unique_district(candidates: tuple) -> tuple[str, str] | None:
