@@ -1569,3 +1569,10 @@ def test_old_names_and_abbreviations_in_the_gazetteer(name, first):
 def test_the_country_of_local_news_comes_from_its_formulas_and_cities(tmp_path, text, place):
     found = _news_item(tmp_path, text, "2016-06-10")[0].place
     assert (found.name, found.admin1) == place
+
+
+def test_an_undated_shooting_in_local_news_happened_the_day_before_or_the_day_it_was_published(tmp_path):
+    """No date in the report: local news tells of a shooting the same day or the next."""
+    date = _news_item(tmp_path, "A man was shot and wounded outside a bar, police said. He is expected to survive.",
+                      "2016-10-05")[0].date
+    assert (str(date.start), str(date.end), date.resolved_against) == ("2016-10-04", "2016-10-05", "published")
