@@ -1576,3 +1576,15 @@ def test_an_undated_shooting_in_local_news_happened_the_day_before_or_the_day_it
     date = _news_item(tmp_path, "A man was shot and wounded outside a bar, police said. He is expected to survive.",
                       "2016-10-05")[0].date
     assert (str(date.start), str(date.end), date.resolved_against) == ("2016-10-04", "2016-10-05", "published")
+
+
+@pytest.mark.parametrize("text, place", [
+    # the county first, its town later: the town, as GTD and GVA place an incident
+    ("A man was shot and killed Sunday in Kerr County. He was shot outside a home in Kerrville, deputies said.",
+     "Kerrville"),
+    # a town of another state is no town of the county
+    ("A man was shot and killed Sunday in Kerr County. His brother drove down from Tulsa, Oklahoma, to "
+     "help deputies in the search.", "Kerr County"),
+])
+def test_an_incident_in_a_county_and_one_of_its_towns_is_in_the_town(tmp_path, text, place):
+    assert _news_item(tmp_path, text, "2016-06-13")[0].place.name == place

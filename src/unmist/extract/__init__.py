@@ -32,7 +32,7 @@ from .segment import Draft, SentenceFacts, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v70"
+EXTRACT_VERSION = "extract.rules.v71"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -724,7 +724,7 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
     is named only by the way (a reference point, a police force's seat, a home town): the
     headline's or the dateline's place then comes first."""
     dateline_end = _dateline_end(document)
-    best = None
+    found = []
     for order, facts in enumerate(draft.sentences):
         for span in facts.places:
             if span.start_char < dateline_end or _not_the_scene(span):
@@ -740,12 +740,23 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
             rank = (_is_reference_point(span) or names_a_jurisdiction(span) or _is_residence(span),
                     place.precision not in ("exact", "district"), order, gazetteer.PRECISION_RANK[place.precision],
                     span.start_char)
-            if best is None or rank < best[0]:
-                best = (rank, place, span, facts)
-    if best is None:
+            found.append((rank, place, span, facts))
+    if not found:
         return None, False
-    rank, place, span, facts = best
+    rank, place, span, facts = _town_of_the_county(min(found, key=lambda f: f[0]), found)
     return _place_value(place, evidence_at(document, facts.sent, span.start_char, span.end_char)), rank[0]
+
+
+def _town_of_the_county(best: tuple, found: list[tuple]) -> tuple:
+    """The incident's town when the first place it names is a county of the town's state ('Kerr
+    County deputies ... a home in Kerrville'): GTD and GVA place an incident in its town.  The
+    gazetteer gives neither a county's extent nor a town's county, so the state stands for both."""
+    county = best[1]
+    if county.precision != "district":
+        return best
+    towns = [f for f in found if f[0][0] == best[0][0] and f[1].precision == "exact"
+             and (f[1].country, f[1].admin1) == (county.country, county.admin1)]
+    return min(towns, key=lambda f: f[0], default=best)
 
 
 def _not_the_scene(span: Span) -> bool:
