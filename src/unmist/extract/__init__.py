@@ -748,8 +748,9 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
 
 
 def _town_of_the_county(best: tuple, found: list[tuple]) -> tuple:
-    """The incident's town when the first place it names is a county of the town's state ('Kerr
-    County deputies ... a home in Kerrville'): GTD and GVA place an incident in its town.  The
+    """The incident's town when the first place it names is a county of the town's state ('killed
+    Sunday in Kerr County. He was shot outside a home in Kerrville'): GTD and GVA place an incident
+    in its town (a county that only names the deputies' force ranks behind it anyway).  The
     gazetteer gives neither a county's extent nor a town's county, so the state stands for both."""
     county = best[1]
     if county.precision != "district":
