@@ -3,8 +3,8 @@
     python bench/memory.py [N ...]        (default: 1000 10000 50000)
 
 For each N, writes N synthetic reports (short wire items: a random town of the gazetteer, a random
-day over 15 years, random tolls, a group of the data files; no two texts alike) into one gzip'd
-JSONL file, runs `unmist run` on it in a fresh process and reads that process's peak resident
+day over 15 years, random tolls, a group of the data files, and a paragraph of random words, so
+that no two are copies of each other) into one gzip'd JSONL file, runs `unmist run` on it in a fresh process and reads that process's peak resident
 memory (ru_maxrss of the child).  Prints reports, seconds, reports/s and peak RSS per N, and each
 peak over the smallest N's: within 1.1 means memory does not grow with the input.
 """
@@ -29,14 +29,21 @@ GROUPS = ["Taliban", "Islamic Movement of Uzbekistan", "Tehrik-i-Taliban Pakista
           "Boko Haram"]
 ATTACKS = ["a roadside bomb struck a police vehicle", "gunmen attacked a checkpoint", "a suicide bomber blew himself up at a market",
            "militants ambushed an army convoy", "a car bomb exploded outside a government building"]
-WORDS = ["district", "officials", "residents", "witnesses", "spokesman", "hospital", "province", "security", "police"]
+# Neutral words for each report's own paragraph: enough of them that two reports share no more of
+# their five-word runs than independent reports do (with a few words, every report of one town,
+# attack and group was a partial copy of the others, and the bench measured a ledger of copies).
+WORDS = ("district officials residents witnesses spokesman hospital province security police market road school "
+         "village council governor elders families traders farmers teachers students doctors drivers shops "
+         "bridge river valley highway station mosque clinic office building square street morning evening "
+         "week month season harvest water electricity fuel prices wages roads schools roofs walls fields "
+         "crops sheep trucks buses radio television newspaper meeting election budget census survey report").split()
 
 
 def report(number: int, rng: random.Random) -> dict:
     day = date(2005, 1, 1) + timedelta(days=rng.randrange(15 * 365))
     town, group, attack = rng.choice(TOWNS), rng.choice(GROUPS), rng.choice(ATTACKS)
     killed, wounded = rng.randrange(1, 40), rng.randrange(0, 60)
-    filler = " ".join(rng.choice(WORDS) for _ in range(12))  # no two texts alike
+    filler = ". ".join(" ".join(rng.choice(WORDS) for _ in range(15)) for _ in range(6))  # no two texts alike
     text = (f"{town.upper()} - {killed} people were killed and {wounded} wounded on {day:%B} {day.day} when {attack} "
             f"in {town}, officials said. The {group} claimed responsibility for the attack in a statement. "
             f"Report {number}: {filler}.")

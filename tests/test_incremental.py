@@ -136,3 +136,31 @@ def test_a_long_run_links_as_it_goes_and_ends_with_the_ledger_of_one_final_link(
     assert as_it_goes.extracted == at_the_end.extracted > 10
     assert as_it_goes.relinked > at_the_end.relinked  # it did link several times
     assert export_ledger(store.open_ledger(as_it_goes_db)) == export_ledger(store.open_ledger(at_the_end_db))
+
+
+@pytest.fixture(scope="module")
+def weekday_repost(devset_dir, tmp_path_factory):
+    """A 2025 re-post of a 2022 border clash whose only tell is its 'on Wednesday' (the reference
+    to the Samarkand summit taken out), and the two reports of 2022 that date the clash."""
+    folder = tmp_path_factory.mktemp("weekday_repost")
+    for name in ("024_kyrgyz_tajik_border_wire.txt", "026_kyrgyz_tajik_border_kyrgyzsite.html"):
+        (folder / name).write_bytes((devset_dir / "reports" / name).read_bytes())
+    lines = (devset_dir / "reports" / "025_kyrgyz_tajik_border_repost.txt").read_text().splitlines()
+    (folder / "repost.txt").write_text("\n".join(lines[:1] + [line for line in lines[1:] if "Samarkand" not in line]))
+    extractions = [analyse(d) for d in ingest([str(folder)]) if not isinstance(d, IngestError)]
+    repost = next(e for e in extractions if e.document.source.endswith("repost.txt"))
+    return repost, [e for e in extractions if e is not repost]
+
+
+@pytest.mark.parametrize("repost_first", [True, False])
+def test_an_update_re_dates_a_weekday_repost_whichever_comes_first(weekday_repost, tmp_path, repost_first):
+    """Re-dating by another report's date (the update finds the pair through its day-keyed index
+    terms, not by loading every report at the place) works both ways: a new original re-dates the
+    stored re-post, and a new re-post is re-dated by the stored originals."""
+    repost, originals = weekday_repost
+    sessions = store.open_ledger(new_ledger(tmp_path))
+    for batch in ([repost], originals) if repost_first else (originals, [repost]):
+        _add(sessions, batch)
+        _assert_update_equals_full_rebuild(sessions)
+    flagged = next(d for d in export_ledger(sessions)["documents"] if d["id"] == repost.document.id)
+    assert "misdated" in flagged["flags"] and flagged["misdated"]["content_date"] == "2022-09-14"

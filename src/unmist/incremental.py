@@ -31,7 +31,8 @@ from .export import incident_record
 from .link import candidate_pairs, components, countries_of, link, may_meet, mention_order, pair_score, reach
 from .link import MIN_LINK_SCORE
 from .reconcile import CopyEdge, Ledger, Misdating, document_flags, find_copies, find_misdated, reconcile, redate
-from .reconcile.misdating import OTHER_REPORT_LAG_DAYS, misdating_of, place_index, place_names
+from .reconcile.misdating import (OTHER_REPORT_LAG_DAYS, day_keys, misdating_of, misdating_terms, place_index,
+                                  place_names, reread_key)
 from .reconcile.provenance import band_keys, best_copy_edges, minhash_signature
 from .review import Decision, apply_to_records, decision_keys, rejected_documents, reshape_clusters
 from .types import Document, Extraction, Mention
@@ -67,7 +68,8 @@ def rebuild_all(session, *, versions: str) -> int:
     pairs = candidate_pairs(mentions)
     clusters = reshape_clusters(link(mentions, pairs), decisions)
     ledger = reconcile(clusters, documents, [c for e in extractions for c in e.citations], copies=copies, misdated=misdated)
-    records = apply_to_records([incident_record(i, _outlets(documents)) for i in ledger.incidents], decisions)
+    outlets = _outlets(documents)
+    records = apply_to_records([incident_record(i, outlets) for i in ledger.incidents], decisions)
     store.replace_incidents(session, records=records)
     store.set_document_flags(session, flags=ledger.document_flags, notes=_notes(misdated))
     store.clear_link_index(session)
@@ -114,6 +116,7 @@ def _index_entry(mention: Mention, stated: Mention) -> tuple[dict, list[tuple[st
            "relative": bool(stated.date and stated.date.resolved_against == "published")}
     terms = [f"c:{c}" for c in sorted(countries_of(mention))] if mention.country else ["c:*"]
     terms += _place_terms(mention) + _name_terms(mention) + [f"p:{name}" for name in place_names(stated)]
+    terms += misdating_terms(stated)
     return row, [(term[:240], mention.document, mention.index) for term in terms]
 
 
@@ -199,7 +202,8 @@ def update(session, *, changed: Iterable[str] = (), keys: Iterable[str] = ()) ->
     ledger = reconcile(clusters, documents, [c for d in documents for c in pool.citations[d]],
                        copies=[CopyEdge(c, o, s) for c, (o, s) in sorted(pool.copies.items())],
                        misdated={d: pool.misdated[d] for d in documents if d in pool.misdated})
-    records = apply_to_records([incident_record(i, _outlets(documents)) for i in ledger.incidents], relevant)
+    outlets = _outlets(documents)
+    records = apply_to_records([incident_record(i, outlets) for i in ledger.incidents], relevant)
     store.replace_incidents(session, records=records, scope={r.incident_id for r in old_rows if r.incident_id})
     store.remove_mentions(session, keys=[(r.document_id, r.idx) for r in old_rows], documents=moved)
     _write_index(session, mentions, components(mentions, pairs), ledger, pool.stated_by_key())
@@ -303,21 +307,28 @@ def _update_misdating(session, pool: _Pool, changed: set[str], copy_changed: set
 
     A report's copy edge decides case (a); its own text case (c); case (b) compares it with reports
     at the same places stamped more than OTHER_REPORT_LAG_DAYS before it, so a new report can only
-    re-date reports at its places stamped that long after it.
+    re-date reports at its places stamped that long after it, whose date could re-read as its day
+    (the index's 'r:' terms): those few, not a city's every later report, are judged again.
     """
-    stamped = [pool.documents[d].published for d in changed if d in pool.documents and pool.documents[d].published]
-    names = {f"p:{name}" for d in changed for m in pool.stated.get(d, []) if m.date and m.date.start for name in place_names(m)}
     suspects = set(changed) | copy_changed
-    if stamped and names:
-        suspects |= store.misdating_suspects(session, terms=names, published_after=min(stamped),
-                                             lag_days=OTHER_REPORT_LAG_DAYS)
+    for document_id in sorted(changed):
+        document = pool.documents.get(document_id)
+        if document is None or document.published is None:
+            continue
+        for mention in pool.stated.get(document_id, []):
+            if mention.date and mention.date.start:
+                keys = ("*", *day_keys(mention.date.start))
+                terms = {f"r:{name}|{key}" for name in place_names(mention) for key in keys}
+                suspects |= store.misdating_suspects(session, terms=terms, published_after=document.published,
+                                                     lag_days=OTHER_REPORT_LAG_DAYS)
     pool.load(suspects | {pool.copies[d][0] for d in suspects if d in pool.copies})
+    changed_at = place_index({d: pool.stated.get(d, []) for d in sorted(changed - rejected)})
     verdict_changed = set()
     for document_id in sorted(suspects):
         document = pool.documents.get(document_id)
         if document is None:
             continue
-        context = _misdating_context(session, pool, document, changed, rejected)
+        context = _misdating_context(session, pool, document, changed_at, rejected)
         edge = pool.copies.get(document_id)
         verdict = misdating_of(document, edge and CopyEdge(document_id, *edge), pool.documents, context, place_index(context))
         if verdict != pool.misdated.get(document_id):
@@ -329,19 +340,26 @@ def _update_misdating(session, pool: _Pool, changed: set[str], copy_changed: set
     return verdict_changed
 
 
-def _misdating_context(session, pool: _Pool, document: Document, changed: set[str],
+def _misdating_context(session, pool: _Pool, document: Document, changed_at: dict[str, list[Mention]],
                        rejected: set[str]) -> dict[str, list[Mention]]:
-    """The stated mentions case (b) compares a report with: its own and those of the reports at its
-    places stamped long enough before it (the changed reports are always included, as their index
-    rows may not be written yet); rejected reports are left out."""
+    """The stated mentions case (b) compares a report with: its own and those of the reports at the
+    places of its relative dates, stamped long enough before it, on a day those dates could re-read
+    as; the changed reports at those places (``changed_at``, a place index) are always included, as
+    their index rows may not be written yet; rejected reports are left out."""
     own = [] if document.id in rejected else pool.stated.get(document.id, [])
-    if document.published is None or not own:
+    relative = [m for m in own if m.date and m.date.start and m.date.resolved_against == "published" and m.date.evidence]
+    if document.published is None or not relative:
         return {document.id: own}
-    terms = {f"p:{name}" for m in own for name in place_names(m)}
-    others = store.documents_at_places(session, terms=terms, published_before=document.published,
-                                       lag_days=OTHER_REPORT_LAG_DAYS) if terms else set()
-    pool.load(others | changed)
-    context = {d: pool.stated.get(d, []) for d in sorted((others | changed) - rejected)}
+    others: set[str] = set()
+    for mention in relative:
+        names = place_names(mention)
+        key = reread_key(mention.date.evidence.text)
+        terms = {f"p:{name}" if key == "*" else f"s:{name}|{key}" for name in names}
+        others |= store.documents_at_places(session, terms=terms, published_before=document.published,
+                                            lag_days=OTHER_REPORT_LAG_DAYS)
+        others |= {m.document for name in names for m in changed_at.get(name, [])}
+    pool.load(others)
+    context = {d: pool.stated.get(d, []) for d in sorted(others - rejected)}
     context[document.id] = own
     return context
 

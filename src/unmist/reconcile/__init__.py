@@ -23,7 +23,7 @@ from .provenance import CopyEdge, Origins, find_copies, outlet_key
 __all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating",
            "document_flags", "CopyEdge"]
 
-RECONCILE_VERSION = "reconcile.conservative.v8"
+RECONCILE_VERSION = "reconcile.conservative.v9"
 STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -62,10 +62,31 @@ def reconcile(clusters: list[list[Mention]], documents: dict[str, Document], cit
     citations = list(citations)
     origins = Origins(copies)
     outlets = {d.id: d.outlet for d in documents.values()}
-    incidents = tuple(_with_provenance(_incident(cluster, origins, outlets, _citations_about(cluster, citations)),
-                                       copies, citations, documents) for cluster in clusters)
+    # by report, so each incident reads only its own reports' edges (not the whole ledger's)
+    copies_by_report, citations_by_report = _by_report(copies, "copy"), _by_report(citations, "document")
+    incidents = []
+    for cluster in clusters:
+        members = {m.document for m in cluster}
+        own_copies = _of_reports(copies_by_report, members)
+        own_citations = _of_reports(citations_by_report, members)
+        incident = _incident(cluster, origins, outlets, _citations_about(cluster, own_citations))
+        incidents.append(_with_provenance(incident, own_copies, own_citations, documents))
+    incidents = tuple(incidents)
     flags = _document_flags(documents, incident_documents, copies, misdated)
     return Ledger(incidents, tuple(copies), tuple(citations), flags, misdated)
+
+
+def _by_report(edges: Iterable, field: str) -> dict[str, list[tuple[int, object]]]:
+    """Edges with their places in ``edges``, by the report they start from (``field``)."""
+    grouped: dict[str, list[tuple[int, object]]] = {}
+    for position, edge in enumerate(edges):
+        grouped.setdefault(getattr(edge, field), []).append((position, edge))
+    return grouped
+
+
+def _of_reports(grouped: dict[str, list[tuple[int, object]]], reports: set[str]) -> list:
+    """The edges starting from these reports, in their first order."""
+    return [edge for _, edge in sorted(pair for report in reports for pair in grouped.get(report, []))]
 
 
 def _document_flags(documents: dict[str, Document], incident_documents: dict[str, set[str]],

@@ -109,6 +109,38 @@ def _by_other_reports(document: Document, documents: dict[str, Document], mentio
     return None
 
 
+def misdating_terms(mention: Mention) -> list[str]:
+    """Index terms that let an update find, without loading them, the few stored reports one report
+    can re-date or be re-dated by (:func:`_by_other_reports`), each a place and a day:
+    'r:<place>|<key>' for a date read against the report's own date, with the days it could re-read
+    as ('w2' any Wednesday, 'd05-05' any 5 May, '*' any day); 's:<place>|w2' and 's:<place>|d05-05'
+    for a date another report can be re-dated to."""
+    value, keys = mention.date, []
+    if value is None or value.start is None:
+        return keys
+    if value.resolved_against == "published" and value.evidence is not None:
+        keys.append(f"r:{{}}|{reread_key(value.evidence.text)}")
+    if not (value.resolved_against == "published" and value.precision != "day"):
+        keys += [f"s:{{}}|{key}" for key in day_keys(value.start)]
+    return [key.format(name) for name in sorted(place_names(mention)) for key in keys]
+
+
+def reread_key(expression: str) -> str:
+    """What every day an expression could re-read as (:func:`_rereads_as`) has in common: its weekday
+    ('on Wednesday': 'w2'), its day of the year ('May 5': 'd05-05'), or nothing ('*': 'yesterday')."""
+    found = find_dates(expression)
+    if found and found[0].kind == "weekday":
+        return f"w{found[0].weekday}"
+    if found and found[0].kind == "day_month":
+        return f"d{found[0].month:02d}-{found[0].day:02d}"
+    return "*"
+
+
+def day_keys(day: date) -> list[str]:
+    """The keys of :func:`reread_key` that ``day`` satisfies, '*' aside."""
+    return [f"w{day.weekday()}", f"d{day:%m-%d}"]
+
+
 def place_names(mention: Mention) -> set[str]:
     """Every place a mention names, as the gazetteer spells it."""
     return set(mention.places_named) | ({mention.place.name} if mention.place else set())

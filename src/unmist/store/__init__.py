@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timezone
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -530,6 +531,7 @@ def clear_link_index(session: Session) -> None:
     """Forget the index (a full rebuild writes it again, and then its versions)."""
     for model in (MentionTermRow, MentionRow, CopyRow):
         session.execute(delete(model))
+    session.execute(delete(MetaRow).where(MetaRow.key == LONGEST_WINDOW_KEY))
 
 
 def remove_mentions(session: Session, *, keys: Iterable[tuple[str, int]] = (), documents: Iterable[str] = ()) -> None:
@@ -549,12 +551,24 @@ def remove_mentions(session: Session, *, keys: Iterable[tuple[str, int]] = (), d
             session.execute(statement.execution_options(synchronize_session=False))
 
 
+# Days from the start of the index's widest date window to its reach, at least: blocking finds the
+# windows that reach a date by their starts, on the date index, within that many days before it.
+LONGEST_WINDOW_KEY = "index.longest_window_days"
+
+
+def _longest_window(session: Session) -> int:
+    return int(get_meta(session, key=LONGEST_WINDOW_KEY) or 0)
+
+
 def add_mentions(session: Session, *, rows: list[dict], terms: list[tuple[str, str, int]]) -> None:
     """Index rows (columns of ``mentions``) and their terms (term, document, index)."""
     from sqlalchemy import insert
 
     for chunk in _chunks(rows, 2000):
         session.execute(insert(MentionRow), chunk)
+    longest = max(((r["reach"] - r["date_start"]).days for r in rows if r["date_start"] and r["reach"]), default=0)
+    if longest > _longest_window(session):  # removed rows leave it as it was: a bound, not the maximum
+        set_meta(session, key=LONGEST_WINDOW_KEY, value=str(longest))
     unique = sorted(set(terms))
     for chunk in _chunks(unique, 2000):
         session.execute(insert(MentionTermRow), [{"term": t, "document_id": d, "idx": i} for t, d, i in chunk])
@@ -581,57 +595,110 @@ def block_candidates(session: Session, *, countries: Iterable[str] | None, dated
     window).  A pair where either side has no date at all links only through a shared named place,
     so such pairs come only through ``place_terms``; a follow-up and the earlier incident it tells
     of only through a shared name (``name_terms``).  A superset: the linker's own rule decides."""
-    from sqlalchemy import and_, or_
-    from sqlalchemy.orm import aliased
+    from datetime import timedelta
 
-    query = select(MentionRow.document_id, MentionRow.idx).distinct()
-    if countries is not None:
-        block = aliased(MentionTermRow)
-        query = query.join(block, and_(block.document_id == MentionRow.document_id, block.idx == MentionRow.idx)).where(
-            block.term.in_([f"c:{c}" for c in sorted(set(countries))] + ["c:*"]))
+    statements = _blocking_statements()
     found: set[tuple[str, int]] = set()
-    if dated:
-        conditions = [MentionRow.dated == 1]
-        if dated == 1 or start is None:
-            conditions.append(MentionRow.dated == 2)
-        else:
-            conditions += [and_(MentionRow.date_start >= start, MentionRow.date_start <= reach),
-                           and_(MentionRow.date_start < start, MentionRow.reach >= start)]
-        found |= {(d, i) for d, i in session.execute(query.where(or_(*conditions)))}
-    place_terms = sorted(set(place_terms) | set(name_terms))
-    if place_terms:
-        place = aliased(MentionTermRow)
-        placed = query.join(place, and_(place.document_id == MentionRow.document_id, place.idx == MentionRow.idx))
-        found |= {(d, i) for d, i in session.execute(placed.where(place.term.in_(place_terms)))}
+    if dated == 2 and start is not None:
+        # on the date index, whatever the country: a country's block can be a whole ledger
+        around = session.execute(statements["around"], {"low": start - timedelta(days=_longest_window(session)),
+                                                        "start": start, "reach": reach})
+        found |= _in_countries(session, {*map(tuple, around), *map(tuple, session.execute(statements["partial"]))},
+                               countries)
+    elif dated:
+        found |= _in_countries(session, set(map(tuple, session.execute(statements["dated"]))), countries)
+    # A dated mention meets the dated ones at its place through the window above: by the place
+    # only the undated ones, or a city's every report over the years would be a candidate.
+    countries = None if countries is None else _country_terms(countries)
+    for terms, undated in ((place_terms, bool(dated)), (name_terms, False)):
+        if terms:
+            statement = statements[("terms", countries is not None, undated)]
+            parameters = {"terms": sorted(set(terms))} | ({"countries": countries} if countries is not None else {})
+            found |= set(map(tuple, session.execute(statement, parameters)))
     return found
 
 
+@lru_cache(maxsize=1)
+def _blocking_statements() -> dict:
+    """The queries of :func:`block_candidates`, built once: building SQLAlchemy expressions with
+    aliases costs about a millisecond a query, which an update runs for every new mention."""
+    from sqlalchemy import and_, bindparam, or_
+    from sqlalchemy.orm import aliased
+
+    keys = select(MentionRow.document_id, MentionRow.idx)
+    statements = {
+        "partial": keys.where(MentionRow.date_start.is_(None), MentionRow.dated == 1),
+        "dated": keys.where(MentionRow.dated > 0),
+        # windows starting in [start, reach], or before start and reaching it (no window is longer
+        # than the index's longest, so the search on the date index stays within that many days)
+        "around": keys.where(MentionRow.date_start >= bindparam("low"), MentionRow.date_start <= bindparam("reach"),
+                             or_(MentionRow.date_start >= bindparam("start"), MentionRow.reach >= bindparam("start"))),
+        "countries": select(MentionTermRow.document_id, MentionTermRow.idx).where(
+            MentionTermRow.term.in_(bindparam("countries", expanding=True)),
+            MentionTermRow.document_id.in_(bindparam("documents", expanding=True))),
+    }
+    for in_countries in (True, False):
+        for undated in (True, False):
+            term = aliased(MentionTermRow)
+            query = keys.distinct().join(term, and_(term.document_id == MentionRow.document_id, term.idx == MentionRow.idx))
+            query = query.where(term.term.in_(bindparam("terms", expanding=True)))
+            if in_countries:
+                block = aliased(MentionTermRow)
+                query = query.join(block, and_(block.document_id == MentionRow.document_id, block.idx == MentionRow.idx))
+                query = query.where(block.term.in_(bindparam("countries", expanding=True)))
+            statements[("terms", in_countries, undated)] = query.where(MentionRow.dated == 0) if undated else query
+    return statements
+
+
+def _in_countries(session: Session, keys: set[tuple[str, int]], countries: Iterable[str] | None) -> set[tuple[str, int]]:
+    """The mentions of ``keys`` in the block of one of ``countries`` (or of none); all when None."""
+    if countries is None or not keys:
+        return keys
+    documents = sorted({d for d, _ in keys})
+    inside: set[tuple[str, int]] = set()
+    for chunk in _chunks(documents):
+        rows = session.execute(_blocking_statements()["countries"], {"countries": _country_terms(countries), "documents": chunk})
+        inside |= set(map(tuple, rows))
+    return keys & inside
+
+
+def _country_terms(countries: Iterable[str]) -> list[str]:
+    return [f"c:{c}" for c in sorted(set(countries))] + ["c:*"]
+
+
 def misdating_suspects(session: Session, *, terms: Iterable[str], published_after, lag_days: int) -> set[str]:
-    """Reports with a relative date ('on Wednesday') at one of these places (``p:`` terms), stamped
-    more than ``lag_days`` after ``published_after``."""
+    """Reports with a relative date ('on Wednesday') of one of these terms (the place and the days it
+    could re-read as, 'r:' terms), stamped more than ``lag_days`` after ``published_after``."""
     from datetime import timedelta
 
-    return _reports_at_places(session, terms, MentionRow.relative.is_(True),
-                              DocumentRow.published > published_after + timedelta(days=lag_days))
+    return _reports_with_terms(session, "relative", terms, published_after + timedelta(days=lag_days))
 
 
 def documents_at_places(session: Session, *, terms: Iterable[str], published_before, lag_days: int) -> set[str]:
-    """Reports with a dated mention at one of these places (``p:`` terms), stamped more than
-    ``lag_days`` before ``published_before``."""
+    """Reports with a dated mention of one of these terms (a place, 'p:', or a place and a day, 's:'),
+    stamped more than ``lag_days`` before ``published_before``."""
     from datetime import timedelta
 
-    return _reports_at_places(session, terms, MentionRow.stated_start.is_not(None),
-                              DocumentRow.published < published_before - timedelta(days=lag_days))
+    return _reports_with_terms(session, "dated", terms, published_before - timedelta(days=lag_days))
 
 
-def _reports_at_places(session: Session, terms: Iterable[str], *conditions) -> set[str]:
-    from sqlalchemy import and_
+def _reports_with_terms(session: Session, kind: str, terms: Iterable[str], published) -> set[str]:
+    statement = _misdating_statements()[kind]
+    return {d for chunk in _chunks(sorted(set(terms))) for d in session.scalars(statement, {"terms": chunk, "published": published})}
+
+
+@lru_cache(maxsize=1)
+def _misdating_statements() -> dict:
+    """The queries of :func:`misdating_suspects` and :func:`documents_at_places`, built once (an
+    update runs one for each new report)."""
+    from sqlalchemy import and_, bindparam
 
     query = (select(MentionRow.document_id).distinct()
              .join(MentionTermRow, and_(MentionTermRow.document_id == MentionRow.document_id, MentionTermRow.idx == MentionRow.idx))
              .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
-             .where(*conditions))
-    return {d for chunked in _where_in(query, MentionTermRow.term, terms) for d in session.scalars(chunked)}
+             .where(MentionTermRow.term.in_(bindparam("terms", expanding=True))))
+    return {"relative": query.where(MentionRow.relative.is_(True), DocumentRow.published > bindparam("published")),
+            "dated": query.where(MentionRow.stated_start.is_not(None), DocumentRow.published < bindparam("published"))}
 
 
 def load_copy_edges(session: Session) -> dict[str, tuple[str, float]]:

@@ -146,7 +146,8 @@ class MentionRow(Base):
 
 class MentionTermRow(Base):
     """Blocking and lookup keys of a mention: 'c:TJ' (a country; 'c:*' none), 'n:<place, lowercased>',
-    'g:<geonameid>', 'p:<place as named>'."""
+    'g:<geonameid>', 'm:<name>' (for follow-ups), 'p:<place as named>', and for misdating a place
+    with a day: 'r:<place>|<days its relative date could re-read as>', 's:<place>|<its day>'."""
 
     __tablename__ = "mention_terms"
 
