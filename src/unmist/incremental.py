@@ -276,11 +276,14 @@ def _update_copies(session, pool: _Pool, changed: set[str]) -> tuple[set[str], s
     neighbours = store.band_neighbours(session, keys=[k for ks in bands.values() for k in ks])
     pairs = {tuple(sorted((d, other))) for d, ks in bands.items() for k in ks for other in neighbours.get(k, ()) if other != d}
     involved = {d for pair in pairs for d in pair}
-    pool.load(involved)
+    # only the texts, and only for this comparison: the candidates grow with the ledger, and kept in
+    # the pool with their mentions they made an update's memory grow with it too
+    texts = {d: pool.documents[d] for d in involved if d in pool.documents}
+    texts.update(store.load_documents(session, ids=involved - set(texts)))
     stored = dict(pool.copies)
     known = {c: CopyEdge(c, o, s) for c, (o, s) in stored.items() if c in involved and c not in changed}
     copies = {c: edge for c, edge in stored.items() if c not in changed}
-    copies.update({c: (e.original, e.similarity) for c, e in best_copy_edges(pool.documents, pairs, known).items()})
+    copies.update({c: (e.original, e.similarity) for c, e in best_copy_edges(texts, pairs, known).items()})
     copy_changed = {d for d in set(stored) | set(copies) if stored.get(d) != copies.get(d)}
     store.save_copy_edges(session, edges={d: copies.get(d) for d in copy_changed})
     pool.copies = copies
