@@ -32,7 +32,7 @@ from .link import candidate_pairs, components, countries_of, link, may_meet, men
 from .link import MIN_LINK_SCORE
 from .reconcile import CopyEdge, Ledger, Misdating, document_flags, find_copies, find_misdated, reconcile, redate
 from .reconcile.misdating import (OTHER_REPORT_LAG_DAYS, day_keys, misdating_of, misdating_terms, place_index,
-                                  place_names, reread_key)
+                                  place_names, reread_key, rereadable)
 from .reconcile.provenance import band_keys, best_copy_edges, minhash_signature
 from .review import Decision, apply_to_records, decision_keys, rejected_documents, reshape_clusters
 from .types import Document, Extraction, Mention
@@ -350,7 +350,7 @@ def _misdating_context(session, pool: _Pool, document: Document, changed_at: dic
     as; the changed reports at those places (``changed_at``, a place index) are always included, as
     their index rows may not be written yet; rejected reports are left out."""
     own = [] if document.id in rejected else pool.stated.get(document.id, [])
-    relative = [m for m in own if m.date and m.date.start and m.date.resolved_against == "published" and m.date.evidence]
+    relative = [m for m in own if rereadable(m)]
     if document.published is None or not relative:
         return {document.id: own}
     others: set[str] = set()

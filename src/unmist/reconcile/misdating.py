@@ -88,14 +88,13 @@ def _by_other_reports(document: Document, documents: dict[str, Document], mentio
     same incident (same place and kind), while that date is itself a Wednesday: the stated date is
     wrong.  Only the later-stamped of the two is suspected: re-posts come after the original."""
     for mention in mentions.get(document.id, []):
-        value = mention.date
-        if value is None or value.resolved_against != "published" or value.start is None or value.evidence is None:
+        if not rereadable(mention):
             continue
+        value = mention.date
         candidates = {(m.document, m.index): m for name in place_names(mention) for m in by_place.get(name, [])
                       if m.document != document.id}
         for other in (candidates[key] for key in sorted(candidates)):
-            if other.date is None or other.date.start is None or other.date.resolved_against == "published" and \
-                    other.date.precision != "day":
+            if not dates_a_day(other):
                 continue
             if abs((other.date.start - value.start).days) <= OTHER_REPORT_LAG_DAYS or not _alike(mention, other):
                 continue
@@ -115,14 +114,26 @@ def misdating_terms(mention: Mention) -> list[str]:
     'r:<place>|<key>' for a date read against the report's own date, with the days it could re-read
     as ('w2' any Wednesday, 'd05-05' any 5 May, '*' any day); 's:<place>|w2' and 's:<place>|d05-05'
     for a date another report can be re-dated to."""
-    value, keys = mention.date, []
-    if value is None or value.start is None:
-        return keys
-    if value.resolved_against == "published" and value.evidence is not None:
-        keys.append(f"r:{{}}|{reread_key(value.evidence.text)}")
-    if not (value.resolved_against == "published" and value.precision != "day"):
-        keys += [f"s:{{}}|{key}" for key in day_keys(value.start)]
+    keys = []
+    if rereadable(mention):
+        keys.append(f"r:{{}}|{reread_key(mention.date.evidence.text)}")
+    if dates_a_day(mention):
+        keys += [f"s:{{}}|{key}" for key in day_keys(mention.date.start)]
     return [key.format(name) for name in sorted(place_names(mention)) for key in keys]
+
+
+def rereadable(mention: Mention) -> bool:
+    """Its date was read against the report's own date from words that could name another day."""
+    value = mention.date
+    return value is not None and value.start is not None and value.resolved_against == "published" \
+        and value.evidence is not None
+
+
+def dates_a_day(mention: Mention) -> bool:
+    """Its date is one another report's relative date can be re-read as: a day, or stated outright."""
+    value = mention.date
+    return value is not None and value.start is not None and not (value.resolved_against == "published"
+                                                                  and value.precision != "day")
 
 
 def reread_key(expression: str) -> str:
