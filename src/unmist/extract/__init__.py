@@ -23,7 +23,7 @@ from . import gazetteer, learned
 from .actors import ActorFinding, claim_status, described, find_perpetrators, kinds_of_doers, with_of_phrase
 from .components import LOCATIVES, names_a_jurisdiction, place_tokens
 from .figures import Figure, sum_figures
-from .nlp import climb, load_pipeline, noun_chunks_in, of_a_speaker, text_of
+from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
 from .truecase import truecase
 from .unwrap import unwrap
 from .names import distinctive_names
@@ -1146,7 +1146,7 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
                 if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in knowledge.sides():
                     phrase = _phrase(child)
                     victims.setdefault(phrase.text.lower(), (phrase, phrase))
-        for person in facts.sent.ents:
+        for person in entities_in(facts.sent):
             if person.label_ == "PERSON" and (effect_of(person) is not None or _identified_victim(person)) \
                     and not _names_a_place(person):  # 'killed three peasants in Morazan': a place
                 named = _name_alone(_full_name(person))
@@ -1228,7 +1228,7 @@ def _full_name(person: Span) -> Span:
     report named him so (its effect and count are read where the name stands)."""
     person = _whole_person(person)
     words = [t.lower_ for t in person]
-    for entity in person.doc.ents:
+    for entity in entities_of(person.doc):
         if entity.label_ == "PERSON" and _part_of(words, [t.lower_ for t in entity]):
             return person.doc[entity.start:entity.end]
     return person

