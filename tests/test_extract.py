@@ -511,6 +511,21 @@ def test_someones_relative_hit_is_one_casualty(nlp, sentence, expected):
     assert _figures(nlp, sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("A woman walking her dog was hit by a stray bullet.", [("wounded", 1, 1)]),
+    ("Her nephew was grazed by a bullet fired through the window.", [("wounded", 1, 1)]),
+    ("The rifle went off, striking a neighbor in the shoulder.", [("wounded", 1, 1)]),
+    ("A 9-year-old suffered a gunshot wound to the foot.", [("wounded", 1, 1)]),
+    ("Deputies found the driver bleeding from a gunshot wound.", [("wounded", 1, 1)]),
+    ("The truck hit a man crossing the road.", []),
+    ("The storm struck the town overnight.", []),
+])
+def test_one_person_hit_by_gunfire_or_suffering_a_wound_is_one_wounded(nlp, sentence, expected):
+    """Gunfire that strikes someone, and a wound someone suffers, count one hurt; a car or a storm
+    striking someone or something is no gunfire."""
+    assert _figures(nlp, sentence) == expected
+
+
 def test_a_story_of_one_shooting_saying_far_down_that_the_victim_lived_has_no_dead(tmp_path):
     """That the victim was treated and released is said of the one shooting the story tells, however
     many paragraphs of neighbours and police work come between."""
@@ -522,6 +537,29 @@ def test_a_story_of_one_shooting_saying_far_down_that_the_victim_lived_has_no_de
     mentions = _news_item(tmp_path, story, "2015-07-27")
     figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
     assert figures == {"wounded": (1, 1), "killed": (0, 0)}
+
+
+def test_a_main_incident_told_without_a_date_takes_the_one_day_the_report_names(tmp_path):
+    """A feature weeks after a shooting dates it once, in a sentence of its own; the sentences that
+    tell the shooting state no date.  The one day the report names is the incident's, not the
+    report's publication date."""
+    story = ("Friends of the Marsh family will hold a pancake breakfast to help pay the hospital bills.\n\n"
+             "It was just after dinner on Aug. 14 when the family heard glass break in the kitchen.\n\n"
+             "A bullet fired by someone target shooting in the woods struck their 6-year-old son in the arm.\n\n"
+             "The boy is recovering at home in Dover.")
+    mentions = _news_item(tmp_path, story, "2016-09-02")
+    assert str(mentions[0].date.start) == "2016-08-14" and mentions[0].date.precision == "day"
+    assert mentions[0].date.evidence.text == "Aug. 14"
+
+
+def test_a_report_naming_two_days_apart_from_its_incident_keeps_its_own_date(tmp_path):
+    """Which of two days a report names elsewhere is the incident's the report does not say: the
+    incident stays dated by the report (the day before it, to the day it was published)."""
+    story = ("A bullet fired by someone target shooting in the woods struck a 6-year-old boy in the arm in Dover.\n\n"
+             "The boy is recovering at home.\n\n"
+             "Friends held a pancake breakfast for the family on Aug. 20, and a car wash on Aug. 27.")
+    mentions = _news_item(tmp_path, story, "2016-09-02")
+    assert (str(mentions[0].date.start), str(mentions[0].date.end)) == ("2016-09-01", "2016-09-02")
 
 
 def _hard_wrapped(text: str, width: int = 68) -> str:
@@ -1451,11 +1489,11 @@ def test_a_place_the_dead_were_killed_in_is_no_victim(nlp):
     ("In May, the group claimed the attack on the convoy.", "In May", True),
 ])
 def test_a_week_or_a_month_of_the_legal_aftermath_is_not_the_incidents(nlp, text, words, of_the_incident):
-    from unmist.extract.segment import _is_event_date
+    from unmist.extract.segment import is_event_date
 
     doc = nlp(text)
     dates = [d for d in doc._.unmist_dates if text[d.start:d.end] == words]
-    assert dates and _is_event_date(doc, dates[0]) is of_the_incident
+    assert dates and is_event_date(doc, dates[0]) is of_the_incident
 
 
 @pytest.mark.parametrize("text, day, of_the_incident", [

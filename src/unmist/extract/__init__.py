@@ -28,11 +28,12 @@ from .truecase import truecase
 from .unwrap import unwrap
 from .names import distinctive_names
 from .victims import count_of, effect_of
-from .segment import Draft, SentenceFacts, segment
+from .dates import resolve
+from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v71"
+EXTRACT_VERSION = "extract.rules.v72"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -179,7 +180,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         core=draft.core,
         evidence=tuple(evidence_at(document, s, s.start_char, s.end_char) for s in sentences),
         type_evidence=type_evidence,
-        date=_date(draft, doc, document) or (_reported_window(document) if draft.core else None),
+        date=_date(draft, doc, document) or (_lone_stated_day(doc, document) or _reported_window(document)
+                                              if draft.core else None),
         place=place,
         country=place.country if place and place.country else _country_from_words(draft, countries),
         countries=_named_countries(draft, place),
@@ -423,6 +425,36 @@ def _date(draft: Draft, doc: Doc, document: Document) -> DateValue | None:
         evidence=evidence_at(document, sent, expr.start, expr.end),
         resolved_against=resolved.basis, month=resolved.month, day=resolved.day, weekday=resolved.weekday,
     )
+
+
+# Date expressions that name a day of a month ('Sept. 25', 'September 25, 2014').
+DAY_KINDS = frozenset({"absolute", "day_month", "iso"})
+# How long before its report an incident the report dates only elsewhere may have happened (features
+# and follow-ups come weeks later).
+LONE_DAY_REACH_DAYS = 60
+
+
+def _lone_stated_day(doc: Doc, document: Document) -> DateValue | None:
+    """A report whose main incident's sentences state no date, but which names one day, and only
+    one, as the day of something that happened ('as they sat on the couch on the evening of Sept.
+    25'), in the weeks before the report: that day is the incident's.  Two different days, or none,
+    leave the report's own date to stand for it."""
+    found: dict = {}
+    for expr in doc._.unmist_dates or ():
+        if expr.kind not in DAY_KINDS or not is_event_date(doc, expr):
+            continue
+        day = resolve(expr, document.published)
+        if day.start is None or day.start != day.end:
+            continue
+        found.setdefault(day.start, (expr, day))
+    if len(found) != 1:
+        return None
+    (expr, day), = found.values()
+    if document.published is None or not 0 <= (document.published - day.start).days <= LONE_DAY_REACH_DAYS:
+        return None
+    sent = doc.char_span(expr.start, expr.end, alignment_mode="expand").sent
+    return DateValue(start=day.start, end=day.end, precision="day", evidence=evidence_at(document, sent, expr.start, expr.end),
+                     resolved_against=day.basis, month=day.month, day=day.day, weekday=day.weekday)
 
 
 def _reported_window(document: Document) -> DateValue | None:
@@ -1046,7 +1078,7 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
 
 
 # Words with which a report tells of a death; a report without any of them tells of none.
-DEATH_WORDS = re.compile(r"\b(?:die[sd]?|dying|dead|deaths?|deadly|fatal(?:ly|ity|ities)?|kill(?:s|ed|ing|er)?|"
+DEATH_WORDS = re.compile(r"\b(?:die[sd]?|dying|dead(?!\s+or\s+alive)|deaths?|deadly|fatal(?:ly|ity|ities)?|kill(?:s|ed|ing|er)?|"
                          r"homicides?|murder(?:s|ed)?|slain|lifeless|succumbed|passed away|perished|bod(?:y|ies))\b",
                          re.IGNORECASE)
 # Words that leave open whether the hurt lived ('his condition was not known').

@@ -92,7 +92,8 @@ def find_figures(sent: Span) -> list[Figure]:
 def _hit(counted: Token) -> bool:
     """'three people were shot', 'a man with a gunshot wound': hit, which the dead among them may be."""
     cue = counted.head
-    return (_lemma_of_cue(cue) == "wound" and cue.lemma_.lower() == "shoot") or _with_wounds(counted)
+    return (_lemma_of_cue(cue) == "wound" and (cue.lemma_.lower() == "shoot" or gunfire_hit(cue))) or \
+        _with_wounds(counted)
 
 
 # Verbs and nouns whose infinitive tells what someone meant, tried or threatened to do, not what
@@ -436,12 +437,38 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
 
 
 def _hit_person(token: Token) -> bool:
-    """'he was shot in the chest', 'Smith was stabbed': one person hit by violence (who died, the
-    report's dead come off: see extract._survivors)."""
+    """'he was shot in the chest', 'Smith was stabbed', 'Smith was hit by a stray bullet', 'the gun
+    went off, hitting Raul in the leg': one person hit by violence (who died, the report's dead come
+    off: see extract._survivors)."""
     verb = token.head
-    if token.dep_ != "nsubjpass" or verb.lemma_.lower() not in WEAPON_HARMING_LEMMAS or _shot_at(verb):
+    if token.dep_ == "nsubjpass":
+        harmed = verb.lemma_.lower() in WEAPON_HARMING_LEMMAS or gunfire_hit(verb)
+    else:
+        harmed = token.dep_ in ("dobj", "obj") and gunfire_hit(verb)
+    return harmed and not _shot_at(verb) and _one_person(token)
+
+
+# What a bullet is called when it hits someone ('hit by a stray bullet', 'a round struck him').
+GUNFIRE_NOUNS = frozenset({"bullet", "gunfire", "round", "shot", "gunshot", "pellet", "buckshot", "birdshot"})
+# Verbs of firing a hit hangs on ('fired a shot, hitting a man', 'the gun went off, striking her').
+FIRING_LEMMAS = frozenset({"fire", "shoot", "discharge", "go", "ricochet"})
+STRIKING_LEMMAS = frozenset({"hit", "strike", "graze"})
+
+
+def gunfire_hit(verb: Token) -> bool:
+    """'was hit by a stray bullet', 'a bullet grazed her', 'fired a round, striking the boy': a verb
+    of striking whose striker is gunfire (its agent, its subject, or the firing it hangs on)."""
+    if verb.lemma_.lower() not in STRIKING_LEMMAS:
         return False
-    return _one_person(token)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lemma_.lower() in GUNFIRE_NOUNS:
+            return True
+        if child.dep_ == "agent" and any(g.dep_ == "pobj" and g.lemma_.lower() in GUNFIRE_NOUNS for g in child.children):
+            return True
+    if verb.dep_ in ("advcl", "acl", "xcomp", "conj", "relcl") and verb.head.i != verb.i:
+        head = verb.head.lemma_.lower()
+        return head in FIRING_LEMMAS or head in GUNFIRE_NOUNS
+    return False
 
 
 def _one_person(token: Token) -> bool:
@@ -472,7 +499,7 @@ WEAPON_HARMING_LEMMAS = HARMING_LEMMAS - {"hurt"}
 def _hit_by_violence(token: Token) -> bool:
     """The passive subject of a harming verb, unless a thing ('a car was shot at', 'the post was hit')."""
     verb = token.head
-    if token.dep_ != "nsubjpass" or verb.lemma_.lower() not in HARMING_LEMMAS:
+    if token.dep_ != "nsubjpass" or (verb.lemma_.lower() not in HARMING_LEMMAS and not gunfire_hit(verb)):
         return False
     return not _shot_at(verb) and token.lemma_.lower() not in knowledge.target_nouns()
 
@@ -537,7 +564,11 @@ def _is_named_victim(token: Token) -> bool:
 PERSON_NOUNS = frozenset({"driver", "bomber", "gunman", "attacker", "man", "boy", "girl", "teen", "teenager", "toddler",
                           "male", "female", "father", "mother", "son", "daughter", "husband", "wife", "brother",
                           "sister", "baby", "infant", "student", "resident", "bystander", "passenger", "shooter",
-                          "suspect"})
+                          "suspect", "kid", "friend", "neighbor", "neighbour", "cousin", "uncle", "aunt", "nephew",
+                          "niece", "grandson", "granddaughter", "grandfather", "grandmother", "grandparent",
+                          "stepfather", "stepmother", "stepson", "stepdaughter", "relative", "girlfriend", "boyfriend",
+                          "fiance", "fiancee", "roommate", "customer", "clerk", "cashier", "hunter", "pedestrian",
+                          "motorist", "homeowner", "tenant"})
 
 
 def _dies_after(verb: Token) -> bool:
@@ -587,6 +618,8 @@ def _kind_of(noun: Token, cue_kinds: dict[str, str]) -> tuple[str, Token, bool] 
 
 
 WOUND_NOUNS = frozenset({"wound", "injury"})
+# Verbs whose subject has the wound they take ('suffered a gunshot wound', 'sustained injuries').
+SUFFERING_LEMMAS = frozenset({"suffer", "sustain", "receive"})
 # Clauses of their own, whose 'with' tells of someone else: 'a man who was with a friend with injuries'.
 OWN_CLAUSES = frozenset({"relcl", "ccomp", "conj", "advcl", "acl", "parataxis"})
 
@@ -596,9 +629,12 @@ def _with_wounds(noun: Token) -> bool:
     hospitals with non-life-threatening injuries', 'were found lying in the roadway with gunshot
     wounds': people found or taken somewhere with wounds were hit (the dead among them, if the
     report tells of any, come off as for those shot)."""
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in SUFFERING_LEMMAS and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in WOUND_NOUNS for c in noun.head.children):
+        return True  # 'a 13-year-old suffered a gunshot wound to the hand'
     scope = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") else noun
     for token in scope.subtree:
-        if token.lower_ != "with" or token.i < noun.i:
+        if token.i < noun.i or not (token.lower_ == "with" or (token.lower_ == "from" and token.head.lemma_.lower() == "bleed")):
             continue
         if not any(c.dep_ == "pobj" and c.lemma_.lower() in WOUND_NOUNS for c in token.children):
             continue
@@ -692,7 +728,7 @@ def _lemma_of_cue(token: Token) -> str:
     lemma = token.lemma_.lower()
     if lemma in ("wound", "injure", "stab") and any(c.lower_ in ("fatally", "mortally") for c in token.children):
         return "kill"
-    if lemma == "shoot" and token.pos_ == "VERB":
+    if (lemma == "shoot" and token.pos_ == "VERB") or gunfire_hit(token):
         fatal = any(c.lower_ in ("fatally", "dead") for c in token.children) or _dies_after(token) or \
             any(t.lower_ == "death" for t in token.subtree) or _shot_and_killed(token)
         return "kill" if fatal else "wound"

@@ -195,7 +195,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
             sent=sent, index=index, paragraph=paragraph,
             triggers=[t for t in triggers[index] if not t._.unmist_trigger["irrealis"]],
             figures=[f for f in figures[index] if f.start < sent.end_char],
-            dates=[d for d in dates[index] if d.start < sent.end_char and _is_event_date(doc, d)],
+            dates=[d for d in dates[index] if d.start < sent.end_char and is_event_date(doc, d)],
             places=places[index],
             actors=actors[index],
             trigger_dates=frozenset(governors),
@@ -225,7 +225,7 @@ PAGE_STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)"
 STAMP_REACH = 50
 
 
-def _is_event_date(doc: Doc, expr: DateExpr) -> bool:
+def is_event_date(doc: Doc, expr: DateExpr) -> bool:
     """False for the date of a statement ('said on Wednesday', 'on Thursday claimed') or a page's stamp."""
     if PAGE_STAMP.search(text_of(doc), max(0, expr.start - STAMP_REACH), expr.start):
         return False
