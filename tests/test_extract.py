@@ -504,6 +504,7 @@ def test_words_that_say_the_hurt_will_live_are_a_toll_of_no_dead(nlp, sentence, 
 
 @pytest.mark.parametrize("sentence, expected", [
     ("His 6-year-old daughter was accidentally shot in the leg.", [("wounded", 1, 1)]),
+    ("A 20-month old was found dead in the apartment.", [("killed", 1, 1)]),
     ("Their son was killed in the attack.", [("killed", 1, 1)]),
     ("His brother said the family was devastated.", []),
 ])
@@ -1500,6 +1501,9 @@ def test_a_week_or_a_month_of_the_legal_aftermath_is_not_the_incidents(nlp, text
     ("Police were searching on Tuesday for two suspects in a shooting outside a club.", "Tuesday", False),
     ("Funeral services will be held Friday for a toddler who was fatally shot last week.", "Friday", False),
     ("A toddler was fatally shot on Friday in her home.", "Friday", True),
+    # what is scheduled or still to come is no incident's day
+    ("An autopsy was scheduled for Monday to find out how the man died.", "Monday", False),
+    ("The store will reopen on Thursday, its owner said.", "Thursday", False),
     # the legal aftermath: an arrest, a charge filed, bond set, a day in court
     ("The suspect was arrested Thursday night in connection with a shooting outside a bar.", "Thursday", False),
     ("Prosecutors filed charges Wednesday against a man accused of shooting two teens.", "Wednesday", False),

@@ -586,7 +586,11 @@ def _person_noun(token: Token) -> bool:
     """A noun for a person: the sides table's, a few everyday ones, an age ('a 16-year-old')."""
     if token.lemma_.lower() in knowledge.sides() or token.lower_ in PERSON_NOUNS:
         return True
-    return token.lower_ == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ in ("year", "month")
+    return token.lower_ == "old" and token.i >= 2 and any(t.lower_ in AGE_UNITS for t in token.doc[token.i - 2: token.i])
+
+
+# 'a 16-year-old', 'an 18-month old', 'a 2 week old': an age that stands for the person.
+AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
 def _counted_noun(number: Token) -> Token:

@@ -50,10 +50,10 @@ LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "co
                          "arrest", "file", "rule", "extradite"})
 # ... and of the other aftermath: the search for the attackers, the funeral, the court date ('police
 # were searching late Tuesday for two suspects in a shooting', 'funeral services will be held Friday').
-AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appear", "face", "surrender"})
+AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appear", "face", "surrender", "schedule"})
 AFTERMATH_NOUNS = frozenset({"funeral", "vigil", "service", "memorial", "hearing", "manhunt", "arraignment", "trial",
                              "court", "courtroom", "indictment", "bond", "bail", "warrant", "arrest", "appearance",
-                             "plea", "judge", "jury", "custody", "conference", "briefing"})
+                             "plea", "judge", "jury", "custody", "conference", "briefing", "autopsy"})
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # Words that tie people to an incident even when no known group or trigger is in the sentence.
 RESPONSIBILITY_WORDS = ("convicted", "sentenced", "found guilty", "the bomber was", "the attacker was", "loyal to",
@@ -259,6 +259,8 @@ def _governor_is_event(span: Span) -> bool:
             if _names_an_event(head):
                 return True
         if head.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll") for c in head.children):
+                return False  # 'the school will reopen Monday': what is to come is no incident told
             if _tells_the_aftermath(head):
                 return False  # 'was charged Tuesday in the shooting': the day of the charge
             if _aside(head):
