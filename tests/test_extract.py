@@ -1376,6 +1376,10 @@ def test_a_gun_that_went_off_is_a_shooting(tmp_path):
      (0, 0, True), (1, 1, False)),
     ("A man was killed on Sunday in a drive-by outside a store in Dayton, police said.", (1, 1, False),
      (0, 0, True)),
+    # a charge, a counterfactual or an intent tells of no death
+    ("A man was shot in the arm on Sunday outside a store in Dayton. A neighbor was charged with attempted murder "
+     "and assault with a deadly weapon. Police said the bullet could easily have killed him.", (0, 0, True), (1, 1, False)),
+    ("A woman was shot in the upper body on Sunday outside a store in Dayton, police said.", (0, 0, True), (1, 1, False)),
     # ... and implies nothing when it speaks of a death or of someone hurt
     ("A man was shot on Sunday outside a store in Dayton, police said. His condition was not known.",
      None, (1, 1, False)),

@@ -33,7 +33,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v72"
+EXTRACT_VERSION = "extract.rules.v73"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1081,6 +1081,33 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
 DEATH_WORDS = re.compile(r"\b(?:die[sd]?|dying|dead(?!\s+or\s+alive)|deaths?|deadly|fatal(?:ly|ity|ities)?|kill(?:s|ed|ing|er)?|"
                          r"homicides?|murder(?:s|ed)?|slain|lifeless|succumbed|passed away|perished|bod(?:y|ies))\b",
                          re.IGNORECASE)
+# Words before a death word that make it tell of no death: a charge ('attempted murder', 'assault
+# with a deadly weapon'), a shooting that did not kill ('non-fatal'), what might have happened
+# ('could easily have killed her', 'at substantial risk of death'), what someone tried or meant to do.
+NO_DEATH_BEFORE = re.compile(r"(?:\battempted|\bnon-?|\b(?:could|would|might|may)\s+(?:\w+\s+)?have\s+(?:\w+\s+){0,3}|"
+                             r"\brisk\s+of\s+(?:\w+\s+){0,3}|\b(?:effort|tried|trying|threatened|threatening|wanted|attempt)"
+                             r"\s+to\s+|\bif\s+anyone\s+(?:had\s+been|was)\s+(?:\w+\s+){0,3})\s*$", re.IGNORECASE)
+
+
+# ... and before 'body': where a bullet hit ('shot in the upper body', 'the left side of his body').
+BODY_PART_BEFORE = re.compile(r"\b(?:in|of|to)\s+(?:the|his|her|their)\s+(?:(?:left|right|upper|lower)\s+)?(?:side\s+of\s+"
+                              r"(?:the|his|her|their)\s+)?$", re.IGNORECASE)
+
+
+def tells_of_a_death(text: str) -> bool:
+    """The report tells of someone dead: a death word that is not part of a charge, a counterfactual
+    or an intent ('assault with a deadly weapon', 'could have killed her', 'tried to kill himself')."""
+    for match in DEATH_WORDS.finditer(text):
+        if match.group(0).lower() == "deadly" and text[match.end(): match.end() + 8].lower().startswith(" weapon"):
+            continue
+        if NO_DEATH_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            continue
+        if match.group(0).lower() == "body" and BODY_PART_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        return True
+    return False
+
+
 # Words that leave open whether the hurt lived ('his condition was not known').
 UNKNOWN_FATE = re.compile(r"\bconditions?\s+(?:was|were|is|are)\s+(?:not\s+(?:known|released|available|disclosed)|unknown|"
                           r"undisclosed|unavailable)", re.IGNORECASE)
@@ -1098,11 +1125,11 @@ def _implied_survival(values: list[FigureValue], document: Document) -> list[Fig
     evidence the other figure's, and any report that states a figure of its kind outweighs it."""
     text = f"{document.title or ''}\n{document.text}"
     implied = []
-    for kind, told, silent_on in (("killed", "wounded", DEATH_WORDS), ("wounded", "killed", HURT_WORDS)):
+    for kind, told, tells in (("killed", "wounded", tells_of_a_death), ("wounded", "killed", HURT_WORDS.search)):
         stated = next((v for v in values if v.kind == told and (v.low or 0) > 0), None)
         if kind == "killed" and UNKNOWN_FATE.search(text):
             continue  # 'his condition was not known': whether he lived, the report does not say
-        if stated is not None and not any(v.kind == kind for v in values) and not silent_on.search(text):
+        if stated is not None and not any(v.kind == kind for v in values) and not tells(text):
             implied.append(FigureValue(kind, 0, 0, stated.evidence, "total", implied=True))
     return implied
 
