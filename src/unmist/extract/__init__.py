@@ -28,7 +28,7 @@ from .truecase import truecase
 from .unwrap import unwrap
 from .names import distinctive_names
 from .victims import count_of, effect_of
-from .dates import resolve
+from .dates import DateExpr, Resolved, resolve
 from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
@@ -418,7 +418,11 @@ def _with_explosives(trigger: Span) -> bool:
 def _date(draft: Draft, doc: Doc, document: Document) -> DateValue | None:
     if draft.date is None or draft.date_expr is None:
         return None
-    expr, resolved = draft.date_expr, draft.date
+    return _date_value(draft.date_expr, draft.date, doc, document)
+
+
+def _date_value(expr: DateExpr, resolved: Resolved, doc: Doc, document: Document) -> DateValue:
+    """A date expression of the report, resolved, as the incident's date with the expression as evidence."""
     sent = doc.char_span(expr.start, expr.end, alignment_mode="expand").sent
     return DateValue(
         start=resolved.start, end=resolved.end, precision=resolved.precision,
@@ -452,9 +456,7 @@ def _lone_stated_day(doc: Doc, document: Document) -> DateValue | None:
     (expr, day), = found.values()
     if document.published is None or not 0 <= (document.published - day.start).days <= LONE_DAY_REACH_DAYS:
         return None
-    sent = doc.char_span(expr.start, expr.end, alignment_mode="expand").sent
-    return DateValue(start=day.start, end=day.end, precision="day", evidence=evidence_at(document, sent, expr.start, expr.end),
-                     resolved_against=day.basis, month=day.month, day=day.day, weekday=day.weekday)
+    return _date_value(expr, day, doc, document)  # a day of a month resolves to one day: precision 'day'
 
 
 def _reported_window(document: Document) -> DateValue | None:
