@@ -1524,8 +1524,14 @@ def test_a_week_or_a_month_of_the_legal_aftermath_is_not_the_incidents(nlp, text
     ("A grand jury heard testimony Wednesday about the shooting of a teenager.", "Wednesday", False),
     ("The chief described the shooting Thursday at a news conference.", "Thursday", False),
     ("The two women accused of killing a student are due in court on Wednesday.", "Wednesday", False),
+    # a birthday, an anniversary, a victim speaking to reporters
+    ("The girl, who turned two years old on Sunday, was shot in her home.", "Sunday", False),
+    ("The boy who was shot turns 6 on Sunday.", "Sunday", False),
+    ("Sunday marks two years since her son was shot and killed.", "Sunday", False),
+    ("One of the wounded men spoke to reporters at his home Wednesday.", "Wednesday", False),
     # ... but violence at a funeral or a court is the incident
     ("Gunmen attacked a funeral procession on Saturday in the town.", "Saturday", True),
+    ("The argument turned violent on Sunday and a man was shot.", "Sunday", True),
 ])
 def test_the_day_of_a_search_or_a_funeral_is_not_the_day_of_the_incident(nlp, text, day, of_the_incident):
     from unmist.extract.segment import _governor_is_event
@@ -1634,3 +1640,37 @@ def test_an_undated_shooting_in_local_news_happened_the_day_before_or_the_day_it
 ])
 def test_an_incident_in_a_county_and_one_of_its_towns_is_in_the_town(tmp_path, text, place):
     assert _news_item(tmp_path, text, "2016-06-13")[0].place.name == place
+
+
+def test_a_later_paragraph_that_retells_the_main_incident_is_part_of_it(tmp_path):
+    # the victim named in the lead dies days later, told after paragraphs on other things: one
+    # incident, not a second one dated by the death; an earlier killing the report recalls stays apart
+    text = ("A 24-year-old man was shot outside a bar on Elm Street in Dayton on Saturday night, police said.\n\n"
+            "The victim, Marcus Bell, was taken to a hospital in critical condition.\n\n"
+            "Neighbors said the street had been quiet for years.\n\n"
+            "The owner of the bar said he had hired extra security guards.\n\n"
+            "City council members plan to discuss street lighting next month.\n\n"
+            "Bell died of his wounds on Wednesday, his family said.\n\n"
+            "In 2019, another man was shot and killed on the same block.")
+    mentions = _news_item(tmp_path, text, "2024-05-16")
+    main = [m for m in mentions if m.core]
+    assert len(main) == 1 and any("Bell died" in e.sentence for e in main[0].evidence)
+    assert main[0].date.start == date(2024, 5, 11)
+    assert any(m.date and m.date.start.year == 2019 for m in mentions if not m.core)
+
+
+@pytest.mark.parametrize("later, expected", [
+    # a phone line that changes after the report came out is no day of the incident
+    ("Tips may be called in to 555-0100, or after March 3 to 555-0199.", date(2017, 2, 16)),
+    # a second day before the report leaves it open which day it was
+    ("A relative said she had last seen the woman on Feb. 10.", None),
+])
+def test_an_undated_incident_takes_the_one_day_its_report_names(tmp_path, later, expected):
+    text = ("A teenage girl was shot to death and left in a road in west Houston, police said.\n\n"
+            "Investigators have asked the public for help in identifying her.\n\n"
+            "Her body was found Feb. 16 in the 9900 block of Elm Street.\n\n" + later)
+    main = next(m for m in _news_item(tmp_path, text, "2017-03-01") if m.core)
+    if expected is None:
+        assert main.date.precision == "week" and main.date.evidence is None  # the days before the report
+    else:
+        assert main.date.start == expected and main.date.evidence.text == "Feb. 16"

@@ -33,7 +33,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v73"
+EXTRACT_VERSION = "extract.rules.v74"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -440,22 +440,24 @@ LONE_DAY_REACH_DAYS = 60
 
 def _lone_stated_day(doc: Doc, document: Document) -> DateValue | None:
     """A report whose main incident's sentences state no date, but which names one day, and only
-    one, as the day of something that happened ('as they sat on the couch on the evening of Sept.
-    25'), in the weeks before the report: that day is the incident's.  Two different days, or none,
-    leave the report's own date to stand for it."""
+    one, in the weeks before the report as the day of something that happened ('as they sat on the
+    couch on the evening of Sept. 25'): that day is the incident's.  Two different days, or none,
+    leave the report's own date to stand for it; days long before (another event) or after the
+    report ('call this number after March 3') are no candidates."""
+    if document.published is None:
+        return None
     found: dict = {}
     for expr in doc._.unmist_dates or ():
         if expr.kind not in DAY_KINDS or not is_event_date(doc, expr):
             continue
         day = resolve(expr, document.published)
-        if day.start is None or day.start != day.end:
-            continue
+        if day.start is None or day.start != day.end \
+                or not 0 <= (document.published - day.start).days <= LONE_DAY_REACH_DAYS:
+            continue  # a day long before is another event's; one after the report is still to come
         found.setdefault(day.start, (expr, day))
     if len(found) != 1:
         return None
     (expr, day), = found.values()
-    if document.published is None or not 0 <= (document.published - day.start).days <= LONE_DAY_REACH_DAYS:
-        return None
     return _date_value(expr, day, doc, document)  # a day of a month resolves to one day: precision 'day'
 
 

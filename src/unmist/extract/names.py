@@ -29,7 +29,7 @@ def distinctive_names(sentences: list[Span]) -> tuple[str, ...]:
     names: set[str] = set()
     for sent in sentences:
         for ent in entities_in(sent):
-            if ent.label_ == "PERSON" and len(ent) >= 2 and not _official(ent):
+            if ent.label_ == "PERSON" and len(ent) >= 2 and not official(ent):
                 names.add(_normal(ent.text))
             elif ent.label_ == "FAC" and len(ent) >= 2:
                 names.add(_normal(ent.text))
@@ -38,7 +38,7 @@ def distinctive_names(sentences: list[Span]) -> tuple[str, ...]:
     return tuple(sorted(n for n in names if n))
 
 
-def _official(ent: Span) -> bool:
+def official(ent: Span) -> bool:
     """A speaker or someone named by an office: 'Police Chief Ann Smith', 'said Lt. Bob Jones'."""
     before = {t.lower_.rstrip(".") for t in ent.doc[max(ent.sent.start, ent.start - 3): ent.start]}
     if before & OFFICIAL_TITLES:

@@ -22,7 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from .. import knowledge
 from .dates import DateExpr, Resolved, compatible, resolve
 from .actors import CLAIM, NO_CLAIM, VIOLENT_VERBS
+from .components import MODALS
 from .figures import Figure
+from .names import OFFICIAL_TITLES, official
 from .nlp import entities_in, text_of
 from .victims import effect_of
 
@@ -50,7 +52,8 @@ LEGAL_VERBS = frozenset({"charge", "arraign", "sentence", "plead", "indict", "co
                          "arrest", "file", "rule", "extradite"})
 # ... and of the other aftermath: the search for the attackers, the funeral, the court date ('police
 # were searching late Tuesday for two suspects in a shooting', 'funeral services will be held Friday').
-AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appear", "face", "surrender", "schedule"})
+AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appear", "face", "surrender", "schedule",
+                             "mark", "celebrate"})  # an anniversary, a birthday: 'Sunday marks two years since'
 AFTERMATH_NOUNS = frozenset({"funeral", "vigil", "service", "memorial", "hearing", "manhunt", "arraignment", "trial",
                              "court", "courtroom", "indictment", "bond", "bail", "warrant", "arrest", "appearance",
                              "plea", "judge", "jury", "custody", "conference", "briefing", "autopsy"})
@@ -281,7 +284,16 @@ def _dates_the_legal_aftermath(span: Span) -> bool:
 
 def _tells_the_aftermath(verb: Token) -> bool:
     """An arrest, a charge, a trial, a search or a funeral, by its verb or by what the verb tells of."""
-    return verb.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _turned_in(verb) or _said_of_an_aftermath(verb)
+    return verb.lemma_.lower() in LEGAL_VERBS | AFTERMATH_VERBS or _turned_in(verb) or _turns_an_age(verb) \
+        or _said_of_an_aftermath(verb)
+
+
+def _turns_an_age(verb: Token) -> bool:
+    """'who turned two years old on Sunday', 'would have turned 22 on Thursday': a birthday."""
+    return verb.lemma_.lower() == "turn" and any(
+        c.dep_ in ("attr", "oprd", "acomp", "dobj", "npadvmod", "advmod", "ccomp", "xcomp")
+        and any(t.like_num or t.lower_ in ("old", "year-old") or t.lower_.endswith("-old") for t in c.subtree)
+        for c in verb.children)
 
 
 def _turned_in(verb: Token) -> bool:
@@ -397,7 +409,8 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
     drafts: list[Draft] = []
     current: Draft | None = None
     scene_date: tuple[DateExpr, Resolved, int] | None = None
-    for facts in sentence_facts(doc):
+    every_sentence = sentence_facts(doc)
+    for facts in every_sentence:
         if not drafts and not facts.is_event and facts.paragraph <= LEAD_PARAGRAPHS:
             scene_date = _scene_date(facts, published) or scene_date
         if not facts.is_event or (not facts.new_event and best_date(facts) is None):
@@ -416,7 +429,78 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
             drafts[0].date_expr, drafts[0].date = scene_date[0], scene_date[1]
     if drafts and not any(d.core for d in drafts):
         drafts[0].core = True  # a page whose menus and captions push the story down still has a main incident
-    return drafts
+    return _fold_retellings(drafts, every_sentence, published)
+
+
+# Days between the main incident's date and another date of a retelling of it: its aftermath ('She
+# died a week later', 'one of the victims spoke to reporters Wednesday') or, where the main incident
+# is dated by a death, the shooting days before.
+AFTERMATH_DAYS = 14
+# Kinds of event a shooting story tells as part of its one incident: the robbery it happened in, the
+# hostages taken, the house set on fire (as the linker's TURNS_INTO_SHOOTING).
+PART_OF_A_SHOOTING = frozenset({"robbery", "hostage", "arson"})
+
+
+def _fold_retellings(drafts: list[Draft], every_sentence: list[SentenceFacts], published: date | None) -> list[Draft]:
+    """One report, one story: a later incident of the report that names someone the main story names
+    (in its sentences, or in all the report says before another incident comes up), or that only
+    refers back to an incident told ('Police were still searching for the gun that killed him'), at
+    no other place, of a kind the main one may be, dated within AFTERMATH_DAYS of it, tells the main
+    incident again ('Bryant was among a group standing in front of ...', 'Bell died of his wounds on
+    Wednesday', 'Green was arrested Thursday, a day after ...'): its sentences join it."""
+    core = next((d for d in drafts if d.core), None)
+    if core is None or len(drafts) < 2:
+        return drafts
+    first_other = min((d.sentences[0].sent.start for d in drafts if d is not core), default=0)
+    story = Draft([facts for facts in every_sentence if facts.sent.start < first_other])
+    core_names = _family_names(core) | _family_names(story)
+    kept = []
+    for draft in drafts:
+        if draft is not core and _retells(draft, core, core_names, published):
+            core.sentences.extend(draft.sentences)
+            if core.date is None and draft.date is not None and draft.date.precision == "day" \
+                    and not _long_before(draft.date, published):
+                core.date_expr, core.date = draft.date_expr, draft.date
+        else:
+            kept.append(draft)
+    core.sentences.sort(key=lambda facts: facts.sent.start)
+    return kept
+
+
+def _retells(draft: Draft, core: Draft, core_names: set[str], published: date | None) -> bool:
+    families = {draft.family, core.family} - {None}
+    if len(families) > 1 and not (len(families & PART_OF_A_SHOOTING) == 1 and "armed" in families):
+        return False
+    places, _countries = _place_names([p for s in draft.sentences for p in s.places])
+    core_places, _countries = _place_names([p for s in core.sentences for p in s.places])
+    if places - core_places:
+        return False
+    if draft.date is not None and core.date is not None and not compatible(draft.date, core.date):
+        start, core_end = draft.date.start, core.date.end or core.date.start
+        if start is None or core_end is None or abs((start - core_end).days) > AFTERMATH_DAYS:
+            return False
+    elif draft.date is not None and _long_before(draft.date, published):
+        return False
+    refers_back = not any(facts.new_event for facts in draft.sentences)
+    return refers_back or bool(_family_names(draft) & core_names)
+
+
+# Words after a family name that many people share.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _family_names(draft: Draft) -> set[str]:
+    """The names of the people a draft's sentences name, not speaking officials: the words of a
+    PERSON entity (a later sentence gives the family name alone), or a proper noun the small model
+    tags as no entity ('Three year old RJ Gaines found a gun': it misses many names of local news)."""
+    names = set()
+    for facts in draft.sentences:
+        for ent in entities_in(facts.sent):
+            if ent.label_ == "PERSON" and not official(ent):
+                names.update(t.lower_ for t in ent if t.is_alpha)
+        names.update(t.lower_ for t in facts.sent if t.pos_ == "PROPN" and not t.ent_type_ and t.is_title
+                     and len(t) > 2 and t.lower_ not in OFFICIAL_TITLES)
+    return names - NAME_SUFFIXES
 
 
 # Verbs that, with a pronoun or a word for 'the incident' as subject, say when the incident just
@@ -440,8 +524,8 @@ def _occurrence_date(facts: SentenceFacts) -> DateExpr | None:
         if expr.kind in COARSE_DATES or expr.kind == "anchor":
             continue
         verb = next((t for t in _date_governors(doc, expr) if t.pos_ == "VERB"), None)
-        if verb is None:
-            continue
+        if verb is None or any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            continue  # 'Tips may be called in after March 3': what may or will happen is no occurrence
         subjects = [c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"]
         if verb.lemma_.lower() in RESPONSE_VERBS or (subjects and subjects[0] in RESPONSE_NOUNS) or (
                 verb.lemma_.lower() in OCCURRENCE_VERBS and subjects and subjects[0] in INCIDENT_SUBJECTS):
