@@ -780,6 +780,15 @@ def test_people_shot_and_killed_are_dead_and_none_of_them_wounded(tmp_path):
     # a story whose lead names only the police that handle it happened in the police's city
     ("A 16-year-old was shot while playing with a gun. Initial Dayton Police Department reports indicate "
      "the gun went off.", ("Dayton", "Ohio")),
+    # ... also when the report names the police only paragraphs later
+    ("A 3-year-old girl was accidentally shot by her brother at a home on Glenwood Avenue on Tuesday.\n\n"
+     "A neighbor said she woke to flashing lights.\n\n\"My kids play with them all the time,\" she said.\n\n"
+     "The family had moved into the house a month ago.\n\nThe boy found the gun in a bedroom.\n\n"
+     "\"It was loaded and within reach,\" Columbus Police Detective Jay Fulton said.", ("Columbus", "Ohio")),
+    # a county's office is the county's, not a town's that bears the county's name
+    ("A woman was found shot to death in a road on Thursday.\n\nInvestigators asked for help in identifying her."
+     "\n\nNeighbors said they heard nothing.\n\nA facial reconstruction was released by the Missoula County "
+     "Institute of Forensic Sciences.", ("Missoula County", "Montana")),
 ])
 def test_local_news_places_its_story_by_the_city_and_police_it_names(tmp_path, text, expected):
     path = tmp_path / "report.txt"
@@ -1529,6 +1538,7 @@ def test_a_week_or_a_month_of_the_legal_aftermath_is_not_the_incidents(nlp, text
     ("The boy who was shot turns 6 on Sunday.", "Sunday", False),
     ("Sunday marks two years since her son was shot and killed.", "Sunday", False),
     ("One of the wounded men spoke to reporters at his home Wednesday.", "Wednesday", False),
+    ("The search for the gunman continued on Tuesday.", "Tuesday", False),
     # ... but violence at a funeral or a court is the incident
     ("Gunmen attacked a funeral procession on Saturday in the town.", "Saturday", True),
     ("The argument turned violent on Sunday and a man was shot.", "Sunday", True),

@@ -101,6 +101,10 @@ def test_a_house_number_is_not_a_year():
     ("He was killed on the Fourth of July.", date(2015, 7, 6), date(2015, 7, 4)),
     ("Two were shot on Thanksgiving.", date(2016, 11, 28), date(2016, 11, 24)),  # fourth Thursday
     ("A man was shot on Memorial Day.", date(2016, 6, 1), date(2016, 5, 30)),  # last Monday of May
+    # a day's name that says it is a day dates without 'on', as a weekday does
+    ("A boy is in stable condition after being shot in Elliston Thanksgiving Day.", date(2015, 11, 27),
+     date(2015, 11, 26)),
+    ("She was shot Christmas Eve outside her home.", date(2016, 12, 27), date(2016, 12, 24)),
 ])
 def test_a_named_day_dates_an_incident(text, published, day):
     expressions = find_dates(text)
@@ -109,6 +113,7 @@ def test_a_named_day_dates_an_incident(text, published, day):
     assert (resolved.start, resolved.end, resolved.precision) == (day, day, "day")
 
 
-@pytest.mark.parametrize("text", ["Christmas shopping began early.", "Police patrols rose over the Easter weekend."])
+@pytest.mark.parametrize("text", ["Christmas shopping began early.", "Police patrols rose over the Easter weekend.",
+                                  "Two men were shot at a Memorial Day party.", "The Labor Day parade was cancelled."])
 def test_a_holiday_named_as_a_season_dates_nothing(text):
     assert find_dates(text) == []

@@ -33,7 +33,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v74"
+EXTRACT_VERSION = "extract.rules.v75"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -668,19 +668,21 @@ LEAD_SENTENCES = 5
 
 def _lead_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue | None:
     """For a main incident whose own sentences, headline and dateline name no place: the seat of the
-    first police force the report's lead names (local police handle local incidents), else the
+    first police force the report names (local police handle local incidents; a local story may name
+    them only in its eighth paragraph: GVA pairwise F1 .767 -> .780, city .712 -> .717), else the
     first place the lead puts something in ('It happened in an apartment in southwest Detroit')
     that is no speaker's seat, source, destination or reference point.  (Any first place of the
     lead would do for local news, but in wire reports it links stories that a capital's officials
     speak of: MUC-4 dev 36.38 -> 36.01.)"""
     lead_end = next((sent.end for n, sent in enumerate(doc.sents) if n == LEAD_SENTENCES - 1), len(doc))
     lead = [span for span in doc.spans["unmist_places"] if span.start < lead_end]
-    for span in lead:
+    for span in doc.spans["unmist_places"]:
         if not names_a_jurisdiction(span):
             continue
-        place = choose_place(span._.unmist, countries, _after_locative(span))
+        named, candidates = _jurisdiction(span)
+        place = choose_place(candidates, countries, _after_locative(span))
         if place is not None and place.precision != "country":
-            return _place_value(place, evidence_at(document, span.sent, span.start_char, span.end_char))
+            return _place_value(place, evidence_at(document, span.sent, named.start_char, named.end_char))
     dateline_end = _dateline_end(document)
     for span in lead:
         if span.start_char < dateline_end or not _placed_in(span) or _not_the_scene(span) \
@@ -690,6 +692,20 @@ def _lead_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue 
         if place is not None and place.precision != "country":
             return _place_value(place, evidence_at(document, span.sent, span.start_char, span.end_char))
     return None
+
+
+# Words after a name that make the name and the word a county's ('Harris County Sheriff's Office').
+COUNTY_WORDS = frozenset({"county", "parish"})
+
+
+def _jurisdiction(span: Span) -> tuple[Span, tuple]:
+    """The words that name a police force's seat and the places they may be: 'Harris County' for
+    the Harris County Institute of Forensic Sciences (not a town named Harris), else the name itself."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.lower_ in COUNTY_WORDS:
+        county = span.doc[span.start:span.end + 1]
+        return county, tuple(p for p in gazetteer.lookup(county.text) if p.precision == "district")
+    return span, span._.unmist
 
 
 def _dateline_area(document: Document) -> tuple[str, str] | None:

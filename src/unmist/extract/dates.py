@@ -103,8 +103,15 @@ def _holiday_patterns() -> list[tuple[str, re.Pattern[str]]]:
     from .. import knowledge
 
     return [(h.rule, re.compile(rf"\bon (?:the )?(?:{h.pattern})(?! weekend)(?: (?:morning|afternoon|evening|night))?\b"
-                                rf"|\b(?:{h.pattern}) (?:morning|afternoon|evening|night)\b", re.I))
+                                rf"|\b(?:{h.pattern}) (?:morning|afternoon|evening|night)\b"
+                                rf"|\b(?=[\w'’ ]+ (?:Day|Eve|Sunday)\b)(?:{h.pattern}){DAY_NAME_AS_A_DAY}", re.I))
             for h in knowledge.holidays()]
+
+
+# A named day whose name says it is a day ('Thanksgiving Day', 'Christmas Eve', 'Easter Sunday') dates
+# what happened without 'on', as a weekday does ('was shot in Elliston Thanksgiving Day'), when what
+# follows is the end of the clause or a preposition, not a noun it qualifies ('a Labor Day parade').
+DAY_NAME_AS_A_DAY = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|at|near|outside|inside|after|before|when|while|as)\b)"
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
