@@ -225,3 +225,20 @@ def test_two_parts_of_one_city_are_two_places(tmp_path, second_part, sizes):
          "text": f"A teenager was wounded late Saturday when someone opened fire on a street in {second_part}, "
                  "according to Chicago police. No one is in custody."},
     ]) == sizes
+
+
+@pytest.mark.parametrize("victim, sizes", [
+    # one report names the victim as it tells the shooting, the other names no town and gives her name
+    # only paragraphs later: the same day, the same toll and her name tie them
+    ("Tamara Greene", [2]),
+    # without the name, a day and one dead fit a dozen shootings of a country's day
+    ("the woman", [1, 1]),
+])
+def test_a_report_that_names_the_victim_only_further_on_joins_the_one_that_leads_with_her(tmp_path, victim, sizes):
+    first = {"title": "Woman killed in Dayton shooting", "published": "2016-05-09", "outlet": "Daily A",
+             "text": "Tamara Greene, 31, was shot and killed outside her home in Dayton on Sunday night, police said."}
+    second = {"title": "Police seek shooter", "published": "2016-05-09", "outlet": "Channel B",
+              "text": "A woman was shot and killed outside her home late Sunday, police said.\n\n"
+                      "Officers found her on the porch.\n\nNo arrests have been made.\n\n"
+                      f"Neighbors said {victim} had lived on the street for ten years."}
+    assert _incident_sizes(tmp_path, [first, second]) == sizes
