@@ -242,3 +242,21 @@ def test_a_report_that_names_the_victim_only_further_on_joins_the_one_that_leads
                       "Officers found her on the porch.\n\nNo arrests have been made.\n\n"
                       f"Neighbors said {victim} had lived on the street for ten years."}
     assert _incident_sizes(tmp_path, [first, second]) == sizes
+
+
+@pytest.mark.parametrize("block, sizes", [
+    # a big city sees a shooting a day: a later, undated report in it joins the first by two names in
+    # common, the victim's and the block's ...
+    ("the 16800 block of Riverview", [2]),
+    # ... not by the city and one name (a hospital, a pastor, a lawyer recur in a city's news)
+    ("his street", [1, 1]),
+])
+def test_a_later_report_in_a_big_city_joins_the_first_by_two_names(tmp_path, block, sizes):
+    first = {"title": "Man killed in Detroit shooting", "published": "2016-03-28", "outlet": "Daily A",
+             "text": "Paul Kendall, 27, was shot and killed in the 16800 block of Riverview in Detroit on Sunday "
+                     "night, police said."}
+    later = {"title": "Man charged in Detroit killing", "published": "2016-08-30", "outlet": "Channel B",
+             "text": "A 22-year-old man was charged with first-degree murder in a fatal shooting in Detroit, "
+                     "prosecutors said.\n\nThe man was arrested last week.\n\nHe is due in court in September.\n\n"
+                     f"Paul Kendall was shot outside a house on {block}, according to the charges."}
+    assert _incident_sizes(tmp_path, [first, later]) == sizes

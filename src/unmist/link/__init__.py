@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v24"
+LINK_VERSION = "link.coherent.v25"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -65,8 +65,9 @@ WINDOW_DATES = 0.5
 NEIGHBOUR_KM = 15
 # Two villages on either side of a border, each side's reports naming its own, lie farther apart.
 BORDER_NEIGHBOUR_KM = 30
-# A city this big sees many incidents a week: sharing it counts as an admin area, not a town.
+# A city this big sees many incidents a week: sharing it counts less than a town.
 BIG_CITY = 500_000
+BIG_CITY_PLACE = 1
 
 
 def family(itype: str) -> str:
@@ -348,14 +349,15 @@ def _named_in_the_other_report(a: Mention, b: Mention) -> bool:
 
 def _follow_up_score(a: Mention, b: Mention, place: float, score: float, shared_name: bool) -> float:
     """A later report of no date (:func:`follow_up`): a name it shares with the earlier one at the same
-    place; where one of the two names no place (a trial story that never says the town),
-    FOLLOW_UP_SHARED_NAMES names in common stand in for it."""
+    place; where one of the two names no place (a trial story that never says the town), or both name
+    one big city (which sees a shooting a day), FOLLOW_UP_SHARED_NAMES names in common stand in for it."""
     if not follow_up_names(a, b):
         return 0
     if place >= FOLLOW_UP_PLACE:
         return score if shared_name else score + 1  # the name counts once, in whichever sentences it is
-    if (a.place is None or b.place is None) and len(_all_names(a) & _all_names(b)) >= FOLLOW_UP_SHARED_NAMES:
-        return score + FOLLOW_UP_PLACE + (0 if shared_name else 1)
+    unplaced_or_one_big_city = a.place is None or b.place is None or place == BIG_CITY_PLACE
+    if unplaced_or_one_big_city and len(_all_names(a) & _all_names(b)) >= FOLLOW_UP_SHARED_NAMES:
+        return score - place + FOLLOW_UP_PLACE + (0 if shared_name else 1)
     return 0
 
 
@@ -442,7 +444,7 @@ def _place_score(a: Mention, b: Mention) -> float:
     if _same_place(pa, pb):
         if pa.precision == "country":
             return 0.5
-        return 1 if _population(pa) >= BIG_CITY else 2
+        return BIG_CITY_PLACE if _population(pa) >= BIG_CITY else 2
     if pa.precision == pb.precision and pa.precision in ("exact", "district"):
         # two towns (or two counties): the same incident only when they are neighbours ('Bethesda'
         # for a Washington shooting); sharing a province or state is what a country's incidents all do
