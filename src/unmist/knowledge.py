@@ -160,6 +160,18 @@ def type_family(itype: str) -> str:
     return TYPE_FAMILIES.get(itype, "armed")
 
 
+# Events that turn into a shooting, or a shooting turns into: one report tells the robbery, another
+# the shooting it became ('robbery-turned-shooting'); a gunman takes hostages, or sets the house on
+# fire.  A bombing and a shooting stay two events (a city can see both in a day).
+TURNS_INTO_SHOOTING = frozenset({"robbery", "hostage", "arson"})
+
+
+def one_event_families(first: str, second: str) -> bool:
+    """Two families of event (:func:`type_family`) one incident may be told as: the same family, or an
+    armed attack and what it turned out of or into (TURNS_INTO_SHOOTING)."""
+    return first == second or ("armed" in (first, second) and bool({first, second} & TURNS_INTO_SHOOTING))
+
+
 @lru_cache(maxsize=None)
 def type_priority(itype: str) -> int:
     """How specific an incident type is (suicide bombing > bombing > armed assault)."""

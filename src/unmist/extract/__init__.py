@@ -674,8 +674,6 @@ def _lead_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue 
     that is no speaker's seat, source, destination or reference point.  (Any first place of the
     lead would do for local news, but in wire reports it links stories that a capital's officials
     speak of: MUC-4 dev 36.38 -> 36.01.)"""
-    lead_end = next((sent.end for n, sent in enumerate(doc.sents) if n == LEAD_SENTENCES - 1), len(doc))
-    lead = [span for span in doc.spans["unmist_places"] if span.start < lead_end]
     for span in doc.spans["unmist_places"]:
         if not names_a_jurisdiction(span):
             continue
@@ -683,6 +681,8 @@ def _lead_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue 
         place = choose_place(candidates, countries, _after_locative(span))
         if place is not None and place.precision != "country":
             return _place_value(place, evidence_at(document, span.sent, named.start_char, named.end_char))
+    lead_end = next((sent.end for n, sent in enumerate(doc.sents) if n == LEAD_SENTENCES - 1), len(doc))
+    lead = [span for span in doc.spans["unmist_places"] if span.start < lead_end]
     dateline_end = _dateline_end(document)
     for span in lead:
         if span.start_char < dateline_end or not _placed_in(span) or _not_the_scene(span) \

@@ -436,9 +436,6 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
 # died a week later', 'one of the victims spoke to reporters Wednesday') or, where the main incident
 # is dated by a death, the shooting days before.
 AFTERMATH_DAYS = 14
-# Kinds of event a shooting story tells as part of its one incident: the robbery it happened in, the
-# hostages taken, the house set on fire (as the linker's TURNS_INTO_SHOOTING).
-PART_OF_A_SHOOTING = frozenset({"robbery", "hostage", "arson"})
 
 
 def _fold_retellings(drafts: list[Draft], every_sentence: list[SentenceFacts], published: date | None) -> list[Draft]:
@@ -454,9 +451,10 @@ def _fold_retellings(drafts: list[Draft], every_sentence: list[SentenceFacts], p
     first_other = min((d.sentences[0].sent.start for d in drafts if d is not core), default=0)
     story = Draft([facts for facts in every_sentence if facts.sent.start < first_other])
     core_names = _family_names(core) | _family_names(story)
+    core_places = _specific_places(core)  # a retelling names no other place, so folding one adds none
     kept = []
     for draft in drafts:
-        if draft is not core and _retells(draft, core, core_names, published):
+        if draft is not core and _retells(draft, core, core_names, core_places, published):
             core.sentences.extend(draft.sentences)
             if core.date is None and draft.date is not None and draft.date.precision == "day" \
                     and not _long_before(draft.date, published):
@@ -467,13 +465,10 @@ def _fold_retellings(drafts: list[Draft], every_sentence: list[SentenceFacts], p
     return kept
 
 
-def _retells(draft: Draft, core: Draft, core_names: set[str], published: date | None) -> bool:
-    families = {draft.family, core.family} - {None}
-    if len(families) > 1 and not (len(families & PART_OF_A_SHOOTING) == 1 and "armed" in families):
-        return False
-    places, _countries = _place_names([p for s in draft.sentences for p in s.places])
-    core_places, _countries = _place_names([p for s in core.sentences for p in s.places])
-    if places - core_places:
+def _retells(draft: Draft, core: Draft, core_names: set[str], core_places: set[str], published: date | None) -> bool:
+    if draft.family and core.family and not knowledge.one_event_families(draft.family, core.family):
+        return False  # a robbery in a shooting story may be its incident; a bombing is another
+    if _specific_places(draft) - core_places:
         return False
     if draft.date is not None and core.date is not None and not compatible(draft.date, core.date):
         start, core_end = draft.date.start, core.date.end or core.date.start
@@ -483,6 +478,10 @@ def _retells(draft: Draft, core: Draft, core_names: set[str], published: date | 
         return False
     refers_back = not any(facts.new_event for facts in draft.sentences)
     return refers_back or bool(_family_names(draft) & core_names)
+
+
+def _specific_places(draft: Draft) -> set[str]:
+    return _place_names([p for s in draft.sentences for p in s.places])[0]
 
 
 # Words after a family name that many people share.

@@ -370,17 +370,11 @@ def _alike_specific_types(a: Mention, b: Mention) -> bool:
     return a.type not in GENERIC_TYPES and b.type not in GENERIC_TYPES and family(a.type) == family(b.type)
 
 
-# Events that turn into a shooting, or a shooting turns into: one report tells the robbery, another
-# the shooting it became ('robbery-turned-shooting'); a gunman takes hostages, or sets the house on
-# fire.  A bombing and a shooting stay two events (a city can see both in a day).
-TURNS_INTO_SHOOTING = frozenset({"robbery", "hostage", "arson"})
-
-
 def types_compatible(a: str, b: str) -> bool:
-    """Same family of event; 'armed_assault' is the catch-all a vague report falls back on."""
-    families = {family(a), family(b)}
-    return len(families) == 1 or "armed_assault" in (a, b) or "arrest" in families or \
-        ("armed" in families and bool(families & TURNS_INTO_SHOOTING))
+    """Families one event may be told as (a robbery that turned into a shooting is one); 'armed_assault'
+    is the catch-all a vague report falls back on."""
+    return knowledge.one_event_families(family(a), family(b)) or "armed_assault" in (a, b) or \
+        "arrest" in (family(a), family(b))
 
 
 def _share_countries(a: Mention, b: Mention) -> bool:
