@@ -104,7 +104,7 @@ def _holiday_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
     return [(h.rule, re.compile(rf"\bon (?:the )?(?:{h.pattern})(?! weekend)(?: (?:morning|afternoon|evening|night))?\b"
                                 rf"|\b(?:{h.pattern}) (?:morning|afternoon|evening|night)\b"
-                                rf"|\b(?=[\w'’ ]+ (?:Day|Eve|Sunday)\b)(?:{h.pattern}){DAY_NAME_AS_A_DAY}", re.I))
+                                rf"|\b(?:{h.pattern})(?<=day|eve){DAY_NAME_AS_A_DAY}", re.I))
             for h in knowledge.holidays()]
 
 
