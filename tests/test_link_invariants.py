@@ -260,3 +260,21 @@ def test_a_later_report_in_a_big_city_joins_the_first_by_two_names(tmp_path, blo
                      "prosecutors said.\n\nThe man was arrested last week.\n\nHe is due in court in September.\n\n"
                      f"Paul Kendall was shot outside a house on {block}, according to the charges."}
     assert _incident_sizes(tmp_path, [first, later]) == sizes
+
+
+@pytest.mark.parametrize("toll, sizes", [
+    # a death toll of dozens, given alike, singles out the war both reports look back on
+    ("killed 46 people", [1, 1, 2]),
+    # two dead is any month's news of a border: without a place in common, no incident
+    ("killed two people", [1, 1, 1, 1]),
+])
+def test_a_notable_death_toll_links_two_passing_mentions(tmp_path, toll, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Border guards exchange fire", "published": "2019-09-12", "outlet": "Daily A",
+         "text": "Border guards of the two countries exchanged fire on Wednesday near the village of Vorukh, "
+                 "and one soldier was wounded, officials said.\n\n"
+                 f"The previous flare-up on this border, in the spring of 2018, {toll}."},
+        {"title": "Talks on the frontier stall", "published": "2019-09-13", "outlet": "Channel B",
+         "text": "A gunman shot dead a customs officer in Isfara on Thursday, police said.\n\n"
+                 f"Fighting near the Isfara river in the spring of 2018 {toll} and forced thousands to flee."},
+    ]) == sizes

@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v25"
+LINK_VERSION = "link.coherent.v26"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -324,6 +324,7 @@ def _evidence_score(a: Mention, b: Mention) -> float:
     dates = _date_verdict(a, b)
     place = _place_score(a, b)
     score = place + (1 if _shared_perpetrators(a, b) else 0) + (1 if _figures_agree(a, b) else 0)
+    score += 1 if _alike_notable_tolls(a, b) else 0
     score += 1 if a.core and b.core else 0
     score += 1 if _same_specific_type(a, b) else 0
     shared_name = bool(set(a.names) & set(b.names)) or _named_in_the_other_report(a, b)
@@ -492,13 +493,25 @@ def _named(perpetrator) -> bool:
 RARE_TOLL = 3
 
 
-def alike_large_tolls(a: Mention, b: Mention) -> bool:
-    """Both reports give a toll of RARE_TOLL or more, dead or wounded, within a third of each other
+# A death toll this large, given alike by two reports, counts as much as a name in common: a country
+# sees few such days (the 55 dead of a border war); ten wounded is a nightclub brawl in a big city.
+NOTABLE_TOLL = 10
+
+
+def _alike_notable_tolls(a: Mention, b: Mention) -> bool:
+    """Death tolls of NOTABLE_TOLL or more, alike, for incidents dated finer than a year ('In 2012, 13
+    died' is a year's tally, not one event)."""
+    finer = all(m.date and m.date.precision not in ("year", "unknown") for m in (a, b))
+    return finer and alike_large_tolls(a, b, at_least=NOTABLE_TOLL, kinds=("killed",))
+
+
+def alike_large_tolls(a: Mention, b: Mention, at_least: int = RARE_TOLL, kinds=("killed", "wounded")) -> bool:
+    """Both reports give a toll of ``at_least`` or more, dead or wounded, within a third of each other
     ('28 soldiers' and 'as many as 35'; not 'seven injured' and 'four wounded'): one man shot dead
     is every other week's news in a city, 28 soldiers are not."""
-    for kind in ("killed", "wounded"):
+    for kind in kinds:
         values = [f.low or f.high or 0 for m in (a, b) for f in m.figures if f.kind == kind]
-        if len(values) == 2 and min(values) >= RARE_TOLL and max(values) - min(values) <= max(values) / 3:
+        if len(values) == 2 and min(values) >= at_least and max(values) - min(values) <= max(values) / 3:
             return True
     return False
 
