@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from unmist.extract import extract, parse
+from unmist.extract import _is_residence, extract, parse
 from unmist.extract.nlp import COMPONENTS
 from unmist.extract.learned import spans_by_owner
 from unmist.extract.unwrap import unwrap, wrap_width
@@ -1363,6 +1363,9 @@ def test_members_of_a_known_group_who_attacked_are_its_people_and_the_group(nlp)
     # where a victim was flown for treatment is not where they were shot
     ("Shooting", "A hunter who was accidentally shot on Saturday was flown to Fargo, the Clay County sheriff said.",
      None),
+    ("Shooting", "A hunter who was accidentally shot on Saturday was airlifted to a Fargo hospital, the Clay County "
+     "sheriff said.", None),
+    # a home town set off by commas after a name is where someone lives, however the model reads the name
     # 'the city's Knoxville section' names no city of its own
     ("Shooting", "A teenager was wounded in the city's Knoxville section on Tuesday, Pittsburgh police said.",
      ("Knoxville", "Pennsylvania")),
@@ -1371,6 +1374,17 @@ def test_streets_neighbourhoods_and_hospitals_do_not_move_a_local_story(tmp_path
     mentions = _news_item(tmp_path, text, "2016-05-04", title)
     place = mentions[0].place
     assert (place.name, place.admin1) == expected if expected else place is None
+
+
+@pytest.mark.parametrize("text, town", [
+    # a home town set off by commas after a name is where someone lives, however the model reads the name
+    ("The boy, Hank Bollen, age 9, of Magnolia, was found dead on Saturday after a rifle went off.", "Magnolia"),
+    ("Police charged Marcus Reed, known as Bird, 25, of Ypsilanti, with the shooting on Sunday.", "Ypsilanti"),
+    ("The victim, Dale Ruckers Jr., of Eustis, died at the scene on Friday.", "Eustis"),
+])
+def test_a_home_town_after_a_name_is_a_residence(nlp, text, town):
+    doc = nlp(text)
+    assert [_is_residence(span) for span in doc.spans["unmist_places"] if span.text == town] == [True]
 
 
 def test_a_gun_that_went_off_is_a_shooting(tmp_path):

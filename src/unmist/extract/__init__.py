@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
@@ -33,7 +33,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v76"
+EXTRACT_VERSION = "extract.rules.v77"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -954,8 +954,12 @@ CARE_WORDS = frozenset({"medical", "trauma", "health", "burn", "regional"})
 
 
 def _is_destination(span: Span) -> bool:
-    """Where a victim was carried or treated ('flown to Fargo', 'a hospital in Fargo')."""
+    """Where a victim was carried or treated ('flown to Fargo', 'a hospital in Fargo', 'a Fargo
+    hospital', 'a Fargo-area hospital')."""
     head = span.root.head
+    if span.root.dep_ in ("compound", "nmod", "amod"):
+        holder = head.head if head.lower_ == "area" and head.dep_ in ("compound", "nmod", "amod") else head
+        return holder.lemma_.lower() in HOSPITAL_NOUNS
     if head.dep_ != "prep":
         return False
     if head.lower_ == "to":
@@ -1003,9 +1007,17 @@ def _is_residence(span: Span) -> bool:
             return False
         if head.lower_ == "of" and token.dep_ == "pobj":
             person = head.head
-            return person.ent_type_ == "PERSON" or person.lemma_.lower() in RESIDENT_NOUNS or person.like_num
+            return person.ent_type_ == "PERSON" or person.lemma_.lower() in RESIDENT_NOUNS or person.like_num \
+                or _set_off_after_a_name(head)
         token = head
     return False
+
+
+def _set_off_after_a_name(of: Token) -> bool:
+    """', of Magnolia,' after a name ('Hank Bollen, age 9, of Magnolia', 'Stafford Shaw Sr., of New
+    Kent'), however the model labels the name: the comma sets the home town off as news writes it."""
+    before = of.doc[of.i - 1] if of.i > 0 else None
+    return before is not None and before.text == "," and of.head.pos_ in ("PROPN", "NOUN")
 
 
 def _stands_for_a_speaker(span: Span) -> bool:
