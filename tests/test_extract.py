@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from unmist.extract import _is_residence, extract, parse
+from unmist.extract import _is_destination, _is_residence, extract, parse
 from unmist.extract.nlp import COMPONENTS
 from unmist.extract.learned import spans_by_owner
 from unmist.extract.unwrap import unwrap, wrap_width
@@ -1374,6 +1374,11 @@ def test_streets_neighbourhoods_and_hospitals_do_not_move_a_local_story(tmp_path
     mentions = _news_item(tmp_path, text, "2016-05-04", title)
     place = mentions[0].place
     assert (place.name, place.admin1) == expected if expected else place is None
+
+
+def test_a_hospital_the_parse_hangs_elsewhere_still_places_only_the_hospital(nlp):
+    doc = nlp("Deputies were dispatched to Good Samaritan Hospital in Dayton after the man arrived with a gunshot wound.")
+    assert [_is_destination(span) for span in doc.spans["unmist_places"] if span.text == "Dayton"] == [True]
 
 
 @pytest.mark.parametrize("text, town", [

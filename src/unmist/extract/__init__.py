@@ -33,7 +33,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v77"
+EXTRACT_VERSION = "extract.rules.v78"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -964,9 +964,21 @@ def _is_destination(span: Span) -> bool:
         return False
     if head.lower_ == "to":
         return head.head.lemma_.lower() in CARRYING_VERBS
-    holder = head.head
-    return head.lower_ in ("in", "at") and (holder.lemma_.lower() in HOSPITAL_NOUNS or (
-        holder.lemma_.lower() in ("center", "centre") and any(c.lower_ in CARE_WORDS for c in holder.lefts)))
+    if head.lower_ not in ("in", "at"):
+        return False
+    # the hospital the place follows, whether the parse hangs 'in Orange' on it or on the verb
+    # ('taken to UCI Medical Center in Orange')
+    return any(_a_place_of_care(holder) for holder in (head.head, head.doc[head.i - 1]) if holder.i < head.i)
+
+
+def _a_place_of_care(noun: Token) -> bool:
+    """'hospital', 'clinic', 'Medical Center', 'trauma center'."""
+    lemma = noun.lemma_.lower()
+    if lemma in HOSPITAL_NOUNS:
+        return True
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return lemma in ("center", "centre") and (any(c.lower_ in CARE_WORDS for c in noun.lefts)
+                                               or (before is not None and before.lower_ in CARE_WORDS))
 
 
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
