@@ -278,3 +278,18 @@ def test_a_notable_death_toll_links_two_passing_mentions(tmp_path, toll, sizes):
          "text": "A gunman shot dead a customs officer in Isfara on Thursday, police said.\n\n"
                  f"Fighting near the Isfara river in the spring of 2018 {toll} and forced thousands to flee."},
     ]) == sizes
+
+
+@pytest.mark.parametrize("second, sizes", [
+    # two main stories of a night in neighbouring towns, differing tolls: two incidents of a region's night
+    ("Two people were killed in a shooting at a party on Saturday night, police said.", [1, 1]),
+    # the same toll backs the neighbour town: one incident, told from either side of the line
+    ("A man was shot and wounded outside a bar on Saturday night, police said.", [2]),
+])
+def test_a_neighbouring_town_and_a_day_need_a_fact_in_common(tmp_path, second, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Man wounded in shooting", "published": "2016-05-09", "outlet": "Daily A",
+         "text": "SOMERVILLE, Mass. — A man was shot and wounded outside a bar on Saturday night, police said."},
+        {"title": "Shooting", "published": "2016-05-09", "outlet": "Channel B",
+         "text": f"CAMBRIDGE, Mass. — {second}"},
+    ]) == sizes
