@@ -533,17 +533,6 @@ def alike_large_tolls(a: Mention, b: Mention, at_least: int = RARE_TOLL, kinds=(
     return False
 
 
-def _tolls_differ(a: Mention, b: Mention) -> bool:
-    """Both give the dead (or, where neither does, the wounded), and not alike (see :func:`_figures_agree`)."""
-    for kind in ("killed", "wounded"):
-        fa = next((f for f in a.figures if f.kind == kind and (f.low or f.high)), None)
-        fb = next((f for f in b.figures if f.kind == kind and (f.low or f.high)), None)
-        if fa is None and fb is None:
-            continue
-        return fa is not None and fb is not None and not _figures_agree(a, b)
-    return False
-
-
 def _figures_agree(a: Mention, b: Mention) -> bool:
     """Death tolls within a third of each other (reports of one toll rarely differ more); when
     neither report gives one (or both say no one died), the wounded compared the same way."""
