@@ -1703,3 +1703,19 @@ def test_an_undated_incident_takes_the_one_day_its_report_names(tmp_path, later,
         assert main.date.precision == "week" and main.date.evidence is None  # the days before the report
     else:
         assert main.date.start == expected and main.date.evidence.text == "Feb. 16"
+
+
+@pytest.mark.parametrize("text, words, of_the_incident", [
+    # the day of a court's business, wherever the parse hangs the date
+    ("Both men have prior convictions, and in court on Wednesday the prosecutor said Reed's record includes "
+     "assault.", "on Wednesday", False),
+    ("He was calm at his arraignment Tuesday, his lawyer said.", "Tuesday", False),
+    # a court where people play is a scene like any other
+    ("A teenager was shot on the basketball court Sunday night.", "Sunday night", True),
+])
+def test_a_court_day_is_not_the_incidents(nlp, text, words, of_the_incident):
+    from unmist.extract.segment import is_event_date
+
+    doc = nlp(text)
+    dates = [d for d in doc._.unmist_dates if text[d.start:d.end] == words]
+    assert dates and is_event_date(doc, dates[0]) is of_the_incident

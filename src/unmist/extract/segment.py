@@ -240,7 +240,19 @@ def is_event_date(doc: Doc, expr: DateExpr) -> bool:
     nearby = list(itertools.takewhile(lambda t: not t.is_punct, doc[span.end: span.end + 2]))  # not ', said' after a clause
     if any(t.lemma_.lower() in SAYING_VERBS | knowledge.cue_verbs() and t.pos_ in ("VERB", "AUX") for t in nearby):
         return False  # 'on Thursday claimed responsibility'
-    return _governor_is_event(span)
+    return not _after_a_court_day(span) and _governor_is_event(span)
+
+
+# Words right before a date that make it the day of a court's business, wherever the parse hangs the date
+# ('in court on Wednesday, the prosecutor said', 'at his arraignment Tuesday'); 'court' alone is also where
+# people play ('on the basketball court Sunday'), so it counts only in 'in court'.
+COURT_DAY_WORDS = frozenset({"hearing", "arraignment", "trial", "sentencing"})
+
+
+def _after_a_court_day(span: Span) -> bool:
+    doc = span.doc
+    before = [doc[i].lower_ for i in range(max(0, span.start - 2), span.start)]
+    return before[-2:] == ["in", "court"] or (bool(before) and before[-1] in COURT_DAY_WORDS)
 
 
 def _governor_is_event(span: Span) -> bool:
