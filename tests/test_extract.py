@@ -1719,3 +1719,25 @@ def test_a_court_day_is_not_the_incidents(nlp, text, words, of_the_incident):
     doc = nlp(text)
     dates = [d for d in doc._.unmist_dates if text[d.start:d.end] == words]
     assert dates and is_event_date(doc, dates[0]) is of_the_incident
+
+
+def test_a_date_on_a_sentence_rooted_on_a_noun_is_the_day_of_its_left_aside_verb(nlp):
+    """The small parser sometimes roots a long sentence on a noun of an apposition ('Reed, a gang
+    associate, pleaded guilty' rooted on 'associate') and hangs the verb on it as a conjunct; the date
+    is then the verb's day, here a plea's."""
+    from spacy.tokens import Doc
+
+    from unmist.extract.segment import _governor_is_event
+
+    words = ["On", "Monday", ",", "Reed", ",", "a", "gang", "associate", ",", "pleaded", "guilty", "."]
+    heads = [7, 0, 7, 7, 3, 7, 7, 7, 7, 7, 9, 7]
+    deps = ["prep", "pobj", "punct", "nsubj", "punct", "det", "compound", "ROOT", "punct", "conj", "acomp", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB", "ADJ", "PUNCT"]
+    lemmas = ["on", "Monday", ",", "Reed", ",", "a", "gang", "associate", ",", "plead", "guilty", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    shot = Doc(nlp.vocab, words=words[:9] + ["shot", "him", "."], heads=heads, deps=deps[:10] + ["dobj", "punct"],
+               pos=pos[:10] + ["PRON", "PUNCT"], lemmas=lemmas[:9] + ["shoot", "he", "."])
+    for parsed in (doc, shot):
+        parsed.spans["unmist_triggers"] = []
+    assert not _governor_is_event(doc[0:2])
+    assert _governor_is_event(shot[0:2])

@@ -261,7 +261,7 @@ def _governor_is_event(span: Span) -> bool:
     for _ in range(6):
         head = token.head
         if head.i == token.i:
-            return True
+            return not _verbless_clause_of_an_aftermath(token)
         if span.start <= head.i < span.end or head.pos_ == "ADP":
             token = head
             continue
@@ -283,6 +283,16 @@ def _governor_is_event(span: Span) -> bool:
             return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report"
         token = head
     return True
+
+
+def _verbless_clause_of_an_aftermath(root: Token) -> bool:
+    """A sentence the parser rooted on a noun with a subject ('On Sept. 27, Reed, a gang associate, pleaded
+    guilty' rooted on 'associate', its verb hung on as a conjunct): the verb it left aside says what the
+    date is the day of."""
+    if root.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "nsubj" for c in root.children):
+        return False
+    verbs = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return bool(verbs) and _tells_the_aftermath(verbs[0])
 
 
 def _dates_the_legal_aftermath(span: Span) -> bool:
