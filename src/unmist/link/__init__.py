@@ -326,7 +326,8 @@ def _evidence_score(a: Mention, b: Mention) -> float:
     """What points to two consistent mentions being one incident (see MIN_LINK_SCORE)."""
     dates = _date_verdict(a, b)
     place = _place_score(a, b)
-    score = place + (1 if _shared_perpetrators(a, b) else 0) + (1 if _figures_agree(a, b) else 0)
+    perpetrators, figures = _shared_perpetrators(a, b), _figures_agree(a, b)  # each read up to three times below
+    score = place + (1 if perpetrators else 0) + (1 if figures else 0)
     score += 1 if _alike_notable_tolls(a, b) else 0
     score += 1 if a.core and b.core else 0
     score += 1 if _same_specific_type(a, b) else 0
@@ -334,9 +335,9 @@ def _evidence_score(a: Mention, b: Mention) -> float:
     score += 1 if shared_name else 0
     if _follow_up_apart(a, b):
         return _follow_up_score(a, b, place, score, shared_name)
-    if not (place or shared_name or _shared_perpetrators(a, b) or _alike_specific_types(a, b) or alike_large_tolls(a, b)):
+    if not (place or shared_name or perpetrators or _alike_specific_types(a, b) or alike_large_tolls(a, b)):
         return 0  # a day, one dead and two main stories fit a dozen incidents of a country's day
-    if dates and _only_nearby(a, b, place) and not (shared_name or _figures_agree(a, b) or _shared_perpetrators(a, b)):
+    if dates and _only_nearby(a, b, place) and not (shared_name or figures or perpetrators):
         return 0  # a neighbouring town, or the county around a town, and a day: a region's day has several
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
         return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
