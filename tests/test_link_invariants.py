@@ -177,6 +177,23 @@ def test_two_reports_of_a_night_in_a_town_they_cannot_place_are_one_incident(tmp
     ]) == sizes
 
 
+@pytest.mark.parametrize("headline_town, sizes", [
+    # the second report names its town only in its headline (a feed's headline is no part of the text
+    # evidence can quote, so it cannot place the incident): the town and the night tie it to the first
+    ("Springfield", [2]),
+    ("Greenville", [1, 1]),
+])
+def test_a_town_only_the_headline_names_ties_two_reports_of_a_night(tmp_path, headline_town, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Boy wounded by stray bullet", "published": "2016-05-09", "outlet": "Daily A",
+         "text": "A 12-year-old boy was shot and wounded in Springfield on Sunday night, the sheriff said."},
+        {"title": f"Deputies Visit Boy Injured In {headline_town} Shooting", "published": "2016-05-10",
+         "outlet": "Channel B",
+         "text": "Sheriff's deputies on Monday visited a 12-year-old boy who was shot and wounded on Sunday "
+                 "night. He is expected to recover, the sheriff said."},
+    ]) == sizes
+
+
 @pytest.mark.parametrize("doers, sizes", [
     # 'a gunman' is how every shooting is told: two placeless reports of a day are not one incident by it
     ("A gunman", [1, 1]),

@@ -33,7 +33,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v80"
+EXTRACT_VERSION = "extract.rules.v81"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -185,7 +185,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         place=place,
         country=place.country if place and place.country else _country_from_words(draft, countries),
         countries=_named_countries(draft, place),
-        places_named=_named_places(draft, countries),
+        places_named=_named_places(draft, countries, _headline_places(doc, document, countries) if draft.core else ()),
         names=distinctive_names([s.sent for s in draft.sentences]),
         report_names=distinctive_names(list(doc.sents)) if draft.core else (),
         perpetrators=perpetrators,
@@ -573,12 +573,13 @@ def _named_countries(draft: Draft, place: PlaceValue | None) -> tuple[str, ...]:
     return tuple(sorted(c for c in countries if c))
 
 
-def _named_places(draft: Draft, countries: Counter) -> tuple[str, ...]:
+def _named_places(draft: Draft, countries: Counter, headline_names: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Every specific place the incident's sentences name, canonical: linking compares them.  A name
     with namesakes the report does not tell apart ('Richmond', 'Fairfield' in local news that names no
     state) is kept as written: two reports of one day that both name it are likely in the same one;
-    not a city's name (San Salvador sees several incidents a day)."""
-    names = set()
+    not a city's name (San Salvador sees several incidents a day).  A main incident also has the
+    places its headline puts it in (``headline_names``)."""
+    names = set(headline_names)
     for span in (p for s in draft.sentences for p in s.places):
         place = choose_place(span._.unmist, countries)
         if place is not None and place.precision != "country":
@@ -588,12 +589,39 @@ def _named_places(draft: Draft, countries: Counter) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def _namesakes_town(span: Span) -> bool:
+def _headline_places(doc: Doc, document: Document, countries: Counter) -> tuple[str, ...]:
+    """The specific places the headline puts its story in ('Teen involved in Hamilton shooting
+    arraigned'), canonical, and towns with namesakes the report does not tell apart as written:
+    local news may name its town in the headline only, where it cannot be the incident's place
+    (evidence quotes the report's text, which a feed's headline is not part of) but still ties the
+    report to another report of that day and town."""
+    if not document.title:
+        return ()
+    if _headline_apart(document):
+        spans = list(_headline_doc(doc, document).spans["unmist_places"])
+    else:
+        first = next(doc.sents)
+        spans = [p for p in doc.spans["unmist_places"] if p.end <= first.end]
+    names = []
+    for span in spans:
+        if not _placed_in(span):
+            continue
+        place = choose_place(span._.unmist, countries, after_locative=True)
+        if place is not None and place.precision != "country":
+            names.append(place.name)
+        # a headline's capitals mislead the entity recogniser ('in Hamilton shooting' read as an
+        # organisation's name): the gazetteer and the 'in' stand for its word that this is a place
+        elif place is None and _namesakes_town(span, ignore_entity=True):
+            names.append(" ".join(span.text.split()))
+    return tuple(names)
+
+
+def _namesakes_town(span: Span, ignore_entity: bool = False) -> bool:
     """A town's name with namesakes that the report puts something in ('shot in Fernwood'), which
-    the parser too reads as a place (not 'Police' or 'Metro', which name towns somewhere); not a
-    county's (Cook County is Chicago's), not a city's."""
+    the parser too reads as a place (not 'Police' or 'Metro', which name towns somewhere; unless
+    ``ignore_entity``); not a county's (Cook County is Chicago's), not a city's."""
     candidates = span._.unmist
-    return bool(candidates) and _placed_in(span) and all(t.ent_type_ in ("GPE", "LOC") for t in span) \
+    return bool(candidates) and _placed_in(span) and (ignore_entity or all(t.ent_type_ in ("GPE", "LOC") for t in span)) \
         and max(p.population for p in candidates) < CITY_POPULATION and not ADMIN_WORDS & {t.lower_ for t in span}
 
 
@@ -616,10 +644,7 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
 def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue | None:
     """The place a separate headline names ('Toddler killed in Longview shooting'), its evidence the
     first sentence of the report that names it too (evidence quotes the stored text)."""
-    title = doc._.unmist_headline
-    if title is None:  # parsed alone (a doc not from parse_many)
-        title = load_pipeline()(truecase(document.title[:300]), disable=["unmist_roles"])
-    spans = [p for p in title.spans["unmist_places"] if not _is_destination(p)]
+    spans = [p for p in _headline_doc(doc, document).spans["unmist_places"] if not _is_destination(p)]
     for span in sorted(spans, key=_is_residence):  # a home town last: 'Virginia Beach man killed in ...'
         place = _scene_candidate(span, countries, _after_locative(span))
         if place is None or place.precision == "country":
@@ -629,6 +654,14 @@ def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceVa
         if named is not None:
             return _place_value(place, evidence_at(document, named.sent, *found.span()))
     return None
+
+
+def _headline_doc(doc: Doc, document: Document) -> Doc:
+    """The separate headline, parsed (by :func:`parse_many`, else here)."""
+    title = doc._.unmist_headline
+    if title is None:  # parsed alone (a doc not from parse_many)
+        title = load_pipeline()(truecase(document.title[:300]), disable=["unmist_roles"])
+    return title
 
 
 def _place_value(place: gazetteer.Place, evidence: Evidence) -> PlaceValue:
