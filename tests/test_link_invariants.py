@@ -194,6 +194,23 @@ def test_a_town_only_the_headline_names_ties_two_reports_of_a_night(tmp_path, he
     ]) == sizes
 
 
+@pytest.mark.parametrize("relative, sizes", [
+    # a report without a date of its own, from the next town: the victim's name ties it to the shooting
+    ("Tamika Lawson", [2]),
+    # ... and without that name, a neighbouring town is no evidence of the same shooting
+    ("Keisha Moore", [1, 1]),
+])
+def test_an_undated_report_from_the_next_town_joins_the_shooting_it_names(tmp_path, relative, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Woman shot dead", "published": "2016-05-09", "outlet": "Daily A",
+         "text": "Tamika Lawson, 34, was shot and killed in Dearborn on Sunday night, police said. No arrests "
+                 "have been made."},
+        {"title": "Family remembers mother", "published": None, "outlet": "Channel B",
+         "text": f"Relatives of {relative} gathered in Detroit to remember the mother of three, who was shot and "
+                 "killed last week. Police have made no arrests."},
+    ]) == sizes
+
+
 @pytest.mark.parametrize("doers, sizes", [
     # 'a gunman' is how every shooting is told: two placeless reports of a day are not one incident by it
     ("A gunman", [1, 1]),

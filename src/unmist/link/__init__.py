@@ -34,7 +34,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v28"
+LINK_VERSION = "link.coherent.v29"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -341,8 +341,8 @@ def _evidence_score(a: Mention, b: Mention) -> float:
         return 0  # a neighbouring town, or the county around a town, and a day: a region's day has several
     if dates:  # compatible dates: place alone, or core + one shared fact, suffice
         return score + (WINDOW_DATES if _only_reported(a) or _only_reported(b) else 1)
-    if place < 2:
-        return 0  # undated on one side: only a shared named place can link ...
+    if place < 2 and not (place >= NEARBY_PLACE and shared_name):
+        return 0  # undated on one side: only a shared named place, or a nearby one and a name, can link ...
     if not (a.core and b.core) and not (shared_name or _same_specific_type(a, b)):
         return 0  # ... and a passing mention ('the FMLN has kidnapped youths in Usulutan') needs more
     return score
