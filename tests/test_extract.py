@@ -1365,6 +1365,8 @@ def test_members_of_a_known_group_who_attacked_are_its_people_and_the_group(nlp)
      None),
     ("Shooting", "A hunter who was accidentally shot on Saturday was airlifted to a Fargo hospital, the Clay County "
      "sheriff said.", None),
+    ("Shooting", "A hunter who was accidentally shot on Saturday was airlifted to a Fargo medical center, the Clay "
+     "County sheriff said.", None),
     # 'the city's Knoxville section' names no city of its own
     ("Shooting", "A teenager was wounded in the city's Knoxville section on Tuesday, Pittsburgh police said.",
      ("Knoxville", "Pennsylvania")),

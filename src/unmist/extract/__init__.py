@@ -33,7 +33,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v81"
+EXTRACT_VERSION = "extract.rules.v82"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -992,7 +992,7 @@ def _is_destination(span: Span) -> bool:
     head = span.root.head
     if span.root.dep_ in ("compound", "nmod", "amod"):
         holder = head.head if head.lower_ == "area" and head.dep_ in ("compound", "nmod", "amod") else head
-        return holder.lemma_.lower() in HOSPITAL_NOUNS
+        return _a_place_of_care(holder)
     if head.dep_ != "prep":
         return False
     if head.lower_ == "to":
