@@ -211,6 +211,23 @@ def test_an_undated_report_from_the_next_town_joins_the_shooting_it_names(tmp_pa
     ]) == sizes
 
 
+@pytest.mark.parametrize("force, sizes", [
+    # the police force names a county that six states have, and the report no state: the county,
+    # the night and a death tie it to the report that places the shooting
+    ("DeKalb County police", [2]),
+    ("Cobb County police", [1, 1]),
+])
+def test_the_county_of_the_police_force_ties_a_report_that_names_no_state(tmp_path, force, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Man shot dead outside his home", "published": "2015-12-07", "outlet": "Daily A",
+         "text": "A 41-year-old man was shot and killed outside his home in DeKalb County, Georgia, on Sunday night, "
+                 "officials said."},
+        {"title": "Police investigate fatal shooting", "published": "2015-12-07", "outlet": "Channel B",
+         "text": f"{force} are investigating the death of a man who was shot and killed on Sunday night. "
+                 "No arrests have been made."},
+    ]) == sizes
+
+
 @pytest.mark.parametrize("doers, sizes", [
     # 'a gunman' is how every shooting is told: two placeless reports of a day are not one incident by it
     ("A gunman", [1, 1]),

@@ -33,7 +33,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v82"
+EXTRACT_VERSION = "extract.rules.v83"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -185,7 +185,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         place=place,
         country=place.country if place and place.country else _country_from_words(draft, countries),
         countries=_named_countries(draft, place),
-        places_named=_named_places(draft, countries, _headline_places(doc, document, countries) if draft.core else ()),
+        places_named=_named_places(draft, countries, _headline_places(doc, document, countries) + _force_seat(doc, countries)
+                                   if draft.core else ()),
         names=distinctive_names([s.sent for s in draft.sentences]),
         report_names=distinctive_names(list(doc.sents)) if draft.core else (),
         perpetrators=perpetrators,
@@ -654,6 +655,27 @@ def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceVa
         if named is not None:
             return _place_value(place, evidence_at(document, named.sent, *found.span()))
     return None
+
+
+# Words after a place that make it the seat of the force policing the incident ('DeKalb County police').
+FORCE_WORDS = frozenset({"police", "sheriff", "pd", "deputies", "detectives", "officers"})
+
+
+def _force_seat(doc: Doc, countries: Counter) -> tuple[str, ...]:
+    """The seat of the first police force the report names, as written, when namesakes in several
+    states leave it unplaced ('DeKalb County police are investigating', in a report that names no
+    state): local police handle local incidents (see :func:`_lead_place`), so the name still ties
+    the report to another of that day that names the force's county or town."""
+    for span in doc.spans["unmist_places"]:
+        if not names_a_jurisdiction(span):
+            continue
+        named, candidates = _jurisdiction(span)
+        force = doc[named.end] if named.end < len(doc) else None
+        if force is None or force.lower_ not in FORCE_WORDS or not candidates \
+                or max(p.population for p in candidates) >= CITY_POPULATION:
+            return ()
+        return () if choose_place(candidates, countries, _after_locative(span)) else (" ".join(named.text.split()),)
+    return ()
 
 
 def _headline_doc(doc: Doc, document: Document) -> Doc:
