@@ -73,6 +73,24 @@ def test_the_budget_interrupts_a_loop_that_never_ends():
     assert time.monotonic() - started < 30
 
 
+def test_the_budget_rings_again_when_its_first_alarm_is_swallowed():
+    """Python drops an exception raised inside a garbage-collector callback or a __del__; the
+    alarm repeats, so a block that would never end is still stopped."""
+    swallowed, finished = 0, False
+    with pytest.raises(BudgetExceeded):
+        with time_budget(0.05):
+            end = time.monotonic() + 20
+            while time.monotonic() < end:
+                try:
+                    time.sleep(0.01)
+                except BudgetExceeded:
+                    if swallowed:
+                        raise
+                    swallowed += 1  # what Python does to an exception in a gc callback
+            finished = True
+    assert swallowed == 1 and not finished
+
+
 def test_a_block_that_overran_its_budget_is_over_it_even_when_the_alarm_was_lost(monkeypatch):
     """An alarm due inside one long C call (the parser) is handled only after it returns and may be
     lost when the handler is put back; the block is still over its budget."""

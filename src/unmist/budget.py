@@ -23,6 +23,10 @@ from contextlib import contextmanager
 REPORT_SECONDS = 60.0
 
 
+# Seconds between repeats of an alarm that the block did not end on.
+RETRY_SECONDS = 1.0
+
+
 class BudgetExceeded(Exception):
     """Raised inside the timed block when its budget runs out."""
 
@@ -43,7 +47,9 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 
     started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The alarm repeats: Python drops an exception raised while it runs a garbage-collector callback
+    # or a __del__ ('Exception ignored in ...'), and a hanging report must still be stopped.
+    signal.setitimer(signal.ITIMER_REAL, seconds, min(seconds, RETRY_SECONDS))
     try:
         yield
     finally:
