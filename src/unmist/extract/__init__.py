@@ -185,7 +185,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         place=place,
         country=place.country if place and place.country else _country_from_words(draft, countries),
         countries=_named_countries(draft, place),
-        places_named=_named_places(draft, countries, _headline_places(doc, document, countries) + _force_seat(doc, countries)
+        places_named=_named_places(draft, countries,
+                                   _headline_places(doc, document, countries) + _force_seat(doc, countries)
                                    if draft.core else ()),
         names=distinctive_names([s.sent for s in draft.sentences]),
         report_names=distinctive_names(list(doc.sents)) if draft.core else (),
@@ -574,20 +575,29 @@ def _named_countries(draft: Draft, place: PlaceValue | None) -> tuple[str, ...]:
     return tuple(sorted(c for c in countries if c))
 
 
-def _named_places(draft: Draft, countries: Counter, headline_names: tuple[str, ...] = ()) -> tuple[str, ...]:
+def _named_places(draft: Draft, countries: Counter, report_names: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Every specific place the incident's sentences name, canonical: linking compares them.  A name
     with namesakes the report does not tell apart ('Richmond', 'Fairfield' in local news that names no
     state) is kept as written: two reports of one day that both name it are likely in the same one;
     not a city's name (San Salvador sees several incidents a day).  A main incident also has the
-    places its headline puts it in (``headline_names``)."""
-    names = set(headline_names)
+    places its report names for it outside its sentences (``report_names``: its headline's, its
+    police force's seat)."""
+    names = set(report_names)
     for span in (p for s in draft.sentences for p in s.places):
-        place = choose_place(span._.unmist, countries)
-        if place is not None and place.precision != "country":
-            names.add(place.name)
-        elif place is None and _namesakes_town(span):
-            names.add(" ".join(span.text.split()))
+        name = _linking_name(span, countries)
+        if name is not None:
+            names.add(name)
     return tuple(sorted(names))
+
+
+def _linking_name(span: Span, countries: Counter, after_locative: bool = False,
+                  ignore_entity: bool = False) -> str | None:
+    """The name linking compares for a place span: the place's own when it resolves to one (not a
+    country), the words as written for a town with namesakes (see :func:`_namesakes_town`), else None."""
+    place = choose_place(span._.unmist, countries, after_locative)
+    if place is not None:
+        return place.name if place.precision != "country" else None
+    return " ".join(span.text.split()) if _namesakes_town(span, ignore_entity) else None
 
 
 def _headline_places(doc: Doc, document: Document, countries: Counter) -> tuple[str, ...]:
@@ -603,18 +613,11 @@ def _headline_places(doc: Doc, document: Document, countries: Counter) -> tuple[
     else:
         first = next(doc.sents)
         spans = [p for p in doc.spans["unmist_places"] if p.end <= first.end]
-    names = []
-    for span in spans:
-        if not _placed_in(span):
-            continue
-        place = choose_place(span._.unmist, countries, after_locative=True)
-        if place is not None and place.precision != "country":
-            names.append(place.name)
-        # a headline's capitals mislead the entity recogniser ('in Hamilton shooting' read as an
-        # organisation's name): the gazetteer and the 'in' stand for its word that this is a place
-        elif place is None and _namesakes_town(span, ignore_entity=True):
-            names.append(" ".join(span.text.split()))
-    return tuple(names)
+    # a headline's capitals mislead the entity recogniser ('in Hamilton shooting' read as an
+    # organisation's name): the gazetteer and the 'in' stand for its word that this is a place
+    names = (_linking_name(span, countries, after_locative=True, ignore_entity=True)
+             for span in spans if _placed_in(span))
+    return tuple(name for name in names if name is not None)
 
 
 def _namesakes_town(span: Span, ignore_entity: bool = False) -> bool:
