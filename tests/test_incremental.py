@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from unmist import store
+from unmist import incremental, store
 from unmist.errors import IngestError
 from unmist.ingest import ingest
 from unmist.pipeline import EXTRACTION_VERSIONS, analyse, export_ledger, rebuild
@@ -72,6 +72,20 @@ def test_updates_in_batches_equal_a_full_rebuild(corpus, tmp_path, order):
     # after the first batch (a full build of an empty index), each update links only part of the ledger
     assert all(count < total for count in relinked[1:])
     assert sum(relinked[1:]) < total * (len(relinked) - 1) / 2
+
+
+def test_an_update_comparing_its_copy_candidates_in_chunks_equals_a_full_rebuild(corpus, tmp_path, monkeypatch):
+    # a big update compares its reports' copy candidates a few reports at a time (so that its
+    # memory does not grow with the ledger); chunks of two put pairs of new reports within a chunk,
+    # across chunks, and pairs of a new and a stored report, on either side of a copy edge
+    monkeypatch.setattr(incremental, "COPY_CHUNK", 2)
+    sessions = store.open_ledger(new_ledger(tmp_path))
+    reports = _ordered(corpus, "shuffled")
+    _add(sessions, reports[: len(reports) // 3])
+    _add(sessions, reports[len(reports) // 3:])
+    copies = [d for d in export_ledger(sessions)["documents"] if any(f.startswith("copy_of:") for f in d["flags"])]
+    _assert_update_equals_full_rebuild(sessions)
+    assert len(copies) >= 2
 
 
 def test_decisions_between_updates_hold_as_in_a_full_rebuild(corpus, tmp_path):

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from . import store
+from .batches import batches
 from .export import incident_record
 from .link import candidate_pairs, components, countries_of, link, may_meet, mention_order, pair_score, reach
 from .link import MIN_LINK_SCORE
@@ -260,6 +261,13 @@ def _split_key(key: str) -> tuple[str, int]:
     return document, int(index)
 
 
+# Changed reports whose copy candidates are compared at a time.  A report's candidates are every
+# stored report that shares one of its LSH bands, so they grow with the ledger (stock phrases put
+# many reports in a band); all of an update's at once, with their texts and shingles, made a run's
+# peak memory grow with its input.
+COPY_CHUNK = 25
+
+
 def _update_copies(session, pool: _Pool, changed: set[str]) -> tuple[set[str], set[str]]:
     """Copy edges of and to the changed reports, found through the stored LSH bands.
 
@@ -273,21 +281,34 @@ def _update_copies(session, pool: _Pool, changed: set[str]) -> tuple[set[str], s
     signatures.update(new)
     bands = {d: band_keys(s) for d, s in signatures.items()}
     store.save_bands(session, bands={d: bands[d] for d in new})  # an indexed ledger has the others' bands
-    neighbours = store.band_neighbours(session, keys=[k for ks in bands.values() for k in ks])
-    pairs = {tuple(sorted((d, other))) for d, ks in bands.items() for k in ks for other in neighbours.get(k, ()) if other != d}
-    involved = {d for pair in pairs for d in pair}
-    # only the texts, and only for this comparison: the candidates grow with the ledger, and kept in
-    # the pool with their mentions they made an update's memory grow with it too
-    texts = {d: pool.documents[d] for d in involved if d in pool.documents}
-    texts.update(store.load_documents(session, ids=involved - set(texts)))
     stored = dict(pool.copies)
-    known = {c: CopyEdge(c, o, s) for c, (o, s) in stored.items() if c in involved and c not in changed}
     copies = {c: edge for c, edge in stored.items() if c not in changed}
-    copies.update({c: (e.original, e.similarity) for c, e in best_copy_edges(texts, pairs, known).items()})
+    compared: set[str] = set()
+    for chunk in batches(sorted(bands), COPY_CHUNK):
+        copies.update(_chunk_copy_edges(session, pool, {d: bands[d] for d in chunk}, copies, compared))
+        compared.update(chunk)
     copy_changed = {d for d in set(stored) | set(copies) if stored.get(d) != copies.get(d)}
     store.save_copy_edges(session, edges={d: copies.get(d) for d in copy_changed})
     pool.copies = copies
     return copy_changed, _copy_components(list(stored.items()) + list(copies.items()), copy_changed)
+
+
+def _chunk_copy_edges(session, pool: _Pool, bands: dict[str, list[int]], copies: dict[str, tuple[str, float]],
+                      compared: set[str]) -> dict[str, tuple[str, float]]:
+    """The best copy edges after comparing some changed reports (their ``bands``) with the reports
+    that share a band with them, starting from the edges found so far (``copies``); pairs with a
+    changed report of an earlier chunk (``compared``) were judged with it.  The pairs' order does
+    not change the answer (see :func:`best_copy_edges`), so chunks add up to one comparison."""
+    neighbours = store.band_neighbours(session, keys=[k for ks in bands.values() for k in ks])
+    pairs = {tuple(sorted((d, other))) for d, ks in bands.items() for k in ks for other in neighbours.get(k, ())
+             if other != d and other not in compared}
+    involved = {d for pair in pairs for d in pair}
+    # only the texts, and only for this comparison: kept in the pool with their mentions, the
+    # candidates' texts made an update's memory grow with the ledger
+    texts = {d: pool.documents[d] for d in involved if d in pool.documents}
+    texts.update(store.load_documents(session, ids=involved - set(texts)))
+    known = {c: CopyEdge(c, o, s) for c, (o, s) in copies.items() if c in involved}
+    return {c: (e.original, e.similarity) for c, e in best_copy_edges(texts, pairs, known).items()}
 
 
 def _copy_components(edges: list[tuple[str, tuple[str, float]]], reports: set[str]) -> set[str]:

@@ -502,7 +502,9 @@ def load_signatures(session: Session, *, ids: Iterable[str] | None = None) -> di
 
 
 def save_signatures(session: Session, *, signatures: dict[str, list[int]]) -> None:
-    known = set(session.scalars(select(SignatureRow.document_id)))
+    # only these reports' rows: all of them would cost a read of the whole table on every batch
+    known = {d for query in _where_in(select(SignatureRow.document_id), SignatureRow.document_id, signatures)
+             for d in session.scalars(query)}
     session.add_all([SignatureRow(document_id=d, minhash=s) for d, s in signatures.items() if d not in known])
 
 
