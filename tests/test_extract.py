@@ -1732,3 +1732,16 @@ def test_a_date_on_a_sentence_rooted_on_a_noun_is_the_day_of_its_left_aside_verb
         parsed.spans["unmist_triggers"] = []
     assert not _governor_is_event(doc[0:2])
     assert _governor_is_event(shot[0:2])
+
+
+def test_a_day_written_without_its_year_takes_the_year_the_report_states_for_it(tmp_path):
+    # a follow-up a year on states the year once; the bare day elsewhere is that day, not the
+    # same day of the report's own year
+    text = ("Two teenagers were shot and killed by unknown attackers near the lake at a park in Oceanside on Mar. 14, "
+            "police said.\n\nA judge dismissed the charges against the man accused of the killings. The two "
+            "teens were gunned down at the park on March 14, 2013.")
+    main = _news_item(tmp_path, text, "2014-06-12")[0]
+    assert str(main.date.start) == "2013-03-14" and main.date.resolved_against == "absolute"
+    # the same day alone keeps the report's year, and another year stated for it leaves it alone
+    alone = _news_item(tmp_path, text.replace("on March 14, 2013", "last year"), "2014-06-12")[0]
+    assert str(alone.date.start) == "2014-03-14"

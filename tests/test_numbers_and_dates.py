@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from unmist.extract.dates import compatible, find_dates, resolve
+from unmist.extract.dates import compatible, find_dates, resolve, with_stated_years
 from unmist.extract.numbers import parse_number, qualify, vague_range
 
 pytestmark = pytest.mark.ledger_free  # skipped in CI's PostgreSQL pass (conftest)
@@ -47,6 +47,16 @@ def test_day_and_month_without_year_take_the_report_year_or_the_one_before():
     assert _resolved("on Dec. 30 gunmen", date(2011, 1, 2)).start == date(2010, 12, 30)
     assert _resolved("since the March 2 attack on the post", date(2023, 3, 10)).start == date(2023, 3, 2)
     assert not find_dates("the anniversary of the September 11 attacks")  # a name, not this incident's date
+
+
+def test_a_bare_day_takes_the_year_the_text_states_for_that_day_when_it_states_one():
+    published = date(2014, 6, 12)
+    one = with_stated_years(find_dates("They were shot on March 14, 2013. Police said the shooting on Mar. 14 ..."))
+    assert resolve(one[-1], published).start == date(2013, 3, 14)
+    two = with_stated_years(find_dates("On March 14, 2013 and March 14, 2012 ... the shooting on Mar. 14 ..."))
+    other_day = with_stated_years(find_dates("They were shot on March 14, 2013. A vigil on March 15 ..."))
+    assert resolve(two[-1], published).start == date(2014, 3, 14)
+    assert resolve(other_day[-1], published).start == date(2014, 3, 15)
 
 
 def test_month_expressions_have_month_precision():

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from . import gazetteer
-from .dates import find_dates
+from .dates import find_dates, with_stated_years
 from .figures import find_figures
 from .nlp import climb, english_words, entities_of, entity_around, has_perfect, text_of
 
@@ -538,8 +538,9 @@ def _a_source(span: Span) -> bool:
 @Language.component("unmist_dates", assigns=["doc._.unmist_dates"])
 def mark_dates(doc: Doc) -> Doc:
     named = [(span.start_char, span.end_char) for span in doc.spans.get("unmist_actors", [])]
-    doc._.unmist_dates = [expr for sent in doc.sents for expr in find_dates(sent.text, sent.start_char)
-                          if not any(start < expr.end and expr.start < end for start, end in named)]
+    found = [expr for sent in doc.sents for expr in find_dates(sent.text, sent.start_char)
+             if not any(start < expr.end and expr.start < end for start, end in named)]
+    doc._.unmist_dates = with_stated_years(found)
     return doc  # a date in a group's or an outlet's name ('the 19 April Movement') dates nothing
 
 

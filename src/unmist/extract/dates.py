@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -142,6 +142,20 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
     return sorted(found, key=lambda e: e.start)
 
 
+def with_stated_years(found: list[DateExpr]) -> list[DateExpr]:
+    """A day written without its year ('on Mar. 13') in a report that writes the same day with its
+    year elsewhere ('gunned down on March 13, 2013'), and with no other year, is that day: a
+    follow-up a year on states the year once, and the bare day, resolved against the report's own
+    date, would put the incident a year late."""
+    years: dict[tuple[int, int], set[int]] = {}
+    for expr in found:
+        if expr.kind == "absolute":
+            years.setdefault((expr.month, expr.day), set()).add(expr.year)
+    return [replace(expr, year=next(iter(stated)))
+            if expr.kind == "day_month" and len(stated := years.get((expr.month, expr.day), ())) == 1 else expr
+            for expr in found]
+
+
 def holiday_in(rule: str, year: int) -> date:
     """The day a holiday rule gives in ``year`` ('easter' in 2016: 27 March)."""
     if rule == "easter":
@@ -243,7 +257,7 @@ def _build_relative(kind: str, groups: dict, common: dict) -> DateExpr | None:
 
 def resolve(expr: DateExpr, published: date | None, anchor: Resolved | None = None) -> Resolved:
     """Turn an expression into a date window with a precision; unresolvable parts stay unknown."""
-    if expr.kind == "absolute":
+    if expr.kind == "absolute" or (expr.kind == "day_month" and expr.year):  # the year stated elsewhere
         try:
             day = date(expr.year, expr.month, expr.day)
         except ValueError:
