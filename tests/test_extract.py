@@ -455,6 +455,18 @@ def test_names_that_single_out_an_incident_leave_out_who_speaks_for_the_police(n
 
 
 @pytest.mark.parametrize("sentence", [
+    "Police Chief Dana Wells was shot dead outside her home on Friday.",
+    "Gunmen killed Police Chief Dana Wells outside her home on Friday.",
+    "Police Chief Dana Wells, who was wounded in the blast, was taken to hospital.",
+])
+def test_an_official_the_incident_hit_singles_it_out_whatever_her_title(nlp, sentence):
+    from unmist.extract.names import distinctive_names
+
+    # the police chief who speaks of a shooting is in all her city's incidents; the one shot is in one
+    assert "dana wells" in distinctive_names(list(nlp(sentence).sents))
+
+
+@pytest.mark.parametrize("sentence", [
     "A man was shot in the 700 block of N. Kenwood Ave. on Friday night.",
     "A man was shot in the 700 block of North Kenwood Avenue Friday night.",
     "Police found a man shot in the 700 block of North Kenwood Ave.",

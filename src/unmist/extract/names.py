@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span
 
 from .. import knowledge
+from .figures import HARMING_LEMMAS
 from .nlp import entities_in
 
 # Titles of people who speak about incidents rather than take part in them.
@@ -29,13 +30,28 @@ def distinctive_names(sentences: list[Span]) -> tuple[str, ...]:
     names: set[str] = set()
     for sent in sentences:
         for ent in entities_in(sent):
-            if ent.label_ == "PERSON" and len(ent) >= 2 and not official(ent):
+            if ent.label_ == "PERSON" and len(ent) >= 2 and (_harmed(ent) or not official(ent)):
                 names.add(_normal(ent.text))
             elif ent.label_ == "FAC" and len(ent) >= 2:
                 names.add(_normal(ent.text))
         for match in ADDRESS.finditer(sent.text):
             names.add(f"{match.group(1)} block of {_street(match.group(2))}")
     return tuple(sorted(n for n in names if n))
+
+
+# What was done to a person an incident hit.
+HARMED_LEMMAS = HARMING_LEMMAS | {"assassinate", "kidnap", "abduct", "behead", "execute"}
+
+
+def _harmed(ent: Span) -> bool:
+    """The person is whom the incident hit, whatever office he held: 'General Abdullo Nazarov ...
+    was killed', 'stabbed to death Major-General Abdullo Nazarov', 'Officer Jane Roe, who was shot':
+    the victim singles the incident out (an official who speaks of incidents does not)."""
+    root = ent.root
+    if root.dep_ in ("nsubjpass", "dobj") and root.head.lemma_.lower() in HARMED_LEMMAS:
+        return True
+    return any(clause.dep_ == "relcl" and clause.lemma_.lower() in HARMED_LEMMAS
+               and any(word.dep_ == "nsubjpass" for word in clause.children) for clause in root.children)
 
 
 def official(ent: Span) -> bool:
