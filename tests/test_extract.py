@@ -454,28 +454,20 @@ def test_names_that_single_out_an_incident_leave_out_who_speaks_for_the_police(n
     assert not {"paul hart", "dana wells"} & set(names)
 
 
-@pytest.mark.parametrize("sentence", [
-    "Police Chief Dana Wells was shot dead outside her home on Friday.",
-    "Gunmen killed Police Chief Dana Wells outside her home on Friday.",
-    "Police Chief Dana Wells, who was wounded in the blast, was taken to hospital.",
+@pytest.mark.parametrize("sentence, name", [
+    ("A man was shot in the 700 block of N. Kenwood Ave. on Friday night.", "700 block of north kenwood avenue"),
+    ("A man was shot in the 700 block of North Kenwood Avenue Friday night.", "700 block of north kenwood avenue"),
+    ("Police found a man shot in the 700 block of North Kenwood Ave.", "700 block of north kenwood avenue"),
+    ("Police Chief Dana Wells was shot dead outside her home on Friday.", "dana wells"),
+    ("Gunmen killed Police Chief Dana Wells outside her home on Friday.", "dana wells"),
+    ("Police Chief Dana Wells, who was wounded in the blast, was taken to hospital.", "dana wells"),
 ])
-def test_an_official_the_incident_hit_singles_it_out_whatever_her_title(nlp, sentence):
+def test_a_name_that_singles_out_an_incident_is_found_however_a_report_writes_it(nlp, sentence, name):
+    """Two reports of one shooting write its block two ways; the name that links them is one.  A
+    police chief who speaks of shootings is in all her city's incidents, the one shot in one."""
     from unmist.extract.names import distinctive_names
 
-    # the police chief who speaks of a shooting is in all her city's incidents; the one shot is in one
-    assert "dana wells" in distinctive_names(list(nlp(sentence).sents))
-
-
-@pytest.mark.parametrize("sentence", [
-    "A man was shot in the 700 block of N. Kenwood Ave. on Friday night.",
-    "A man was shot in the 700 block of North Kenwood Avenue Friday night.",
-    "Police found a man shot in the 700 block of North Kenwood Ave.",
-])
-def test_a_street_block_is_one_name_however_a_report_writes_it(nlp, sentence):
-    """Two reports of one shooting write its block two ways; the name that links them is one."""
-    from unmist.extract.names import distinctive_names
-
-    assert "700 block of north kenwood avenue" in distinctive_names(list(nlp(sentence).sents))
+    assert name in distinctive_names(list(nlp(sentence).sents))
 
 
 def test_a_home_town_in_the_headline_does_not_place_the_incident(tmp_path):
