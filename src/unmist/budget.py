@@ -23,7 +23,9 @@ from contextlib import contextmanager
 REPORT_SECONDS = 60.0
 
 
-# Seconds between repeats of an alarm that the block did not end on.
+# Seconds between repeats of an alarm that the block did not end on: long enough that a block
+# unwinding from the first alarm (through spaCy's chain of generators) is out before the next rings,
+# which would otherwise be raised inside a generator's clean-up, where Python can only drop it.
 RETRY_SECONDS = 1.0
 
 
@@ -49,7 +51,7 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     previous = signal.signal(signal.SIGALRM, _expired)
     # The alarm repeats: Python drops an exception raised while it runs a garbage-collector callback
     # or a __del__ ('Exception ignored in ...'), and a hanging report must still be stopped.
-    signal.setitimer(signal.ITIMER_REAL, seconds, min(seconds, RETRY_SECONDS))
+    signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_SECONDS)
     try:
         yield
     finally:
