@@ -184,3 +184,22 @@ def test_nul_and_control_characters_never_reach_a_stored_field(tmp_path, ledger)
 
     summary = run([str(path)], db=ledger)  # PostgreSQL in CI: a NUL would fail the whole batch
     assert summary.extracted == 1 and not summary.errors
+
+
+def test_a_batch_leaves_none_of_its_words_in_the_vocabularies():
+    """A run over an archive meets millions of words no model has seen (names, numbers, typos); the
+    vocabularies forget each batch's when it ends, and the extraction still holds them."""
+    from unmist.extract.learned import load_roles_model
+    from unmist.extract.nlp import load_pipeline
+
+    place, victim = "Vrelkosti", "Ondrazel Quimbray"
+    text = (f"Gunmen shot dead {victim} at a checkpoint outside {place} on Sunday, police said. "
+            "No group has claimed responsibility for the attack.")
+    vocabularies = [load_pipeline().vocab.strings] + ([load_roles_model().vocab.strings] if load_roles_model() else [])
+    known_before = [len(strings) for strings in vocabularies]
+    extraction, = analyse_many(_reports({"unseen_words": text}))
+    assert isinstance(extraction, Extraction) and extraction.mentions
+    assert victim.lower() in extraction.mentions[0].names  # the extraction keeps the words as text
+    for strings, before in zip(vocabularies, known_before):
+        assert not {place, "Ondrazel", "Quimbray", place.lower()} & set(strings)
+        assert len(strings) <= before

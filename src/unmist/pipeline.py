@@ -86,7 +86,18 @@ def _analyse_safely(document: Document, seconds: float | None = REPORT_SECONDS, 
 def analyse_batch(documents: list[Document], seconds: float | None = REPORT_SECONDS) -> list[Extraction | IngestError]:
     """Reports parsed together, then extracted one by one, each under its budget.  A batch whose
     parse fails or runs over the batch's budget is done again report by report, so only the report
-    at fault is lost."""
+    at fault is lost.
+
+    The batch is read in a spaCy memory zone: the words its reports bring to the vocabulary (every
+    name, number and misspelling a model has not seen) are forgotten when it ends, or a run over an
+    archive would keep all of them; the extractions hold only plain values."""
+    from .extract.nlp import load_pipeline
+
+    with load_pipeline().memory_zone():
+        return _analyse_batch(documents, seconds)
+
+
+def _analyse_batch(documents: list[Document], seconds: float | None) -> list[Extraction | IngestError]:
     try:
         with time_budget(seconds * len(documents) if seconds else None):
             docs = parse_many(documents)

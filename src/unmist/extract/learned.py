@@ -14,6 +14,8 @@ is ``src/unmist/models/roles_muc4_v1/MODEL_CARD.md``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -80,6 +82,17 @@ class RolesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
+
+    @contextmanager
+    def memory_zone(self, mem=None) -> Iterator[None]:
+        """The learned model's own vocabulary forgets the words of the reports read inside the zone
+        too (``Language.memory_zone`` enters each pipe's): it is a second pipeline."""
+        model = load_roles_model()
+        if model is None:
+            yield
+            return
+        with model.memory_zone():
+            yield
 
     def pipe(self, docs, batch_size: int = 16):
         batch: list[Doc] = []
