@@ -203,3 +203,18 @@ def test_a_batch_leaves_none_of_its_words_in_the_vocabularies():
     for strings, before in zip(vocabularies, known_before):
         assert not {place, "Ondrazel", "Quimbray", place.lower()} & set(strings)
         assert len(strings) <= before
+
+
+def test_batches_read_by_two_threads_of_one_process_give_what_one_thread_gives():
+    """A Dask worker with two threads runs two batches at once in one process; each batch's memory
+    zone must not free the words of the other's."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from unmist.pipeline import analyse_batch
+
+    batches = [_reports({f"{name}{n}": text for n in range(3)}) for name, text in
+               (("news", NEWS), ("caps", HOSTILE["all_capitals"]), ("lower", HOSTILE["all_lower_case"]))]
+    alone = [[r.mentions for r in analyse_batch(batch, None)] for batch in batches]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        together = [[r.mentions for r in results] for results in pool.map(lambda b: analyse_batch(b, None), batches * 2)]
+    assert together == alone * 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -90,11 +91,16 @@ def analyse_batch(documents: list[Document], seconds: float | None = REPORT_SECO
 
     The batch is read in a spaCy memory zone: the words its reports bring to the vocabulary (every
     name, number and misspelling a model has not seen) are forgotten when it ends, or a run over an
-    archive would keep all of them; the extractions hold only plain values."""
+    archive would keep all of them; the extractions hold only plain values.  A zone swaps the
+    vocabulary's memory for the whole process, so a process with several threads (a Dask worker
+    started with --nthreads 2) reads one batch at a time."""
     from .extract.nlp import load_pipeline
 
-    with load_pipeline().memory_zone():
+    with _ONE_ZONE_AT_A_TIME, load_pipeline().memory_zone():
         return _analyse_batch(documents, seconds)
+
+
+_ONE_ZONE_AT_A_TIME = threading.Lock()
 
 
 def _analyse_batch(documents: list[Document], seconds: float | None) -> list[Extraction | IngestError]:
