@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 
@@ -669,10 +670,7 @@ def _force_seat(doc: Doc, countries: Counter) -> tuple[str, ...]:
     states leave it unplaced ('DeKalb County police are investigating', in a report that names no
     state): local police handle local incidents (see :func:`_lead_place`), so the name still ties
     the report to another of that day that names the force's county or town."""
-    for span in doc.spans["unmist_places"]:
-        if not names_a_jurisdiction(span):
-            continue
-        named, candidates = _jurisdiction(span)
+    for span, named, candidates in _jurisdictions(doc):
         force = doc[named.end] if named.end < len(doc) else None
         if force is None or force.lower_ not in FORCE_WORDS or not candidates \
                 or max(p.population for p in candidates) >= CITY_POPULATION:
@@ -732,10 +730,7 @@ def _lead_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue 
     that is no speaker's seat, source, destination or reference point.  (Any first place of the
     lead would do for local news, but in wire reports it links stories that a capital's officials
     speak of: MUC-4 dev 36.38 -> 36.01.)"""
-    for span in doc.spans["unmist_places"]:
-        if not names_a_jurisdiction(span):
-            continue
-        named, candidates = _jurisdiction(span)
+    for span, named, candidates in _jurisdictions(doc):
         place = choose_place(candidates, countries, _after_locative(span))
         if place is not None and place.precision != "country":
             return _place_value(place, evidence_at(document, span.sent, named.start_char, named.end_char))
@@ -754,6 +749,14 @@ def _lead_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue 
 
 # Words after a name that make the name and the word a county's ('Harris County Sheriff's Office').
 COUNTY_WORDS = frozenset({"county", "parish"})
+
+
+def _jurisdictions(doc: Doc) -> Iterator[tuple[Span, Span, tuple]]:
+    """The report's places that name a police force's seat, in text order: each place, the words
+    that name the seat, and the places they may be (see :func:`_jurisdiction`)."""
+    for span in doc.spans["unmist_places"]:
+        if names_a_jurisdiction(span):
+            yield (span, *_jurisdiction(span))
 
 
 def _jurisdiction(span: Span) -> tuple[Span, tuple]:
