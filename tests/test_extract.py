@@ -1374,11 +1374,41 @@ def test_members_of_a_known_group_who_attacked_are_its_people_and_the_group(nlp)
     # 'the city's Knoxville section' names no city of its own
     ("Shooting", "A teenager was wounded in the city's Knoxville section on Tuesday, Pittsburgh police said.",
      ("Knoxville", "Pennsylvania")),
+    # a county of the dateline town's state: the town is the more precise place, as GVA and GTD code it ...
+    ("Boy killed in shooting", "BOERNE, Texas - A shooting Friday in Kendall County killed a boy, the sheriff said.",
+     ("Boerne", "Texas")),
+    # ... unless the dateline is a city a wire files from
+    ("Bomb kills five", "PESHAWAR, Pakistan - A roadside bomb killed five soldiers in Khyber district on Friday, "
+     "officials said.", ("Khyber Agency", "Khyber Pakhtunkhwa")),
 ])
 def test_streets_neighbourhoods_and_hospitals_do_not_move_a_local_story(tmp_path, title, text, expected):
     mentions = _news_item(tmp_path, text, "2016-05-04", title)
     place = mentions[0].place
     assert (place.name, place.admin1) == expected if expected else place is None
+
+
+@pytest.mark.parametrize("text, not_a_town", [
+    # venues named after a word that is also a town somewhere: a hotel, a school, a park, a bar
+    ("Officers were called to a Holiday Inn on Tuesday after staff found two bodies.", "Holiday"),
+    ("Mark Olsen, 19, was killed at a Humboldt Park apartment on Friday.", "Humboldt"),
+    # a person's business: 'Tina's Bar and Grill' is neither Tina, Missouri, nor Bar, Montenegro, nor
+    # Grill, Pennsylvania
+    ("Lisa Grant was shot in the arm outside Tina's Bar and Grill on Elm Street.", "Tina"),
+    ("Lisa Grant was shot in the arm outside Tina's Bar and Grill on Elm Street.", "Bar"),
+    ("Lisa Grant was shot in the arm outside Tina's Bar and Grill on Elm Street.", "Grill"),
+    # a saint's name the gazetteer lacks is no town of its second word
+    ("The St. Mary Sheriff's Office says a 13-year-old boy died after an accidental shooting.", "Mary"),
+])
+def test_venues_businesses_and_saints_names_are_no_towns(nlp, text, not_a_town):
+    doc = nlp(text)
+    assert not_a_town not in [span.text for span in doc.spans["unmist_places"]]
+
+
+def test_a_county_written_with_a_possessive_is_one_place(nlp):
+    doc = nlp("Six people were shot, including a teenager, in Prince George's County early Sunday morning.")
+    places = {span.text: span._.unmist[0] for span in doc.spans["unmist_places"]}
+    assert list(places) == ["Prince George's County"]
+    assert (places["Prince George's County"].admin1, places["Prince George's County"].precision) == ("Maryland", "district")
 
 
 def test_a_hospital_the_parse_hangs_elsewhere_still_places_only_the_hospital(nlp):

@@ -22,7 +22,7 @@ from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
 from .actors import ActorFinding, claim_status, described, find_perpetrators, kinds_of_doers, with_of_phrase
-from .components import LOCATIVES, names_a_jurisdiction, place_tokens
+from .components import LOCATIVES, in_running_prose, names_a_jurisdiction, place_tokens
 from .figures import Figure, sum_figures
 from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
 from .truecase import truecase
@@ -34,7 +34,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v85"
+EXTRACT_VERSION = "extract.rules.v86"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -162,7 +162,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
             place = headline or _dateline_place(document, doc, countries) or place or _lead_place(doc, document, countries)
         elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
-        elif place.precision == "province":  # a wire's dateline may be the capital it files from, not the scene
+        elif place.precision in ("province", "district"):  # a wire's dateline may be the capital it files from
             dateline = _dateline_place(document, doc, countries)
             place = dateline if dateline is not None and _within(dateline, place) else place
     figures = _figures(draft, document)
@@ -562,10 +562,19 @@ def _elsewhere(place: PlaceValue, headline: PlaceValue) -> bool:
 
 def _within(town: PlaceValue, place: PlaceValue) -> bool:
     """The headline or dateline names a town in the state or country that is all the body names
-    ('4 shot in Dayton' over 'Ohio'): the town is the more precise place of the same incident."""
+    ('4 shot in Dayton' over 'Ohio'), or in the state of the county it names: the town is the more
+    precise place of the same incident (GVA and GTD code the town)."""
     if town.precision not in ("exact", "district") or town.country != place.country:
         return False
+    if place.precision == "district":  # 'KERRVILLE, Texas - A shooting Friday in Kerr County'
+        return town.precision == "exact" and town.admin1 == place.admin1 and not _a_city(town)
     return place.precision == "country" or (place.precision == "province" and town.admin1 == place.admin1)
+
+
+def _a_city(place: PlaceValue) -> bool:
+    """A city a wire files from ('PESHAWAR - ... in Khyber district'): the gazetteer gives no
+    district's towns, so only a town too small to be a filing point stands for a county of its state."""
+    return any(p.geonameid == place.geonameid and p.population >= CITY_POPULATION for p in gazetteer.lookup(place.name))
 
 
 def _named_countries(draft: Draft, place: PlaceValue | None) -> tuple[str, ...]:
@@ -912,7 +921,7 @@ def _scene_candidate(span: Span, countries: Counter, after_locative: bool = Fals
     if (city := _city_around(candidates, countries)) is not None:
         return city
     place = choose_place(candidates, countries, after_locative)
-    if place is None and not countries and after_locative and len(candidates) == 1 and _in_running_prose(span):
+    if place is None and not countries and after_locative and len(candidates) == 1 and in_running_prose(span):
         place = candidates[0] if candidates[0].population >= SMALL_TOWN_POPULATION else None
     return None if place is None or _far_from_home(place, countries) else place
 
@@ -927,16 +936,6 @@ def _city_around(candidates: tuple, countries: Counter) -> gazetteer.Place | Non
                     and gazetteer.lies_in(place, city):
                 return city
     return None
-
-
-# A sentence with more than this share of its words capitalised is a headline or a caption.
-HEADLINE_CAPITALS = 0.5
-
-
-def _in_running_prose(span: Span) -> bool:
-    """The name stands in a sentence written in sentence case, where a capital marks a name."""
-    words = [t for t in span.sent if t.is_alpha and t.i != span.sent.start and not span.start <= t.i < span.end]
-    return bool(words) and sum(t.text[0].isupper() for t in words) <= HEADLINE_CAPITALS * len(words)
 
 
 def _far_from_home(place: gazetteer.Place, countries: Counter) -> bool:

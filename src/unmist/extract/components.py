@@ -319,6 +319,10 @@ def _in_named_area(place, areas: set[tuple[str, str]]) -> bool:
 def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[str]) -> Span | None:
     if not _can_start_place(doc[start], people) or (start in actors and not _before_police(doc[start])):
         return None
+    if (county := _possessive_county_at(doc, start)) is not None:
+        return county
+    if (business := _owned_business_at(doc, start)) is not None:
+        return business
     for length in range(MAX_PLACE_TOKENS + 1, 0, -1):
         end = start + length
         if end > len(doc) or not _name_run(doc, start, end):
@@ -334,6 +338,8 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
             return Span(doc, start, end, label="not_place")
         if _part_of_a_longer_person(doc, start, end):
             return Span(doc, start, end, label="not_place")  # 'the residence of Mecca Canty'
+        if length == 1 and _abbreviated_first_word(doc, start):
+            return Span(doc, start, end + 1, label="not_place")  # 'the St. Mary Sheriff's Office' is no Mary
         if length == 1 and span.text.lower() in STREET_WORDS and (start == 0 or doc[start - 1].lower_ != "in"):
             return Span(doc, start, end, label="not_place")  # '42nd Street
         candidates = _unless_only_an_alias(span, gazetteer.lookup(span.text))
@@ -343,12 +349,62 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
             candidates = gazetteer.lookup(span.text, fuzzy=True)
         if candidates and _an_acronym(span, candidates):
             return Span(doc, start, end, label="not_place")  # 'SWAT teams' is no district of Pakistan
+        if candidates and (_venue_after(span) or _owns_a_venue(doc, end)):
+            return Span(doc, start, end + 1, label="not_place")
         if candidates and _plausible(span):
             place_span = Span(doc, start, end, label=candidates[0].precision)
             place_span._.unmist = list(candidates)
             place_span._.unmist_variant = variant
             return place_span
     return None
+
+
+# First words of place names that stand for a saint, a fort or a mountain ('St. Mary', 'Fort Bend'):
+# the name they begin is one name, and when the gazetteer does not know it, its second word is no
+# town either ('the St. Mary Sheriff's Office' is Louisiana's St. Mary Parish, not Mary, Turkmenistan).
+NAME_FIRST_WORDS = frozenset({"st.", "st", "saint", "ste.", "sainte", "ft.", "fort", "mt.", "mount"})
+
+
+def _abbreviated_first_word(doc: Doc, start: int) -> bool:
+    return doc[start].lower_ in NAME_FIRST_WORDS and start + 1 < len(doc) and doc[start + 1].is_title
+
+
+# Admin areas written with a possessive ('Prince George's County', 'Queen Anne's County', 'St. Mary's
+# Parish'): the name run stops at the "'s", so they are looked up whole before it.
+POSSESSIVE_AREA_HEADS = frozenset({"county", "parish"})
+
+
+def _possessive_county_at(doc: Doc, start: int) -> Span | None:
+    """The possessive county or parish starting at ``start``, when the gazetteer knows it."""
+    for owner_end in range(start + 1, min(start + MAX_PLACE_TOKENS, len(doc) - 2) + 1):
+        if doc[owner_end].text in ("'s", "’s") and doc[owner_end + 1].lower_ in POSSESSIVE_AREA_HEADS:
+            if not _name_run(doc, start, owner_end):
+                return None
+            span = doc[start: owner_end + 2]
+            candidates = gazetteer.lookup(span.text.replace("’", "'").replace(" 's", "'s"))
+            if not candidates:
+                return None
+            place_span = Span(doc, start, owner_end + 2, label=candidates[0].precision)
+            place_span._.unmist = list(candidates)
+            place_span._.unmist_variant = False
+            return place_span
+    return None
+
+
+def _owned_business_at(doc: Doc, start: int) -> Span | None:
+    """'Tina's Bar and Grill', 'Joe's Crab Shack': capitalised words after a person's or firm's
+    possessive name a business, not the towns of Bar, Montenegro and Grill, Pennsylvania.  After a
+    place's possessive they are a place ('Pakistan's Swat Valley', 'Chicago's South Side')."""
+    if start < 2 or doc[start - 1].text not in ("'s", "’s"):
+        return None
+    owner = doc[start - 2]
+    a_persons = owner.is_title and owner.ent_type_ not in ("GPE", "LOC") and owner.lower_ not in english_words()
+    if not (a_persons or doc[start].lower_ in VENUE_WORDS):  # 'Tina's Bar', whatever the model takes Tina for
+        return None
+    end = start + 1
+    while end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and doc[end + 1].is_title:
+        end += 2
+    return Span(doc, start, end, label="not_place")
 
 
 ORDINAL_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
@@ -390,6 +446,36 @@ STREETS_WORDS = frozenset({"streets", "roads", "avenues", "drives", "boulevards"
 # Words after a name that make it a housing complex's ('the Ridgecrest Apartments'): local news
 # names the complex, and the town of that name is elsewhere.
 HOUSING_WORDS = frozenset({"apartments", "apartment", "townhomes", "condominiums"})
+# Capitalised words after a name that make it a venue's: 'a Holiday Inn', 'Alpine High School',
+# 'Tina's Bar', 'the Pine Ridge Mobile Home Park', 'a Humboldt Park apartment' name a hotel, a school,
+# a bar, a park, not the towns of Holiday, Florida or Humboldt, Tennessee.  A venue that bears a
+# town's name in full ('Lincoln Park', a town of its own) is found as that longer name first.
+VENUE_WORDS = frozenset({"inn", "hotel", "motel", "school", "high", "elementary", "academy", "park", "mall", "bar",
+                         "club", "church", "tavern", "lounge", "grill", "restaurant", "casino", "cemetery", "stadium",
+                         "arena", "home"})
+
+
+def _venue_after(span: Span) -> bool:
+    """A place's name followed by a capitalised venue word, in a sentence written in sentence case
+    (a headline's 'Gun Found in Miami Home' capitalises every word)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in VENUE_WORDS and doc[span.end].is_title \
+        and in_running_prose(span)
+
+
+def _owns_a_venue(doc: Doc, end: int) -> bool:
+    """'Tina's Bar', 'Patrick's bar': a name that owns a bar or a club is a person's, not a town's."""
+    return end + 1 < len(doc) and doc[end].text in ("'s", "’s") and doc[end + 1].lower_ in VENUE_WORDS
+
+
+# A sentence with more than this share of its words capitalised is a headline or a caption.
+HEADLINE_CAPITALS = 0.5
+
+
+def in_running_prose(span: Span) -> bool:
+    """The name stands in a sentence written in sentence case, where a capital marks a name."""
+    words = [t for t in span.sent if t.is_alpha and t.i != span.sent.start and not span.start <= t.i < span.end]
+    return bool(words) and sum(t.text[0].isupper() for t in words) <= HEADLINE_CAPITALS * len(words)
 
 
 def _street_after(doc: Doc, end: int) -> bool:
@@ -398,6 +484,8 @@ def _street_after(doc: Doc, end: int) -> bool:
     if end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper() \
             and doc[end + 2].lower_ in STREETS_WORDS:
         return True
+    if end < len(doc) and _abbreviated_first_word(doc, end):
+        return False  # 'the St. Mary Sheriff's Office': a saint's name begins, no street
     return end < len(doc) and (doc[end].lower_ in STREETS_WORDS or (
         doc[end].lower_ in STREET_WORDS | HOSPITAL_WORDS | HOUSING_WORDS and doc[end].text[:1].isupper()))
 
