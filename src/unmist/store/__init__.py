@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..serialize import from_jsonable, to_jsonable
@@ -505,7 +505,11 @@ def save_signatures(session: Session, *, signatures: dict[str, list[int]]) -> No
     # only these reports' rows: all of them would cost a read of the whole table on every batch
     known = {d for query in _where_in(select(SignatureRow.document_id), SignatureRow.document_id, signatures)
              for d in session.scalars(query)}
-    session.add_all([SignatureRow(document_id=d, minhash=s) for d, s in signatures.items() if d not in known])
+    # a bulk insert, as the bands are: a thousand ORM objects with their 128-value lists would stay
+    # in the session until commit, the biggest transient cost of an update (bench/memory.py)
+    rows = [{"document_id": d, "minhash": s} for d, s in signatures.items() if d not in known]
+    for chunk in _chunks(rows, 1000):
+        session.execute(insert(SignatureRow), chunk)
 
 
 def clear_signatures(session: Session) -> None:
@@ -564,7 +568,6 @@ def _longest_window(session: Session) -> int:
 
 def add_mentions(session: Session, *, rows: list[dict], terms: list[tuple[str, str, int]]) -> None:
     """Index rows (columns of ``mentions``) and their terms (term, document, index)."""
-    from sqlalchemy import insert
 
     for chunk in _chunks(rows, 2000):
         session.execute(insert(MentionRow), chunk)
@@ -723,7 +726,6 @@ def save_copy_edges(session: Session, *, edges: dict[str, tuple[str, float] | No
 
 
 def save_bands(session: Session, *, bands: dict[str, list[int]]) -> None:
-    from sqlalchemy import insert
 
     rows = [{"key": key, "document_id": document} for document, keys in bands.items() for key in sorted(set(keys))]
     for chunk in _chunks(rows, 5000):
