@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections import Counter
 from datetime import date
 
 import pytest
 
-from unmist.extract import _is_destination, _is_residence, extract, parse
+from unmist.extract import _candidates, _is_destination, _is_residence, extract, parse
 from unmist.extract.nlp import COMPONENTS
 from unmist.extract.learned import spans_by_owner
 from unmist.extract.unwrap import unwrap, wrap_width
@@ -1371,9 +1372,12 @@ def test_members_of_a_known_group_who_attacked_are_its_people_and_the_group(nlp)
      "sheriff said.", None),
     ("Shooting", "A hunter who was accidentally shot on Saturday was airlifted to a Fargo medical center, the Clay "
      "County sheriff said.", None),
-    # 'the city's Knoxville section' names no city of its own
+    # 'the city's Knoxville section' names no city of its own: it is a part of the one big city the
+    # report names in a state with a Knoxville (a hamlet 200 km from Pittsburgh), as is ...
     ("Shooting", "A teenager was wounded in the city's Knoxville section on Tuesday, Pittsburgh police said.",
-     ("Knoxville", "Pennsylvania")),
+     ("Pittsburgh", "Pennsylvania")),
+    ("Four hurt in drive-by", "CHICAGO - Three men and a boy were wounded in a drive-by shooting in the Washington "
+     "Park neighborhood on the South Side late Friday, police said.", ("Chicago", "Illinois")),  # not the village
     # a county of the dateline town's state: the town is the more precise place, as GVA and GTD code it ...
     ("Boy killed in shooting", "BOERNE, Texas - A shooting Friday in Kendall County killed a boy, the sheriff said.",
      ("Boerne", "Texas")),
@@ -1402,6 +1406,18 @@ def test_streets_neighbourhoods_and_hospitals_do_not_move_a_local_story(tmp_path
 def test_venues_businesses_and_saints_names_are_no_towns(nlp, text, not_a_town):
     doc = nlp(text)
     assert not_a_town not in [span.text for span in doc.spans["unmist_places"]]
+
+
+@pytest.mark.parametrize("text, counties", [
+    # a sheriff is a county's officer: 'Putnam sheriff' is Putnam County's, not the town in Connecticut
+    ("Putnam sheriff's deputies arrested the man on Friday.", True),
+    # a big city keeps its own sheriff
+    ("Denver sheriff's deputies arrested the man on Friday.", False),
+])
+def test_a_sheriff_names_a_county(nlp, text, counties):
+    doc = nlp(text)
+    candidates = _candidates(doc.spans["unmist_places"][0], Counter())
+    assert bool(candidates) and all(p.precision == "district" for p in candidates) is counties
 
 
 def test_a_county_written_with_a_possessive_is_one_place(nlp):
@@ -1670,6 +1686,8 @@ def test_a_place_that_names_an_outlet_is_no_scene(nlp, sentence, source):
     ("Mecca", ("Makkah al Mukarramah", "SA")),
     # a province of its own name outweighs a city that bears it only as a foreign name (Antakya)
     ("Antioquia", ("Antioquia", "CO")),
+    # ... and so do counties of their own name a city that bears it as an alias (Lexington, Kentucky)
+    ("Fayette County", ("Fayette County", "US")),
     # an abbreviation is the place's own name written short
     ("St. Paul", ("Saint Paul", "US")),
 ])

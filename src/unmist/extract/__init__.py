@@ -34,7 +34,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v86"
+EXTRACT_VERSION = "extract.rules.v87"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -920,6 +920,8 @@ def _scene_candidate(span: Span, countries: Counter, after_locative: bool = Fals
     candidates = _candidates(span, countries)
     if (city := _city_around(candidates, countries)) is not None:
         return city
+    if _called_a_neighbourhood(span) and (city := _the_big_city_of(candidates, countries)) is not None:
+        return city
     place = choose_place(candidates, countries, after_locative)
     if place is None and not countries and after_locative and len(candidates) == 1 and in_running_prose(span):
         place = candidates[0] if candidates[0].population >= SMALL_TOWN_POPULATION else None
@@ -936,6 +938,15 @@ def _city_around(candidates: tuple, countries: Counter) -> gazetteer.Place | Non
                     and gazetteer.lies_in(place, city):
                 return city
     return None
+
+
+def _the_big_city_of(candidates: tuple, countries: Counter) -> gazetteer.Place | None:
+    """The one big city the report names in the state of a name it calls a neighbourhood: 'the
+    Washington Park neighborhood' of a Chicago story is Chicago's, not the village of Washington
+    Park near St. Louis, though both are in Illinois."""
+    areas = {(p.admin1, p.country) for p in candidates}
+    cities = [c for c in getattr(countries, "big_cities", ()) if (c.admin1, c.country) in areas]
+    return cities[0] if len(cities) == 1 else None
 
 
 def _far_from_home(place: gazetteer.Place, countries: Counter) -> bool:
@@ -956,10 +967,24 @@ def _called_a_neighbourhood(span: Span) -> bool:
 def _candidates(span: Span, countries: Counter) -> tuple:
     """The places a name may be; a neighbourhood only in a state the report names or names a city of
     ('the Englewood neighborhood' of a Chicago story is not Englewood, Colorado)."""
+    if counties := _sheriffs_counties(span):
+        return counties
     if not _called_a_neighbourhood(span):
         return span._.unmist
     home = _home_areas(countries)
     return tuple(p for p in span._.unmist if (p.admin1, p.country) in home)
+
+
+def _sheriffs_counties(span: Span) -> tuple:
+    """'Putnam sheriff's deputies': a sheriff is a county's officer, so the name is the county's
+    (Putnam County, in nine states), not a town of that name (Putnam, Connecticut); a big city keeps
+    its own sheriff ('Denver sheriff's deputies')."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is None or following.lower_ != "sheriff" or ADMIN_WORDS & {t.lower_ for t in span} \
+            or any(p.population >= CITY_POPULATION for p in span._.unmist):
+        return ()
+    return tuple(p for word in COUNTY_WORDS for p in gazetteer.lookup(f"{span.text} {word.title()}")
+                 if p.precision == "district")
 
 
 def _home_areas(countries: Counter) -> frozenset[tuple[str, str]]:

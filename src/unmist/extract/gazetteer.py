@@ -216,9 +216,10 @@ def _by_own_name_first(key: str, candidates: list[Place]) -> tuple[Place, ...]:
     own = [p for p in candidates if bears_own_name(p, key)]
     if not own:
         return tuple(candidates)
-    # GeoNames gives admin areas no population: a province of its own name weighs as a big town
-    # ('Antioquia' is the Colombian department, not Antakya, which bears it as its Spanish name)
-    biggest = max(AREA_OVER_TOWN_POPULATION if p.precision == "province" else p.population for p in own)
+    # GeoNames gives admin areas no population: a province or county of its own name weighs as a big
+    # town ('Antioquia' is the Colombian department, not Antakya, which bears it as its Spanish name;
+    # 'Fayette County' is one of eleven counties, not Lexington, Kentucky, which bears it as an alias)
+    biggest = max(AREA_OVER_TOWN_POPULATION if p.precision in ("province", "district") else p.population for p in own)
     return tuple(p for p in candidates if bears_own_name(p, key) or p.precision != "exact"
                  or p.population >= ALIAS_DOMINANCE * max(biggest, 1))
 
