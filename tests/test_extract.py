@@ -94,6 +94,12 @@ def test_pipeline_components_declare_what_they_need(nlp):
     # what could have happened did not; a hedged toll is still a toll
     ("If she had been in the wrong position it could easily have killed her.", []),
     ("The blast may have killed 20 people.", [("killed", 20, 20)]),
+    # what happens whenever, or would if, befell no one; the same sentence's facts stay
+    ("Any time one of our students is hurt or passes away it has a huge impact on the school.", []),
+    ("Whenever a child is shot, the whole city suffers.", []),
+    ("If one child is killed by a gun, that is one too many.", []),
+    ("Police said if the boy had died, the charge would be murder, but three people were wounded.",
+     [("wounded", 3, 3)]),
     # a station's channel number is no count ('WSLS 10'), a word in capitals is no call sign
     ("MONTGOMERY COUNTY (WSLS 10) - A 13-year-old is in stable condition after being shot in Elliston.",
      [("wounded", 1, 1), ("killed", 0, 0)]),

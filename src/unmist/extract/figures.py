@@ -84,7 +84,8 @@ def find_figures(sent: Span) -> list[Figure]:
         if kind == "killed" and _shot_and_killed(root.head):  # all those shot died: none of them is wounded
             raw.append((replace(figure, kind="wounded", shot=True), root, is_part))
     raw = [(figure, root, is_part) for figure, root, is_part in raw if not _only_meant(root.head)
-           and not _counterfactual(root.head) and not _denied(root.head, cue_kinds) and not _period_tally(root.head)]
+           and not _counterfactual(root.head) and not _denied(root.head, cue_kinds) and not _period_tally(root.head)
+           and not _generic(root.head)]
     figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
@@ -138,6 +139,20 @@ COUNTERFACTUAL_MODALS = frozenset({"could", "would", "might", "should"})
 def _counterfactual(cue: Token) -> bool:
     auxiliaries = {c.lower_ for c in cue.children if c.dep_ == "aux"}
     return bool(auxiliaries & COUNTERFACTUAL_MODALS) and bool(auxiliaries & {"have", "'ve"})
+
+
+# Words that make a clause tell of what happens whenever, or would happen if, not of what befell
+# anyone: 'if one child is killed', 'whenever a child is shot', 'any time one of our students is hurt'.
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whenever"})
+RECURRING_DETERMINERS = frozenset({"any", "every", "each"})
+
+
+def _generic(cue: Token) -> bool:
+    clause = cue.head if cue.dep_ == "conj" else cue  # 'is hurt or passes away'
+    if any(c.lower_ in CONDITIONAL_MARKS and c.dep_ in ("mark", "advmod") for c in clause.children):
+        return True
+    return clause.dep_ == "relcl" and clause.head.lower_ in ("time", "times") and \
+        any(c.dep_ == "det" and c.lower_ in RECURRING_DETERMINERS for c in clause.head.children)
 
 
 # A span of time that holds many incidents: a year, a month named alone, 'this year'.
