@@ -94,6 +94,12 @@ def test_pipeline_components_declare_what_they_need(nlp):
     # what could have happened did not; a hedged toll is still a toll
     ("If she had been in the wrong position it could easily have killed her.", []),
     ("The blast may have killed 20 people.", [("killed", 20, 20)]),
+    # people an attack sent to hospital were hurt; people taken elsewhere were not
+    ("A shooting at a bar sent four people to the hospital on Sunday.", [("wounded", 4, 4)]),
+    ("Five people were taken to hospitals after the shooting.", [("wounded", 5, 5)]),
+    ("Police took two men to the station for questioning.", []),
+    # 'a double shooting' counts those shot
+    ("The double shooting happened on Elm Street.", [("wounded", 2, 2)]),
     # what happens whenever, or would if, befell no one; the same sentence's facts stay
     ("Any time one of our students is hurt or passes away it has a huge impact on the school.", []),
     ("Whenever a child is shot, the whole city suffers.", []),
@@ -443,6 +449,17 @@ def test_local_news_is_placed_by_its_police_force_and_never_by_a_street(tmp_path
     path.write_text(story, encoding="utf-8")
     _, mentions = _mentions(path)
     assert mentions[0].place is not None and mentions[0].place.name == city
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    # the dead of 'a quadruple shooting' are among the four it counts
+    ("A teenager was killed in a quadruple shooting on the east side, police said.", 1, 3),
+    ("Three people died in a triple shooting on Elm Street, police said.", 3, 0),
+])
+def test_a_multiple_shooting_counts_the_dead_among_those_shot(tmp_path, text, killed, wounded):
+    mentions = _news_item(tmp_path, text, "2016-06-12", "Shooting")
+    figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
+    assert figures["killed"] == (killed, killed) and figures["wounded"] == (wounded, wounded)
 
 
 def test_dc_is_washington(tmp_path):

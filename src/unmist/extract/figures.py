@@ -91,10 +91,38 @@ def find_figures(sent: Span) -> list[Figure]:
 
 
 def _hit(counted: Token) -> bool:
-    """'three people were shot', 'a man with a gunshot wound': hit, which the dead among them may be."""
+    """'three people were shot', 'a man with a gunshot wound', 'sent four people to the hospital':
+    hit, which the dead among them may be."""
     cue = counted.head
     return (_lemma_of_cue(cue) == "wound" and (cue.lemma_.lower() == "shoot" or gunfire_hit(cue))) or \
-        _with_wounds(counted)
+        _with_wounds(counted) or _carried_to_hospital(counted)
+
+
+# Verbs that carry people to hospital: 'a shooting that sent four people to the hospital', 'five
+# people were taken to hospitals'.
+CARRYING_LEMMAS = frozenset({"send", "take", "rush", "transport", "airlift", "fly", "bring"})
+HOSPITAL_NOUNS = frozenset({"hospital", "hospitals"})
+
+
+def _carried_to_hospital(counted: Token) -> bool:
+    verb = counted.head
+    if verb.lemma_.lower() not in CARRYING_LEMMAS or counted.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in HOSPITAL_NOUNS for g in c.children)
+               for c in verb.children) and not any(_they_died(t) for t in verb.subtree)
+
+
+# 'taken to a hospital and later died', '... where they died': the dead, not the wounded ('..., where
+# one died' leaves the others hurt).
+DYING_LEMMAS = frozenset({"die", "succumb"})
+CARRIED_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _they_died(token: Token) -> bool:
+    if token.lemma_.lower() not in DYING_LEMMAS:
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(c.lower_ in CARRIED_PRONOUNS for c in subjects) if subjects else token.dep_ == "conj"
 
 
 # Verbs and nouns whose infinitive tells what someone meant, tried or threatened to do, not what
@@ -211,6 +239,8 @@ def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
     if noun.dep_ in ("nsubjpass", "nsubj") and noun.head.lemma_ in ("treat", "hospitalise", "hospitalize", "admit"):
         if noun.head.lemma_ != "treat" or any(t.lemma_.lower() in ("wound", "injury", "burn") for t in noun.head.subtree):
             return "wounded", noun, False
+    if _carried_to_hospital(noun):
+        return "wounded", noun, False
     lemma = noun.lemma_.lower()
     if noun.i != number.i and lemma in DEATH_NOUNS | INJURY_NOUNS:
         return ("killed" if lemma in DEATH_NOUNS else "wounded"), noun, False
@@ -222,18 +252,27 @@ def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
     return None
 
 
-# 'a double homicide', 'the quadruple murder': the word counts the dead.
+# 'a double homicide', 'the quadruple murder': the word counts the dead; 'a double shooting' those
+# shot (the dead among them come off: see extract._survivors).
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 KILLING_NOUNS = frozenset({"murder", "homicide", "killing", "slaying", "execution", "assassination"})
+
+
+# 'a triple shooting', 'the quadruple shooting': the word counts those shot, the dead among them.
+SHOOTING_NOUNS = frozenset({"shooting"})
 
 
 def _multiple_killings(sent: Span) -> list[Figure]:
     found = []
     for token in sent:
-        if token.lower_ in MULTIPLES and token.head.lemma_.lower() in KILLING_NOUNS and token.head.i > token.i:
+        if token.lower_ not in MULTIPLES or token.head.i <= token.i:
+            continue
+        noun = token.head.lemma_.lower()
+        if noun in KILLING_NOUNS | SHOOTING_NOUNS:
             start, end = token.idx, token.head.idx + len(token.head.text)
-            found.append(Figure("killed", MULTIPLES[token.lower_], MULTIPLES[token.lower_], start, end, "total",
-                                text_of(sent.doc)[start:end]))
+            kind = "killed" if noun in KILLING_NOUNS else "wounded"
+            found.append(Figure(kind, MULTIPLES[token.lower_], MULTIPLES[token.lower_], start, end, "total",
+                                text_of(sent.doc)[start:end], shot=kind == "wounded"))
     return found
 
 
