@@ -59,6 +59,18 @@ def test_a_bare_day_takes_the_year_the_text_states_for_that_day_when_it_states_o
     assert resolve(other_day[-1], published).start == date(2014, 3, 15)
 
 
+@pytest.mark.parametrize("text, published, day", [
+    # the weekday written with a day is one date with it, not the report's own Thursday ...
+    ("A shooting on the night of Thursday, January 8, killed a man.", date(2015, 1, 15), date(2015, 1, 8)),
+    # ... and tells its year: a follow-up of March 2016 recalls a Thursday of 2015
+    ("The shooting happened Thursday, Jan. 8, outside a bar.", date(2016, 3, 10), date(2015, 1, 8)),
+    # a weekday in another sentence stays a weekday of its own
+    ("He was shot Thursday. On Jan. 8 he died.", date(2015, 1, 16), date(2015, 1, 15)),
+])
+def test_a_weekday_written_with_its_day_is_that_day(text, published, day):
+    assert resolve(find_dates(text)[0], published).start == day
+
+
 def test_month_expressions_have_month_precision():
     resolved = _resolved("An armed raid in May this year", date(2006, 10, 1))
     assert (resolved.start, resolved.end, resolved.precision) == (date(2006, 5, 1), date(2006, 5, 31), "month")

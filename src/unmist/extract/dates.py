@@ -139,7 +139,27 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
             if expr is not None:
                 taken.append((match.start(), match.end()))
                 found.append(expr)
-    return sorted(found, key=lambda e: e.start)
+    return _with_their_weekdays(sorted(found, key=lambda e: e.start), text, offset)
+
+
+# What may stand between a weekday and the day it names: 'Thursday, January 8', 'Friday (Jan. 9)'.
+WEEKDAY_GAP = re.compile(r"\s*,?\s*\(?\s*")
+
+
+def _with_their_weekdays(found: list[DateExpr], text: str, offset: int) -> list[DateExpr]:
+    """'Thursday, January 8' is one date, the 8th, and a Thursday: the weekday joins the day it
+    names (and tells its year, see :func:`_resolve_against`) rather than standing as a second date
+    resolved against the report's own week."""
+    joined: list[DateExpr] = []
+    for expr in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.kind == "weekday" and expr.kind in ("day_month", "absolute") \
+                and WEEKDAY_GAP.fullmatch(text[previous.end - offset: expr.start - offset]):
+            joined[-1] = replace(expr, text=text[previous.start - offset: expr.end - offset], start=previous.start,
+                                 weekday=previous.weekday)
+            continue
+        joined.append(expr)
+    return joined
 
 
 def with_stated_years(found: list[DateExpr]) -> list[DateExpr]:
@@ -300,7 +320,7 @@ def _resolve_against(expr: DateExpr, published: date) -> Resolved:
                 day = date(year - 1, expr.month, expr.day)
         except ValueError:
             return _unknown(expr)
-        return Resolved(day, day, "day", "published")
+        return Resolved(_on_its_weekday(day, expr.weekday), _on_its_weekday(day, expr.weekday), "day", "published")
     if expr.kind == "month":
         year = published.year + (expr.year_shift or 0)
         if expr.year_shift is None and expr.month > published.month:
@@ -311,6 +331,26 @@ def _resolve_against(expr: DateExpr, published: date) -> Resolved:
     if expr.kind == "period":
         return _period_window(expr, published)
     return _unknown(expr)
+
+
+# How many years back a day written with its weekday ('Thursday, January 8') is looked for.
+WEEKDAY_YEARS_BACK = 6
+
+
+def _on_its_weekday(day: date, weekday: int | None) -> date:
+    """The latest year, from the one the report's date gives back, in which the day falls on the
+    weekday written with it: a follow-up of March 2016 that recalls 'Thursday, January 8' speaks of
+    2015.  A day that never falls on it in those years (a misprint) keeps the report's year."""
+    if weekday is None:
+        return day
+    for back in range(WEEKDAY_YEARS_BACK + 1):
+        try:
+            earlier = day.replace(year=day.year - back)
+        except ValueError:  # 29 February
+            continue
+        if earlier.weekday() == weekday:
+            return earlier
+    return day
 
 
 def _resolve_anchor(expr: DateExpr, anchor: Resolved | None) -> Resolved:
