@@ -23,7 +23,7 @@ from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Ment
 from . import gazetteer, learned
 from .actors import ActorFinding, claim_status, described, find_perpetrators, kinds_of_doers, with_of_phrase
 from .components import LOCATIVES, in_running_prose, names_a_jurisdiction, place_tokens
-from .figures import Figure, sum_figures
+from .figures import CARRYING_VERBS, Figure, sum_figures
 from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
 from .truecase import truecase
 from .unwrap import unwrap
@@ -34,7 +34,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v90"
+EXTRACT_VERSION = "extract.rules.v91"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -162,7 +162,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
             place = headline or _dateline_place(document, doc, countries) or place or _lead_place(doc, document, countries)
         elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
-        elif place.precision in ("province", "district"):  # a wire's dateline may be the capital it files from
+        elif place.precision in ("province", "district"):  # the dateline's town in that state or county
             dateline = _dateline_place(document, doc, countries)
             place = dateline if dateline is not None and _within(dateline, place) else place
     figures = _figures(draft, document)
@@ -774,7 +774,7 @@ def _jurisdiction(span: Span) -> tuple[Span, tuple]:
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and following.lower_ in COUNTY_WORDS:
         county = span.doc[span.start:span.end + 1]
-        return county, tuple(p for p in gazetteer.lookup(county.text) if p.precision == "district")
+        return county, _counties_named(county.text)
     return span, span._.unmist
 
 
@@ -965,8 +965,9 @@ def _called_a_neighbourhood(span: Span) -> bool:
 
 
 def _candidates(span: Span, countries: Counter) -> tuple:
-    """The places a name may be; a neighbourhood only in a state the report names or names a city of
-    ('the Englewood neighborhood' of a Chicago story is not Englewood, Colorado)."""
+    """The places a name may be; a sheriff's seat only a county; a neighbourhood only in a state the
+    report names or names a city of ('the Englewood neighborhood' of a Chicago story is not
+    Englewood, Colorado)."""
     if counties := _sheriffs_counties(span):
         return counties
     if not _called_a_neighbourhood(span):
@@ -983,8 +984,12 @@ def _sheriffs_counties(span: Span) -> tuple:
     if following is None or following.lower_ != "sheriff" or ADMIN_WORDS & {t.lower_ for t in span} \
             or any(p.population >= CITY_POPULATION for p in span._.unmist):
         return ()
-    return tuple(p for word in COUNTY_WORDS for p in gazetteer.lookup(f"{span.text} {word.title()}")
-                 if p.precision == "district")
+    return tuple(p for word in COUNTY_WORDS for p in _counties_named(f"{span.text} {word.title()}"))
+
+
+def _counties_named(name: str) -> tuple:
+    """The counties (second-level areas) called ``name``: 'Harris County' is no town named Harris."""
+    return tuple(p for p in gazetteer.lookup(name) if p.precision == "district")
 
 
 def _home_areas(countries: Counter) -> frozenset[tuple[str, str]]:
@@ -1027,11 +1032,6 @@ def _is_origin(span: Span) -> bool:
     return previous is not None and previous.lower_ == "from"
 
 
-# Verbs that carry the hurt somewhere else: 'flown to Fargo', 'rushed to Springfield' is where a
-# victim was treated, not where they were shot.
-CARRYING_VERBS = frozenset({"take", "fly", "airlift", "transport", "rush", "bring", "drive", "carry", "transfer",
-                            "send", "evacuate", "move"})
-
 
 # Nouns for where the hurt are treated: 'Sanford Medical Center in Fargo' places the hospital.
 HOSPITAL_NOUNS = frozenset({"hospital", "clinic", "infirmary"})
@@ -1048,7 +1048,7 @@ def _is_destination(span: Span) -> bool:
     if head.dep_ != "prep":
         return False
     if head.lower_ == "to":
-        return head.head.lemma_.lower() in CARRYING_VERBS
+        return head.head.lemma_.lower() in CARRYING_VERBS  # 'flown to Fargo' is where a victim was treated
     if head.lower_ not in ("in", "at"):
         return False
     # the hospital the place follows, whether the parse hangs 'in Orange' on it or on the verb

@@ -352,11 +352,16 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
         if candidates and (_venue_after(span) or _owns_a_venue(doc, end)):
             return Span(doc, start, end + 1, label="not_place")
         if candidates and _plausible(span):
-            place_span = Span(doc, start, end, label=candidates[0].precision)
-            place_span._.unmist = list(candidates)
-            place_span._.unmist_variant = variant
-            return place_span
+            return _place_span(doc, start, end, candidates, variant)
     return None
+
+
+def _place_span(doc: Doc, start: int, end: int, candidates, variant: bool = False) -> Span:
+    """A place span labelled with its first reading's precision, its readings attached."""
+    span = Span(doc, start, end, label=candidates[0].precision)
+    span._.unmist = list(candidates)
+    span._.unmist_variant = variant
+    return span
 
 
 # First words of place names that stand for a saint, a fort or a mountain ('St. Mary', 'Fort Bend'):
@@ -382,12 +387,7 @@ def _possessive_county_at(doc: Doc, start: int) -> Span | None:
                 return None
             span = doc[start: owner_end + 2]
             candidates = gazetteer.lookup(span.text.replace("’", "'").replace(" 's", "'s"))
-            if not candidates:
-                return None
-            place_span = Span(doc, start, owner_end + 2, label=candidates[0].precision)
-            place_span._.unmist = list(candidates)
-            place_span._.unmist_variant = False
-            return place_span
+            return _place_span(doc, start, owner_end + 2, candidates) if candidates else None
     return None
 
 

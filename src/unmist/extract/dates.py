@@ -320,7 +320,8 @@ def _resolve_against(expr: DateExpr, published: date) -> Resolved:
                 day = date(year - 1, expr.month, expr.day)
         except ValueError:
             return _unknown(expr)
-        return Resolved(_on_its_weekday(day, expr.weekday), _on_its_weekday(day, expr.weekday), "day", "published")
+        day = _on_its_weekday(day, expr.weekday)
+        return Resolved(day, day, "day", "published")
     if expr.kind == "month":
         year = published.year + (expr.year_shift or 0)
         if expr.year_shift is None and expr.month > published.month:

@@ -86,7 +86,7 @@ def find_figures(sent: Span) -> list[Figure]:
     raw = [(figure, root, is_part) for figure, root, is_part in raw if not _only_meant(root.head)
            and not _counterfactual(root.head) and not _denied(root.head, cue_kinds) and not _period_tally(root.head)
            and not _generic(root.head)]
-    figures = _merge_chains(raw) + _multiple_killings(sent) + _none_hurt(sent) + _all_survive(sent, raw)
+    figures = _merge_chains(raw) + _multiple_casualties(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
 
@@ -98,15 +98,16 @@ def _hit(counted: Token) -> bool:
         _with_wounds(counted) or _carried_to_hospital(counted)
 
 
-# Verbs that carry people to hospital: 'a shooting that sent four people to the hospital', 'five
-# people were taken to hospitals'.
-CARRYING_LEMMAS = frozenset({"send", "take", "rush", "transport", "airlift", "fly", "bring"})
+# Verbs that carry the hurt somewhere: 'a shooting that sent four people to the hospital', 'five
+# people were taken to hospitals' (and, for places, 'flown to Fargo' is where a victim was treated).
+CARRYING_VERBS = frozenset({"take", "fly", "airlift", "transport", "rush", "bring", "drive", "carry", "transfer",
+                            "send", "evacuate", "move"})
 HOSPITAL_NOUNS = frozenset({"hospital", "hospitals"})
 
 
 def _carried_to_hospital(counted: Token) -> bool:
     verb = counted.head
-    if verb.lemma_.lower() not in CARRYING_LEMMAS or counted.dep_ not in ("dobj", "nsubjpass"):
+    if verb.lemma_.lower() not in CARRYING_VERBS or counted.dep_ not in ("dobj", "nsubjpass"):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in HOSPITAL_NOUNS for g in c.children)
                for c in verb.children) and not any(_they_died(t) for t in verb.subtree)
@@ -252,17 +253,14 @@ def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
     return None
 
 
-# 'a double homicide', 'the quadruple murder': the word counts the dead; 'a double shooting' those
-# shot (the dead among them come off: see extract._survivors).
+# 'a double homicide', 'the quadruple murder': the word counts the dead; 'a triple shooting' those
+# shot, the dead among them (who come off: see extract._survivors).
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 KILLING_NOUNS = frozenset({"murder", "homicide", "killing", "slaying", "execution", "assassination"})
-
-
-# 'a triple shooting', 'the quadruple shooting': the word counts those shot, the dead among them.
 SHOOTING_NOUNS = frozenset({"shooting"})
 
 
-def _multiple_killings(sent: Span) -> list[Figure]:
+def _multiple_casualties(sent: Span) -> list[Figure]:
     found = []
     for token in sent:
         if token.lower_ not in MULTIPLES or token.head.i <= token.i:
