@@ -103,6 +103,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     # what happens whenever, or would if, befell no one; the same sentence's facts stay
     ("Any time one of our students is hurt or passes away it has a huge impact on the school.", []),
     ("Whenever a child is shot, the whole city suffers.", []),
+    ("Anytime one of our students is hurt or passes away it has a huge impact on the school.", []),
+    # a prayer that someone not die tells of no death
+    ("\"Please don't let my baby die,\" she said to herself as she drove to the hospital.", []),
     ("If one child is killed by a gun, that is one too many.", []),
     ("Police said if the boy had died, the charge would be murder, but three people were wounded.",
      [("wounded", 3, 3)]),

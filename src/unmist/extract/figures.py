@@ -151,6 +151,8 @@ def _denied(cue: Token, cue_kinds: dict[str, str]) -> bool:
     if _lemma_of_cue(cue) not in cue_kinds:
         return False
     negation = next((c for c in cue.children if c.dep_ == "neg"), None)
+    if negation is None and cue.head.lemma_.lower() == "let":  # 'Please don't let my baby die'
+        negation = next((c for c in cue.head.children if c.dep_ == "neg"), None)
     if negation is None:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "at" and any(g.lemma_.lower() == "scene" for g in c.children)
@@ -172,7 +174,7 @@ def _counterfactual(cue: Token) -> bool:
 
 # Words that make a clause tell of what happens whenever, or would happen if, not of what befell
 # anyone: 'if one child is killed', 'whenever a child is shot', 'any time one of our students is hurt'.
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whenever"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whenever", "anytime", "everytime"})
 RECURRING_DETERMINERS = frozenset({"any", "every", "each"})
 
 
