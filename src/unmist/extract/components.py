@@ -382,7 +382,7 @@ POSSESSIVE_AREA_HEADS = frozenset({"county", "parish"})
 def _possessive_county_at(doc: Doc, start: int) -> Span | None:
     """The possessive county or parish starting at ``start``, when the gazetteer knows it."""
     for owner_end in range(start + 1, min(start + MAX_PLACE_TOKENS, len(doc) - 2) + 1):
-        if doc[owner_end].text in ("'s", "’s") and doc[owner_end + 1].lower_ in POSSESSIVE_AREA_HEADS:
+        if _possessive_follows(doc[owner_end - 1]) and doc[owner_end + 1].lower_ in POSSESSIVE_AREA_HEADS:
             if not _name_run(doc, start, owner_end):
                 return None
             span = doc[start: owner_end + 2]
@@ -395,7 +395,7 @@ def _owned_business_at(doc: Doc, start: int) -> Span | None:
     """'Tina's Bar and Grill', 'Joe's Crab Shack': capitalised words after a person's or firm's
     possessive name a business, not the towns of Bar, Montenegro and Grill, Pennsylvania.  After a
     place's possessive they are a place ('Pakistan's Swat Valley', 'Chicago's South Side')."""
-    if start < 2 or doc[start - 1].text not in ("'s", "’s"):
+    if start < 2 or not _possessive_follows(doc[start - 2]):
         return None
     owner = doc[start - 2]
     a_persons = owner.is_title and owner.ent_type_ not in ("GPE", "LOC") and owner.lower_ not in english_words()
@@ -465,7 +465,7 @@ def _venue_after(span: Span) -> bool:
 
 def _owns_a_venue(doc: Doc, end: int) -> bool:
     """'Tina's Bar', 'Patrick's bar': a name that owns a bar or a club is a person's, not a town's."""
-    return end + 1 < len(doc) and doc[end].text in ("'s", "’s") and doc[end + 1].lower_ in VENUE_WORDS
+    return 0 < end and end + 1 < len(doc) and _possessive_follows(doc[end - 1]) and doc[end + 1].lower_ in VENUE_WORDS
 
 
 # A sentence with more than this share of its words capitalised is a headline or a caption.

@@ -505,8 +505,8 @@ def save_signatures(session: Session, *, signatures: dict[str, list[int]]) -> No
     # only these reports' rows: all of them would cost a read of the whole table on every batch
     known = {d for query in _where_in(select(SignatureRow.document_id), SignatureRow.document_id, signatures)
              for d in session.scalars(query)}
-    # a bulk insert, as the bands are: a thousand ORM objects with their 128-value lists would stay
-    # in the session until commit, the biggest transient cost of an update (bench/memory.py)
+    # a bulk insert, as the bands are, rather than ORM objects (each with its 128-value list) held
+    # by the session until commit (bench/memory.py showed no change in peak memory either way)
     rows = [{"document_id": d, "minhash": s} for d, s in signatures.items() if d not in known]
     for chunk in _chunks(rows, 1000):
         session.execute(insert(SignatureRow), chunk)
@@ -568,7 +568,6 @@ def _longest_window(session: Session) -> int:
 
 def add_mentions(session: Session, *, rows: list[dict], terms: list[tuple[str, str, int]]) -> None:
     """Index rows (columns of ``mentions``) and their terms (term, document, index)."""
-
     for chunk in _chunks(rows, 2000):
         session.execute(insert(MentionRow), chunk)
     longest = max(((r["reach"] - r["date_start"]).days for r in rows if r["date_start"] and r["reach"]), default=0)
@@ -726,7 +725,6 @@ def save_copy_edges(session: Session, *, edges: dict[str, tuple[str, float] | No
 
 
 def save_bands(session: Session, *, bands: dict[str, list[int]]) -> None:
-
     rows = [{"key": key, "document_id": document} for document, keys in bands.items() for key in sorted(set(keys))]
     for chunk in _chunks(rows, 5000):
         session.execute(insert(BandRow), chunk)
