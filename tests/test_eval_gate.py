@@ -88,3 +88,18 @@ def _rounded(value):
     if isinstance(value, dict):
         return {k: _rounded(v) for k, v in value.items()}
     return round(value, 9) if isinstance(value, float) else value
+
+
+def test_a_reports_mention_goes_to_the_gold_incident_nearest_its_date():
+    """One report tells of a killing on the 21st and clashes on the 24th; a mention dated the 21st
+    is the killing's, though the clashes' window (with its slack) covers the 21st as well and its id
+    sorts first."""
+    from datetime import date
+
+    from unmist.evaluate import PredictedMention, _assign_mentions
+
+    gold = [{"id": "a_clashes", "reports": {"r1": {}}, "window": [date(2012, 7, 24), date(2012, 7, 25)], "countries": ["TJ"]},
+            {"id": "b_killing", "reports": {"r1": {}}, "window": [date(2012, 7, 21), date(2012, 7, 21)], "countries": ["TJ"]}]
+    killing = PredictedMention("inc-1", "r1", (date(2012, 7, 21), date(2012, 7, 21)), "TJ", {})
+    clashes = PredictedMention("inc-2", "r1", (date(2012, 7, 24), date(2012, 7, 24)), "TJ", {})
+    assert _assign_mentions([killing, clashes], gold) == {0: "b_killing", 1: "a_clashes"}

@@ -1,7 +1,7 @@
 """Score a ledger against a gold set (the format of ``shared/devset/README.md``).
 
-Gold incidents are matched to predicted ones through the reports they share and their dates;
-then each field is scored the way a coder would check it:
+Gold incidents are matched to predicted ones through the reports they share and their dates (each
+report's mention to the gold incident of that report nearest its date); then each field is scored the way a coder would check it:
 
 - incidents: recall (gold incidents found), precision (predicted incidents that are gold ones), F1;
 - linking: pairwise F1 over pairs of reports that tell the same incident;
@@ -126,12 +126,17 @@ def _maybe_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _overlaps(window: tuple[date | None, date | None], gold_window: list[date], slack: int = 3) -> bool | None:
+# A predicted mention may tell a gold incident whose window lies this many days from its own date.
+ASSIGN_SLACK_DAYS = 3
+
+
+def _days_apart(window: tuple[date | None, date | None], gold_window: list[date]) -> int | None:
+    """Days between a mention's date window and a gold window (0 when they overlap); None if undated."""
     start, end = window
     if start is None:
         return None
     end = end or start
-    return start <= gold_window[1] + timedelta(days=slack) and gold_window[0] - timedelta(days=slack) <= end
+    return max(0, (start - gold_window[1]).days, (gold_window[0] - end).days)
 
 
 def _assign_mentions(mentions: list[PredictedMention], gold_incidents: list[dict]) -> dict[int, str]:
@@ -143,10 +148,12 @@ def _assign_mentions(mentions: list[PredictedMention], gold_incidents: list[dict
         for incident in gold_incidents:
             if mention.report not in (incident.get("reports") or {}):
                 continue
-            fits = _overlaps(mention.date, incident["window"])
-            if fits is False:
+            apart = _days_apart(mention.date, incident["window"])
+            if apart is not None and apart > ASSIGN_SLACK_DAYS:
                 continue
-            closeness = 0 if fits else 1
+            # the nearest in time first (a report's killing on Saturday and its clashes on Tuesday are
+            # two incidents three days apart); an undated mention after every dated fit
+            closeness = ASSIGN_SLACK_DAYS + 1 if apart is None else apart
             country = 0 if mention.country in incident["countries"] else 1
             candidates.append((closeness, country, index, incident["id"]))
     for _, _, index, gold_id in sorted(candidates):
