@@ -63,7 +63,16 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("The fatal shooting of a teenager on Elm Street remains unsolved.", [("killed", 1, 1)]),
     ("A grand jury heard evidence in the triple homicide.", [("killed", 3, 3)]),
     ("The gunman was pronounced dead at the hospital.", [("killed", 1, 1)]),
-    ("Maria Lopez, 31, died Tuesday after she was stabbed.", [("killed", 1, 1)]),
+    # one stabbed is hurt until the report's dead come off those hit (extract._survivors, tested below)
+    ("Maria Lopez, 31, died Tuesday after she was stabbed.", [("killed", 1, 1), ("wounded", 1, 1)]),
+    # 'shot and killed' kills all those shot; 'shot and one was killed' one of them
+    ("Five people were shot and one was killed at the apartments.", [("wounded", 5, 5), ("killed", 1, 1)]),
+    # whatever the verb, 'to death' kills; stabbed, as shot, hurts; a death sentence is no death
+    ("A shopkeeper was stabbed to death near the market.", [("killed", 1, 1)]),
+    ("Two farmers were hacked to death on Sunday.", [("killed", 2, 2)]),
+    ("Villagers said the mob beat the man to death.", [("killed", 1, 1)]),
+    ("Two men were stabbed outside the bar.", [("wounded", 2, 2)]),
+    ("The commander was sentenced to death in 2014.", []),
     # each of two joined by 'and' counts
     ("Officer John Reyes and Sergeant Paul Klein were killed on Friday.", [("killed", 2, 2)]),
     ("A man and woman were found dead inside the house.", [("killed", 2, 2)]),
@@ -710,6 +719,26 @@ def test_a_named_person_the_violence_befell_is_a_victim_once_under_their_full_na
     _, mentions = _mentions(path)
     victims = [(v.text, v.effect) for m in mentions for v in m.victims if "Mendoza" in v.text]
     assert victims == [("Carlos Mendoza Ruiz", "killed")]
+
+
+def test_one_stabbed_who_died_is_no_wounded(tmp_path):
+    mentions = _report(tmp_path, "Maria Lopez, 31, died Tuesday after she was stabbed outside her home in Dayton, Ohio, "
+                                 "police said.")
+    figures = {f.kind: (f.low, f.high) for m in mentions for f in m.figures}
+    assert figures["killed"] == (1, 1) and figures.get("wounded", (0, 0)) == (0, 0)
+
+
+def test_the_name_after_to_death_is_the_victim_whatever_the_tagger_took_it_for(tmp_path):
+    """'stabbed to death Major-General X': the parser hangs the name on 'to' and the tagger calls it
+    a group; it is the one killed, recorded by name without its hyphenated rank."""
+    path = tmp_path / "report.txt"
+    path.write_text("Tajik officials say his supporters stabbed to death Major-General Rustam Karimov, who headed "
+                    "the security directorate in the region, on Saturday.", encoding="utf-8")
+    _, mentions = _mentions(path)
+    figures = {f.kind: (f.low, f.high) for m in mentions for f in m.figures}
+    assert figures["killed"] == (1, 1) and figures.get("wounded", (0, 0)) == (0, 0)  # none hurt: an implied 0
+    assert [(v.text, v.effect) for m in mentions for v in m.victims] == [("Rustam Karimov", "killed")]
+    assert "rustam karimov" in mentions[0].names
 
 
 def test_a_perpetrator_hurt_in_the_incident_is_no_victim_of_it(tmp_path):

@@ -23,18 +23,18 @@ from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Ment
 from . import gazetteer, learned
 from .actors import ActorFinding, claim_status, described, find_perpetrators, kinds_of_doers, with_of_phrase
 from .components import LOCATIVES, in_running_prose, names_a_jurisdiction, place_tokens
-from .figures import CARRYING_VERBS, Figure, sum_figures
+from .figures import CARRYING_VERBS, Figure, after_to_death, sum_figures
 from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
 from .truecase import truecase
 from .unwrap import unwrap
-from .names import distinctive_names
+from .names import distinctive_names, without_titles
 from .victims import count_of, effect_of
 from .dates import DateExpr, Resolved, resolve
 from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v92"
+EXTRACT_VERSION = "extract.rules.v93"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1335,7 +1335,8 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
                     phrase = _phrase(child)
                     victims.setdefault(phrase.text.lower(), (phrase, phrase))
         for person in entities_in(facts.sent):
-            if person.label_ == "PERSON" and (effect_of(person) is not None or _identified_victim(person)) \
+            if (person.label_ == "PERSON" or after_to_death(person.root)) \
+                    and (effect_of(person) is not None or _identified_victim(person)) \
                     and not _names_a_place(person):  # 'killed three peasants in Morazan': a place
                 named = _name_alone(_full_name(person))
                 victims.setdefault(named.text.lower(), (named, person))
@@ -1391,9 +1392,7 @@ def _name_alone(person: Span) -> Span:
     """The name without the titles before it ('Col. Waldemar Franklin Quintero') or the home town
     the tagger may take in after it ('Roberto Roascio of Milan'): a victim is recorded by name,
     the way other reports of the same killing name them."""
-    start, end = person.start, person.end
-    while start < end - 1 and person.doc[start].lower_.rstrip(".") in knowledge.person_titles():
-        start += 1
+    start, end = without_titles(person).start, person.end
     end = next((t.i for t in person.doc[start + 1:end] if t.lower_ == "of"), end)
     while end - 1 > start and person.doc[end - 1].tag_ == "POS":  # 'Jaramillo's': the name, not its possessive
         end -= 1

@@ -91,10 +91,10 @@ def find_figures(sent: Span) -> list[Figure]:
 
 
 def _hit(counted: Token) -> bool:
-    """'three people were shot', 'a man with a gunshot wound', 'sent four people to the hospital':
+    """'three people were shot' (or stabbed), 'a man with a gunshot wound', 'sent four people to the hospital':
     hit, which the dead among them may be."""
     cue = counted.head
-    return (_lemma_of_cue(cue) == "wound" and (cue.lemma_.lower() == "shoot" or gunfire_hit(cue))) or \
+    return (_lemma_of_cue(cue) == "wound" and (cue.lemma_.lower() in ("shoot", "stab") or gunfire_hit(cue))) or \
         _with_wounds(counted) or _carried_to_hospital(counted)
 
 
@@ -481,7 +481,8 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
         elif _is_named_victim(token) or _hit_person(token):
             found.append(_Quantity(1, 1, token, token, None))
         elif (token.tag_ == "NN" or token.lower_ == "old") and (_person_noun(token) or _hit_by_violence(token)) and \
-                (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token) or _with_wounds(token)):  # 'a 16-year-old was shot': 'old' is its head
+                (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token) or _with_wounds(token)
+                 or after_to_death(token)):  # 'a 16-year-old was shot': 'old' is its head
             determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod", "poss")), None)
             if determiner is not None and determiner.lower_ in ONE_PERSON_WORDS:
                 found.append(_Quantity(1, 1, determiner, token, None))
@@ -591,6 +592,8 @@ def _killing_of(token: Token) -> bool:
 def _is_named_victim(token: Token) -> bool:
     """'General Nazarov ... was stabbed to death', 'Imomnazarov was shot dead', 'she died at the
     scene': one person killed, named or told as 'he' or 'she'."""
+    if after_to_death(token) and token.pos_ == "PROPN":
+        return True  # a name right after 'to death' is the victim's, whatever the entity tagger took it for
     if not _one_person(token):
         return False
     if _killing_of(token):
@@ -752,7 +755,7 @@ def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
             return cue_kinds[lemma]
         return _predicate_adjective(head, cue_kinds)
     if node.dep_ == "pobj":
-        return _toll(node, cue_kinds)
+        return cue_kinds.get("kill") if after_to_death(node) else _toll(node, cue_kinds)
     if node.lower_ in PERSONAL_OBJECTS and _harmed_pronoun(node):  # 'shot her Monday', parsed 'her Monday'
         return cue_kinds.get(_lemma_of_cue(node.doc[node.i - 1]))
     return None
@@ -786,6 +789,10 @@ def _lemma_of_cue(token: Token) -> str:
     lemma = token.lemma_.lower()
     if lemma in ("wound", "injure", "stab") and any(c.lower_ in ("fatally", "mortally") for c in token.children):
         return "kill"
+    if to_death(token):
+        return "kill"  # 'stabbed to death', 'beaten to death', 'burned to death'
+    if lemma == "stab" and token.pos_ == "VERB":
+        return "wound"  # 'a man was stabbed': as 'shot', hurt unless the report says he died
     if (lemma == "shoot" and token.pos_ == "VERB") or gunfire_hit(token):
         fatal = any(c.lower_ in ("fatally", "dead") for c in token.children) or _dies_after(token) or \
             any(t.lower_ == "death" for t in token.subtree) or _shot_and_killed(token)
@@ -793,9 +800,32 @@ def _lemma_of_cue(token: Token) -> str:
     return lemma
 
 
+# Verbs whose 'to death' is a sentence or a figure of speech, not a killing: 'sentenced to death',
+# 'scared to death'.
+NOT_KILLING_TO_DEATH = frozenset({"sentence", "condemn", "scare", "frighten", "bore", "worry", "love", "tickle"})
+
+
+def to_death(verb: Token) -> bool:
+    """'stabbed to death', 'beaten to death', 'hacked to death': whatever the verb, 'to death' kills
+    (a sentence or a fright aside)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_KILLING_TO_DEATH:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "death"
+               for c in verb.children)
+
+
+def after_to_death(token: Token) -> bool:
+    """'stabbed to death Major-General Abdullo Nazarov': the parser takes the victim for the object
+    of 'to' ('death' a modifier of the name); the verb's 'to death' kills them all the same."""
+    to = token.head
+    return token.dep_ == "pobj" and to.lower_ == "to" and token.i > to.i + 1 and to_death(to.head)
+
+
 def _shot_and_killed(verb: Token) -> bool:
-    """'were shot and killed': the people shot died."""
-    return verb.lemma_.lower() == "shoot" and any(c.dep_ == "conj" and c.lemma_.lower() == "kill" for c in verb.children)
+    """'were shot and killed': the people shot died ('five were shot and one was killed': one of them)."""
+    return verb.lemma_.lower() == "shoot" and any(
+        c.dep_ == "conj" and c.lemma_.lower() == "kill" and not any(g.dep_.startswith("nsubj") for g in c.children)
+        for c in verb.children)
 
 
 def _predicate_adjective(verb: Token, cue_kinds: dict[str, str]) -> str | None:

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span
 
 from .. import knowledge
-from .figures import HARMING_LEMMAS
+from .figures import HARMING_LEMMAS, after_to_death
 from .nlp import entities_in
 
 # Titles of people who speak about incidents rather than take part in them.
@@ -32,6 +32,8 @@ def distinctive_names(sentences: list[Span]) -> tuple[str, ...]:
         for ent in entities_in(sent):
             if ent.label_ == "PERSON" and len(ent) >= 2 and (_harmed(ent) or not official(ent)):
                 names.add(_normal(ent.text))
+            elif after_to_death(ent.root) and len(name := without_titles(ent)) >= 2:
+                names.add(_normal(name.text))  # a name the tagger took for a group's: see _harmed
             elif ent.label_ == "FAC" and len(ent) >= 2:
                 names.add(_normal(ent.text))
         for match in ADDRESS.finditer(sent.text):
@@ -88,6 +90,16 @@ def _street(text: str) -> str:
         words[0] = DIRECTIONS.get(words[0], words[0])
         words[-1] = STREET_TYPES.get(words[-1], words[-1])
     return " ".join(words)
+
+
+def without_titles(name: Span) -> Span:
+    """The name without the titles before it ('Col. Waldemar Franklin Quintero', 'Major-General
+    Abdullo Nazarov'): the way other reports of the same person name them."""
+    start, end, titles = name.start, name.end, knowledge.person_titles()
+    while start < end - 1 and (name.doc[start].lower_.rstrip(".") in titles or
+                               name.doc[start].text == "-" and name.doc[start + 1].lower_ in titles):
+        start += 1
+    return name.doc[start:end]
 
 
 def _normal(text: str) -> str:

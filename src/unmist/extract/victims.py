@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .figures import after_to_death, to_death
 from .numbers import parse_number
 
 EFFECT_LEMMAS = {
@@ -31,8 +32,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "whom"})
 def effect_of(span: Span) -> str | None:
     """killed | wounded | kidnapped | attacked, from the verb or event noun that governs the words."""
     token = span.root
-    if any(t.lower_ in ("dead", "death") and t.head.i == token.head.i for t in token.head.children):
-        return "killed"  # 'shot dead', 'stabbed to death'
+    if any(t.lower_ in ("dead", "death") and t.head.i == token.head.i for t in token.head.children) \
+            or after_to_death(token) or (token.dep_ in ("dobj", "obj", "nsubjpass") and to_death(token.head)):
+        return "killed"  # 'shot dead', 'stabbed to death', 'stabbed to death General Nazarov'
     told_by_the_words = _effect_of_modifiers(span)
     if told_by_the_words is not None:
         return told_by_the_words
