@@ -67,6 +67,12 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("Maria Lopez, 31, died Tuesday after she was stabbed.", [("killed", 1, 1), ("wounded", 1, 1)]),
     # 'shot and killed' kills all those shot; 'shot and one was killed' one of them
     ("Five people were shot and one was killed at the apartments.", [("wounded", 5, 5), ("killed", 1, 1)]),
+    # lives lost, martyrs, a lynching; one more person counted by an ordinal ('a third'), not a fraction
+    ("At least three civilians lost their lives in the shelling.", [("killed", 3, None)]),
+    ("Four soldiers were martyred in the attack on the post.", [("killed", 4, 4)]),
+    ("The mob lynched two men accused of theft.", [("killed", 2, 2)]),
+    ("Two people were shot dead and a third was wounded.", [("killed", 2, 2), ("wounded", 1, 1)]),
+    ("A third of the victims were children.", []),
     # whatever the verb, 'to death' kills; stabbed, as shot, hurts; a death sentence is no death
     ("A shopkeeper was stabbed to death near the market.", [("killed", 1, 1)]),
     ("Two farmers were hacked to death on Sunday.", [("killed", 2, 2)]),

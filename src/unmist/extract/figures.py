@@ -478,7 +478,7 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             found.append(_Quantity(1, 1, token, token, None))
         elif token.lower_ in PERSONAL_OBJECTS and _harmed_pronoun(token):
             found.append(_Quantity(1, 1, token, token, None))  # 'someone approached him and shot him'
-        elif _is_named_victim(token) or _hit_person(token):
+        elif _is_named_victim(token) or _hit_person(token) or _one_more(token):
             found.append(_Quantity(1, 1, token, token, None))
         elif (token.tag_ == "NN" or token.lower_ == "old") and (_person_noun(token) or _hit_by_violence(token)) and \
                 (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token) or _with_wounds(token)
@@ -489,6 +489,19 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             elif determiner is None and _second_of_a_pair(token):
                 found.append(_Quantity(1, 1, token, token, None))  # 'a man and woman were found dead'
     return found
+
+
+# Ordinals that count one more person after others: 'two were shot dead and a third was wounded'.
+NEXT_ONE_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+
+
+def _one_more(token: Token) -> bool:
+    """'a third was wounded', 'a second man died': one more person (not 'a third of the victims')."""
+    head = token if token.lower_ in NEXT_ONE_ORDINALS else None
+    if head is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and \
+        not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _hit_person(token: Token) -> bool:
@@ -572,7 +585,7 @@ def _second_of_a_pair(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in SINGULAR_DETERMINERS for c in head.children)
 
 
-KILLING_LEMMAS = frozenset({"kill", "murder", "assassinate", "slay", "execute", "behead", "stab", "shoot"})
+KILLING_LEMMAS = frozenset({"kill", "murder", "assassinate", "slay", "execute", "behead", "lynch", "stab", "shoot"})
 # Nouns whose 'of' names the dead: 'the shooting death of', 'the killing of', 'the fatal shooting of'.
 DEATH_OF_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide", "assassination"})
 
@@ -613,7 +626,7 @@ def _is_named_victim(token: Token) -> bool:
     passive = verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
     if token.dep_ != "dobj" and not passive:
         return False
-    if lemma in ("kill", "murder", "assassinate", "slay", "execute", "behead"):
+    if lemma in ("kill", "murder", "assassinate", "slay", "execute", "behead", "lynch"):
         return True
     return any(t.lower_ in ("dead", "death") for t in verb.subtree)  # 'shot dead', 'stabbed to death'
 
@@ -746,6 +759,8 @@ def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
         return cue_kinds.get("die")
     if node.dep_ == "nsubjpass":  # 'was pronounced dead', 'were found shot to death'
         return cue_kinds.get(lemma) or _predicate_adjective(head, cue_kinds) or _completing_participle(head, cue_kinds)
+    if node.dep_ == "nsubj" and _lost_lives(head):
+        return cue_kinds.get("die")
     if node.dep_ == "nsubj":
         if lemma in INTRANSITIVE_CUES or (head.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in head.children)):
             return cue_kinds.get(lemma)
@@ -759,6 +774,12 @@ def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
     if node.lower_ in PERSONAL_OBJECTS and _harmed_pronoun(node):  # 'shot her Monday', parsed 'her Monday'
         return cue_kinds.get(_lemma_of_cue(node.doc[node.i - 1]))
     return None
+
+
+def _lost_lives(verb: Token) -> bool:
+    """'three civilians lost their lives': they died."""
+    return verb.lemma_.lower() == "lose" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ("life", "lives")
+                                                 for c in verb.children)
 
 
 def _completing_participle(verb: Token, cue_kinds: dict[str, str]) -> str | None:

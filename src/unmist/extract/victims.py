@@ -15,7 +15,7 @@ from .figures import after_to_death, to_death
 from .numbers import parse_number
 
 EFFECT_LEMMAS = {
-    "killed": {"kill", "murder", "assassinate", "slay", "execute", "behead", "massacre", "die", "shoot_dead",
+    "killed": {"kill", "murder", "assassinate", "slay", "execute", "behead", "lynch", "martyr", "massacre", "die", "shoot_dead",
                "murdered", "killed", "death", "assassination", "killing", "slaying", "execution"},
     "wounded": {"wound", "injure", "hurt", "maim", "injury", "wounded", "injured"},
     "kidnapped": {"kidnap", "abduct", "seize", "kidnapping", "kidnaping", "abduction", "hostage", "capture", "kidnapped",
