@@ -1858,3 +1858,45 @@ def test_a_day_written_without_its_year_takes_the_year_the_report_states_for_it(
     # the same day alone keeps the report's year, and another year stated for it leaves it alone
     alone = _news_item(tmp_path, text.replace("on March 14, 2013", "last year"), "2014-06-12")[0]
     assert str(alone.date.start) == "2014-03-14"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Al Shabaab fighters stormed the police station.",
+    "Al-Shabaab fighters stormed the police station.",
+    "Fighters of al Shabaab stormed the police station.",
+])
+def test_a_group_is_known_however_its_arabic_article_is_written(nlp, sentence):
+    """At the start of a sentence the article is capitalised; wires join it with a hyphen or a space."""
+    doc = nlp(sentence)
+    assert [span.kb_id_ for span in doc.spans["unmist_actors"]] == ["al-Shabaab"]
+
+
+def test_a_region_known_by_its_english_name_is_in_its_own_country(tmp_path):
+    """'Lower Shabelle' is Somalia's Shabeellaha Hoose, not the Shabelle zone of Ethiopia's Somali region."""
+    mentions = _report(tmp_path, "Gunmen attacked a police post in Somalia's Lower Shabelle region on Sunday, "
+                                 "killing four officers, a local official said.")
+    assert (mentions[0].place.name, mentions[0].place.country) == ("Lower Shabelle", "SO")
+
+
+def test_an_attack_told_step_by_step_by_its_doers_is_one_incident(tmp_path):
+    """'The militants first detonated a car bomb' names again those who stormed the base: the same
+    attack, though a car bomb is another kind of event and the sentence names another town."""
+    mentions = _report(tmp_path, "Militants stormed an army base in Somalia's Lower Shabelle region on Sunday, killing "
+                                 "nine soldiers, an officer said.\n\nThe militants first detonated a car bomb at the "
+                                 "base's gate near the town of Afgoye before gunmen forced their way in.")
+    assert len(mentions) == 1
+
+
+def test_doers_who_also_did_more_tell_a_further_incident(tmp_path):
+    mentions = _report(tmp_path, "Rebels attacked a police post in Ayacucho on Sunday, killing two officers.\n\n"
+                                 "The rebels also set fire to a bus in Huanta.")
+    assert len(mentions) == 2
+
+
+def test_a_report_without_its_own_date_keeps_its_story_whole(tmp_path):
+    """No publication date: 'overnight' tells nothing, and 'late Thursday' in the next paragraph dates
+    the raid told, it does not open another incident."""
+    mentions = _report(tmp_path, "Gunmen killed at least 30 people in an overnight raid on a village in Nigeria's "
+                                 "northeastern Borno state, residents said.\n\nThe attackers arrived on motorcycles "
+                                 "late Thursday and opened fire on residents of the village near Chibok, burning homes.")
+    assert len(mentions) == 1

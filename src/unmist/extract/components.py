@@ -151,11 +151,28 @@ def is_generic(span: Span) -> bool:
 @lru_cache(maxsize=1)
 def _actor_patterns() -> list[tuple[str, re.Pattern[str], str, str]]:
     """(alias, pattern, label, canonical name), longest alias first so 'ISIS-K' wins over 'ISIS'."""
-    entries = [(alias, "GROUP", g.name) for g in knowledge.groups() for alias in g.aliases]
+    entries = [(form, "GROUP", g.name) for g in knowledge.groups() for alias in g.aliases for form in written_forms(alias)]
     entries += [(alias, "OUTLET", o.name) for o in knowledge.outlets() for alias in o.aliases]
+    entries = list(dict.fromkeys(entries))
     entries.sort(key=lambda e: -len(e[0]))
     return [(alias, re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-]|-[A-Z])"), label, name)
             for alias, label, name in entries]
+
+
+ARABIC_ARTICLE = re.compile(r"^([Aa]l)([- ])(?=[A-Z])")
+
+
+def written_forms(alias: str) -> list[str]:
+    """The ways reports write a group's name: as listed, capitalised at the start of a sentence
+    or a headline ('Al-Shabaab fighters'), and with the Arabic article joined either way ('al
+    Shabaab', 'al-Shabaab').  Matching stays case-sensitive otherwise: lower-cased, 'SITE' or
+    'Amnesty' would be English words."""
+    forms = [alias]
+    article = ARABIC_ARTICLE.match(alias)
+    if article:
+        forms.append(ARABIC_ARTICLE.sub(lambda m: m.group(1) + ("-" if m.group(2) == " " else " "), alias))
+    forms += [form[0].upper() + form[1:] for form in forms if form[0].islower()]
+    return forms
 
 
 @Language.component("unmist_actors", requires=["token.tag"], assigns=["doc.spans"])

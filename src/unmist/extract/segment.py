@@ -595,7 +595,7 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
                 draft.sentences.append(facts)
                 return draft
         gap = facts.paragraph - current.sentences[-1].paragraph
-        if current.date is None and not _long_before(resolved, published) and (gap <= SUPPORT_PARAGRAPHS or (
+        if _may_adopt(current, resolved) and not _long_before(resolved, published) and (gap <= SUPPORT_PARAGRAPHS or (
                 len(drafts) == 1 and current.core and gap <= SINGLE_INCIDENT_SUPPORT_PARAGRAPHS)):
             current.date_expr, current.date = expr, resolved  # the lead rarely dates the event: adopt
             current.sentences.append(facts)
@@ -611,6 +611,18 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
     target = max(drafts, key=lambda d: _affinity(facts, d, current))
     target.sentences.append(facts)
     return target
+
+
+def _may_adopt(draft: Draft, resolved: Resolved) -> bool:
+    """The incident may take the sentence's date as its own: it has none, or only one that tells
+    nothing without the report's own date ('overnight' in a text that carries no publication date)
+    while the sentence's is no better ('late Thursday'); a stated month or year ('In October 1988')
+    after it tells of the past, not of the night before."""
+    known = draft.date
+    if known is None:
+        return True
+    tells_nothing = known.precision == "unknown" and known.weekday is None and known.month is None and known.day is None
+    return tells_nothing and resolved.precision == "unknown"
 
 
 def _same_people_hit(facts: SentenceFacts, draft: Draft) -> bool:
@@ -709,7 +721,7 @@ def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) 
     if new_family == current.family:
         return False
     last = current.sentences[-1]
-    if facts.paragraph == last.paragraph:
+    if facts.paragraph == last.paragraph or _the_same_doers(facts, current):
         return False
     old_places = {p.text.lower() for s in current.sentences for p in s.places}
     new_places = {p.text.lower() for p in facts.places}
@@ -719,6 +731,25 @@ def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) 
         return True
     told_before = any(draft.family == new_family for draft in drafts if draft is not current)
     return not told_before and any(not t._.unmist_trigger["anaphoric"] for t in facts.strong_triggers)
+
+
+# Words for those who carry out an attack, as a report names them again ('the militants', 'the attackers').
+DOER_NOUNS = ATTACKER_NOUNS | {"militant", "insurgent", "rebel", "terrorist", "guerrilla", "fighter", "raider"}
+# Words that tell of a further event by the same doers ('the rebels also burned a bus').
+FURTHER_EVENT_WORDS = frozenset({"also", "later", "separately", "another", "again", "earlier"})
+
+
+def _the_same_doers(facts: SentenceFacts, current: Draft) -> bool:
+    """The sentence's doers are those the incident told of, named again with 'the' ('Militants
+    stormed a base ... The militants first detonated a car bomb at its gate', 'gunmen killed 30
+    ... The attackers arrived on motorcycles'): the same attack told step by step, unless the
+    sentence says it is a further one ('the rebels also burned a bus')."""
+    if any(t.lower_ in FURTHER_EVENT_WORDS for t in facts.sent):
+        return False
+    if not any(t.lemma_.lower() in DOER_NOUNS for s in current.sentences for t in s.sent):
+        return False
+    return any(t.dep_ == "nsubj" and t.lemma_.lower() in DOER_NOUNS and
+               any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in facts.sent)
 
 
 def _open(drafts: list[Draft], facts: SentenceFacts, expr: DateExpr | None, resolved: Resolved | None) -> Draft:
