@@ -1900,3 +1900,47 @@ def test_a_report_without_its_own_date_keeps_its_story_whole(tmp_path):
                                  "northeastern Borno state, residents said.\n\nThe attackers arrived on motorcycles "
                                  "late Thursday and opened fire on residents of the village near Chibok, burning homes.")
     assert len(mentions) == 1
+
+
+def test_an_unnamed_village_of_the_area_is_not_the_city_the_wire_files_from(tmp_path):
+    """'MAIDUGURI, Nigeria (AP) - ... a village in Nigeria's northeastern Borno state': the raid
+    was in Borno, not in the state capital the dateline names."""
+    mentions = _report(tmp_path, "MAIDUGURI, Nigeria (AP) - Gunmen killed at least 30 people in an overnight raid on a "
+                                 "village in Nigeria's northeastern Borno state, residents said on Friday.")
+    assert (mentions[0].place.name, mentions[0].place.precision) == ("Borno", "province")
+
+
+def test_the_dateline_town_in_the_state_the_story_names_is_its_place(tmp_path):
+    mentions = _report(tmp_path, "MAIDUGURI, Nigeria (AP) - Gunmen killed at least 30 people in a raid in Nigeria's "
+                                 "northeastern Borno state, residents said on Friday.")
+    assert mentions[0].place.name == "Maiduguri"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen killed 19 people in an attack on the country's largest military hospital in Kabul on Tuesday.", "Kabul"),
+    ("Gunmen stormed a hospital in Kunduz on Tuesday, killing 19 people.", "Kunduz"),
+])
+def test_a_hospital_that_was_attacked_places_the_incident(tmp_path, text, place):
+    """Where victims were treated is no scene ('taken to a hospital in Fargo'); a hospital the attack
+    hit is."""
+    assert _report(tmp_path, text)[0].place.name == place
+
+
+def test_the_region_of_a_name_is_the_region_not_its_city(tmp_path):
+    mentions = _report(tmp_path, "Shelling killed three civilians and wounded five in the southern Ukrainian region of "
+                                 "Kherson on Tuesday, the regional governor said.")
+    assert (mentions[0].place.country, mentions[0].place.precision) == ("UA", "province")
+
+
+@pytest.mark.parametrize("where", ["in Somalia's capital", "in the capital of Somalia"])
+def test_a_countrys_capital_is_its_capital_city(tmp_path, where):
+    mentions = _report(tmp_path, f"Two car bombs exploded at a busy junction {where} on Saturday, killing at least "
+                                 "100 people, the president said.")
+    assert (mentions[0].place.name, mentions[0].place.country) == ("Mogadishu", "SO")
+
+
+def test_a_group_saying_it_carried_out_the_attack_claims_it(tmp_path):
+    """The claim comes in a paragraph of its own after the attack, with 'it' for the group."""
+    mentions = _report(tmp_path, "Two car bombs exploded at a busy junction in Mogadishu on Saturday, killing at least "
+                                 "100 people, the president said.\n\nAl-Shabaab said it carried out the attack.")
+    assert [(p.name, p.status) for p in mentions[0].perpetrators] == [("al-Shabaab", "claimed")]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
-from .actors import ActorFinding, claim_status, described, find_perpetrators, kinds_of_doers, with_of_phrase
+from .actors import VIOLENT_VERBS, ActorFinding, claim_status, described, find_perpetrators, kinds_of_doers, with_of_phrase
 from .components import LOCATIVES, in_running_prose, names_a_jurisdiction, place_tokens
 from .figures import CARRYING_VERBS, Figure, after_to_death, sum_figures
 from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
@@ -34,7 +34,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v95"
+EXTRACT_VERSION = "extract.rules.v96"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -162,8 +162,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
             place = headline or _dateline_place(document, doc, countries) or place or _lead_place(doc, document, countries)
         elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
-        elif place.precision in ("province", "district"):  # the dateline's town in that state or county
-            dateline = _dateline_place(document, doc, countries)
+        elif place.precision in ("province", "district") and not _an_unnamed_settlement_of(place, document):
+            dateline = _dateline_place(document, doc, countries)  # the dateline's town in that state or county
             place = dateline if dateline is not None and _within(dateline, place) else place
     figures = _figures(draft, document)
     if itype is None and not any(f.high != 0 for f in figures):  # 'no one was hurt' alone tells no incident
@@ -271,6 +271,23 @@ def _speaks(span: Span) -> bool:
     sentence says what befell them, is not its victim."""
     root = climb(span.root, ("appos", "compound", "conj"))
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in knowledge.cue_verbs()
+
+
+# 'a village in Nigeria's northeastern Borno state', 'a town near': the incident's place is some
+# settlement of the area, not the city a wire files from.
+UNNAMED_SETTLEMENT = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+)?(?:village|hamlet|town|settlement|community|camp)"
+                                r"\s+(?:in|of|near)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _an_unnamed_settlement_of(place: PlaceValue, document: Document) -> bool:
+    """The report tells of an unnamed village or town in the area it names ('an overnight raid on a
+    village in Borno state'): the dateline's city in that area ('MAIDUGURI, Nigeria') is no
+    more its place than any other town of it."""
+    found = place.evidence
+    if found is None or found.document != document.id or document.text[found.start:found.end] != found.text:
+        return False  # a place read off the headline: no words before it in the text
+    before = document.text[max(0, found.start - 80):found.start]
+    return bool(UNNAMED_SETTLEMENT.search(before))
 
 
 def _learned_values(roles: list[Span], label: str, document: Document) -> tuple[TextValue, ...]:
@@ -970,10 +987,35 @@ def _candidates(span: Span, countries: Counter) -> tuple:
     Englewood, Colorado)."""
     if counties := _sheriffs_counties(span):
         return counties
+    if _called_a_region(span) and (regions := tuple(p for p in span._.unmist if p.precision == "province")):
+        return regions
+    if _its_capital(span) and (capitals := tuple(c for p in span._.unmist if p.precision == "country"
+                                                 if (c := gazetteer.capital_of(p.country)) is not None)):
+        return capitals
     if not _called_a_neighbourhood(span):
         return span._.unmist
     home = _home_areas(countries)
     return tuple(p for p in span._.unmist if (p.admin1, p.country) in home)
+
+
+# Words for a first-level area that name it with 'of': 'the southern region of Kherson'.
+REGION_WORDS = frozenset({"region", "province", "oblast", "state", "governorate", "prefecture"})
+
+
+def _called_a_region(span: Span) -> bool:
+    """'the southern Ukrainian region of Kherson', 'the province of Helmand': the area, not its
+    capital city of the same name."""
+    of = span.doc[span.start - 1] if span.start > 0 else None
+    return of is not None and of.lower_ == "of" and of.i > 0 and of.doc[of.i - 1].lower_ in REGION_WORDS
+
+
+def _its_capital(span: Span) -> bool:
+    """'in Somalia's capital', 'the capital of Somalia': the capital city, not the whole country."""
+    after = span.doc[span.end:span.end + 2]
+    if len(after) == 2 and after[0].tag_ == "POS" and after[1].lower_ == "capital":
+        return True
+    before = span.doc[max(0, span.start - 2):span.start]
+    return len(before) == 2 and before[0].lower_ == "capital" and before[1].lower_ == "of"
 
 
 def _sheriffs_counties(span: Span) -> tuple:
@@ -1053,7 +1095,21 @@ def _is_destination(span: Span) -> bool:
         return False
     # the hospital the place follows, whether the parse hangs 'in Orange' on it or on the verb
     # ('taken to UCI Medical Center in Orange')
-    return any(_a_place_of_care(holder) for holder in (head.head, head.doc[head.i - 1]) if holder.i < head.i)
+    return any(_a_place_of_care(holder) and not _attacked(holder) for holder in (head.head, head.doc[head.i - 1])
+               if holder.i < head.i)
+
+
+# Nouns of an attack whose 'on' names what was hit ('an attack on a hospital in Kabul').
+ATTACK_NOUNS = frozenset({"attack", "raid", "assault", "strike", "airstrike", "bombing", "shelling", "siege"})
+
+
+def _attacked(noun: Token) -> bool:
+    """The hospital was what the incident hit ('an attack on the military hospital in Kabul',
+    'gunmen stormed a hospital in Kunduz'), so its town is the scene, not where victims were treated."""
+    if noun.dep_ in ("dobj", "obj"):
+        return noun.head.lemma_.lower() in VIOLENT_VERBS
+    preposition = noun.head
+    return noun.dep_ == "pobj" and preposition.lower_ == "on" and preposition.head.lemma_.lower() in ATTACK_NOUNS
 
 
 def _a_place_of_care(noun: Token) -> bool:

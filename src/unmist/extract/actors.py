@@ -543,8 +543,8 @@ PERPETRATION_LEMMAS = frozenset({"plant", "detonate", "carry", "target", "execut
 
 
 def _is_self_reference(token: Token) -> bool:
-    """'we', 'they', 'its', or 'the group' in 'the group's fighters', inside the group's own statement."""
-    if token.lower_ in ("we", "they", "our", "its", "their"):
+    """'we', 'it', 'they', 'its', or 'the group' in 'the group's fighters', inside the group's own statement."""
+    if token.lower_ in ("we", "it", "they", "our", "its", "their"):
         return True
     return token.lemma_.lower() in ("group", "organisation", "organization", "movement") and token.dep_ == "poss"
 

