@@ -67,6 +67,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("Maria Lopez, 31, died Tuesday after she was stabbed.", [("killed", 1, 1), ("wounded", 1, 1)]),
     # 'shot and killed' kills all those shot; 'shot and one was killed' one of them
     ("Five people were shot and one was killed at the apartments.", [("wounded", 5, 5), ("killed", 1, 1)]),
+    # one of the wounded who died is one more dead, not a count of the wounded
+    ("The toll rose to six on Monday after one of the wounded died, officials said.", [("killed", 6, 6), ("killed", 1, 1)]),
+    ("Three of the wounded are in critical condition.", [("wounded", 3, 3)]),
     # lives lost, martyrs, a lynching; one more person counted by an ordinal ('a third'), not a fraction
     ("At least three civilians lost their lives in the shelling.", [("killed", 3, None)]),
     ("Four soldiers were martyred in the attack on the post.", [("killed", 4, 4)]),
@@ -1944,3 +1947,10 @@ def test_a_group_saying_it_carried_out_the_attack_claims_it(tmp_path):
     mentions = _report(tmp_path, "Two car bombs exploded at a busy junction in Mogadishu on Saturday, killing at least "
                                  "100 people, the president said.\n\nAl-Shabaab said it carried out the attack.")
     assert [(p.name, p.status) for p in mentions[0].perpetrators] == [("al-Shabaab", "claimed")]
+
+
+def test_those_shot_dead_are_recorded_by_their_own_words(tmp_path):
+    mentions = _report(tmp_path, "Gunmen burst into a bar in the central Mexican city of Celaya late on Saturday and "
+                                 "shot dead eight people, local authorities said on Sunday.")
+    assert "eight people" in [v.text for v in mentions[0].victims]
+    assert not any(v.text.startswith("dead") for v in mentions[0].victims)

@@ -34,7 +34,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v96"
+EXTRACT_VERSION = "extract.rules.v97"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1604,8 +1604,12 @@ def _weapons_used(weapons: tuple[TextValue, ...], doc: Doc) -> tuple[TextValue, 
 
 
 def _phrase(token) -> Span:
-    """A noun with its modifiers and 'of' phrase, without trailing relative clauses."""
-    return with_of_phrase(token, min(t.i for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct",)))
+    """A noun with its modifiers and 'of' phrase, without trailing relative clauses ('shot dead eight
+    people': the parse may hang 'dead' on the noun; it is what befell them, not their words)."""
+    start = min(t.i for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct",))
+    while start < token.i and token.doc[start].lower_ == "dead":
+        start += 1
+    return with_of_phrase(token, start)
 
 
 def _text_value(document: Document, sent: Span, span: Span) -> TextValue:

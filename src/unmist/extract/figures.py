@@ -235,6 +235,8 @@ def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
     of_cue = next((g.lower_ for c in number.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj" and g.lower_ in ADJACENT_CUES), None)
     if noun.i == number.i and of_cue:
+        if number.dep_ == "nsubj" and number.head.lemma_.lower() in DYING_LEMMAS:
+            return "killed", number, False  # 'one of the wounded died': one more dead, no wounded count
         return ADJACENT_CUES[of_cue], number, False
     own_cue = next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.i < number.i and c.lower_ in ADJACENT_CUES), None)
     if own_cue:  # 'killed a dozen worshippers and injured scores more': the participle is scores' own cue

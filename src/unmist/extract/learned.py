@@ -207,8 +207,9 @@ def role_texts(spans: list[Span], label: str) -> list[Span]:
 # modal after it ('gas station owned', 'company worker may').
 LOOSE_END_POS = frozenset({"AUX", "ADP", "CCONJ", "SCONJ", "DET", "PART", "PRON", "PUNCT", "SPACE"})
 LOOSE_END_TAGS = frozenset({"VBN", "VBG", "VBD", "VBZ", "VBP", "MD"})
-# ... nor start one ('least 10 buses' of 'at least 10 buses': the count is the words after).
-LOOSE_START_WORDS = frozenset({"least", "most", "and", "or", "of", "by", "to", "in", "at", "on"})
+# ... nor start one ('least 10 buses' of 'at least 10 buses': the count is the words after; 'dead
+# eight people' of 'shot dead eight people').
+LOOSE_START_WORDS = frozenset({"least", "most", "and", "or", "of", "by", "to", "in", "at", "on", "dead"})
 
 
 def _trimmed(span: Span) -> Span | None:
