@@ -1954,3 +1954,13 @@ def test_those_shot_dead_are_recorded_by_their_own_words(tmp_path):
                                  "shot dead eight people, local authorities said on Sunday.")
     assert "eight people" in [v.text for v in mentions[0].victims]
     assert not any(v.text.startswith("dead") for v in mentions[0].victims)
+
+
+@pytest.mark.parametrize("opening", ["In a separate incident, the militants", "Elsewhere, the militants"])
+def test_a_separate_incident_said_so_is_its_own(tmp_path, opening):
+    """The same kind of event by the same doers, with no date of its own, is another incident when
+    the report says so."""
+    mentions = _report(tmp_path, "Militants attacked a police checkpoint in Ghazni on Monday, killing three officers, "
+                                 f"officials said.\n\n{opening} ambushed an army convoy in Zabul, killing five soldiers.")
+    assert [(m.place.name, [(f.kind, f.low) for f in m.figures if f.kind == "killed"]) for m in mentions] == \
+        [("Ghaznī", [("killed", 3)]), ("Zābul", [("killed", 5)])]

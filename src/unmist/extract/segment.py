@@ -709,6 +709,11 @@ def _redates(facts: SentenceFacts, expr: DateExpr, current: Draft) -> bool:
         f.kind in CASUALTY_KINDS for f in facts.figures if f.start < expr.start)
 
 
+# Words with which a report says that what follows is another incident.
+SEPARATE_EVENT = re.compile(r"\b(?:in\s+(?:a|another)\s+separate\b|separately\b|elsewhere\b|in\s+another\s+"
+                            r"(?:attack|incident|shooting|bombing|ambush)\b)", re.IGNORECASE)
+
+
 def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) -> bool:
     """An undated event sentence of another kind, in a later paragraph, naming another place or
     none: told in its own words ('Rebels also set fire to a bus'), it is another incident; a
@@ -717,6 +722,8 @@ def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) 
     after a background bombing) is left to the incident it fits best."""
     if not facts.strong_triggers or current.family is None:
         return False
+    if SEPARATE_EVENT.search(facts.sent.text):
+        return True  # 'In a separate incident, militants ambushed a convoy', whatever its kind
     new_family = _strongest_family(facts.strong_triggers)
     if new_family == current.family:
         return False
@@ -736,15 +743,16 @@ def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) 
 # Words for those who carry out an attack, as a report names them again ('the militants', 'the attackers').
 ATTACKER_WORDS = ATTACKER_NOUNS | {"militant", "insurgent", "rebel", "terrorist", "guerrilla", "fighter", "raider"}
 # Words that tell of a further event by the same doers ('the rebels also burned a bus').
-FURTHER_EVENT_WORDS = frozenset({"also", "later", "separately", "another", "again", "earlier"})
+FURTHER_EVENT_WORDS = frozenset({"also", "later", "separately", "separate", "another", "again", "earlier", "elsewhere"})
 
 
 def _the_same_doers(facts: SentenceFacts, current: Draft) -> bool:
     """The sentence's doers are those the incident told of, named again with 'the' ('Militants
     stormed a base ... The militants first detonated a car bomb at its gate', 'gunmen killed 30
     ... The attackers arrived on motorcycles'): the same attack told step by step, unless the
-    sentence says it is a further one ('the rebels also burned a bus')."""
-    if any(t.lower_ in FURTHER_EVENT_WORDS for t in facts.sent):
+    sentence says it is a further one ('the rebels also burned a bus') or tells a toll of its own
+    ('the militants ambushed a convoy in Zabul, killing five soldiers')."""
+    if any(t.lower_ in FURTHER_EVENT_WORDS for t in facts.sent) or any(_tells_casualties(f) for f in facts.figures):
         return False
     if not any(t.lemma_.lower() in ATTACKER_WORDS for s in current.sentences for t in s.sent):
         return False
