@@ -982,15 +982,14 @@ def _called_a_neighbourhood(span: Span) -> bool:
 
 
 def _candidates(span: Span, countries: Counter) -> tuple:
-    """The places a name may be; a sheriff's seat only a county; a neighbourhood only in a state the
-    report names or names a city of ('the Englewood neighborhood' of a Chicago story is not
-    Englewood, Colorado)."""
+    """The places a name may be; a sheriff's seat only a county; 'the region of Kherson' only the
+    region; 'Somalia's capital' the capital city; a neighbourhood only in a state the report names
+    or names a city of ('the Englewood neighborhood' of a Chicago story is not Englewood, Colorado)."""
     if counties := _sheriffs_counties(span):
         return counties
     if _called_a_region(span) and (regions := tuple(p for p in span._.unmist if p.precision == "province")):
         return regions
-    if _its_capital(span) and (capitals := tuple(c for p in span._.unmist if p.precision == "country"
-                                                 if (c := gazetteer.capital_of(p.country)) is not None)):
+    if _its_capital(span) and (capitals := _capitals(span)):
         return capitals
     if not _called_a_neighbourhood(span):
         return span._.unmist
@@ -1007,6 +1006,12 @@ def _called_a_region(span: Span) -> bool:
     capital city of the same name."""
     of = span.doc[span.start - 1] if span.start > 0 else None
     return of is not None and of.lower_ == "of" and of.i > 0 and of.doc[of.i - 1].lower_ in REGION_WORDS
+
+
+def _capitals(span: Span) -> tuple:
+    """The capital cities of the countries a name may be."""
+    capitals = (gazetteer.capital_of(p.country) for p in span._.unmist if p.precision == "country")
+    return tuple(c for c in capitals if c is not None)
 
 
 def _its_capital(span: Span) -> bool:

@@ -715,8 +715,10 @@ SEPARATE_EVENT = re.compile(r"\b(?:in\s+(?:a|another)\s+separate\b|separately\b|
 
 
 def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) -> bool:
-    """An undated event sentence of another kind, in a later paragraph, naming another place or
-    none: told in its own words ('Rebels also set fire to a bus'), it is another incident; a
+    """An undated event sentence that says it tells another incident ('In a separate incident, ...'),
+    or one of another kind, in a later paragraph, naming another place or none, and not told by the
+    doers named again (:func:`_the_same_doers`): told in its own words ('Rebels also set fire to a
+    bus'), it is another incident; a
     reference to one told ('the attackers fled') stays with it, and one naming no place that is of
     the kind of an incident told before ('They were killed with two bursts of machinegun fire',
     after a background bombing) is left to the incident it fits best."""
@@ -743,7 +745,8 @@ def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) 
 # Words for those who carry out an attack, as a report names them again ('the militants', 'the attackers').
 ATTACKER_WORDS = ATTACKER_NOUNS | {"militant", "insurgent", "rebel", "terrorist", "guerrilla", "fighter", "raider"}
 # Words that tell of a further event by the same doers ('the rebels also burned a bus').
-FURTHER_EVENT_WORDS = frozenset({"also", "later", "separately", "separate", "another", "again", "earlier", "elsewhere"})
+# (Words that say outright it is another incident, 'in a separate incident', are SEPARATE_EVENT's.)
+FURTHER_EVENT_WORDS = frozenset({"also", "later", "another", "again", "earlier"})
 
 
 def _the_same_doers(facts: SentenceFacts, current: Draft) -> bool:
