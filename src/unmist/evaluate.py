@@ -1,7 +1,8 @@
 """Score a ledger against a gold set (the format of ``shared/devset/README.md``).
 
 Gold incidents are matched to predicted ones through the reports they share and their dates (each
-report's mention to the gold incident of that report nearest its date); then each field is scored the way a coder would check it:
+report's mention to the gold incident of that report nearest its date); then each field is scored
+the way a coder would check it:
 
 - incidents: recall (gold incidents found), precision (predicted incidents that are gold ones), F1;
 - linking: pairwise F1 over pairs of reports that tell the same incident;

@@ -168,8 +168,7 @@ def written_forms(alias: str) -> list[str]:
     Shabaab', 'al-Shabaab').  Matching stays case-sensitive otherwise: lower-cased, 'SITE' or
     'Amnesty' would be English words."""
     forms = [alias]
-    article = ARABIC_ARTICLE.match(alias)
-    if article:
+    if ARABIC_ARTICLE.match(alias):
         forms.append(ARABIC_ARTICLE.sub(lambda m: m.group(1) + ("-" if m.group(2) == " " else " "), alias))
     forms += [form[0].upper() + form[1:] for form in forms if form[0].islower()]
     return forms

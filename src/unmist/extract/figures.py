@@ -499,8 +499,7 @@ NEXT_ONE_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "s
 
 def _one_more(token: Token) -> bool:
     """'a third was wounded', 'a second man died': one more person (not 'a third of the victims')."""
-    head = token if token.lower_ in NEXT_ONE_ORDINALS else None
-    if head is None or token.dep_ not in ("nsubj", "nsubjpass"):
+    if token.lower_ not in NEXT_ONE_ORDINALS or token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and \
         not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
@@ -587,7 +586,9 @@ def _second_of_a_pair(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in SINGULAR_DETERMINERS for c in head.children)
 
 
-KILLING_LEMMAS = frozenset({"kill", "murder", "assassinate", "slay", "execute", "behead", "lynch", "stab", "shoot"})
+# Verbs that kill whom they govern; 'stab' and 'shoot' kill only with 'dead' or 'to death'.
+OUTRIGHT_KILLING_LEMMAS = frozenset({"kill", "murder", "assassinate", "slay", "execute", "behead", "lynch"})
+KILLING_LEMMAS = OUTRIGHT_KILLING_LEMMAS | {"stab", "shoot"}
 # Nouns whose 'of' names the dead: 'the shooting death of', 'the killing of', 'the fatal shooting of'.
 DEATH_OF_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide", "assassination"})
 
@@ -628,7 +629,7 @@ def _is_named_victim(token: Token) -> bool:
     passive = verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
     if token.dep_ != "dobj" and not passive:
         return False
-    if lemma in ("kill", "murder", "assassinate", "slay", "execute", "behead", "lynch"):
+    if lemma in OUTRIGHT_KILLING_LEMMAS:
         return True
     return any(t.lower_ in ("dead", "death") for t in verb.subtree)  # 'shot dead', 'stabbed to death'
 
