@@ -495,14 +495,17 @@ def test_names_that_single_out_an_incident_leave_out_who_speaks_for_the_police(n
     doc = nlp("Maria Ortega, 19, was shot in the 2300 block of Lincoln Avenue on Friday night, Sgt. Paul Hart said. "
               "Police Chief Dana Wells said officers were still looking for the gunman.")
     names = distinctive_names(list(doc.sents))
-    assert "maria ortega" in names and "2300 block of lincoln avenue" in names
+    assert "maria ortega" in names and "2300 block of lincoln" in names
     assert not {"paul hart", "dana wells"} & set(names)
 
 
 @pytest.mark.parametrize("sentence, name", [
-    ("A man was shot in the 700 block of N. Kenwood Ave. on Friday night.", "700 block of north kenwood avenue"),
-    ("A man was shot in the 700 block of North Kenwood Avenue Friday night.", "700 block of north kenwood avenue"),
-    ("Police found a man shot in the 700 block of North Kenwood Ave.", "700 block of north kenwood avenue"),
+    ("A man was shot in the 700 block of N. Kenwood Ave. on Friday night.", "700 block of kenwood"),
+    ("A man was shot in the 700 block of North Kenwood Avenue Friday night.", "700 block of kenwood"),
+    ("Police found a man shot in the 700 block of North Kenwood Ave.", "700 block of kenwood"),
+    ("Police found a man shot in the 700 block of Kenwood on Sunday.", "700 block of kenwood"),
+    ("A woman was shot in the 1900 block of Sixth Street on Friday.", "1900 block of 6th"),
+    ("A woman was shot in the 1900 block of 6th St. on Friday.", "1900 block of 6th"),
     ("Police Chief Dana Wells was shot dead outside her home on Friday.", "dana wells"),
     ("Gunmen killed Police Chief Dana Wells outside her home on Friday.", "dana wells"),
     ("Police Chief Dana Wells, who was wounded in the blast, was taken to hospital.", "dana wells"),

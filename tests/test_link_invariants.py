@@ -344,3 +344,18 @@ def test_a_neighbouring_town_and_a_day_need_a_fact_in_common(tmp_path, second, s
         {"title": "Shooting", "published": "2016-05-09", "outlet": "Channel B",
          "text": f"CAMBRIDGE, Mass. — {second}"},
     ]) == sizes
+
+
+@pytest.mark.parametrize("second_street, sizes", [
+    # one big city, one day, two main stories of one wounded man, but two streets: two shootings
+    ("in the 5300 block of Mitscher Avenue", [1, 1]),
+    # the same block written another way: one shooting
+    ("in the 1000 block of S. Magazine St.", [2]),
+])
+def test_two_streets_of_one_big_city_are_two_shootings(tmp_path, second_street, sizes):
+    first = {"title": "Man wounded in Louisville shooting", "published": "2017-03-01", "outlet": "Daily A",
+             "text": "LOUISVILLE, Ky. — A man was shot and wounded in the 1000 block of South Magazine Street "
+                     "on Wednesday afternoon, police said."}
+    second = {"title": "Shooting in Louisville", "published": "2017-03-01", "outlet": "Channel B",
+              "text": f"LOUISVILLE, Ky. — A man was shot and wounded {second_street} on Wednesday, police said."}
+    assert _incident_sizes(tmp_path, [first, second]) == sizes

@@ -68,28 +68,42 @@ def official(ent: Span) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower().rstrip(".") in OFFICIAL_TITLES for c in root.children)
 
 
-# One street written two ways by two reports ('N. Kenwood Ave.' and 'North Kenwood Avenue'): the
-# postal abbreviations of directions and street types, a closed list, so it stays in code.
-# A direction leads the street's name, its type ends it ('St. Clair Ave.' is Saint Clair Avenue).
-DIRECTIONS = {"n": "north", "s": "south", "e": "east", "w": "west", "ne": "northeast", "nw": "northwest",
-              "se": "southeast", "sw": "southwest"}
-STREET_TYPES = {"st": "street", "ave": "avenue", "av": "avenue", "rd": "road", "dr": "drive", "blvd": "boulevard",
-                "ln": "lane", "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "cir": "circle",
-                "ter": "terrace", "trl": "trail"}
+# One street written two ways by two reports ('6700 block of S. Aberdeen St.' and '6700 block of South
+# Aberdeen', 'Sixth Street' and '6th St.'): its key keeps the street's own words, without the direction
+# before them and the type after them, written as postal abbreviations or not.  A closed list, so it
+# stays in code.
+DIRECTIONS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west", "northeast",
+                        "northwest", "southeast", "southwest"})
+STREET_TYPES = frozenset({"st", "street", "ave", "av", "avenue", "rd", "road", "dr", "drive", "blvd", "boulevard",
+                          "ln", "lane", "ct", "court", "pl", "place", "pkwy", "parkway", "hwy", "highway", "cir",
+                          "circle", "ter", "terrace", "trl", "trail", "way"})
+ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+            "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th"}
 # A day the report writes right after the street ('in the 3400 block of Kedzie Sunday') is no part of it.
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+BLOCK = re.compile(r"^\d+ block of ")
 
 
 def _street(text: str) -> str:
-    """A street as both reports of one block write it: no full stops, abbreviations spelt out, no
-    day after it."""
-    words = _normal(text).replace(".", " ").split()
+    """A street as every report of one block writes it: its own words ('aberdeen', 'irving park',
+    '6th'), no direction, type, full stop or day after it."""
+    words = [ORDINALS.get(word, word) for word in _normal(text).replace(".", " ").split()]
     while len(words) > 1 and words[-1] in WEEKDAYS:
         words.pop()
-    if len(words) > 1:
-        words[0] = DIRECTIONS.get(words[0], words[0])
-        words[-1] = STREET_TYPES.get(words[-1], words[-1])
+    while len(words) > 1 and (words[0] in DIRECTIONS or words[0] == "the"):
+        words.pop(0)
+    while len(words) > 1 and words[-1] in STREET_TYPES:
+        words.pop()
     return " ".join(words)
+
+
+def street_of(name: str) -> str | None:
+    """The street a distinctive name is on (a block, or a venue that is a street: 'magazine street'),
+    as :func:`_street` keys it; None for a person or a building."""
+    if BLOCK.match(name):
+        return _street(BLOCK.sub("", name))
+    words = name.replace(".", " ").split()
+    return _street(name) if len(words) > 1 and words[-1] in STREET_TYPES else None
 
 
 def without_titles(name: Span) -> Span:
