@@ -1967,3 +1967,15 @@ def test_a_separate_incident_said_so_is_its_own(tmp_path, opening):
                                  f"officials said.\n\n{opening} ambushed an army convoy in Zabul, killing five soldiers.")
     assert [(m.place.name, [(f.kind, f.low) for f in m.figures if f.kind == "killed"]) for m in mentions] == \
         [("Ghaznī", [("killed", 3)]), ("Zābul", [("killed", 5)])]
+
+
+@pytest.mark.parametrize("text, ages", [
+    ("A 17-year-old boy and a four-year-old girl were shot on Sunday.", (4, 17)),
+    ("Paul Kendall, 27, was killed; the gunman, aged 45, was arrested.", (27, 45)),
+    # a date's comma and a count are no ages
+    ("On March 3, 2017, 12 people were hurt in 3 shootings.", ()),
+])
+def test_the_ages_a_report_gives(text, ages):
+    from unmist.extract.names import ages_in
+
+    assert ages_in(text) == ages

@@ -359,3 +359,19 @@ def test_two_streets_of_one_big_city_are_two_shootings(tmp_path, second_street, 
     second = {"title": "Shooting in Louisville", "published": "2017-03-01", "outlet": "Channel B",
               "text": f"LOUISVILLE, Ky. — A man was shot and wounded {second_street} on Wednesday, police said."}
     assert _incident_sizes(tmp_path, [first, second]) == sizes
+
+
+@pytest.mark.parametrize("second_victim, sizes", [
+    # a boy in one report and a grown man in the other: two shootings of the town's night
+    ("A 38-year-old man", [1, 1]),
+    # the boy's age a birthday apart, as a second report gives it once the family spoke: one shooting
+    ("Jaylen Brooks, 16,", [2]),
+    # no age in the second report: nothing parts them
+    ("A young man", [2]),
+])
+def test_the_ages_of_the_people_hit_tell_two_shootings_apart(tmp_path, second_victim, sizes):
+    first = {"title": "Teen wounded in Dayton shooting", "published": "2016-05-09", "outlet": "Daily A",
+             "text": "DAYTON, Ohio — A 17-year-old boy was shot and wounded on Sunday night, police said."}
+    second = {"title": "Shooting in Dayton", "published": "2016-05-09", "outlet": "Channel B",
+              "text": f"DAYTON, Ohio — {second_victim} was shot and wounded on Sunday night, police said."}
+    assert _incident_sizes(tmp_path, [first, second]) == sizes

@@ -181,6 +181,10 @@ class Mention:
     # the report's main incident only: such names anywhere in the report.  A follow-up weeks later
     # (an arrest, a plea) names the victim far from its own sentences about the shooting.
     report_names: tuple[str, ...] = ()
+    # the ages of the people its sentences describe ('a 17-year-old', 'Jane Roe, 27,'), and of those
+    # its whole report describes: two reports of one shooting give the victim's age alike
+    ages: tuple[int, ...] = ()
+    report_ages: tuple[int, ...] = ()
 
     @property
     def key(self) -> str:

@@ -27,14 +27,14 @@ from .figures import CARRYING_VERBS, Figure, after_to_death, sum_figures
 from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
 from .truecase import truecase
 from .unwrap import unwrap
-from .names import distinctive_names, without_titles
+from .names import ages_in, distinctive_names, without_titles
 from .victims import count_of, effect_of
 from .dates import DateExpr, Resolved, resolve
 from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v99"
+EXTRACT_VERSION = "extract.rules.v100"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -191,6 +191,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
                                    if draft.core else ()),
         names=distinctive_names([s.sent for s in draft.sentences]),
         report_names=distinctive_names(list(doc.sents)) if draft.core else (),
+        ages=ages_in(" ".join(s.sent.text for s in draft.sentences)),
+        report_ages=ages_in(doc.text),
         perpetrators=perpetrators,
         victims=_not_the_doers(_without_short_names(_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document),
                                                             _victims(draft, document))), perpetrators),

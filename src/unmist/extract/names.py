@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from .. import knowledge
 from .figures import HARMING_LEMMAS, after_to_death
 from .nlp import entities_in
+from .numbers import parse_number
 
 # Titles of people who speak about incidents rather than take part in them.
 OFFICIAL_TITLES = frozenset({"sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "officer", "chief", "sheriff",
@@ -104,6 +105,22 @@ def street_of(name: str) -> str | None:
         return _street(BLOCK.sub("", name))
     words = name.replace(".", " ").split()
     return _street(name) if len(words) > 1 and words[-1] in STREET_TYPES else None
+
+
+# How reports give a person's age: 'a 17-year-old boy', 'a four-year-old', 'Paul Kendall, 27,', 'aged 17'.
+AGE = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b|[A-Z][\w'’-]+,\s(\d{1,3}),|\baged\s(\d{1,3})\b", re.IGNORECASE)
+OLDEST = 120
+
+
+def ages_in(text: str) -> tuple[int, ...]:
+    """The ages of the people a text describes: two reports of one shooting give its victim's age
+    alike (give or take a birthday), two shootings of one city's day seldom do."""
+    found = set()
+    for match in AGE.finditer(text):
+        age = parse_number(next(group for group in match.groups() if group))
+        if age is not None and 0 < age <= OLDEST:
+            found.add(age)
+    return tuple(sorted(found))
 
 
 def without_titles(name: Span) -> Span:
