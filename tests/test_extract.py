@@ -138,9 +138,18 @@ def test_pipeline_components_declare_what_they_need(nlp):
     # a tally over a year or since a month is no incident's toll; one incident in a year is
     ("More than 700 people have been shot in the city this year, according to police data.", []),
     ("In Florida, there were 30 accidental shooting deaths in 2014.", []),
+    ("Armed gangs have killed thousands of people in the region in recent years.", []),
+    ("Militants have killed 300 people over the past two years.", []),
     ("Two people have been killed in the attack, police said.", [("killed", 2, 2)]),
     # 'both' counts two
     ("Both were shot in the head, according to the coroner.", [("wounded", 2, 2)]),
+    # an adverb before the participle, the subject hung on the auxiliary by the parser
+    ("Officials said five officers were critically wounded.", [("wounded", 5, 5)]),
+    # 'another' after a casualty counts one more
+    ("A police officer was shot dead and another injured when gunmen opened fire.", [("killed", 1, 1), ("wounded", 1, 1)]),
+    # hostages taken are counted apart from the dead and the hurt; a tally since a year is no incident's
+    ("Armed separatists stopped a bus and kidnapped 20 passengers, officials said.", [("kidnapped", 20, 20)]),
+    ("Separatists have kidnapped hundreds of people since 2017.", []),
 ])
 def test_casualty_figures_with_their_ranges(nlp, sentence, expected):
     assert _figures(nlp, sentence) == expected
@@ -285,6 +294,9 @@ def test_a_headlines_subject_of_killed_without_an_object_is_who_was_hit_not_who_
     assert _perpetrators(nlp, "Gunmen attack police post in Khost; four soldiers killed", 0) == [("Gunmen", "attributed")]
     # an active 'killed' with its object keeps its subject as the doer
     assert _perpetrators(nlp, "Afghan soldiers killed three militants near Khost.", 0) == [("Afghan soldiers", "attributed")]
+    # 'shot dead' with no one shot is never active: the officer was shot
+    assert _perpetrators(nlp, "Police officer shot dead in Karachi", 0) == []
+    assert _perpetrators(nlp, "Gunmen shot dead a police officer in Karachi.", 0) == [("Gunmen", "attributed")]
 
 
 def test_who_a_report_holds_responsible_in_a_relative_clause_or_the_present_tense(nlp):
@@ -1757,6 +1769,9 @@ def test_a_place_that_names_an_outlet_is_no_scene(nlp, sentence, source):
     ("Fayette County", ("Fayette County", "US")),
     # an abbreviation is the place's own name written short
     ("St. Paul", ("Saint Paul", "US")),
+    # a state as wires write it, with its accents or without, not a hamlet that bears the short name
+    ("Michoacan", ("Michoacán de Ocampo", "MX")),
+    ("Michoacán", ("Michoacán de Ocampo", "MX")),
 ])
 def test_old_names_and_abbreviations_in_the_gazetteer(name, first):
     from unmist.extract import gazetteer
@@ -1967,6 +1982,52 @@ def test_a_separate_incident_said_so_is_its_own(tmp_path, opening):
                                  f"officials said.\n\n{opening} ambushed an army convoy in Zabul, killing five soldiers.")
     assert [(m.place.name, [(f.kind, f.low) for f in m.figures if f.kind == "killed"]) for m in mentions] == \
         [("Ghaznī", [("killed", 3)]), ("Zābul", [("killed", 5)])]
+
+
+def test_a_separate_attack_the_same_day_is_its_own(tmp_path):
+    """Said to be another attack, it is one even on the day of the first."""
+    mentions = _news_item(tmp_path, "A suicide bomber drove a car into a checkpoint in Baidoa on Saturday, killing 12 "
+                                    "people, officials said.\n\nIn a separate attack on Saturday, militants fired "
+                                    "mortars at the airport in Mogadishu, police said.", "2020-08-09")
+    assert [m.place.name for m in mentions] == ["Baidoa", "Mogadishu"]
+
+
+def test_a_state_without_its_accents_is_the_state():
+    from unmist.extract import gazetteer
+
+    assert [(p.name, p.precision) for p in gazetteer.lookup("Yucatan")[:1]] == [("Yucatán", "province")]
+
+
+def test_a_claim_the_next_day_does_not_redate_the_attack(tmp_path):
+    """'A suicide bomber detonated a device at the end of a concert on Monday night, killing 22' dates
+    the bombing, though the parser hangs the day on the concert; the claim 'for the attack on
+    Tuesday' is dated by its own day."""
+    mentions = _news_item(tmp_path, "A suicide bomber detonated an improvised explosive device at the end of a pop concert "
+                                    "at the city's arena on Monday night, killing 22 people, police said.\n\nThe group "
+                                    "claimed responsibility for the attack on Tuesday, but offered no evidence.",
+                          "2017-05-23")
+    assert mentions[0].date.start == date(2017, 5, 22)
+
+
+def test_a_day_inside_what_a_source_tells_dates_the_event(tmp_path):
+    """'..., late on Monday, officials said': the source comes after what it tells, and the day is
+    the abduction's ('officials said on Tuesday' dates only the saying)."""
+    mentions = _news_item(tmp_path, "Militants abducted more than 100 girls from a school in Chibok, in Borno state, "
+                                    "late on Monday, officials said.", "2014-04-16")
+    assert mentions[0].date.start == date(2014, 4, 14)
+
+
+def test_who_stopped_the_attacker_is_no_perpetrator_and_the_attacker_no_victim(tmp_path):
+    mentions = _news_item(tmp_path, "A gunman opened fire inside a crowded nightclub early Sunday, killing 49 people, "
+                                    "authorities said. The attacker, Omar Mateen, 29, was killed by police after a "
+                                    "three-hour standoff.", "2016-06-13")
+    assert [p.name for p in mentions[0].perpetrators] == ["gunman"]
+    assert "Omar Mateen" not in [v.text for v in mentions[0].victims]
+
+
+def test_the_towns_a_road_joins_are_not_where_it_was_attacked(nlp):
+    doc = nlp("A car bomb hit a convoy on the Jammu-Srinagar highway near Pulwama on Thursday.")
+    assert [span.text for span in doc.spans["unmist_places"]] == ["Pulwama"]
 
 
 @pytest.mark.parametrize("text, ages", [

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-FIGURE_KINDS = ("killed", "wounded", "captured", "escaped", "arrested")
+FIGURE_KINDS = ("killed", "wounded", "captured", "escaped", "arrested", "kidnapped")
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 PLACE_PRECISIONS = ("exact", "district", "province", "country", "unknown")
 PERPETRATOR_STATUSES = ("claimed", "attributed", "suspected", "denied")

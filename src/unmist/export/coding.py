@@ -121,7 +121,7 @@ def gtd_row(record: dict, documents: dict) -> dict:
         "weaptype1_txt": weapon_type(record["weapons"][0]) if record["weapons"] else None,
         "weapdetail": "; ".join(record["weapons"]) or None,
         "nkill": _figure(record, "killed", "best"), "nwound": _figure(record, "wounded", "best"),
-        "nperpcap": _figure(record, "captured", "best"),
+        "nperpcap": _figure(record, "captured", "best"), "nhostkid": _figure(record, "kidnapped", "best"),
         "scite1": refs[0] if refs else None, "scite2": refs[1] if len(refs) > 1 else None,
         "scite3": refs[2] if len(refs) > 2 else None,
         "dbsource": "unmist", "nreports": record["sources"]["reports"], "nindependent": record["sources"]["independent"],

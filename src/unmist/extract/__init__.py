@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
-from .actors import VIOLENT_VERBS, ActorFinding, claim_status, described, find_perpetrators, kinds_of_doers, with_of_phrase
+from .actors import (VIOLENT_VERBS, ActorFinding, claim_status, described, find_perpetrators, is_the_attacker, kinds_of_doers,
+                     with_of_phrase)
 from .components import LOCATIVES, in_running_prose, names_a_jurisdiction, place_tokens
 from .figures import CARRYING_VERBS, Figure, after_to_death, sum_figures
 from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
@@ -34,7 +35,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v100"
+EXTRACT_VERSION = "extract.rules.v102"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1400,7 +1401,7 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
         for person in entities_in(facts.sent):
             if (person.label_ == "PERSON" or after_to_death(person.root)) \
                     and (effect_of(person) is not None or _identified_victim(person)) \
-                    and not _names_a_place(person):  # 'killed three peasants in Morazan': a place
+                    and not _names_a_place(person) and not is_the_attacker(person.root):  # 'killed three peasants in Morazan': a place
                 named = _name_alone(_full_name(person))
                 victims.setdefault(named.text.lower(), (named, person))
     return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),

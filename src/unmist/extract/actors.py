@@ -263,6 +263,20 @@ NOT_DOERS = frozenset({"victim", "people", "person", "persons", "life", "civilia
                        "woman", "women", "boy", "girl", "student", "passenger", "villager", "official", "leader"})
 
 
+# Who carried out an attack, as reports call them.
+ATTACKER_NOUNS = frozenset({"attacker", "bomber", "gunman", "assailant", "shooter", "hijacker", "perpetrator"})
+
+
+def is_the_attacker(token: Token) -> bool:
+    """The word names who carried out the attack: 'the gunman', or a name set beside such a word ('The
+    attacker, Omar Mateen, 29, was killed by police')."""
+    if token.lemma_.lower() in ATTACKER_NOUNS:
+        return True
+    if token.dep_ == "appos" and token.head.lemma_.lower() in ATTACKER_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in ATTACKER_NOUNS for c in token.children)
+
+
 def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     """Who did it, as a description: the subject of an active verb of violence or the agent of a
     passive one, when it is people ('guerrillas', 'three heavily armed men'), not a named group."""
@@ -276,6 +290,8 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         passive = any(c.dep_ in ("auxpass", "agent") for c in verb.children)
         if not passive and _reduced_passive(verb):
             continue  # 'nine officers killed': the subject is who was hit
+        if passive and any(c.dep_ == "nsubjpass" and is_the_attacker(c) for c in verb.children):
+            continue  # 'the gunman was killed by police': the police answered the attack
         doers = ([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive
                  else [c for c in verb.children if c.dep_ == "nsubj"])
         for doer in doers:
@@ -366,7 +382,13 @@ OBJECT_VERBS = frozenset({"kill", "murder", "assassinate", "kidnap", "abduct", "
 
 
 def _reduced_passive(verb: Token) -> bool:
-    if verb.lemma_.lower() not in OBJECT_VERBS or any(c.dep_ in ("dobj", "obj", "dative", "aux", "attr") for c in verb.children):
+    """'Two guards killed', 'Police officer shot dead in Karachi': a headline's passive without its
+    auxiliary ('shot dead' with no one shot is never active)."""
+    if any(c.dep_ in ("dobj", "obj", "dative", "aux", "attr") for c in verb.children):
+        return False
+    if verb.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in verb.children):
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.lemma_.lower() not in OBJECT_VERBS:
         return False
     return any(c.dep_ == "nsubj" and (c.like_num or any(n.dep_ == "nummod" for n in c.children)) for c in verb.children)
 

@@ -352,6 +352,8 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
             return Span(doc, start, end + 1, label="not_place")
         if _after_block_of(doc, start):
             return Span(doc, start, end, label="not_place")
+        if (road_end := _end_of_a_road_between(doc, start, end)) is not None:
+            return Span(doc, start, road_end, label="not_place")
         if _part_of_a_longer_person(doc, start, end):
             return Span(doc, start, end, label="not_place")  # 'the residence of Mecca Canty'
         if length == 1 and _abbreviated_first_word(doc, start):
@@ -504,6 +506,23 @@ def _street_after(doc: Doc, end: int) -> bool:
         return False  # 'the St. Mary Sheriff's Office': a saint's name begins, no street
     return end < len(doc) and (doc[end].lower_ in STREETS_WORDS or (
         doc[end].lower_ in STREET_WORDS | HOSPITAL_WORDS | HOUSING_WORDS and doc[end].text[:1].isupper()))
+
+
+# Roads named for the towns they join: 'the Jammu-Srinagar highway', 'the Kabul–Kandahar road'.
+ROAD_WORDS = frozenset({"highway", "road", "motorway", "expressway", "railway", "railroad", "corridor"})
+HYPHENS = frozenset({"-", "–", "—"})
+
+
+def _end_of_a_road_between(doc: Doc, start: int, end: int) -> int | None:
+    """Where a road named for two towns ends, when the name is one of them: an attack 'on the
+    Jammu-Srinagar highway near Pulwama' was near Pulwama, at neither end of the road."""
+    if end + 2 < len(doc) and doc[end].text in HYPHENS and doc[end + 1].text[:1].isupper() \
+            and doc[end + 2].lower_ in ROAD_WORDS:
+        return end + 3  # the first town: the span runs to the road word
+    if start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].text[:1].isupper() \
+            and end < len(doc) and doc[end].lower_ in ROAD_WORDS:
+        return end + 1  # the second
+    return None
 
 
 COMPASS_ABBREVIATIONS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})

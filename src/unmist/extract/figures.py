@@ -188,12 +188,14 @@ def _generic(cue: Token) -> bool:
 
 # A span of time that holds many incidents: a year, a month named alone, 'this year'.
 PERIOD = re.compile(r"(?:(?:this|last|the past) (?:year|month)|(?:19|20)\d\d|january|february|march|april|may|june|"
-                    r"july|august|september|october|november|december)")
+                    r"july|august|september|october|november|december|"
+                    r"(?:recent|the (?:past|last)(?: (?:few|two|three|four|five|ten|several))?) (?:years|months|decades?))")
 
 
 def _period_tally(verb: Token) -> bool:
     """'More than 700 people have been shot in the city this year', 'there were 30 accidental
-    shooting deaths in 2014': a tally over a period (perfect or existential, with a year or a
+    shooting deaths in 2014', 'bandits have killed thousands in recent years', 'over the past
+    decade': a tally over a period (perfect or existential, with a year or a
     month for its span), not one incident's toll.  'In 2010, nine people were shot' tells of one."""
     tallied = has_perfect(verb) or any(c.dep_ == "expl" for c in verb.children)
     if not tallied:
@@ -208,7 +210,7 @@ def _time_of(child: Token) -> Token | None:
     """The time word a verb's modifier gives: 'this year' (as a noun phrase), 'in 2014', 'since January'."""
     if child.dep_ == "npadvmod":
         return child
-    if child.dep_ == "prep" and child.lower_ in ("in", "since"):
+    if child.dep_ == "prep" and child.lower_ in ("in", "since", "over", "during"):
         return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
@@ -498,8 +500,13 @@ NEXT_ONE_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "s
 
 
 def _one_more(token: Token) -> bool:
-    """'a third was wounded', 'a second man died': one more person (not 'a third of the victims')."""
-    if token.lower_ not in NEXT_ONE_ORDINALS or token.dep_ not in ("nsubj", "nsubjpass"):
+    """'a third was wounded', 'a second man died', 'an officer was shot dead and another injured':
+    one more person (not 'a third of the victims')."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if token.lower_ == "another":
+        return not any(token.children)
+    if token.lower_ not in NEXT_ONE_ORDINALS:
         return False
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and \
         not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
@@ -722,15 +729,18 @@ def _with_wounds(noun: Token) -> bool:
 
 def _surface_passive(noun: Token, cue_kinds: dict[str, str]) -> str | None:
     """When the parse goes astray ('four people who helped him have been detained, Reuters reported'),
-    a passive cue later in the same clause still tells what happened to the counted people."""
+    a passive cue later in the same clause still tells what happened to the counted people, an
+    adverb between ('officers were critically wounded', whose subject the parser hangs on 'were')."""
     if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
         return None
-    tokens = noun.doc[noun.i + 1: noun.sent.end]
-    for previous, token in zip(tokens, tokens[1:]):
+    after_auxiliary = False
+    for token in noun.doc[noun.i + 1: noun.sent.end]:
         if token.text in (",", ";", ".", ":"):
             return None
-        if previous.lower_ in ("been", "were", "was") and token.tag_ == "VBN" and token.lemma_.lower() in cue_kinds:
+        if after_auxiliary and token.tag_ == "VBN" and token.lemma_.lower() in cue_kinds:
             return cue_kinds[token.lemma_.lower()]
+        if not (after_auxiliary and token.tag_ == "RB"):
+            after_auxiliary = token.lower_ in ("been", "were", "was")
     return None
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v5"
+GAZETTEER_VERSION = "gazetteer.v6"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -378,8 +378,24 @@ def _add_subdivisions(names: dict[str, list[Place]]) -> None:
 SUBDIVISION_SUFFIXES = re.compile(r"\s+(?:province|region|oblast|district|rayon|raion|governorate|nohiya|viloyati?)$", re.I)
 
 
+MIN_PLAIN_LETTERS = 5
+
+
+def _latin_forms(name: str) -> set[str]:
+    """A Latin name as reports write it, with its accents and without: 'Michoacán' and 'Michoacan'
+    (English wires drop them as often as they keep them); nothing for another script."""
+    import unicodedata
+
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    if plain == name:
+        return {name} if LATIN_NAME.match(name) else set()
+    # a short name loses too much with its accents: 'Ål' and 'Sé' would become the postal codes of
+    # Alabama and a word
+    return {name, plain} if LATIN_NAME.match(plain) and len(plain) >= MIN_PLAIN_LETTERS else set()
+
+
 def _subdivision_aliases(row: list[str], level1: bool) -> set[str]:
-    bases = {a for a in [row[0], *row[5].split("|")] if a and LATIN_NAME.match(a)}
+    bases = {form for a in [row[0], *row[5].split("|")] if a for form in _latin_forms(a)}
     aliases = set(bases)
     for base in bases:
         stem = SUBDIVISION_SUFFIXES.sub("", base)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from .dates import DateExpr, Resolved, compatible, resolve
-from .actors import CLAIM, NO_CLAIM, VIOLENT_VERBS
+from .actors import ATTACKER_NOUNS, CLAIM, NO_CLAIM, VIOLENT_VERBS
 from .components import MODALS
 from .figures import Figure
 from .names import OFFICIAL_TITLES, official
@@ -135,13 +135,9 @@ NAMES_THE_VICTIMS = re.compile(r"\b(?:victims?|dead|deceased)\s+(?:(?:was|were|h
                                r"(?:identified|named)\s+as\b", re.IGNORECASE)
 
 
-# Who carried out an attack: when one of them 'was shot' or 'was killed', guards or police answered
-# the attack told already; that is no new incident.
-ATTACKER_NOUNS = frozenset({"attacker", "bomber", "gunman", "assailant", "shooter", "hijacker", "perpetrator"})
-
-
 def _befalls_the_attacker(trigger: Span) -> bool:
-    """'The bomber was reportedly shot by guards', 'the gunman was killed by police'."""
+    """'The bomber was reportedly shot by guards', 'the gunman was killed by police': guards or police
+    answered the attack told already; that is no new incident."""
     return any(child.dep_ == "nsubjpass" and child.lemma_.lower() in ATTACKER_NOUNS for child in trigger.root.children)
 
 
@@ -280,9 +276,19 @@ def _governor_is_event(span: Span) -> bool:
                 return False  # 'was charged Tuesday in the shooting': the day of the charge
             if _aside(head):
                 return False  # 'Pizarro, former leader of the group that laid down its weapons on 9 March, was killed'
-            return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report"
+            return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report" \
+                or _told_before_its_source(head, span)
         token = head
     return True
+
+
+def _told_before_its_source(saying: Token, span: Span) -> bool:
+    """'Militants abducted 100 girls from a school in Chibok, late on Monday, officials said': the
+    parser hangs the day on 'said', but the report puts its source after what it tells, and the
+    day inside what it tells ('officials said on Monday' dates the saying)."""
+    told = [c for c in saying.children if c.dep_ in ("ccomp", "parataxis") and c.i < span.start]
+    source = [c for c in saying.children if c.dep_ == "nsubj" and c.i > span.end]
+    return bool(told and source) and span.end <= saying.i
 
 
 def _verbless_clause_of_an_aftermath(root: Token) -> bool:
@@ -577,6 +583,8 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
     resolved = resolve(expr, published, current.date if current else None) if expr else None
     if current is None:
         return _open(drafts, facts, expr, resolved)
+    if facts.new_event and SEPARATE_EVENT.search(facts.sent.text) and resolved is not None and resolved.precision == "day":
+        return _open(drafts, facts, expr, resolved)  # 'In a separate attack on Saturday, ...': the same day, another incident
     if resolved is not None:
         if expr.kind == "anchor":
             if not facts.new_event:  # 'the car was bought a month earlier' adds to the current incident
@@ -592,12 +600,14 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
             if verdicts[id(draft)]:
                 if _finer(resolved, draft.date):  # 'In October 2021 ...' then 'on 8 October': the day dates it
                     draft.date_expr, draft.date = expr, resolved
+                    draft.date_on_trigger = draft.date_on_trigger or _dates_the_event(facts, expr)
                 draft.sentences.append(facts)
                 return draft
         gap = facts.paragraph - current.sentences[-1].paragraph
         if _may_adopt(current, resolved) and not _long_before(resolved, published) and (gap <= SUPPORT_PARAGRAPHS or (
                 len(drafts) == 1 and current.core and gap <= SINGLE_INCIDENT_SUPPORT_PARAGRAPHS)):
             current.date_expr, current.date = expr, resolved  # the lead rarely dates the event: adopt
+            current.date_on_trigger = _dates_the_event(facts, expr)  # a later 'the attack on Tuesday' cannot redate it
             current.sentences.append(facts)
             return current
         same = next((d for d in [current, *drafts] if d.date is None and _same_people_hit(facts, d)), None)
@@ -698,6 +708,14 @@ def _finer(new: Resolved, old: Resolved | None) -> bool:
         old.precision, 4) and old.precision in ("month", "year", "week")
 
 
+def _dates_the_event(facts: SentenceFacts, expr: DateExpr) -> bool:
+    """The date is the incident's own: it modifies the event word, or stands in the sentence that
+    tells the event and its toll ('A suicide bomber detonated a device at the end of a concert on
+    Monday night, killing 22', where the parser hangs the day on the concert)."""
+    return expr.start in facts.trigger_dates or (
+        bool(facts.strong_triggers) and any(f.kind in CASUALTY_KINDS and (f.low or f.high) for f in facts.figures))
+
+
 def _redates(facts: SentenceFacts, expr: DateExpr, current: Draft) -> bool:
     """'Families buried their dead on Monday ...  the fighting broke out on September 16': a date
     given to the incident's own word, by reference ('the fighting'), replaces a circumstantial one."""
@@ -765,6 +783,6 @@ def _the_same_doers(facts: SentenceFacts, current: Draft) -> bool:
 
 def _open(drafts: list[Draft], facts: SentenceFacts, expr: DateExpr | None, resolved: Resolved | None) -> Draft:
     draft = Draft([facts], expr, resolved, core=not drafts and facts.paragraph <= CORE_PARAGRAPHS,
-                  date_on_trigger=expr is not None and expr.start in facts.trigger_dates)
+                  date_on_trigger=expr is not None and _dates_the_event(facts, expr))
     drafts.append(draft)
     return draft
