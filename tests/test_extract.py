@@ -294,6 +294,9 @@ def test_a_headlines_subject_of_killed_without_an_object_is_who_was_hit_not_who_
     assert _perpetrators(nlp, "Gunmen attack police post in Khost; four soldiers killed", 0) == [("Gunmen", "attributed")]
     # an active 'killed' with its object keeps its subject as the doer
     assert _perpetrators(nlp, "Afghan soldiers killed three militants near Khost.", 0) == [("Afghan soldiers", "attributed")]
+    # a group blamed by a description is the one its name beside the description names
+    assert _perpetrators(nlp, "The government blamed a little-known local group, the Kivu Liberation Front, for "
+                              "the bombings.", 0) == [("Kivu Liberation Front", "attributed")]
     # 'shot dead' with no one shot is never active: the officer was shot
     assert _perpetrators(nlp, "Police officer shot dead in Karachi", 0) == []
     assert _perpetrators(nlp, "Gunmen shot dead a police officer in Karachi.", 0) == [("Gunmen", "attributed")]
@@ -2023,6 +2026,34 @@ def test_who_stopped_the_attacker_is_no_perpetrator_and_the_attacker_no_victim(t
                                     "three-hour standoff.", "2016-06-13")
     assert [p.name for p in mentions[0].perpetrators] == ["gunman"]
     assert "Omar Mateen" not in [v.text for v in mentions[0].victims]
+
+
+def test_a_wires_dateline_day_is_when_it_was_filed_not_the_attack(tmp_path):
+    mentions = _news_item(tmp_path, "NIAMEY, Dec 11 (Reuters) - Militants killed 71 soldiers in an attack on a military "
+                                    "camp in western Niger on Tuesday, the defence ministry said on Wednesday.",
+                          "2019-12-11")
+    assert mentions[0].date.start == date(2019, 12, 10)
+
+
+def test_police_who_shot_the_attacker_told_as_a_pronoun_are_no_perpetrators(tmp_path):
+    mentions = _news_item(tmp_path, "A gunman opened fire in the city centre on Monday evening, killing four people and "
+                                    "wounding 22 others before he was shot dead by police, officials said.", "2020-11-03")
+    assert [p.name for p in mentions[0].perpetrators] == ["gunman"]
+
+
+def test_the_group_that_laid_a_siege_and_claimed_it_by_reference(tmp_path):
+    mentions = _news_item(tmp_path, "Security forces ended a 30-hour siege by al-Shabaab extremists at a hotel in "
+                                    "Mogadishu on Saturday night. At least 21 people were killed.\n\nThe "
+                                    "al-Qaeda-linked group claimed responsibility.", "2022-08-21")
+    assert ("al-Shabaab", "claimed") in [(p.name, p.status) for p in mentions[0].perpetrators]
+
+
+def test_a_local_round_ups_other_shooting_is_in_its_datelines_city(tmp_path):
+    """A city's round-up tells its city's shootings; the one it does not place is in the dateline's city."""
+    mentions = _news_item(tmp_path, "CHICAGO — A man was shot and killed in the 1200 block of West Madison Street on "
+                                    "Saturday, police said.\n\nIn a separate shooting on Saturday, two men were "
+                                    "wounded, police said.", "2013-08-18")
+    assert [m.place.name if m.place else None for m in mentions] == ["Chicago", "Chicago"]
 
 
 def test_the_towns_a_road_joins_are_not_where_it_was_attacked(nlp):

@@ -375,3 +375,15 @@ def test_the_ages_of_the_people_hit_tell_two_shootings_apart(tmp_path, second_vi
     second = {"title": "Shooting in Dayton", "published": "2016-05-09", "outlet": "Channel B",
               "text": f"DAYTON, Ohio — {second_victim} was shot and wounded on Sunday night, police said."}
     assert _incident_sizes(tmp_path, [first, second]) == sizes
+
+
+def test_a_round_ups_shooting_placed_only_by_the_dateline_links_by_no_place(tmp_path):
+    """A local round-up's other shooting is in the dateline's city for the ledger, but a city's day
+    holds many shootings: the city it never names itself is no evidence that it is another report's."""
+    roundup = {"title": "Weekend violence", "published": "2013-08-18", "outlet": "Daily A",
+               "text": "CHICAGO — A man was shot and killed in the 1200 block of West Madison Street on Saturday, "
+                       "police said.\n\nIn a separate shooting on Saturday, two men were wounded, police said."}
+    other = {"title": "Two men wounded", "published": "2013-08-18", "outlet": "Channel B",
+             "text": "CHICAGO — Two men were wounded in the 4500 block of South Halsted Street on Saturday, "
+                     "police said."}
+    assert _incident_sizes(tmp_path, [roundup, other]) == [1, 1, 1]

@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
-from .actors import (VIOLENT_VERBS, ActorFinding, claim_status, described, find_perpetrators, is_the_attacker, kinds_of_doers,
-                     with_of_phrase)
+from .actors import (ATTACK_NOUNS, VIOLENT_VERBS, ActorFinding, claim_status, described, find_perpetrators, is_the_attacker,
+                     kinds_of_doers, with_of_phrase)
 from .components import LOCATIVES, in_running_prose, names_a_jurisdiction, place_tokens
 from .figures import CARRYING_VERBS, Figure, after_to_death, sum_figures
 from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
@@ -35,7 +35,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v102"
+EXTRACT_VERSION = "extract.rules.v105"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -166,6 +166,10 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         elif place.precision in ("province", "district") and not _an_unnamed_settlement_of(place, document):
             dateline = _dateline_place(document, doc, countries)  # the dateline's town in that state or county
             place = dateline if dateline is not None and _within(dateline, place) else place
+    elif place is None and getattr(countries, "local", None):
+        # a local round-up ('CHICAGO — ... In a separate shooting, a man was shot in the 1200 block of
+        # ...') tells its city's incidents; a wire's capital dateline says nothing of a province's
+        place = _dateline_place(document, doc, countries)
     figures = _figures(draft, document)
     if itype is None and not any(f.high != 0 for f in figures):  # 'no one was hurt' alone tells no incident
         return None
@@ -504,6 +508,7 @@ class ReportScope(Counter):
     areas: frozenset[tuple[str, str]] = frozenset()
     city_areas: frozenset[tuple[str, str]] = frozenset()  # the states of the cities it names ('Chicago')
     big_cities: tuple[gazetteer.Place, ...] = ()  # the cities big enough to hold neighbourhoods it names
+    local: frozenset[str] = frozenset()  # the countries whose local news formulas it uses ('the 500 block of')
 
 
 def report_countries(doc: Doc, document: Document) -> ReportScope:
@@ -548,6 +553,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     counts.areas = frozenset(areas)
     counts.city_areas = frozenset(city_areas)
     counts.big_cities = tuple(big_cities.values())
+    counts.local = frozenset(styled)
     return counts
 
 
@@ -1105,10 +1111,6 @@ def _is_destination(span: Span) -> bool:
     # ('taken to UCI Medical Center in Orange')
     return any(_a_place_of_care(holder) and not _attacked(holder) for holder in (head.head, head.doc[head.i - 1])
                if holder.i < head.i)
-
-
-# Nouns of an attack whose 'on' names what was hit ('an attack on a hospital in Kabul').
-ATTACK_NOUNS = frozenset({"attack", "raid", "assault", "strike", "airstrike", "bombing", "shelling", "siege"})
 
 
 def _attacked(noun: Token) -> bool:

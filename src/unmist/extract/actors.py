@@ -141,7 +141,8 @@ def _in_question(text: str) -> bool:
 
 
 GROUP_ANAPHORA = re.compile(r"\b(?:by|for)\s+the\s+(?:group|organi[sz]ation|movement|militants)\b"
-                            r"|\bthe\s+(?:group|organi[sz]ation|movement)\s+(?:has\s+|had\s+)?(?:claimed|took|takes|said)",
+                            r"|\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:group|organi[sz]ation|movement)\s+(?:has\s+|had\s+)?"
+                            r"(?:claimed|took|takes|said)",  # 'the al-Qaeda-linked group claimed responsibility'
                             re.IGNORECASE)
 # How many sentences back 'the group' may look for the group it means.
 ANAPHORA_SENTENCES = 3
@@ -224,6 +225,10 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             or SUSPECTED_OF.match(after)
         if not cued or any(t.i in taken for t in chunk.root.subtree):
             continue  # 'fighters loyal to the Islamic State': the known group is the finding
+        if (named := _named_beside(chunk.root)) is not None:  # 'blamed a little-known group, National Thowheeth Jama'ath,'
+            findings.append(ActorFinding(described(named.text), "organization", _hedged(sent.text), named.start_char,
+                                         named.end_char, sent))
+            continue
         if chunk.root.pos_ == "PRON" or chunk.root.tag_ in ("WP", "PRP") or \
                 chunk.root.lemma_.lower() in ("it", "they", "them", "he", "him", "who", "side", "group", "government"):
             continue  # 'it was discovered who was responsible': a pronoun names no one
@@ -235,6 +240,18 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         status = _hedged(sent.text)
         findings.append(ActorFinding(text, _described_kind(chunk.root), status, span.start_char, span.end_char, sent))
     return findings
+
+
+# Nouns for a body of people that a name set beside names ('a little-known group, National Thowheeth Jama'ath').
+BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "cell", "network"})
+
+
+def _named_beside(noun: Token) -> Span | None:
+    """The name in apposition to a word for a group: the group blamed is the one named."""
+    if noun.lemma_.lower() not in BODY_NOUNS:
+        return None
+    named = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return None if named is None else noun.doc[named.left_edge.i: named.right_edge.i + 1]
 
 
 # Nouns for a force as a body ('the police'), not its people ('policemen').
@@ -277,6 +294,13 @@ def is_the_attacker(token: Token) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in ATTACKER_NOUNS for c in token.children)
 
 
+def _the_attacker_again(token: Token) -> bool:
+    """'A gunman opened fire ..., killing four, before he was shot dead by police': a pronoun for the
+    attacker the sentence names as the doer before it."""
+    return token.lower_ in ("he", "she", "they") and any(
+        t.dep_ == "nsubj" and t.i < token.i and is_the_attacker(t) for t in token.sent)
+
+
 def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     """Who did it, as a description: the subject of an active verb of violence or the agent of a
     passive one, when it is people ('guerrillas', 'three heavily armed men'), not a named group."""
@@ -290,7 +314,7 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         passive = any(c.dep_ in ("auxpass", "agent") for c in verb.children)
         if not passive and _reduced_passive(verb):
             continue  # 'nine officers killed': the subject is who was hit
-        if passive and any(c.dep_ == "nsubjpass" and is_the_attacker(c) for c in verb.children):
+        if passive and any(c.dep_ == "nsubjpass" and (is_the_attacker(c) or _the_attacker_again(c)) for c in verb.children):
             continue  # 'the gunman was killed by police': the police answered the attack
         doers = ([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive
                  else [c for c in verb.children if c.dep_ == "nsubj"])
@@ -578,16 +602,26 @@ def _doer_of(token: Token) -> str:
     return token.head.lemma_.lower()
 
 
+# Nouns for an attack: its 'by' names who made it ('a 30-hour siege by al-Shabaab extremists'), its
+# 'on' what it hit ('an attack on a hospital in Kabul').
+ATTACK_NOUNS = frozenset({"attack", "assault", "siege", "raid", "ambush", "bombing", "offensive", "massacre", "killing",
+                          "kidnapping", "abduction", "shelling", "incursion", "strike", "airstrike"})
+
+
 def _is_agent_of_event(group: Span) -> bool:
     token = group.root
     for _ in range(3):
-        if _does(token, FIGHT_LEMMAS):
+        if _does(token, FIGHT_LEMMAS) or _by_of_an_attack(token):
             return True
         if token.dep_ in ("compound", "amod", "pobj", "prep", "nmod", "poss"):
             token = token.head
             continue
         break
     return _does(token, FIGHT_LEMMAS)
+
+
+def _by_of_an_attack(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in ATTACK_NOUNS
 
 
 def _does(token: Token, verbs: frozenset[str]) -> bool:

@@ -20,6 +20,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
+from ..ingest.text import DATELINE
 from .dates import DateExpr, Resolved, compatible, resolve
 from .actors import ATTACKER_NOUNS, CLAIM, NO_CLAIM, VIOLENT_VERBS
 from .components import MODALS
@@ -222,11 +223,14 @@ PAGE_STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)"
                         r"(?:\s+at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s+on)?\s*:?\s*"
                         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
 STAMP_REACH = 50
+# How far into a line a dateline runs ('WASHINGTON, Dec 11 (Reuters) - ').
+DATELINE_REACH = 120
 
 
 def is_event_date(doc: Doc, expr: DateExpr) -> bool:
-    """False for the date of a statement ('said on Wednesday', 'on Thursday claimed') or a page's stamp."""
-    if PAGE_STAMP.search(text_of(doc), max(0, expr.start - STAMP_REACH), expr.start):
+    """False for the date of a statement ('said on Wednesday', 'on Thursday claimed'), a page's stamp
+    or a wire's dateline ('NIAMEY, Dec 11 (Reuters) -': the day it was filed)."""
+    if PAGE_STAMP.search(text_of(doc), max(0, expr.start - STAMP_REACH), expr.start) or _in_the_dateline(doc, expr):
         return False
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None:
@@ -237,6 +241,13 @@ def is_event_date(doc: Doc, expr: DateExpr) -> bool:
     if any(t.lemma_.lower() in SAYING_VERBS | knowledge.cue_verbs() and t.pos_ in ("VERB", "AUX") for t in nearby):
         return False  # 'on Thursday claimed responsibility'
     return not _after_a_court_day(span) and _governor_is_event(span)
+
+
+def _in_the_dateline(doc: Doc, expr: DateExpr) -> bool:
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, expr.start) + 1
+    dateline = DATELINE.match(text[line_start:line_start + DATELINE_REACH])
+    return dateline is not None and expr.start - line_start < dateline.end()
 
 
 # Words right before a date that make it the day of a court's business, wherever the parse hangs the date

@@ -35,7 +35,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v31"
+LINK_VERSION = "link.coherent.v32"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -137,6 +137,16 @@ def _day_precise(mention: Mention) -> bool:
     return bool(mention.date and mention.date.start and mention.date.precision == "day")
 
 
+def _place_of(mention: Mention):
+    """The place a mention tells for linking: a passing mention placed only by its report's dateline
+    (a local round-up's other shooting, 'CHICAGO - ... In a separate shooting, two men were
+    wounded') keeps that place in the ledger but has none of its own to link or conflict by."""
+    place = mention.place
+    if place is None or mention.core or place.evidence is None:
+        return place
+    return place if any(e.start <= place.evidence.start < e.end for e in mention.evidence) else None
+
+
 def consistent(a: Mention, b: Mention) -> bool:
     """Nothing rules out that two mentions tell of one incident: kinds of event, countries, dates,
     places, in a big city the streets, and the ages of the people involved."""
@@ -195,7 +205,7 @@ def _streets(names) -> set[str]:
 
 def places_conflict(a: Mention, b: Mention) -> bool:
     """Both name a specific place, and the two are neither the same, in one admin area, nor near."""
-    pa, pb = a.place, b.place
+    pa, pb = _place_of(a), _place_of(b)
     if pa is None or pb is None or "country" in (pa.precision, pb.precision) \
             or (_same_place(pa, pb) and not _different_parts(pa, pb)):
         return False  # a big city scores low as evidence (it sees many incidents a day), yet it is no conflict
@@ -215,8 +225,9 @@ def _different_parts(pa, pb) -> bool:
 def _shared_places(a: Mention, b: Mention) -> set[str]:
     """The places both name; not the city around two different parts of it."""
     shared = set(a.places_named) & set(b.places_named)
-    if a.place is not None and b.place is not None and _different_parts(a.place, b.place):
-        shared.discard(a.place.name)
+    pa, pb = _place_of(a), _place_of(b)
+    if pa is not None and pb is not None and _different_parts(pa, pb):
+        shared.discard(pa.name)
     return shared
 
 
@@ -406,9 +417,10 @@ def _only_nearby(a: Mention, b: Mention, place: float) -> bool:
     named by both: Dearborn and Detroit, or Cook County and Chicago, see a shooting most days between
     them (GVA: 41 right links and 46 wrong ones rested on such places, a day and two main stories).
     A state holds the other's town for certain: a report that names only the state lacks detail."""
-    if place != NEARBY_PLACE or _shared_places(a, b) or a.place is None or b.place is None:
+    pa, pb = _place_of(a), _place_of(b)
+    if place != NEARBY_PLACE or _shared_places(a, b) or pa is None or pb is None:
         return False
-    return "province" not in (a.place.precision, b.place.precision)
+    return "province" not in (pa.precision, pb.precision)
 
 
 def _named_in_the_other_report(a: Mention, b: Mention) -> bool:
@@ -425,7 +437,7 @@ def _follow_up_score(a: Mention, b: Mention, place: float, score: float, shared_
         return 0
     if place >= FOLLOW_UP_PLACE:
         return score if shared_name else score + 1  # the name counts once, in whichever sentences it is
-    unplaced_or_one_big_city = a.place is None or b.place is None or place == BIG_CITY_PLACE
+    unplaced_or_one_big_city = _place_of(a) is None or _place_of(b) is None or place == BIG_CITY_PLACE
     if unplaced_or_one_big_city and len(_all_names(a) & _all_names(b)) >= FOLLOW_UP_SHARED_NAMES:
         return score - place + FOLLOW_UP_PLACE + (0 if shared_name else 1)
     return 0
@@ -499,7 +511,7 @@ def _reported_before(a: Mention, b: Mention) -> bool:
 
 
 def _place_score(a: Mention, b: Mention) -> float:
-    pa, pb = a.place, b.place
+    pa, pb = _place_of(a), _place_of(b)
     shared_names = 1.5 if _shared_places(a, b) else 0
     if pa is None or pb is None:
         return shared_names
