@@ -35,7 +35,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v105"
+EXTRACT_VERSION = "extract.rules.v106"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -264,12 +264,17 @@ PLACE_UNITS = frozenset({"region", "hamlet", "village", "canton", "corregimiento
                          "neighbourhood"})
 
 
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
+
+
 def _names_a_place(span: Span) -> bool:
     """'killed in Mutata, Tres Playitas hamlet, Juan Jose corregimiento', 'kidnapped at the
     Cifuentes border region': words that the gazetteer or a locative preposition make a place."""
     if set(range(span.start, span.end)) <= place_tokens(span.doc):
         return True
     root = climb(span.root, ("appos", "conj"))
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "of") and root.head.head.lemma_.lower() in BORDER_WORDS:
+        return True  # 'near the border with Mali', which the tagger reads as a person
     return (root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "around")) or root.lemma_.lower() in PLACE_UNITS
 
 
@@ -327,7 +332,9 @@ def _learned_perpetrators(roles: list[Span], document: Document, found: tuple[Ac
             if name.lower() in known or words.lower() in known:
                 continue
             known.add(name.lower())
-            status = learned.perpetrator_status(span, claimed)
+            # a report's claim is the claimant's: a doer the model finds elsewhere ('gunmen forced their
+            # way inside') is claimed only where its own sentence tells the claim
+            status = learned.perpetrator_status(span, claimed and claim_status([span.sent]) == "claimed")
             values.append(ActorValue(name, kind, status, name if status == "claimed" else None,
                                      evidence_at(document, span.sent, span.start_char, span.end_char),
                                      surface=words if name != words else None))
@@ -532,8 +539,8 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
                 place = dominant
             if place.precision == "exact" and place.population >= gazetteer.ENCLOSING_CITY_POPULATION:
                 big_cities[place.geonameid or place.name] = place
-            if place.precision == "province":
-                areas.add((place.name, place.country))
+            if place.precision == "province":  # as its towns' records name it ('Chhattīsgarh' for 'Chhattisgarh')
+                areas.add((place.admin1 or place.name, place.country))
             elif (area := _area_of_unique_district(span._.unmist)) is not None:
                 areas.add(area)  # 'Missoula County' names Montana: it has no namesake elsewhere
                 counts[area[1]] += 1

@@ -25,7 +25,7 @@ CLAIM = re.compile(
     re.IGNORECASE,
 )
 NO_CLAIM = re.compile(
-    r"\b(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:claimed|taken\s+(?:responsibility|credit)|claim)"
+    r"\b(?:has|have|had|did|does|do)\s*n?[o']t\s+(?:yet\s+|immediately\s+)?(?:claimed|taken\s+(?:responsibility|credit)|claim)"
     r"|\bno\s+(?:group|one|organi[sz]ation|party)\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?(?:claimed|taken)"
     r"|\bnot\s+(?:yet\s+)?been\s+claimed|\bunclaimed\b|\bwithout\s+(?:a|any)\s+claim"
     r"|\bno\s+(?:immediate\s+|official\s+|known\s+|public\s+)?claim\b|\b(?:has|have|had)\s+yet\s+to\s+(?:claim|take)"

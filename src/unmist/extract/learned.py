@@ -266,7 +266,8 @@ def in_a_targets_place(span: Span) -> bool:
 
 
 def perpetrator_status(span: Span, claimed: bool) -> str:
-    """claimed when the sentence holds a claim of responsibility, suspected when it is hedged."""
+    """claimed when the caller found a claim of responsibility in the span's sentence, suspected when
+    the sentence is hedged."""
     if claimed:
         return "claimed"
     return "suspected" if SUSPICION.search(span.sent.text) else "attributed"
