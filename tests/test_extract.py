@@ -2038,6 +2038,13 @@ def test_a_wires_dateline_day_is_when_it_was_filed_not_the_attack(tmp_path):
     assert mentions[0].date.start == date(2019, 12, 10)
 
 
+def test_the_shooter_identified_by_name_is_no_victim(tmp_path):
+    mentions = _news_item(tmp_path, "An 18-year-old gunman opened fire at an elementary school on Tuesday, killing 19 "
+                                    "children, officials said. The shooter, identified as Salvador Ramos, had earlier shot his "
+                                    "grandmother, the governor said.", "2022-05-25")
+    assert "Salvador Ramos" not in [v.text for v in mentions[0].victims]
+
+
 def test_police_who_shot_the_attacker_told_as_a_pronoun_are_no_perpetrators(tmp_path):
     mentions = _news_item(tmp_path, "A gunman opened fire in the city centre on Monday evening, killing four people and "
                                     "wounding 22 others before he was shot dead by police, officials said.", "2020-11-03")

@@ -35,7 +35,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v106"
+EXTRACT_VERSION = "extract.rules.v107"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -238,7 +238,7 @@ def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ..
     values = []
     for span in spans:
         effect = effect_of(span)
-        if (effect is None and _speaks(span)) or _names_a_place(span) or _names_a_body(span):
+        if (effect is None and _speaks(span)) or _names_a_place(span) or _names_a_body(span) or is_the_attacker(span.root):
             continue
         words = _name_alone(_full_name(span)) if span[0].ent_type_ == "PERSON" else span
         values.append(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char,

@@ -243,12 +243,12 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
 
 
 # Nouns for a body of people that a name set beside names ('a little-known group, National Thowheeth Jama'ath').
-BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "cell", "network"})
+GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "cell", "network"})
 
 
 def _named_beside(noun: Token) -> Span | None:
     """The name in apposition to a word for a group: the group blamed is the one named."""
-    if noun.lemma_.lower() not in BODY_NOUNS:
+    if noun.lemma_.lower() not in GROUP_NOUNS:
         return None
     named = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     return None if named is None else noun.doc[named.left_edge.i: named.right_edge.i + 1]
@@ -286,11 +286,14 @@ ATTACKER_NOUNS = frozenset({"attacker", "bomber", "gunman", "assailant", "shoote
 
 def is_the_attacker(token: Token) -> bool:
     """The word names who carried out the attack: 'the gunman', or a name set beside such a word ('The
-    attacker, Omar Mateen, 29, was killed by police')."""
+    attacker, Omar Mateen, 29, was killed by police', 'the shooter, identified as ...')."""
     if token.lemma_.lower() in ATTACKER_NOUNS:
         return True
     if token.dep_ == "appos" and token.head.lemma_.lower() in ATTACKER_NOUNS:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in ("identify", "name") \
+            and token.head.head.head.lemma_.lower() in ATTACKER_NOUNS:
+        return True  # 'The shooter, identified as Salvador Ramos, ...'
     return any(c.dep_ == "appos" and c.lemma_.lower() in ATTACKER_NOUNS for c in token.children)
 
 
