@@ -244,6 +244,7 @@ def is_event_date(doc: Doc, expr: DateExpr) -> bool:
 
 
 def _in_the_dateline(doc: Doc, expr: DateExpr) -> bool:
+    """The date stands in the dateline that opens its line, as ingest reads datelines."""
     text = text_of(doc)
     line_start = text.rfind("\n", 0, expr.start) + 1
     dateline = DATELINE.match(text[line_start:line_start + DATELINE_REACH])

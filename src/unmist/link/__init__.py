@@ -164,7 +164,7 @@ def _streets_differ(a: Mention, b: Mention) -> bool:
     '5301 Mitscher Avenue', both Louisville).  A town named by both ties them more than its streets
     part them (reports of one shooting name the block, the cross street or the highway), so this
     holds only where the place says little (a big city, or no place in common).  GVA, candidate
-    pairs at link.coherent.v29: 45 of two incidents and 5 of one had such streets."""
+    pairs at link.coherent.v29: 46 of two incidents and 2 of one had such streets."""
     streets_a, streets_b = _streets(a.names), _streets(b.names)
     if not (streets_a and streets_b) or streets_a & _streets(_all_names(b)) or streets_b & _streets(_all_names(a)):
         return False
