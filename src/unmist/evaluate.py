@@ -23,7 +23,6 @@ from pathlib import Path
 
 from . import knowledge
 
-FIGURE_KINDS = ("killed", "wounded", "captured", "escaped", "arrested", "kidnapped")
 # A predicted date counts as right when it lies in the gold window widened by this many days.
 DATE_SLACK_DAYS = 0
 

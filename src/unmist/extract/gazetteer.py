@@ -146,10 +146,7 @@ def skeleton(name: str) -> str:
     Consonant digraphs are folded (kh/h, dzh/j, gh/g), vowels dropped after the first letter and
     doubled letters collapsed; candidates sharing a skeleton are then checked with rapidfuzz.
     """
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", name.lower())
-    text = "".join(ch for ch in text if ch.isalpha())
+    text = "".join(ch for ch in _without_accents(name.lower()) if ch.isalpha())
     for source, target in SKELETON_FOLDS:
         text = text.replace(source, target)
     if not text:
@@ -248,13 +245,18 @@ def bears_own_name(place: Place, name: str) -> bool:
 ABBREVIATED_WORDS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 
+def _without_accents(text: str) -> str:
+    """'Michoacán' -> 'Michoacan': the letters without their combining marks ('Ł' stays 'Ł')."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=100_000)
 def _folded(name: str) -> str:
     """Lower case without accents, abbreviations spelt out: 'Takhār' bears the name 'Takhar' as its
     own, and Saint Paul the name 'St. Paul'."""
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    folded = _without_accents(name.lower()).encode("ascii", "ignore").decode()
     first, _, rest = folded.partition(" ")
     spelt = ABBREVIATED_WORDS.get(first.rstrip("."))
     return f"{spelt} {rest}" if spelt and rest else folded
@@ -384,9 +386,7 @@ MIN_PLAIN_LETTERS = 5
 def _latin_forms(name: str) -> set[str]:
     """A Latin name as reports write it, with its accents and without: 'Michoacán' and 'Michoacan'
     (English wires drop them as often as they keep them); nothing for another script."""
-    import unicodedata
-
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    plain = _without_accents(name)
     if plain == name:
         return {name} if LATIN_NAME.match(name) else set()
     # a short name loses too much with its accents: 'Ål' and 'Sé' would become the postal codes of
