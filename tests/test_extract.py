@@ -1835,6 +1835,28 @@ def test_a_later_paragraph_that_retells_the_main_incident_is_part_of_it(tmp_path
     assert any(m.date and m.date.start.year == 2019 for m in mentions if not m.core)
 
 
+def test_a_victim_dying_days_later_does_not_redate_the_attack(tmp_path):
+    # the follow-up leads with the death; the attack it retells, told with its own day, dates the incident
+    text = ("One of the four people wounded in a shooting outside a Dayton bar last weekend has died, police said Friday.\n\n"
+            "Marcus Bell, 24, died Thursday night at Miami Valley Hospital, police said.\n\n"
+            "Bell was standing with friends on Elm Street when a gunman opened fire Saturday night.\n\n"
+            "No arrests have been made.")
+    main = next(m for m in _news_item(tmp_path, text, "2024-05-17") if m.core)
+    assert main.date.start == date(2024, 5, 11)
+
+
+def test_a_victim_the_tagger_takes_for_a_firm_still_ties_a_retelling(tmp_path):
+    # 'El-Amin' reads as an organisation where he was shot: he is still the man the lead says died
+    text = ("A food truck operator shot over the weekend in a Lexington park has been laid to rest. "
+            "Kwame El-Amin, 42, was one of five people shot Sunday night in Douglass Park. "
+            "He died Thursday night at a hospital.\n\n"
+            "Friends remembered him as a generous man who sold fish from his truck and coached youth basketball.\n\n"
+            "El-Amin was shot Sunday night at the same park where he had played as a boy.\n\n"
+            "The other victims are expected to survive.")
+    main = [m for m in _news_item(tmp_path, text, "2015-06-25") if m.core]
+    assert len(main) == 1 and main[0].date.start == date(2015, 6, 21)
+
+
 @pytest.mark.parametrize("later, expected", [
     # a phone line that changes after the report came out is no day of the incident
     ("Tips may be called in to 555-0100, or after March 3 to 555-0199.", date(2017, 2, 16)),

@@ -496,13 +496,31 @@ def _fold_retellings(drafts: list[Draft], every_sentence: list[SentenceFacts], p
     for draft in drafts:
         if draft is not core and _retells(draft, core, core_names, core_places, published):
             core.sentences.extend(draft.sentences)
-            if core.date is None and draft.date is not None and draft.date.precision == "day" \
-                    and not _long_before(draft.date, published):
+            if draft.date is not None and draft.date.precision == "day" and not _long_before(draft.date, published) \
+                    and (core.date is None or _attack_before_the_death(draft, core)):
                 core.date_expr, core.date = draft.date_expr, draft.date
         else:
             kept.append(draft)
     core.sentences.sort(key=lambda facts: facts.sent.start)
     return kept
+
+
+def _attack_before_the_death(draft: Draft, core: Draft) -> bool:
+    """The main story is dated by a victim's death ('Julian Bryant, 22, died Wednesday night') and the
+    retelling by the attack itself, days before ('someone opened fire Sunday night'): an incident's
+    date is the attack's, as every coding scheme dates it, not the day one of its victims died."""
+    if not (_dated_by_a_death(core) and draft.date_on_trigger and not _dated_by_a_death(draft)):
+        return False
+    death, attack = core.date.start, draft.date.start
+    return death is not None and attack is not None and 0 < (death - attack).days <= AFTERMATH_DAYS
+
+
+def _dated_by_a_death(draft: Draft) -> bool:
+    """The draft's date is the day someone died ('He died Thursday night')."""
+    expr = draft.date_expr
+    return expr is not None and any(
+        facts.sent.start_char <= expr.start < facts.sent.end_char and _dates_a_death(facts, expr)
+        for facts in draft.sentences)
 
 
 def _retells(draft: Draft, core: Draft, core_names: set[str], core_places: set[str], published: date | None) -> bool:
@@ -539,7 +557,21 @@ def _family_names(draft: Draft) -> set[str]:
                 names.update(t.lower_ for t in ent if t.is_alpha)
         names.update(t.lower_ for t in facts.sent if t.pos_ == "PROPN" and not t.ent_type_ and t.is_title
                      and len(t) > 2 and t.lower_ not in OFFICIAL_TITLES)
+        names.update(_name_of_the_hit(facts.sent))
     return names - NAME_SUFFIXES
+
+
+def _name_of_the_hit(sent: Span) -> set[str]:
+    """The words of a proper name the sentence says was shot, killed or died, whatever entity the
+    tagger made of it ('El-Amin was shot Sunday night', read as an organisation)."""
+    names = set()
+    for token in sent:
+        hit = (token.dep_ == "nsubjpass" and token.head.lemma_.lower() in CASUALTY_LEMMAS) or (
+            token.dep_ == "nsubj" and token.head.lemma_.lower() in AFTERMATH_LEMMAS)
+        if hit and token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):
+            words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+            names.update(t.lower_ for t in words if t.is_alpha and len(t) > 2)
+    return names
 
 
 # Verbs that, with a pronoun or a word for 'the incident' as subject, say when the incident just
