@@ -37,6 +37,15 @@ def test_a_dateline_after_a_photo_caption_is_found_and_a_paragraph_of_prose_ends
     assert parse_plain_text(f"{prose}\n\n{story}").dateline is None  # the story began with the first paragraph
 
 
+def test_a_dateline_after_a_gallery_caption_is_found(tmp_path):
+    # a news item whose text opens with a photo gallery's caption, which runs into its credit
+    gallery = "Four people were shot on Oak Drive late Monday night, police said View Full Caption The Dayton Daily/Ann Lee"
+    story = "DAYTON, Ohio (WDTN) - Police found four people shot on Oak Drive late Monday night."
+    path = tmp_path / "item.jsonl"
+    path.write_text(json.dumps({"title": "Four shot", "published": "2016-01-01", "text": f"{gallery}\n\n{story}"}) + "\n")
+    assert _one(path).dateline == "DAYTON, Ohio"
+
+
 def test_comment_thread_and_related_posts_are_removed(demo_dir):
     document = _one(demo_dir / "003_valleywatch_gharm_claim.txt")
     assert "as many as 14 officers died" in document.text

@@ -35,7 +35,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v108"
+EXTRACT_VERSION = "extract.rules.v109"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -516,6 +516,7 @@ class ReportScope(Counter):
     city_areas: frozenset[tuple[str, str]] = frozenset()  # the states of the cities it names ('Chicago')
     big_cities: tuple[gazetteer.Place, ...] = ()  # the cities big enough to hold neighbourhoods it names
     local: frozenset[str] = frozenset()  # the countries whose local news formulas it uses ('the 500 block of')
+    forces: frozenset[str] = frozenset()  # the places whose own police it names ('Mount Vernon police')
 
 
 def report_countries(doc: Doc, document: Document) -> ReportScope:
@@ -561,6 +562,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     counts.city_areas = frozenset(city_areas)
     counts.big_cities = tuple(big_cities.values())
     counts.local = frozenset(styled)
+    counts.forces = frozenset(span.text.lower() for span in doc.spans["unmist_places"] if names_a_jurisdiction(span))
     return counts
 
 
@@ -755,6 +757,7 @@ def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceVa
         _outgrows_namesakes(candidates)
     if place is None or start < 0:
         return None
+    place = _city_around((place,), countries) or place  # 'ROGERS PARK —' of a Chicago story: coded as Chicago
     sent = doc.char_span(start, start + len(name), alignment_mode="expand").sent
     return _place_value(place, evidence_at(document, sent, start, start + len(name)))
 
@@ -965,11 +968,12 @@ def _city_around(candidates: tuple, countries: Counter) -> gazetteer.Place | Non
     """The big city the report names that holds one of the name's places: 'Englewood' of a Chicago
     story is Chicago's neighbourhood, not Englewood, Colorado, and coded as Chicago, as GTD and GVA
     code a city's parts."""
+    forces = getattr(countries, "forces", frozenset())
     for city in getattr(countries, "big_cities", ()):
         for place in candidates:
             if place.precision == "exact" and place.population < gazetteer.ENCLOSING_CITY_POPULATION \
-                    and gazetteer.lies_in(place, city):
-                return city
+                    and gazetteer.lies_in(place, city) and place.name.lower() not in forces:
+                return city  # (a town with police of its own, 'Mount Vernon police', is no part of the Bronx)
     return None
 
 

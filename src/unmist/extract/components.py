@@ -350,12 +350,16 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
             return Span(doc, start, start + 1, label="not_place")
         if _street_after(doc, end) or _airline_after(doc, end):
             return Span(doc, start, end + 1, label="not_place")
-        if _after_block_of(doc, start):
+        if _after_block_of(doc, start) or _crossing_a_street(doc, start):
             return Span(doc, start, end, label="not_place")
+        if length == 1 and _a_headline_subject(doc, start):
+            return Span(doc, start, end, label="not_place")  # 'Man arrested after son finds gun'
         if (road_end := _end_of_a_road_between(doc, start, end)) is not None:
             return Span(doc, start, road_end, label="not_place")
-        if _part_of_a_longer_person(doc, start, end):
+        if _part_of_a_longer_person(doc, start, end) or _the_dead_named(doc, start, end):
             return Span(doc, start, end, label="not_place")  # 'the residence of Mecca Canty'
+        if _first_name_of(doc, start, end, people):
+            return Span(doc, start, end + 1, label="not_place")  # the whole name: its family name is no place either
         if length == 1 and _abbreviated_first_word(doc, start):
             return Span(doc, start, end + 1, label="not_place")  # 'the St. Mary Sheriff's Office' is no Mary
         if length == 1 and span.text.lower() in STREET_WORDS and (start == 0 or doc[start - 1].lower_ != "in"):
@@ -463,7 +467,9 @@ def _airline_after(doc: Doc, end: int) -> bool:
 STREETS_WORDS = frozenset({"streets", "roads", "avenues", "drives", "boulevards", "lanes"})
 # Words after a name that make it a housing complex's ('the Ridgecrest Apartments'): local news
 # names the complex, and the town of that name is elsewhere.
-HOUSING_WORDS = frozenset({"apartments", "apartment", "townhomes", "condominiums"})
+# (housing named after a place or a person: 'outside a deli across from the Lincoln Houses')
+HOUSING_WORDS = frozenset({"apartments", "apartment", "townhomes", "condominiums", "houses", "homes", "projects",
+                           "towers"})
 # Capitalised words after a name that make it a venue's: 'a Holiday Inn', 'Alpine High School',
 # 'Tina's Bar', 'the Pine Ridge Mobile Home Park', 'a Humboldt Park apartment' name a hotel, a school,
 # a bar, a park, not the towns of Holiday, Florida or Humboldt, Tennessee.  A venue that bears a
@@ -506,6 +512,26 @@ def _street_after(doc: Doc, end: int) -> bool:
         return False  # 'the St. Mary Sheriff's Office': a saint's name begins, no street
     return end < len(doc) and (doc[end].lower_ in STREETS_WORDS or (
         doc[end].lower_ in STREET_WORDS | HOSPITAL_WORDS | HOUSING_WORDS and doc[end].text[:1].isupper()))
+
+
+def _crossing_a_street(doc: Doc, start: int) -> bool:
+    """'near Yosemite Avenue and Cleveland': a name joined to a street names the cross street."""
+    return start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].lower_ in STREET_WORDS
+
+
+# Tags of the verb right after a headline's first word when that word is its subject.
+HEADLINE_VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "MD"})
+
+
+def _a_headline_subject(doc: Doc, start: int) -> bool:
+    """An English word opening a sentence as its subject, with a verb or an age after it ('Man
+    arrested after ...', 'Man, 24, fatally shot'), is the word, not Man, Côte d'Ivoire: a town opening a
+    sentence comes with its police, its county or a comma and its state."""
+    token = doc[start]
+    if not token.is_sent_start or token.lower_ not in english_words() or start + 2 >= len(doc):
+        return False
+    following = doc[start + 1]
+    return following.tag_ in HEADLINE_VERB_TAGS or (following.text == "," and doc[start + 2].like_num)
 
 
 # Roads named for the towns they join: 'the Jammu-Srinagar highway', 'the Kabul–Kandahar road'.
@@ -589,14 +615,41 @@ def _part_of_a_longer_person(doc: Doc, start: int, end: int) -> bool:
                for word in (before, after))
 
 
+def _first_name_of(doc: Doc, start: int, end: int, people: frozenset[str]) -> bool:
+    """A one-word 'place' followed by a word of the full names the report gives, that pair standing
+    together in one of those names: 'Mecca Canty' is the woman the report named, wherever the
+    tagger saw a city in 'Mecca' (a full name's pairs are in ``people`` as 'Mecca Canty')."""
+    return end - start == 1 and end < len(doc) and f"{doc[start].text} {doc[end].text}" in people
+
+
+# Nouns of a killing: what follows 'the shooting death of' is the dead, a person, whatever the tagger
+# makes of the name ('in connection with the shooting death of A'Naiya Montgomery').
+DEATH_NOUNS = frozenset({"death", "murder", "killing", "slaying", "homicide", "funeral", "manslaughter"})
+# How many words of a name may stand between 'of' and the word looked up ('of A'Naiya Montgomery').
+NAME_WORDS_BEFORE = 2
+
+
+def _the_dead_named(doc: Doc, start: int, end: int) -> bool:
+    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
+        return False  # the place of the dead: 'the death of Detroit girl', a headline's 'death of West Seattle teen'
+    i = start - 1
+    while i >= 0 and start - i <= NAME_WORDS_BEFORE and doc[i].lower_ != "of" and (
+            doc[i].is_title or doc[i].text in ("'", "’", "-")):
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in DEATH_NOUNS
+
+
 def _possessive_follows(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and following.text in ("'s", "’s")
 
 
 def _words_of_full_names(doc: Doc) -> frozenset[str]:
-    """The words of the people's names of two or more words the model finds in a report."""
-    return frozenset(t.text for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.is_title)
+    """The words of the people's names of two or more words the model finds in a report, and every
+    two words of such a name that stand together ('Mecca Canty')."""
+    names = [[t.text for t in ent if t.is_title] for ent in entities_of(doc) if ent.label_ == "PERSON" and len(ent) > 1]
+    return frozenset(word for words in names for word in words) | frozenset(
+        f"{first} {second}" for words in names for first, second in zip(words, words[1:]))
 
 
 def _before_police(token: Token) -> bool:

@@ -237,8 +237,10 @@ def _areas_before_towns(key: str, candidates: tuple[Place, ...]) -> tuple[Place,
 
 
 def bears_own_name(place: Place, name: str) -> bool:
-    """'Herāt' bears the name 'Herat' as its own; Rockville, Indiana bears 'Park' only as an alias."""
-    return place.curated or _folded(place.name) == _folded(name)
+    """'Herāt' bears the name 'Herat' as its own, and The Bronx 'Bronx'; Rockville, Indiana bears
+    'Park' only as an alias."""
+    own, asked = _folded(place.name), _folded(name)
+    return place.curated or own == asked or own == f"the {asked}"
 
 
 # Abbreviated first words of place names, written both ways ('St. Paul' is Saint Paul's own name).

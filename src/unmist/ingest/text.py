@@ -268,7 +268,8 @@ def _read_trailing_date(body: list[str], fields: dict) -> list[str]:
 # late Monday night. (WDTN Photo/Bear Everett)'); the dateline opens the first paragraph of prose.
 DATELINE_PARAGRAPHS = 3
 SHORT_LINE_CHARS = 80
-CAPTION_CREDIT = re.compile(r"\([^()]*\b(?:photo|image|file|credit|courtesy)\b[^()]*\)\s*$", re.IGNORECASE)
+CAPTION_CREDIT = re.compile(r"\([^()]*\b(?:photo|image|file|credit|courtesy)\b[^()]*\)\s*$"
+                            r"|\bview\s+full\s+caption\b", re.IGNORECASE)  # a gallery's caption, then its credit
 
 
 def _dateline(body: list[str]) -> re.Match[str] | None:
