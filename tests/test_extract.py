@@ -2160,3 +2160,18 @@ def test_the_ages_a_report_gives(text, ages):
     from unmist.extract.names import ages_in
 
     assert ages_in(text) == ages
+
+
+@pytest.mark.parametrize("sentence, date_text, dates_the_event", [
+    # a date in a clause about someone else does not date the incident named above it
+    ("Thomas is among four people questioned this week about the shootings, including Cheron Shelton, 29, "
+     "who was questioned a week ago.", "a week ago", False),
+    # a clause that tells the incident itself does, however deep the date sits in it
+    ("Detectives are investigating a double shooting on the 7800 block of Elm Circle that occurred just after "
+     "7:00 p.m. Thursday.", "Thursday", True),
+])
+def test_a_date_dates_the_incident_only_through_the_clause_that_tells_it(nlp, sentence, date_text, dates_the_event):
+    from unmist.extract.segment import sentence_facts
+    facts = sentence_facts(nlp(sentence))[0]
+    start = next(d.start for d in facts.dates if d.text == date_text)
+    assert (start in facts.trigger_dates) is dates_the_event

@@ -402,6 +402,10 @@ def _prepositional_objects(word: Token) -> Iterator[Token]:
     return (c for p in word.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj")
 
 
+# Subjects that make a clause about a person: its date is of what they did, not of the incident above it.
+PERSONAL_SUBJECTS = frozenset({"who", "he", "she", "they", "i", "we"})
+
+
 def _trigger_dates(doc: Doc, sent: Span, triggers: list[Span], dates: list[DateExpr]) -> dict[int, int]:
     """Dates whose governing word is an incident trigger (date start -> trigger token): those date
     the incident itself.  ``triggers`` and ``dates`` are those starting in the sentence."""
@@ -419,6 +423,9 @@ def _trigger_dates(doc: Doc, sent: Span, triggers: list[Span], dates: list[DateE
             if token.pos_ == "VERB" and subject is not None and subject.i in trigger_tokens:
                 starts[expr.start] = subject.i  # 'the fighting broke out on September 16'
                 break
+            if token.pos_ == "VERB" and subject is not None and (
+                    subject.lower_ in PERSONAL_SUBJECTS or subject.ent_type_ == "PERSON"):
+                break  # what someone did or underwent: 'Shelton, who was questioned a week ago' dates no shooting
     return starts
 
 
