@@ -465,9 +465,8 @@ def _airline_after(doc: Doc, end: int) -> bool:
 
 # ... and the plural after two street names ('at the intersection of Warren and Copeland streets').
 STREETS_WORDS = frozenset({"streets", "roads", "avenues", "drives", "boulevards", "lanes"})
-# Words after a name that make it a housing complex's ('the Ridgecrest Apartments'): local news
-# names the complex, and the town of that name is elsewhere.
-# (housing named after a place or a person: 'outside a deli across from the Lincoln Houses')
+# Words after a name that make it a housing complex's ('the Ridgecrest Apartments', 'across from the
+# Lincoln Houses'): local news names the complex, and the town of that name is elsewhere.
 HOUSING_WORDS = frozenset({"apartments", "apartment", "townhomes", "condominiums", "houses", "homes", "projects",
                            "towers"})
 # Capitalised words after a name that make it a venue's: 'a Holiday Inn', 'Alpine High School',
@@ -630,6 +629,8 @@ NAME_WORDS_BEFORE = 2
 
 
 def _the_dead_named(doc: Doc, start: int, end: int) -> bool:
+    """The name after 'the (shooting) death of' (up to NAME_WORDS_BEFORE words of it before this one):
+    the dead, unless the name stands before a noun for them."""
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
         return False  # the place of the dead: 'the death of Detroit girl', a headline's 'death of West Seattle teen'
     i = start - 1
