@@ -142,3 +142,17 @@ def test_a_named_day_dates_an_incident(text, published, day):
                                   "Christmas at the shelter was quiet, its director said Sunday."])
 def test_a_holiday_named_as_a_season_dates_nothing(text):
     assert [e.kind for e in find_dates(text) if e.kind == "holiday"] == []
+
+
+@pytest.mark.parametrize("text, published, inside", [
+    ("Two of four people questioned in the six weeks since the Wilkinsburg mass shooting are out of jail",
+     date(2016, 4, 20), date(2016, 3, 9)),
+    ("three days ago", date(2016, 4, 20), date(2016, 4, 17)),
+])
+def test_a_span_back_from_the_report_dates_what_it_counts_from(text, published, inside):
+    resolved = _resolved(text, published)
+    assert resolved.start <= inside <= resolved.end and resolved.precision in ("day", "week")
+
+
+def test_since_a_month_or_a_year_is_still_a_period():
+    assert find_dates("the worst shooting since March")[0].kind == "span"

@@ -90,7 +90,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anchor_within", re.compile(rf"\bwithin\s+{_COUNT}\s+{_UNIT}\s+(?:of|after)\b", re.I)),
     ("anchor_next", re.compile(r"\bthe (?P<which>next|following|previous) (?P<unit>day|morning|evening|night|week)\b|\bthe day (?P<before>before|after)\b", re.I)),
     ("relative", re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today|overnight)\b", re.I)),
-    ("relative_ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", re.I)),
+    # 'two weeks ago', and 'in the six weeks since the shooting': the event that long before the report
+    ("relative_ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:ago\b|since(?=\s+(?:the|a|an|that|his|her|their)\s))", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|this|past|earlier this) (?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?:on|last|this|early|late|since|by|until) )?{_WEEKDAY}(?:'s|’s)?(?: (?:morning|afternoon|evening|night))?\b")),
 ]
