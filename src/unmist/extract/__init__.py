@@ -523,9 +523,11 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     """How often each country is named in the report (place names, 'Tajik', the dateline), and the
     admin areas it names."""
     counts = ReportScope()
-    areas, cities, city_areas, big_cities = set(), Counter(), set(), {}
+    areas, cities, city_areas, big_cities, forces = set(), Counter(), set(), {}, set()
     styled = {country for pattern, country in knowledge.national_styles() if pattern.search(document.text)}
     for span in doc.spans["unmist_places"]:
+        if names_a_jurisdiction(span):
+            forces.add(span.text.lower())
         if _called_a_neighbourhood(span):
             continue  # 'the city's Knoxville section' names no city of its own: the report's city says where it is
         readings = _in_countries(span._.unmist, styled)
@@ -562,7 +564,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     counts.city_areas = frozenset(city_areas)
     counts.big_cities = tuple(big_cities.values())
     counts.local = frozenset(styled)
-    counts.forces = frozenset(span.text.lower() for span in doc.spans["unmist_places"] if names_a_jurisdiction(span))
+    counts.forces = frozenset(forces)
     return counts
 
 
