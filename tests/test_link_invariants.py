@@ -387,3 +387,20 @@ def test_a_round_ups_shooting_placed_only_by_the_dateline_links_by_no_place(tmp_
              "text": "CHICAGO — Two men were wounded in the 4500 block of South Halsted Street on Saturday, "
                      "police said."}
     assert _incident_sizes(tmp_path, [roundup, other]) == [1, 1, 1]
+
+
+@pytest.mark.parametrize("second_town, sizes", [
+    # two towns of one state, far apart: the state both reports name is no place in common
+    ("PENSACOLA", [1, 1]),
+    # the same town: one shooting
+    ("GAINESVILLE", [2]),
+])
+def test_the_state_two_reports_name_is_no_place_in_common(tmp_path, second_town, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Man wounded outside bar", "published": "2017-03-10", "outlet": "Daily A",
+         "text": "GAINESVILLE, Fla. — A man was shot and wounded outside a bar in Florida on Thursday night, "
+                 "police said."},
+        {"title": "Shooting outside bar", "published": "2017-03-10", "outlet": "Channel B",
+         "text": f"{second_town}, Fla. — Deputies said a man was wounded by gunfire on Thursday night in "
+                 "Florida. He was shot outside a bar."},
+    ]) == sizes

@@ -35,7 +35,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v32"
+LINK_VERSION = "link.coherent.v33"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -228,7 +228,16 @@ def _shared_places(a: Mention, b: Mention) -> set[str]:
     pa, pb = _place_of(a), _place_of(b)
     if pa is not None and pb is not None and _different_parts(pa, pb):
         shared.discard(pa.name)
-    return shared
+    return shared - _states_around(pa, pb)
+
+
+def _states_around(pa, pb) -> set[str]:
+    """The admin areas around the towns the two are placed in ('Florida' of an Orlando story and of
+    one in Oldsmar): every incident of the state shares that name.  Not a town's own name: Kunduz is
+    a city and the province around it."""
+    places = [p for p in (pa, pb) if p is not None]
+    own_names = {p.name for p in places}
+    return {p.admin1 for p in places if p.precision in ("exact", "district") and p.admin1} - own_names
 
 
 def _within(small, large) -> bool:
