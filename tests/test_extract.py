@@ -2175,3 +2175,14 @@ def test_a_date_dates_the_incident_only_through_the_clause_that_tells_it(nlp, se
     facts = sentence_facts(nlp(sentence))[0]
     start = next(d.start for d in facts.dates if d.text == date_text)
     assert (start in facts.trigger_dates) is dates_the_event
+
+
+def test_the_day_someone_was_questioned_does_not_date_the_shooting(tmp_path):
+    """A follow-up dates its shooting 'last month'; the week a suspect was questioned in is his, and
+    no finer date of the shooting."""
+    mentions = _news_item(tmp_path, "MILLBROOK, Ala. — Detectives looking into last month's shooting at a birthday "
+                                    "party in Millbrook say they are close to an arrest.\n\nTwo men were questioned "
+                                    "this week about the shooting, including Dale Porter, 31, who was questioned a "
+                                    "week ago.", "2016-04-08")
+    main = next(m for m in mentions if m.core)
+    assert (main.date.start, main.date.precision) == (date(2016, 3, 1), "month")

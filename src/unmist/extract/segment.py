@@ -92,6 +92,7 @@ class SentenceFacts:
     trigger_dates: frozenset[int] = frozenset()  # starts of dates that modify a trigger ('Sunday's attack')
     dated_triggers: frozenset[int] = frozenset()  # token index of triggers such a date modifies
     date_governors: dict[int, int] = field(default_factory=dict)  # date start -> the trigger it dates
+    personal_dates: frozenset[int] = frozenset()  # starts of dates of what a person did ('who was questioned a week ago')
 
     @property
     def new_event(self) -> bool:
@@ -190,7 +191,8 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
     for index, sent in enumerate(sentences):
         paragraph += text_of(doc).count("\n\n", previous_end, sent.start_char)
         previous_end = sent.start_char
-        governors = _trigger_dates(doc, sent, triggers[index], dates[index])
+        personal: set[int] = set()
+        governors = _trigger_dates(doc, sent, triggers[index], dates[index], personal)
         facts.append(SentenceFacts(
             sent=sent, index=index, paragraph=paragraph,
             triggers=[t for t in triggers[index] if not t._.unmist_trigger["irrealis"]],
@@ -201,6 +203,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
             trigger_dates=frozenset(governors),
             dated_triggers=frozenset(governors.values()),
             date_governors=governors,
+            personal_dates=frozenset(personal),
         ))
     return facts
 
@@ -406,9 +409,11 @@ def _prepositional_objects(word: Token) -> Iterator[Token]:
 PERSONAL_SUBJECTS = frozenset({"who", "he", "she", "they", "i", "we"})
 
 
-def _trigger_dates(doc: Doc, sent: Span, triggers: list[Span], dates: list[DateExpr]) -> dict[int, int]:
+def _trigger_dates(doc: Doc, sent: Span, triggers: list[Span], dates: list[DateExpr],
+                   personal: set[int] | None = None) -> dict[int, int]:
     """Dates whose governing word is an incident trigger (date start -> trigger token): those date
-    the incident itself.  ``triggers`` and ``dates`` are those starting in the sentence."""
+    the incident itself.  ``triggers`` and ``dates`` are those starting in the sentence; the starts
+    of dates of what a person did go into ``personal``, when given."""
     trigger_tokens = {t.root.i for t in triggers if t.label_ not in ATTACH_ONLY_TYPES}
     trigger_tokens |= {t.i for t in sent if t.lemma_.lower() in CASUALTY_LEMMAS and t.pos_ == "VERB"}
     starts: dict[int, int] = {}
@@ -425,6 +430,8 @@ def _trigger_dates(doc: Doc, sent: Span, triggers: list[Span], dates: list[DateE
                 break
             if token.pos_ == "VERB" and subject is not None and (
                     subject.lower_ in PERSONAL_SUBJECTS or subject.ent_type_ == "PERSON"):
+                if personal is not None:
+                    personal.add(expr.start)
                 break  # what someone did or underwent: 'Shelton, who was questioned a week ago' dates no shooting
     return starts
 
@@ -649,7 +656,8 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
         verdicts = {id(d): compatible(resolved, d.date, partial=False) if d.date else None for d in drafts}
         for draft in [current, *[d for d in drafts if d is not current]]:
             if verdicts[id(draft)]:
-                if _finer(resolved, draft.date):  # 'In October 2021 ...' then 'on 8 October': the day dates it
+                if _finer(resolved, draft.date) and expr.start not in facts.personal_dates:
+                    # 'In October 2021 ...' then 'on 8 October': the day dates it; not the week someone was questioned
                     draft.date_expr, draft.date = expr, resolved
                     draft.date_on_trigger = draft.date_on_trigger or _dates_the_event(facts, expr)
                 draft.sentences.append(facts)
