@@ -1044,6 +1044,9 @@ def test_parts_of_a_city_are_not_towns_elsewhere(tmp_path, text, place):
      "his 5-year-old son shot himself in the hand, police said.", "New Orleans"),
     # a name joined to a street is the cross street, not Cleveland, Ohio
     ("The shooting happened Friday morning near Yosemite Avenue and Cleveland in Madera, Calif., police said.", "Madera"),
+    # ... also where both streets share one plural street word
+    ("A teenager who shot himself Monday night has died, according to the Phoenix Police Department. Officers "
+     "responded to a shooting near Missouri and 16th avenues and found him wounded.", "Phoenix"),
 ])
 def test_words_that_only_look_like_towns_do_not_place_the_story(tmp_path, text, place):
     assert _report(tmp_path, text)[0].place.name == place

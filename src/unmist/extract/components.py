@@ -350,7 +350,7 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
             return Span(doc, start, start + 1, label="not_place")
         if _street_after(doc, end) or _airline_after(doc, end):
             return Span(doc, start, end + 1, label="not_place")
-        if _after_block_of(doc, start) or _crossing_a_street(doc, start):
+        if _after_block_of(doc, start) or _crossing_a_street(doc, start, end):
             return Span(doc, start, end, label="not_place")
         if length == 1 and _a_headline_subject(doc, start):
             return Span(doc, start, end, label="not_place")  # 'Man arrested after son finds gun'
@@ -513,9 +513,20 @@ def _street_after(doc: Doc, end: int) -> bool:
         doc[end].lower_ in STREET_WORDS | HOSPITAL_WORDS | HOUSING_WORDS and doc[end].text[:1].isupper()))
 
 
-def _crossing_a_street(doc: Doc, start: int) -> bool:
-    """'near Yosemite Avenue and Cleveland': a name joined to a street names the cross street."""
-    return start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].lower_ in STREET_WORDS
+def _crossing_a_street(doc: Doc, start: int, end: int) -> bool:
+    """'near Yosemite Avenue and Cleveland', 'near Missouri and 16th avenues': a name joined to a
+    street names the cross street."""
+    if start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].lower_ in STREET_WORDS:
+        return True
+    if end >= len(doc) or doc[end].lower_ != "and":
+        return False
+    return any(token.lower_ in STREETS_WORDS for token in doc[end + 1:end + 1 + CROSS_STREET_WORDS])
+
+
+# Plural street words that name a crossing ('at Missouri and 16th avenues'), and how many words the
+# second street's name before it may take ('Martin Luther King Jr. streets').
+STREETS_WORDS = frozenset({"streets", "avenues", "roads", "boulevards", "drives", "lanes", "sts.", "aves."})
+CROSS_STREET_WORDS = 5
 
 
 # Tags of the verb right after a headline's first word when that word is its subject.
