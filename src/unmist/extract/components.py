@@ -513,6 +513,12 @@ def _street_after(doc: Doc, end: int) -> bool:
         doc[end].lower_ in STREET_WORDS | HOSPITAL_WORDS | HOUSING_WORDS and doc[end].text[:1].isupper()))
 
 
+# Plural street words that name a crossing ('at Missouri and 16th avenues'), and how many words the
+# second street's name before it may take ('Martin Luther King Jr. streets').
+STREETS_WORDS = frozenset({"streets", "avenues", "roads", "boulevards", "drives", "lanes", "sts.", "aves."})
+CROSS_STREET_WORDS = 5
+
+
 def _crossing_a_street(doc: Doc, start: int, end: int) -> bool:
     """'near Yosemite Avenue and Cleveland', 'near Missouri and 16th avenues': a name joined to a
     street names the cross street."""
@@ -521,12 +527,6 @@ def _crossing_a_street(doc: Doc, start: int, end: int) -> bool:
     if end >= len(doc) or doc[end].lower_ != "and":
         return False
     return any(token.lower_ in STREETS_WORDS for token in doc[end + 1:end + 1 + CROSS_STREET_WORDS])
-
-
-# Plural street words that name a crossing ('at Missouri and 16th avenues'), and how many words the
-# second street's name before it may take ('Martin Luther King Jr. streets').
-STREETS_WORDS = frozenset({"streets", "avenues", "roads", "boulevards", "drives", "lanes", "sts.", "aves."})
-CROSS_STREET_WORDS = 5
 
 
 # Tags of the verb right after a headline's first word when that word is its subject.

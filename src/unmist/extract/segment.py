@@ -92,7 +92,7 @@ class SentenceFacts:
     trigger_dates: frozenset[int] = frozenset()  # starts of dates that modify a trigger ('Sunday's attack')
     dated_triggers: frozenset[int] = frozenset()  # token index of triggers such a date modifies
     date_governors: dict[int, int] = field(default_factory=dict)  # date start -> the trigger it dates
-    personal_dates: frozenset[int] = frozenset()  # starts of dates of what a person did ('who was questioned a week ago')
+    personal_dates: frozenset[int] = frozenset()  # starts of dates of what a person did ('who was questioned then')
 
     @property
     def new_event(self) -> bool:
@@ -191,8 +191,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
     for index, sent in enumerate(sentences):
         paragraph += text_of(doc).count("\n\n", previous_end, sent.start_char)
         previous_end = sent.start_char
-        personal: set[int] = set()
-        governors = _trigger_dates(doc, sent, triggers[index], dates[index], personal)
+        governors, personal = _trigger_dates(doc, sent, triggers[index], dates[index])
         facts.append(SentenceFacts(
             sent=sent, index=index, paragraph=paragraph,
             triggers=[t for t in triggers[index] if not t._.unmist_trigger["irrealis"]],
@@ -203,7 +202,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
             trigger_dates=frozenset(governors),
             dated_triggers=frozenset(governors.values()),
             date_governors=governors,
-            personal_dates=frozenset(personal),
+            personal_dates=personal,
         ))
     return facts
 
@@ -409,14 +408,15 @@ def _prepositional_objects(word: Token) -> Iterator[Token]:
 PERSONAL_SUBJECTS = frozenset({"who", "he", "she", "they", "i", "we"})
 
 
-def _trigger_dates(doc: Doc, sent: Span, triggers: list[Span], dates: list[DateExpr],
-                   personal: set[int] | None = None) -> dict[int, int]:
+def _trigger_dates(doc: Doc, sent: Span, triggers: list[Span],
+                   dates: list[DateExpr]) -> tuple[dict[int, int], frozenset[int]]:
     """Dates whose governing word is an incident trigger (date start -> trigger token): those date
-    the incident itself.  ``triggers`` and ``dates`` are those starting in the sentence; the starts
-    of dates of what a person did go into ``personal``, when given."""
+    the incident itself; and the starts of dates of what a person did, which date none.
+    ``triggers`` and ``dates`` are those starting in the sentence."""
     trigger_tokens = {t.root.i for t in triggers if t.label_ not in ATTACH_ONLY_TYPES}
     trigger_tokens |= {t.i for t in sent if t.lemma_.lower() in CASUALTY_LEMMAS and t.pos_ == "VERB"}
     starts: dict[int, int] = {}
+    personal: set[int] = set()
     for expr in dates:
         if expr.start >= sent.end_char or expr.kind in COARSE_DATES - {"month", "month_year"}:
             continue
@@ -430,10 +430,9 @@ def _trigger_dates(doc: Doc, sent: Span, triggers: list[Span], dates: list[DateE
                 break
             if token.pos_ == "VERB" and subject is not None and (
                     subject.lower_ in PERSONAL_SUBJECTS or subject.ent_type_ == "PERSON"):
-                if personal is not None:
-                    personal.add(expr.start)
+                personal.add(expr.start)
                 break  # what someone did or underwent: 'Shelton, who was questioned a week ago' dates no shooting
-    return starts
+    return starts, frozenset(personal)
 
 
 def _date_governors(doc: Doc, expr: DateExpr, steps: int = 4) -> Iterator[Token]:
