@@ -404,3 +404,21 @@ def test_the_state_two_reports_name_is_no_place_in_common(tmp_path, second_town,
          "text": f"{second_town}, Fla. — Deputies said a man was wounded by gunfire on Thursday night in "
                  "Florida. He was shot outside a bar."},
     ]) == sizes
+
+
+@pytest.mark.parametrize("second_town, sizes", [
+    # a town the report cannot place (Dickinson is in North Dakota and in Texas), but in neither of them
+    # the other report's city: three dead alike are two shootings
+    ("Dickinson", [1, 1]),
+    # a town with a namesake in the other report's state: the toll may tie them
+    ("Independence", [2]),
+])
+def test_a_toll_alike_does_not_tie_a_report_that_names_towns_of_other_states(tmp_path, second_town, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Three killed at house party", "published": "2016-03-08", "outlet": "Daily A",
+         "text": "KANSAS CITY, Mo. — Three men were killed in a shooting at a house party on Monday night, "
+                 "police said."},
+        {"title": "Three dead in party shooting", "published": "2016-03-08", "outlet": "Channel B",
+         "text": f"Three men were killed when gunfire broke out at a birthday party in {second_town} late on "
+                 "Monday, police said."},
+    ]) == sizes

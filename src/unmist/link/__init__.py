@@ -35,7 +35,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v33"
+LINK_VERSION = "link.coherent.v34"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -403,7 +403,7 @@ def _evidence_score(a: Mention, b: Mention) -> float:
     score += 1 if shared_name else 0
     if _follow_up_apart(a, b):
         return _follow_up_score(a, b, place, score, shared_name)
-    if not (place or shared_name or perpetrators or _alike_specific_types(a, b) or alike_large_tolls(a, b)):
+    if not (place or shared_name or perpetrators or _alike_specific_types(a, b) or _tolls_alike_here(a, b)):
         return 0  # a day, one dead and two main stories fit a dozen incidents of a country's day
     if dates and _only_nearby(a, b, place) and not (shared_name or figures or perpetrators):
         return 0  # a neighbouring town, or the county around a town, and a day: a region's day has several
@@ -430,6 +430,24 @@ def _only_nearby(a: Mention, b: Mention, place: float) -> bool:
     if place != NEARBY_PLACE or _shared_places(a, b) or pa is None or pb is None:
         return False
     return "province" not in (pa.precision, pb.precision)
+
+
+def _tolls_alike_here(a: Mention, b: Mention) -> bool:
+    """Tolls alike (:func:`alike_large_tolls`), and the places a mention without one of its own
+    names none of them in another state than the other's place: three dead of a Pittsburgh
+    suburb's cookout are not Kansas City's three dead of that week."""
+    return alike_large_tolls(a, b) and not _named_elsewhere(a, b) and not _named_elsewhere(b, a)
+
+
+def _named_elsewhere(unplaced: Mention, placed: Mention) -> bool:
+    """``unplaced`` has no place of its own but names towns, none in the admin area of ``placed``'s."""
+    from ..extract import gazetteer
+
+    place = _place_of(placed)
+    if _place_of(unplaced) is not None or place is None or not place.admin1 or not unplaced.places_named:
+        return False
+    areas = {(p.country, p.admin1) for name in unplaced.places_named for p in gazetteer.lookup(name)}
+    return (place.country, place.admin1) not in areas
 
 
 def _named_in_the_other_report(a: Mention, b: Mention) -> bool:
