@@ -350,7 +350,7 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
             return Span(doc, start, start + 1, label="not_place")
         if _street_after(doc, end) or _airline_after(doc, end):
             return Span(doc, start, end + 1, label="not_place")
-        if _after_block_of(doc, start) or _crossing_a_street(doc, start, end):
+        if _after_block_of(doc, start) or _crossing_a_street(doc, start):
             return Span(doc, start, end, label="not_place")
         if length == 1 and _a_headline_subject(doc, start):
             return Span(doc, start, end, label="not_place")  # 'Man arrested after son finds gun'
@@ -464,7 +464,9 @@ def _airline_after(doc: Doc, end: int) -> bool:
 
 
 # ... and the plural after two street names ('at the intersection of Warren and Copeland streets').
-STREETS_WORDS = frozenset({"streets", "roads", "avenues", "drives", "boulevards", "lanes"})
+STREETS_WORDS = frozenset({"streets", "roads", "avenues", "drives", "boulevards", "lanes", "sts.", "aves."})
+# How many words the second street's name before such a word may take ('Martin Luther King Jr. streets').
+CROSS_STREET_WORDS = 5
 # Words after a name that make it a housing complex's ('the Ridgecrest Apartments', 'across from the
 # Lincoln Houses'): local news names the complex, and the town of that name is elsewhere.
 HOUSING_WORDS = frozenset({"apartments", "apartment", "townhomes", "condominiums", "houses", "homes", "projects",
@@ -503,9 +505,9 @@ def in_running_prose(span: Span) -> bool:
 
 def _street_after(doc: Doc, end: int) -> bool:
     """A capitalised street, hospital or housing word right after the name: 'Plymouth Street' is no
-    town; nor is 'Warren' of 'Warren and Copeland streets'."""
-    if end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper() \
-            and doc[end + 2].lower_ in STREETS_WORDS:
+    town; nor is 'Warren' of 'Warren and Copeland streets', or 'Missouri' of 'Missouri and 16th avenues'."""
+    if end < len(doc) and doc[end].lower_ == "and" and \
+            any(token.lower_ in STREETS_WORDS for token in doc[end + 1:end + 1 + CROSS_STREET_WORDS]):
         return True
     if end < len(doc) and _abbreviated_first_word(doc, end):
         return False  # 'the St. Mary Sheriff's Office': a saint's name begins, no street
@@ -513,20 +515,9 @@ def _street_after(doc: Doc, end: int) -> bool:
         doc[end].lower_ in STREET_WORDS | HOSPITAL_WORDS | HOUSING_WORDS and doc[end].text[:1].isupper()))
 
 
-# Plural street words that name a crossing ('at Missouri and 16th avenues'), and how many words the
-# second street's name before it may take ('Martin Luther King Jr. streets').
-STREETS_WORDS = frozenset({"streets", "avenues", "roads", "boulevards", "drives", "lanes", "sts.", "aves."})
-CROSS_STREET_WORDS = 5
-
-
-def _crossing_a_street(doc: Doc, start: int, end: int) -> bool:
-    """'near Yosemite Avenue and Cleveland', 'near Missouri and 16th avenues': a name joined to a
-    street names the cross street."""
-    if start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].lower_ in STREET_WORDS:
-        return True
-    if end >= len(doc) or doc[end].lower_ != "and":
-        return False
-    return any(token.lower_ in STREETS_WORDS for token in doc[end + 1:end + 1 + CROSS_STREET_WORDS])
+def _crossing_a_street(doc: Doc, start: int) -> bool:
+    """'near Yosemite Avenue and Cleveland': a name joined to a street names the cross street."""
+    return start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].lower_ in STREET_WORDS
 
 
 # Tags of the verb right after a headline's first word when that word is its subject.
