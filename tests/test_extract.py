@@ -1045,6 +1045,9 @@ def test_parts_of_a_city_are_not_towns_elsewhere(tmp_path, text, place):
     # a name joined to a street is the cross street, not Cleveland, Ohio
     ("The shooting happened Friday morning near Yosemite Avenue and Cleveland in Madera, Calif., police said.", "Madera"),
     # ... also where both streets share one plural street word
+    # a saint's hospital is no parish of Jersey, which would make the report a foreign one
+    ("A woman was shot in the back in a parking lot in Evansville on Thursday night, police said. She was taken "
+     "to St Mary's Medical Center for treatment.", "Evansville"),
     ("A teenager who shot himself Monday night has died, according to the Phoenix Police Department. Officers "
      "responded to a shooting near Missouri and 16th avenues and found him wounded.", "Phoenix"),
 ])

@@ -489,8 +489,10 @@ def _venue_after(span: Span) -> bool:
 
 
 def _owns_a_venue(doc: Doc, end: int) -> bool:
-    """'Tina's Bar', 'Patrick's bar': a name that owns a bar or a club is a person's, not a town's."""
-    return 0 < end and end + 1 < len(doc) and _possessive_follows(doc[end - 1]) and doc[end + 1].lower_ in VENUE_WORDS
+    """'Tina's Bar', 'Patrick's bar', 'St Mary's Medical Center': a name that owns a bar, a club or a
+    hospital is a person's or a saint's, not a town's (nor the Jersey parish of St Mary)."""
+    return 0 < end and end + 1 < len(doc) and _possessive_follows(doc[end - 1]) and \
+        doc[end + 1].lower_ in VENUE_WORDS | HOSPITAL_WORDS
 
 
 # A sentence with more than this share of its words capitalised is a headline or a caption.
