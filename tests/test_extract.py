@@ -1055,6 +1055,14 @@ def test_words_that_only_look_like_towns_do_not_place_the_story(tmp_path, text, 
     assert _report(tmp_path, text)[0].place.name == place
 
 
+def test_the_headlines_town_of_the_same_state_places_the_story_when_the_body_names_it_too(tmp_path):
+    """'Teen hurt in Kent shooting': the body finds the boy in the next town, and names Kent only by its
+    police; the headline says whose shooting it is."""
+    text = ("FEDERAL WAY, Wash. — A 16-year-old boy was seriously injured in a shooting on Saturday night and "
+            "was found at a gas station in Federal Way, police said.\n\nKent police are investigating.")
+    assert _news_item(tmp_path, text, "2017-01-22", "Teen hurt in Kent shooting")[0].place.name == "Kent"
+
+
 def test_a_dateline_neighbourhood_is_coded_as_its_city_unless_it_has_police_of_its_own(tmp_path):
     # a Chicago community area in the dateline is Chicago, as the body's neighbourhoods are
     text = ("ROGERS PARK — A 19-year-old man was shot and killed Sunday night, Chicago police said.\n\n"

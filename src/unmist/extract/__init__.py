@@ -35,7 +35,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v114"
+EXTRACT_VERSION = "extract.rules.v115"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -161,7 +161,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         headline = _title_place(doc, document, countries)
         if place is None or only_by_the_way:
             place = headline or _dateline_place(document, doc, countries) or place or _lead_place(doc, document, countries)
-        elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)):
+        elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)
+                                       or _a_town_the_body_names(headline, place, doc, document)):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
         elif place.precision in ("province", "district") and not _an_unnamed_settlement_of(place, document):
             dateline = _dateline_place(document, doc, countries)  # the dateline's town in that state or county
@@ -595,6 +596,19 @@ def _elsewhere(place: PlaceValue, headline: PlaceValue) -> bool:
     """A town or district the headline names lies in another admin area than the body's place: the
     body's is someone's home town or a place in passing, the headline's is the story's."""
     return headline.precision in ("exact", "district") and (headline.country, headline.admin1) != (place.country, place.admin1)
+
+
+def _a_town_the_body_names(headline: PlaceValue, place: PlaceValue, doc: Doc, document: Document) -> bool:
+    """The headline proper (not the outlet's name and town a scraped title ends with: '... - Live5News.com
+    | Charleston, SC') names another town of the body's state, one the body names too ('Two teens hurt
+    in Kent shooting' over a body placed in Federal Way, where a victim was found): the story's town."""
+    if "exact" != headline.precision or "exact" != place.precision or headline.name == place.name \
+            or (headline.country, headline.admin1) != (place.country, place.admin1):
+        return False
+    name = headline.name.lower()
+    proper = re.split(r"\s[|–—-]\s", document.title or "")[0].lower()
+    return re.search(r"\b" + re.escape(name) + r"\b", proper) is not None and \
+        any(" ".join(span.text.lower().split()) == name for span in doc.spans["unmist_places"])
 
 
 def _within(town: PlaceValue, place: PlaceValue) -> bool:
