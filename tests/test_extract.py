@@ -1063,6 +1063,15 @@ def test_the_headlines_town_of_the_same_state_places_the_story_when_the_body_nam
     assert _news_item(tmp_path, text, "2017-01-22", "Teen hurt in Kent shooting")[0].place.name == "Kent"
 
 
+def test_the_headlines_town_refines_the_county_the_body_names(tmp_path):
+    """The body's place is the county of its jail; the headline, and a line of the body, name the city."""
+    text = ("COLUMBUS (WXYZ) – Police say a man was shot in the arm by his neighbor Tuesday morning.\n\nIt "
+            "happened just after 6 a.m. on Elm Drive in northeast Columbus.\n\nThe neighbor was taken to the "
+            "Franklin County jail and charged with assault.")
+    assert _news_item(tmp_path, text, "2016-04-26", "Man shot by neighbor in northeast Columbus")[0].place.name == \
+        "Columbus"
+
+
 def test_a_dateline_neighbourhood_is_coded_as_its_city_unless_it_has_police_of_its_own(tmp_path):
     # a Chicago community area in the dateline is Chicago, as the body's neighbourhoods are
     text = ("ROGERS PARK — A 19-year-old man was shot and killed Sunday night, Chicago police said.\n\n"

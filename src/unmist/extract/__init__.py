@@ -35,7 +35,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v115"
+EXTRACT_VERSION = "extract.rules.v116"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -601,8 +601,9 @@ def _elsewhere(place: PlaceValue, headline: PlaceValue) -> bool:
 def _a_town_the_body_names(headline: PlaceValue, place: PlaceValue, doc: Doc, document: Document) -> bool:
     """The headline proper (not the outlet's name and town a scraped title ends with: '... - Live5News.com
     | Charleston, SC') names another town of the body's state, one the body names too ('Two teens hurt
-    in Kent shooting' over a body placed in Federal Way, where a victim was found): the story's town."""
-    if "exact" != headline.precision or "exact" != place.precision or headline.name == place.name \
+    in Kent shooting' over a body placed in Federal Way, where a victim was found; '... in northeast
+    Columbus' over a body placed in the county of 'the Franklin County jail'): the story's town."""
+    if headline.precision != "exact" or place.precision not in ("exact", "district") or headline.name == place.name \
             or (headline.country, headline.admin1) != (place.country, place.admin1):
         return False
     name = headline.name.lower()
