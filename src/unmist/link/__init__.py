@@ -441,13 +441,10 @@ def _tolls_alike_here(a: Mention, b: Mention) -> bool:
 
 def _named_elsewhere(unplaced: Mention, placed: Mention) -> bool:
     """``unplaced`` has no place of its own but names towns, none in the admin area of ``placed``'s."""
-    from ..extract import gazetteer
-
     place = _place_of(placed)
     if _place_of(unplaced) is not None or place is None or not place.admin1 or not unplaced.places_named:
         return False
-    areas = {(p.country, p.admin1) for name in unplaced.places_named for p in gazetteer.lookup(name)}
-    return (place.country, place.admin1) not in areas
+    return not any((place.country, place.admin1) in _areas_of(name) for name in unplaced.places_named)
 
 
 def _named_in_the_other_report(a: Mention, b: Mention) -> bool:
@@ -566,6 +563,15 @@ def _population_of(name: str, geonameid: int) -> int:
     from ..extract import gazetteer
 
     return max((p.population for p in gazetteer.lookup(name) if p.geonameid == geonameid), default=0)
+
+
+@lru_cache(maxsize=100_000)
+def _areas_of(name: str) -> frozenset[tuple[str, str | None]]:
+    """The (country, admin area) of every place called ``name``: looked up once per name, as
+    :func:`_population_of` is, not once for every pair of mentions that compares it."""
+    from ..extract import gazetteer
+
+    return frozenset((p.country, p.admin1) for p in gazetteer.lookup(name))
 
 
 def _population(place) -> int:
