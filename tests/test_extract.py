@@ -2209,3 +2209,17 @@ def test_the_day_someone_was_questioned_does_not_date_the_shooting(tmp_path):
                                     "week ago.", "2016-04-08")
     main = next(m for m in mentions if m.core)
     assert (main.date.start, main.date.precision) == (date(2016, 3, 1), "month")
+
+
+def test_a_main_incident_placed_nowhere_else_takes_the_first_place_the_report_puts_something_in(tmp_path):
+    """A family's story tells the shooting in its lead and where the family had gathered only in
+    its sixth paragraph; a hospital's town is where a victim was treated, not the scene."""
+    text = ("In a few chaotic minutes, a mother lost two of her grown children in a shooting.\n\n"
+            "Another son clung to life at a Dayton hospital.\n\n"
+            "She spoke through tears on Thursday during a news conference.\n\n"
+            "The family often got together for cookouts when the weather was nice.\n\n"
+            "Wednesday was warm and sunny, so her children made plans for an evening barbecue.\n\n"
+            "They gathered at her daughter's house in Kettering.\n\n"
+            "Two men opened fire on the group in the backyard, killing three people, police said.")
+    place = _news_item(tmp_path, text, "2016-03-10", "Family struggles for answers")[0].place
+    assert place is not None and place.name == "Kettering"
