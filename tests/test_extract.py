@@ -2223,3 +2223,16 @@ def test_a_main_incident_placed_nowhere_else_takes_the_first_place_the_report_pu
             "Two men opened fire on the group in the backyard, killing three people, police said.")
     place = _news_item(tmp_path, text, "2016-03-10", "Family struggles for answers")[0].place
     assert place is not None and place.name == "Kettering"
+
+
+@pytest.mark.parametrize("text", [
+    "When officers arrived, four male victims were found shot outside a bar in Dayton, and one was pronounced dead "
+    "at the scene.",
+    "Four people were found shot in a home in Dayton on Friday night. One of them died at the hospital.",
+    "One of four women wounded in a shooting outside a bar in Dayton on Friday night has died, police said.",
+])
+def test_the_dead_among_those_found_shot_or_wounded_are_not_wounded(tmp_path, text):
+    """Those found shot, or the wounded one of whom has died, count the dead too: GVA and GTD count
+    the wounded apart from the dead."""
+    figures = {f.kind: (f.low, f.high) for f in _news_item(tmp_path, text, "2016-05-14")[0].figures}
+    assert figures["killed"] == (1, 1) and figures["wounded"] == (3, 3)

@@ -76,7 +76,7 @@ def find_figures(sent: Span) -> list[Figure]:
             if side in CAPTURE_SIDES or (noun.i == quantity.last.i and _attackers_counted(sent)):
                 kind = "captured"  # 13 attackers had been killed and four had been detained
         start, end = _figure_extent(quantity, noun, root)
-        shot = kind == "wounded" and _hit(root) and \
+        shot = kind == "wounded" and (_hit(root) or _some_of_them_died(noun)) and \
             not any(t.lower_ in ("other", "others", "more") for t in sent.doc[quantity.first.i: noun.i + 1])
         figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end],
                         quantity.qualifier, shot)
@@ -91,11 +91,26 @@ def find_figures(sent: Span) -> list[Figure]:
 
 
 def _hit(counted: Token) -> bool:
-    """'three people were shot' (or stabbed), 'a man with a gunshot wound', 'sent four people to the hospital':
-    hit, which the dead among them may be."""
+    """'three people were shot' (or stabbed), 'four victims were found shot', 'a man with a gunshot
+    wound', 'sent four people to the hospital': hit, which the dead among them may be."""
     cue = counted.head
     return (_lemma_of_cue(cue) == "wound" and (cue.lemma_.lower() in ("shoot", "stab") or gunfire_hit(cue))) or \
-        _with_wounds(counted) or _carried_to_hospital(counted)
+        _found_shot(cue) or _with_wounds(counted) or _carried_to_hospital(counted)
+
+
+def _found_shot(verb: Token) -> bool:
+    """'four male victims were found shot': found hit, the dead among them."""
+    return verb.lemma_.lower() == "find" and any(
+        c.dep_ in ("oprd", "acomp", "xcomp") and c.lemma_.lower() in ("shoot", "stab") for c in verb.children)
+
+
+def _some_of_them_died(counted: Token) -> bool:
+    """'One of four women wounded in the shooting has died': the dead are some of those counted."""
+    of = counted.head
+    if counted.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return False
+    part = of.head
+    return part.dep_ in ("nsubj", "nsubjpass") and part.like_num and part.head.lemma_.lower() in DYING_LEMMAS
 
 
 # Verbs that carry the hurt somewhere: 'a shooting that sent four people to the hospital', 'five
