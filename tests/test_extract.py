@@ -2230,6 +2230,8 @@ def test_a_main_incident_placed_nowhere_else_takes_the_first_place_the_report_pu
     "at the scene.",
     "Four people were found shot in a home in Dayton on Friday night. One of them died at the hospital.",
     "One of four women wounded in a shooting outside a bar in Dayton on Friday night has died, police said.",
+    # 'three others' counts those besides the dead; 'Milner and three others' counts Milner too
+    "Gunfire struck Tony Milner and three others outside a bar in Dayton on Friday night, killing Milner.",
 ])
 def test_the_dead_among_those_found_shot_or_wounded_are_not_wounded(tmp_path, text):
     """Those found shot, or the wounded one of whom has died, count the dead too: GVA and GTD count

@@ -951,12 +951,19 @@ def _merge_chains(raw: list[tuple[Figure, Token, bool]]) -> list[Figure]:
         totals = [f for f, part in members if not part]
         parts = [f for f, part in members if part]
         if len(totals) > 1:
-            merged.append(sum_figures(kind, totals))
+            merged.append(_chain_sum(kind, totals))
         elif totals:
             merged.append(totals[0])
         else:
-            merged.append(sum_figures(kind, parts))
+            merged.append(_chain_sum(kind, parts))
     return sorted(merged, key=lambda f: f.start)
+
+
+def _chain_sum(kind: str, figures: list[Figure]) -> Figure:
+    """The sum of counts under one cue: 'Gunfire struck Milner and three others' hit four, Milner
+    among them, though 'three others' alone would count only those besides the dead."""
+    total = sum_figures(kind, figures)
+    return replace(total, shot=any(f.shot for f in figures)) if len(figures) > 1 else total
 
 
 def sum_figures(kind: str, figures: list[Figure]) -> Figure:
