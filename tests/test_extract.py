@@ -2229,6 +2229,7 @@ def test_a_main_incident_placed_nowhere_else_takes_the_first_place_the_report_pu
     "When officers arrived, four male victims were found shot outside a bar in Dayton, and one was pronounced dead "
     "at the scene.",
     "Four people were found shot in a home in Dayton on Friday night. One of them died at the hospital.",
+    "Four people were confirmed to have been shot outside a bar in Dayton on Friday night, and one of them died.",
     "One of four women wounded in a shooting outside a bar in Dayton on Friday night has died, police said.",
     # 'three others' counts those besides the dead; 'Milner and three others' counts Milner too
     "Gunfire struck Tony Milner and three others outside a bar in Dayton on Friday night, killing Milner.",

@@ -90,18 +90,22 @@ def find_figures(sent: Span) -> list[Figure]:
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
 
+# Verbs of hitting someone, whom a count of people hit takes in dead or alive ('three people were shot').
+HIT_LEMMAS = ("shoot", "stab")
+
+
 def _hit(counted: Token) -> bool:
     """'three people were shot' (or stabbed), 'four victims were found shot', 'a man with a gunshot
     wound', 'sent four people to the hospital': hit, which the dead among them may be."""
     cue = counted.head
-    return (_lemma_of_cue(cue) == "wound" and (cue.lemma_.lower() in ("shoot", "stab") or gunfire_hit(cue))) or \
-        _found_shot(cue) or _with_wounds(counted) or _carried_to_hospital(counted)
+    return (_lemma_of_cue(cue) == "wound" and (cue.lemma_.lower() in HIT_LEMMAS or gunfire_hit(cue))) or \
+        _said_shot(cue) or _with_wounds(counted) or _carried_to_hospital(counted)
 
 
-def _found_shot(verb: Token) -> bool:
-    """'four male victims were found shot': found hit, the dead among them."""
-    return verb.lemma_.lower() == "find" and any(
-        c.dep_ in ("oprd", "acomp", "xcomp") and c.lemma_.lower() in ("shoot", "stab") for c in verb.children)
+def _said_shot(verb: Token) -> bool:
+    """'four male victims were found shot', 'four people were confirmed to have been shot', 'two men
+    were reported shot': hit, as found, confirmed or reported, the dead among them."""
+    return any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lemma_.lower() in HIT_LEMMAS for c in verb.children)
 
 
 def _some_of_them_died(counted: Token) -> bool:
