@@ -1601,6 +1601,9 @@ def test_a_gun_that_went_off_is_a_shooting(tmp_path):
     # all it tells of as shot died: no one wounded, by implication (another report may tell of others hurt)
     ("A man was shot outside a store in Dayton on Sunday, police said. He died at a hospital.", (1, 1, False),
      (0, 0, True)),
+    # ... and a hospital told of the dead man tells of no one hurt who lived
+    ("Police said a man was killed outside a store in Dayton on Sunday. Medics took him to Miami Valley Hospital "
+     "in critical condition, and he was pronounced dead there an hour later.", (1, 1, False), (0, 0, True)),
 ])
 def test_the_zero_a_report_implies_is_kept_and_marked(tmp_path, story, killed, wounded):
     figures = {f.kind: (f.low, f.high, f.implied) for f in _report(tmp_path, story)[0].figures}

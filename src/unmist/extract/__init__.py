@@ -35,7 +35,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v120"
+EXTRACT_VERSION = "extract.rules.v121"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1336,6 +1336,17 @@ HURT_WORDS = re.compile(r"\b(?:wound(?:s|ed|ing)?|injur(?:y|ies|ed|ing)|hurt|hos
                         re.IGNORECASE)
 
 
+# A sentence as plain text: up to a full stop, question or exclamation mark, or a line break.
+PLAIN_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def tells_of_a_survivor(text: str) -> bool:
+    """The report tells of someone hurt who lived: a hurt word in a sentence that tells of no death
+    ('He was taken to a hospital, where he was pronounced dead' tells of the dead man only)."""
+    return any(HURT_WORDS.search(sentence.group(0)) and not tells_of_a_death(sentence.group(0))
+               for sentence in PLAIN_SENTENCE.finditer(text))
+
+
 def _implied_survival(values: list[FigureValue], document: Document) -> list[FigureValue]:
     """The zero a report implies: killed 0 when it tells of people wounded and of no death anywhere
     ('a man was shot in the leg Sunday'), wounded 0 when it tells of the dead and of no one hurt who
@@ -1343,7 +1354,7 @@ def _implied_survival(values: list[FigureValue], document: Document) -> list[Fig
     evidence the other figure's, and any report that states a figure of its kind outweighs it."""
     text = f"{document.title or ''}\n{document.text}"
     implied = []
-    for kind, told, tells in (("killed", "wounded", tells_of_a_death), ("wounded", "killed", HURT_WORDS.search)):
+    for kind, told, tells in (("killed", "wounded", tells_of_a_death), ("wounded", "killed", tells_of_a_survivor)):
         stated = next((v for v in values if v.kind == told and (v.low or 0) > 0), None)
         if kind == "killed" and UNKNOWN_FATE.search(text):
             continue  # 'his condition was not known': whether he lived, the report does not say
