@@ -2242,3 +2242,9 @@ def test_the_dead_among_those_found_shot_or_wounded_are_not_wounded(tmp_path, te
     the wounded apart from the dead."""
     figures = {f.kind: (f.low, f.high) for f in _news_item(tmp_path, text, "2016-05-14")[0].figures}
     assert figures["killed"] == (1, 1) and figures["wounded"] == (3, 3)
+
+
+def test_two_people_joined_under_one_possessive_are_two(nlp):
+    """'her sister and mother' are two people, as 'a man and woman' are."""
+    assert ("wounded", 2, 2) in _figures(nlp, "Ava was fatally shot while her sister and mother were injured.")
+    assert _figures(nlp, "His wife and son were also shot.") == [("wounded", 2, 2)]

@@ -605,11 +605,12 @@ def _shot_at(verb: Token) -> bool:
 
 
 def _second_of_a_pair(token: Token) -> bool:
-    """'woman' in 'a man and woman': a singular person joined to one counted with 'a'."""
+    """'woman' in 'a man and woman', 'mother' in 'her sister and mother': a singular person joined to
+    one counted with 'a' or someone's."""
     head = token.head
     if token.dep_ != "conj" or head.i >= token.i or head.tag_ != "NN" or not _person_noun(head):
         return False
-    return any(c.dep_ == "det" and c.lower_ in SINGULAR_DETERMINERS for c in head.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ONE_PERSON_WORDS for c in head.children)
 
 
 # Verbs that kill whom they govern; 'stab' and 'shoot' kill only with 'dead' or 'to death'.
