@@ -182,3 +182,21 @@ def test_a_figure_one_report_states_outweighs_the_zero_another_implies():
     assert (figure.low, figure.best, figure.high) == (1, 1, 1) and not figure.conflict and len(figure.values) == 2
     alone = _figure("killed", [implied], Origins([]), {}, {})
     assert (alone.low, alone.best, alone.high) == (0, 0, 0)
+
+
+def test_a_victim_told_wounded_who_died_since_is_counted_dead_only(tmp_path):
+    """The first report tells of a boy shot and fighting for his life, the second that he died: the
+    incident has one dead and no one wounded, as GVA and GTD count it, and both reports stay on record."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    items = [("2016-12-21", "COLUMBUS, Ohio -- A 2-year-old boy is fighting for his life after being shot in the head "
+                            "at a home on Noe Bixby Road on Tuesday afternoon, police said."),
+             ("2016-12-23", "COLUMBUS, Ohio -- A 2-year-old boy who was shot in the head at a home on Noe Bixby Road "
+                            "on Tuesday afternoon has died, police said.")]
+    (folder / "news.jsonl").write_text("".join(
+        json.dumps({"title": "Boy shot", "published": day, "text": text}) + "\n" for day, text in items))
+    ledger = _ledger(tmp_path, folder)
+    incident = next(i for i in ledger["incidents"] if i["sources"]["reports"] == 2)
+    figures = incident["figures"]
+    assert figures["killed"]["best"] == 1 and figures["wounded"]["best"] == 0
+    assert len(figures["wounded"]["values"]) == 2

@@ -23,7 +23,7 @@ from .provenance import CopyEdge, Origins, find_copies, outlet_key
 __all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating",
            "document_flags", "CopyEdge"]
 
-RECONCILE_VERSION = "reconcile.conservative.v9"
+RECONCILE_VERSION = "reconcile.conservative.v10"
 STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -146,6 +146,10 @@ def _incident(cluster: list[Mention], origins: Origins, outlets: dict[str, str |
     documents = sorted({m.document for m in mentions})
     figures = {kind: _figure(kind, [f for m in mentions for f in m.figures if f.kind == kind], origins, outlets, cites)
                for kind in sorted({f.kind for m in mentions for f in m.figures})}
+    if "wounded" in figures and (killed := figures.get("killed")) is not None and killed.best:
+        wounded = [f for m in mentions for f in m.figures if f.kind == "wounded"]
+        figures["wounded"] = _figure("wounded", wounded, origins, outlets, cites,
+                                     _the_dead_among(wounded, mentions, killed.best))
     dates = tuple(m.date for m in mentions if m.date is not None)
     date, date_conflict = _date(dates)
     conflicts = tuple(k for k, f in figures.items() if f.conflict) + (("date",) if date_conflict else ())
@@ -232,9 +236,22 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
+def _the_dead_among(wounded: list[FigureValue], mentions: tuple[Mention, ...], killed: int) -> frozenset[FigureValue]:
+    """The wounded counts that may be the incident's dead told before they died: a report that tells
+    of no death ('a 2-year-old boy is fighting for his life after being shot') counts as wounded no
+    more people than the other reports count dead ('the boy died Thursday').  Such a count weighs no
+    more than a zero a report implies: GVA and GTD count a victim who died of the wounds among the
+    dead only."""
+    deaths = {m.document for m in mentions for f in m.figures
+              if f.kind == "killed" and not f.implied and (f.low or 0) > 0}
+    return frozenset(v for v in wounded if not v.implied and v.evidence.document not in deaths
+                     and v.low is not None and v.low == v.high and 0 < v.low <= killed)
+
+
 def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dict[str, str | None],
-            cites: dict[str, set[str]]) -> ReconciledFigure:
-    counted = [v for v in values if not v.implied] or values  # what a report states outweighs what one implies
+            cites: dict[str, set[str]], outweighed: frozenset[FigureValue] = frozenset()) -> ReconciledFigure:
+    # what a report states outweighs what one implies, and the wounded who may have died since
+    counted = [v for v in values if not v.implied and v not in outweighed] or values
     lows = [v.low if v.low is not None else v.high for v in counted]
     highs = [v.high if v.high is not None else v.low for v in counted]
     points = [v.low for v in counted if v.low is not None and v.low == v.high]
