@@ -200,3 +200,26 @@ def test_a_victim_told_wounded_who_died_since_is_counted_dead_only(tmp_path):
     figures = incident["figures"]
     assert figures["killed"]["best"] == 1 and figures["wounded"]["best"] == 0
     assert len(figures["wounded"]["values"]) == 2
+
+
+def test_wounded_who_will_live_or_whose_report_states_its_toll_are_no_dead_told_early():
+    """Of an incident with one dead: an officer 'expected to survive' is wounded whatever other reports
+    say of a dead suspect, and so is a boy whose report states that no one died; a boy shot in a
+    report that states no toll may be the dead one."""
+    from unmist.reconcile import _the_dead_among
+    from unmist.types import Evidence, FigureValue, Mention
+
+    def report(name: str, sentence: str, *figures: tuple[str, int, bool]) -> Mention:
+        evidence = Evidence(name, 0, len(sentence), sentence, sentence)
+        values = tuple(FigureValue(kind, n, n, evidence, implied=implied) for kind, n, implied in figures)
+        return Mention(name, 0, "shooting", True, (evidence,), figures=values)
+
+    officer = report("a", "A police officer is expected to survive after he was shot.", ("wounded", 1, False))
+    boy_who_lived = report("b", "A boy was shot in the arm; no one died.", ("wounded", 1, False), ("killed", 0, False))
+    boy_shot = report("c", "A boy is fighting for his life after being shot.", ("wounded", 1, False),
+                      ("killed", 0, True))
+    dead = report("d", "The boy has died.", ("killed", 1, False), ("wounded", 0, True))
+    mentions = (officer, boy_who_lived, boy_shot, dead)
+    wounded = [f for m in mentions for f in m.figures if f.kind == "wounded"]
+    assert _the_dead_among(wounded, mentions, killed=1) == {boy_shot.figures[0]}
+    assert _the_dead_among(wounded, mentions, killed=0) == frozenset()

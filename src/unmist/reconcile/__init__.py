@@ -8,6 +8,7 @@ conflict when two reports' ranges cannot both be true.  Copies and citation chai
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
@@ -237,15 +238,20 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _the_dead_among(wounded: list[FigureValue], mentions: tuple[Mention, ...], killed: int) -> frozenset[FigureValue]:
-    """The wounded counts that may be the incident's dead told before they died: a report that tells
-    of no death ('a 2-year-old boy is fighting for his life after being shot') counts as wounded no
-    more people than the other reports count dead ('the boy died Thursday').  Such a count weighs no
-    more than a zero a report implies: GVA and GTD count a victim who died of the wounds among the
-    dead only."""
-    deaths = {m.document for m in mentions for f in m.figures
-              if f.kind == "killed" and not f.implied and (f.low or 0) > 0}
-    return frozenset(v for v in wounded if not v.implied and v.evidence.document not in deaths
-                     and v.low is not None and v.low == v.high and 0 < v.low <= killed)
+    """The wounded counts that may be the incident's dead told before they died: a report that states
+    no toll ('a 2-year-old boy is fighting for his life after being shot') counts as wounded no more
+    people than the other reports count dead ('the boy died Thursday'), and does not say they will
+    live ('expected to survive').  Such a count weighs no more than a zero a report implies: GVA and
+    GTD count a victim who died of the wounds among the dead only."""
+    tolls = {m.document for m in mentions for f in m.figures if f.kind == "killed" and not f.implied}
+    return frozenset(v for v in wounded if not v.implied and v.evidence.document not in tolls
+                     and v.low is not None and v.low == v.high and 0 < v.low <= killed
+                     and not WILL_LIVE.search(v.evidence.sentence))
+
+
+# Words that say the wounded will live: they are no dead told early.
+WILL_LIVE = re.compile(r"\b(?:expected to (?:survive|recover|be ok(?:ay)?)|non-?life[- ]threatening|stable|released|"
+                       r"minor|recovering|good condition|fair condition|will survive)\b", re.IGNORECASE)
 
 
 def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dict[str, str | None],
