@@ -1,9 +1,11 @@
 """Stage 5, reconcile: every report's value side by side, unmist's low / best / high, conflicts.
 
 Each figure keeps all reports' ranges; ``low`` is the least any report allows, ``high`` the most,
-``best`` the median of the reports' point values (or of their closed ends).  A field is in
-conflict when two reports' ranges cannot both be true.  Copies and citation chains are collapsed
-(see :mod:`.provenance`) so that ``independent`` counts origins, not repetitions.
+``best`` the median of the reports' point values (or of their closed ends); a report's zero that is
+only implied, and a report's wounded who may be the dead others tell of, count only when no report
+states otherwise.  A field is in conflict when two reports' ranges cannot both be true.  Copies and
+citation chains are collapsed (see :mod:`.provenance`) so that ``independent`` counts origins, not
+repetitions.
 """
 
 from __future__ import annotations
@@ -145,12 +147,7 @@ def _incident(cluster: list[Mention], origins: Origins, outlets: dict[str, str |
               cites: dict[str, set[str]]) -> Incident:
     mentions = tuple(sorted(cluster, key=lambda m: (not m.core, m.document, m.index)))
     documents = sorted({m.document for m in mentions})
-    figures = {kind: _figure(kind, [f for m in mentions for f in m.figures if f.kind == kind], origins, outlets, cites)
-               for kind in sorted({f.kind for m in mentions for f in m.figures})}
-    if "wounded" in figures and (killed := figures.get("killed")) is not None and killed.best:
-        wounded = [f for m in mentions for f in m.figures if f.kind == "wounded"]
-        figures["wounded"] = _figure("wounded", wounded, origins, outlets, cites,
-                                     _the_dead_among(wounded, mentions, killed.best))
+    figures = _figures(mentions, origins, outlets, cites)
     dates = tuple(m.date for m in mentions if m.date is not None)
     date, date_conflict = _date(dates)
     conflicts = tuple(k for k, f in figures.items() if f.conflict) + (("date",) if date_conflict else ())
@@ -237,6 +234,25 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
+def _figures(mentions: tuple[Mention, ...], origins: Origins, outlets: dict[str, str | None],
+             cites: dict[str, set[str]]) -> dict[str, ReconciledFigure]:
+    """Each kind of figure the reports give, reconciled; the dead first, as the wounded who may be
+    among them come off the wounded (see :func:`_the_dead_among`)."""
+    kinds = sorted({f.kind for m in mentions for f in m.figures}, key=lambda kind: kind != "killed")
+    figures: dict[str, ReconciledFigure] = {}
+    for kind in kinds:
+        values = [f for m in mentions for f in m.figures if f.kind == kind]
+        dead = figures["killed"].best if kind == "wounded" and "killed" in figures else None
+        figures[kind] = _figure(kind, values, origins, outlets, cites,
+                                _the_dead_among(values, mentions, dead) if dead else frozenset())
+    return dict(sorted(figures.items()))
+
+
+# Words that say the wounded will live: they are no dead told early.
+WILL_LIVE = re.compile(r"\b(?:expected to (?:survive|recover|be ok(?:ay)?)|non-?life[- ]threatening|stable|released|"
+                       r"minor|recovering|good condition|fair condition|will survive)\b", re.IGNORECASE)
+
+
 def _the_dead_among(wounded: list[FigureValue], mentions: tuple[Mention, ...], killed: int) -> frozenset[FigureValue]:
     """The wounded counts that may be the incident's dead told before they died: a report that states
     no toll ('a 2-year-old boy is fighting for his life after being shot') counts as wounded no more
@@ -247,11 +263,6 @@ def _the_dead_among(wounded: list[FigureValue], mentions: tuple[Mention, ...], k
     return frozenset(v for v in wounded if not v.implied and v.evidence.document not in tolls
                      and v.low is not None and v.low == v.high and 0 < v.low <= killed
                      and not WILL_LIVE.search(v.evidence.sentence))
-
-
-# Words that say the wounded will live: they are no dead told early.
-WILL_LIVE = re.compile(r"\b(?:expected to (?:survive|recover|be ok(?:ay)?)|non-?life[- ]threatening|stable|released|"
-                       r"minor|recovering|good condition|fair condition|will survive)\b", re.IGNORECASE)
 
 
 def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dict[str, str | None],
