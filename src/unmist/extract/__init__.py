@@ -160,7 +160,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     if draft.core:
         headline = _title_place(doc, document, countries)
         if place is None or only_by_the_way:
-            place = headline or _dateline_place(document, doc, countries) or place or _first_place_told(doc, document, countries)
+            place = headline or _dateline_place(document, doc, countries) or place \
+                or _first_place_told(doc, document, countries)
         elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)
                                        or _a_town_the_body_names(headline, place, doc, document)):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
