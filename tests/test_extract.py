@@ -2248,3 +2248,10 @@ def test_two_people_joined_under_one_possessive_are_two(nlp):
     """'her sister and mother' are two people, as 'a man and woman' are."""
     assert ("wounded", 2, 2) in _figures(nlp, "Ava was fatally shot while her sister and mother were injured.")
     assert _figures(nlp, "His wife and son were also shot.") == [("wounded", 2, 2)]
+
+
+def test_some_of_those_shot_fatally_are_the_dead(nlp):
+    """'one of them fatally' counts the dead among those shot, as 'one fatally' does."""
+    assert sorted(_figures(nlp, "Two people have been shot, one of them fatally, in Newark on Friday.")) == \
+        [("killed", 1, 1), ("wounded", 1, 1)]
+    assert sorted(_figures(nlp, "Four people were shot, one fatally.")) == [("killed", 1, 1), ("wounded", 3, 3)]

@@ -362,21 +362,34 @@ def _negated(verb: Token) -> bool:
 
 
 def _fatally_of_shot(sent: Span, figures: list[Figure]) -> list[Figure]:
-    """'Four people were shot, one fatally': one killed and three wounded, not four wounded."""
-    fatal = next((t for t in sent if t.lower_ == "fatally" and t.i > sent.start and t.nbor(-1).like_num), None)
+    """'Four people were shot, one fatally', 'two people have been shot, one of them fatally': one
+    killed and three (one) wounded, not four (two) wounded."""
+    fatal = next((t for t in sent if t.lower_ == "fatally" and _count_of_the_dead(t) is not None), None)
     if fatal is None:
         return figures
-    killed = parse_number(fatal.nbor(-1).text)
+    number = _count_of_the_dead(fatal)
+    killed = parse_number(number.text)
     shot = [f for f in figures if f.kind == "wounded" and f.low is not None and f.low == f.high and f.start < fatal.idx]
     if killed is None or len(shot) != 1 or shot[0].low < killed or any(f.kind == "killed" for f in figures):
         return figures
     text = text_of(sent.doc)
-    start, end = fatal.nbor(-1).idx, fatal.idx + len(fatal.text)
+    start, end = number.idx, fatal.idx + len(fatal.text)
     wounded = shot[0]
     return [f for f in figures if f is not wounded] + [
         Figure("killed", killed, killed, start, end, wounded.side, text[start:end]),
         Figure("wounded", wounded.low - killed, wounded.low - killed, wounded.start, wounded.end, wounded.side,
                wounded.text)]
+
+
+def _count_of_the_dead(fatally: Token) -> Token | None:
+    """The number just before 'fatally', or before 'of them fatally' ('one of them fatally')."""
+    doc = fatally.doc
+    before = [doc[i] for i in range(max(fatally.sent.start, fatally.i - 3), fatally.i)]
+    if before and before[-1].like_num:
+        return before[-1]
+    if len(before) == 3 and before[0].like_num and before[1].lower_ == "of" and before[2].lower_ in ("them", "those", "whom"):
+        return before[0]
+    return None
 
 
 def _attackers_counted(sent: Span) -> bool:
