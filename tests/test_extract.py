@@ -2255,3 +2255,11 @@ def test_some_of_those_shot_fatally_are_the_dead(nlp):
     assert sorted(_figures(nlp, "Two people have been shot, one of them fatally, in Newark on Friday.")) == \
         [("killed", 1, 1), ("wounded", 1, 1)]
     assert sorted(_figures(nlp, "Four people were shot, one fatally.")) == [("killed", 1, 1), ("wounded", 3, 3)]
+
+
+def test_a_toll_of_several_incidents_is_no_incidents_toll(nlp):
+    """'in Monday shootings across Chicago', 'in separate shootings': a tally of several incidents;
+    'in the shootings at the mall' is one incident's."""
+    assert _figures(nlp, "Three people were killed and 12 wounded in Monday shootings across Chicago.") == []
+    assert _figures(nlp, "Six people were wounded in separate shootings overnight.") == []
+    assert _figures(nlp, "Two people were killed in the shootings at the mall.") == [("killed", 2, 2)]

@@ -86,6 +86,8 @@ def find_figures(sent: Span) -> list[Figure]:
     raw = [(figure, root, is_part) for figure, root, is_part in raw if not _only_meant(root.head)
            and not _counterfactual(root.head) and not _denied(root.head, cue_kinds) and not _period_tally(root.head)
            and not _generic(root.head)]
+    if _many_incidents(sent):
+        return []  # '3 killed, 12 wounded in Monday shootings across Chicago': a tally of several incidents
     figures = _merge_chains(raw) + _multiple_casualties(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
@@ -223,6 +225,17 @@ def _period_tally(verb: Token) -> bool:
         if when is not None and when.ent_type_ == "DATE" and PERIOD.fullmatch(when.doc[when.left_edge.i: when.i + 1].text.lower()):
             return True
     return False
+
+
+# Incidents in the plural: a toll 'in Monday shootings across Chicago' or 'in separate attacks' is
+# theirs together, no one incident's.
+INCIDENT_PLURALS = frozenset({"shootings", "attacks", "bombings", "stabbings", "incidents"})
+
+
+def _many_incidents(sent: Span) -> bool:
+    """The sentence tallies several incidents: 'in' with incidents in the plural, not 'the shootings'."""
+    return any(t.lower_ in INCIDENT_PLURALS and t.dep_ == "pobj" and t.head.lower_ == "in"
+               and not any(c.dep_ in ("det", "poss") for c in t.children) for t in sent)
 
 
 def _time_of(child: Token) -> Token | None:
