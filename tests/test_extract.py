@@ -2263,3 +2263,11 @@ def test_a_toll_of_several_incidents_is_no_incidents_toll(nlp):
     assert _figures(nlp, "Three people were killed and 12 wounded in Monday shootings across Chicago.") == []
     assert _figures(nlp, "Six people were wounded in separate shootings overnight.") == []
     assert _figures(nlp, "Two people were killed in the shootings at the mall.") == [("killed", 2, 2)]
+
+
+def test_people_treated_at_a_hospital_were_hurt(nlp):
+    """'treated at a hospital and released' counts the hurt, as 'treated for gunshot wounds' does;
+    'treated for smoke inhalation' counts no casualty of the shooting."""
+    assert _figures(nlp, "Three other people were treated at a hospital and released, police said.") == \
+        [("wounded", 3, 3)]
+    assert _figures(nlp, "Two firefighters were treated for smoke inhalation.") == []

@@ -119,6 +119,14 @@ def _some_of_them_died(counted: Token) -> bool:
     return part.dep_ in ("nsubj", "nsubjpass") and part.like_num and part.head.lemma_.lower() in DYING_LEMMAS
 
 
+def _treated_for_hurt(treated: Token) -> bool:
+    """'treated for gunshot wounds', 'treated at a hospital and released': hurt and alive; not
+    'treated for smoke inhalation', nor treated where they died."""
+    words = list(treated.subtree)
+    return any(t.lemma_.lower() in ("wound", "injury", "burn") or t.lower_ in HOSPITAL_NOUNS for t in words) \
+        and not any(_they_died(t) for t in words)
+
+
 # Verbs that carry the hurt somewhere: 'a shooting that sent four people to the hospital', 'five
 # people were taken to hospitals' (and, for places, 'flown to Fargo' is where a victim was treated).
 CARRYING_VERBS = frozenset({"take", "fly", "airlift", "transport", "rush", "bring", "drive", "carry", "transfer",
@@ -276,7 +284,7 @@ def _adjacent_cue(number: Token, noun: Token) -> tuple[str, Token, bool] | None:
     if own_cue:  # 'killed a dozen worshippers and injured scores more': the participle is scores' own cue
         return ADJACENT_CUES[own_cue], noun, False
     if noun.dep_ in ("nsubjpass", "nsubj") and noun.head.lemma_ in ("treat", "hospitalise", "hospitalize", "admit"):
-        if noun.head.lemma_ != "treat" or any(t.lemma_.lower() in ("wound", "injury", "burn") for t in noun.head.subtree):
+        if noun.head.lemma_ != "treat" or _treated_for_hurt(noun.head):
             return "wounded", noun, False
     if _carried_to_hospital(noun):
         return "wounded", noun, False
