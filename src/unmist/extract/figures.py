@@ -63,6 +63,8 @@ def _cue_kinds() -> dict[str, str]:
 
 def find_figures(sent: Span) -> list[Figure]:
     """Every casualty figure stated in one sentence, totals and parts already reconciled."""
+    if _many_incidents(sent):
+        return []  # '3 killed, 12 wounded in Monday shootings across Chicago': a tally of several incidents
     cue_kinds = _cue_kinds()
     raw: list[tuple[Figure, Token, bool]] = []  # (figure, chain root, is a part of a stated total)
     for quantity in _quantities(sent):
@@ -86,8 +88,6 @@ def find_figures(sent: Span) -> list[Figure]:
     raw = [(figure, root, is_part) for figure, root, is_part in raw if not _only_meant(root.head)
            and not _counterfactual(root.head) and not _denied(root.head, cue_kinds) and not _period_tally(root.head)
            and not _generic(root.head)]
-    if _many_incidents(sent):
-        return []  # '3 killed, 12 wounded in Monday shootings across Chicago': a tally of several incidents
     figures = _merge_chains(raw) + _multiple_casualties(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
@@ -385,10 +385,11 @@ def _negated(verb: Token) -> bool:
 def _fatally_of_shot(sent: Span, figures: list[Figure]) -> list[Figure]:
     """'Four people were shot, one fatally', 'two people have been shot, one of them fatally': one
     killed and three (one) wounded, not four (two) wounded."""
-    fatal = next((t for t in sent if t.lower_ == "fatally" and _count_of_the_dead(t) is not None), None)
-    if fatal is None:
+    found = next(((t, number) for t in sent if t.lower_ == "fatally" and (number := _count_of_the_dead(t)) is not None),
+                 None)
+    if found is None:
         return figures
-    number = _count_of_the_dead(fatal)
+    fatal, number = found
     killed = parse_number(number.text)
     shot = [f for f in figures if f.kind == "wounded" and f.low is not None and f.low == f.high and f.start < fatal.idx]
     if killed is None or len(shot) != 1 or shot[0].low < killed or any(f.kind == "killed" for f in figures):
