@@ -2271,3 +2271,20 @@ def test_people_treated_at_a_hospital_were_hurt(nlp):
     assert _figures(nlp, "Three other people were treated at a hospital and released, police said.") == \
         [("wounded", 3, 3)]
     assert _figures(nlp, "Two firefighters were treated for smoke inhalation.") == []
+
+
+@pytest.mark.parametrize("last_paragraph, place", [
+    # a town of the county, told paragraphs after the county: the town, as GVA, GTD and ACLED code it
+    ("The man was found in the yard of a home in Wedowee, the sheriff said.", "Wedowee"),
+    # where he was treated is no scene, though it lies in the county
+    ("The man was taken to a hospital in Wedowee, where he died.", "Randolph County"),
+    # a town of another county of the state is no town of this one
+    ("His brother drove down from Anniston to help deputies in the search.", "Randolph County"),
+])
+def test_a_report_placed_in_a_county_is_placed_in_the_town_of_it_that_it_names(tmp_path, last_paragraph, place):
+    text = ("Deputies are investigating a shooting Saturday in Randolph County, Alabama, that left a man dead.\n\n"
+            "The sheriff said deputies were called to a home on County Road 80 just after midnight.\n\n"
+            "Neighbors said they heard several shots.\n\n" + last_paragraph)
+    found = _news_item(tmp_path, text, "2016-06-13")[0].place
+    assert (found.name, found.admin1) == (place, "Alabama")
+    assert found.county == ("Randolph County" if place == "Wedowee" else None)

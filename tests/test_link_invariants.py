@@ -422,3 +422,18 @@ def test_a_toll_alike_does_not_tie_a_report_that_names_towns_of_other_states(tmp
          "text": f"Three men were killed when gunfire broke out at a birthday party in {second_town} late on "
                  "Monday, police said."},
     ]) == sizes
+
+
+def test_towns_of_the_county_a_report_places_the_incident_in_are_compared_as_the_county(tmp_path):
+    """One report codes the shooting in a town of the county it names, the other names another town
+    of the county, 17 km away, where the victim lived: still the county's shooting of that night,
+    told by both (two towns that far apart are two places)."""
+    assert _incident_sizes(tmp_path, [
+        {"title": "Man killed in shooting", "published": "2016-06-12", "outlet": "Daily A",
+         "text": "Deputies are investigating a shooting Saturday night in Randolph County, Alabama, that left "
+                 "Travis Hollins, 42, dead.\n\nNeighbors said they heard several shots.\n\n"
+                 "Hollins was found in the yard of a home in Wedowee, the sheriff said."},
+        {"title": "Sheriff: man shot dead", "published": "2016-06-12", "outlet": "Channel B",
+         "text": "Travis Hollins, 42, was shot and killed near his home in Roanoke, Alabama, "
+                 "on Saturday night, the sheriff said. No arrests have been made."},
+    ]) == [2]

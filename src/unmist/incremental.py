@@ -29,7 +29,7 @@ from datetime import date
 from . import store
 from .batches import batches
 from .export import incident_record
-from .link import candidate_pairs, components, countries_of, link, may_meet, mention_order, pair_score, reach
+from .link import as_linked, candidate_pairs, components, countries_of, link, may_meet, mention_order, pair_score, reach
 from .link import MIN_LINK_SCORE
 from .reconcile import CopyEdge, Ledger, Misdating, document_flags, find_copies, find_misdated, reconcile, redate
 from .reconcile.misdating import (OTHER_REPORT_LAG_DAYS, day_keys, misdating_of, misdating_terms, place_index,
@@ -123,9 +123,9 @@ def _index_entry(mention: Mention, stated: Mention) -> tuple[dict, list[tuple[st
 
 def _place_terms(mention: Mention) -> list[str]:
     """What a pair needs in common to link without dates: the same place name or GeoNames id."""
-    if mention.place is None:
-        return []
-    return [f"n:{mention.place.name.lower()}"] + ([f"g:{mention.place.geonameid}"] if mention.place.geonameid else [])
+    places = {mention.place, as_linked(mention.place)} - {None}  # a town of a county is compared as the county
+    return sorted(term for place in places
+                  for term in [f"n:{place.name.lower()}"] + ([f"g:{place.geonameid}"] if place.geonameid else []))
 
 
 def _name_terms(mention: Mention) -> list[str]:

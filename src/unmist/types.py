@@ -106,6 +106,7 @@ class PlaceValue:
     evidence: Evidence | None
     geonameid: int | None = None
     part: str | None = None  # the part of the place the report named ('Englewood' for Chicago), when coded as the place
+    county: str | None = None  # the county or parish the report placed it in, when it is coded as a town of it
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v125"
+EXTRACT_VERSION = "extract.rules.v126"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -168,6 +168,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         elif place.precision in ("province", "district") and not _an_unnamed_settlement_of(place, document):
             dateline = _dateline_place(document, doc, countries)  # the dateline's town in that state or county
             place = dateline if dateline is not None and _within(dateline, place) else place
+        if place is not None and place.precision == "district":
+            place = _a_town_of_the_county(place, doc, document) or place
     elif place is None and getattr(countries, "local", None):
         # a local round-up ('CHICAGO — ... In a separate shooting, a man was shot in the 1200 block of
         # ...') tells its city's incidents; a wire's capital dateline says nothing of a province's
@@ -622,6 +624,23 @@ def _within(town: PlaceValue, place: PlaceValue) -> bool:
     if place.precision == "district":  # 'KERRVILLE, Texas - A shooting Friday in Kerr County'
         return town.precision == "exact" and town.admin1 == place.admin1 and not _a_city(town)
     return place.precision == "country" or (place.precision == "province" and town.admin1 == place.admin1)
+
+
+def _a_town_of_the_county(county: PlaceValue, doc: Doc, document: Document) -> PlaceValue | None:
+    """The first town of the county that the report names as a place where something was, not as
+    where a victim was treated, a speaker's or a police force's seat, or a reference point: 'a
+    shooting in Randolph County' and 'deputies were called to a home in Wedowee'.  GVA, GTD and
+    ACLED code the most precise place a report gives; the county stays the place when it names
+    none of its towns."""
+    for span in doc.spans["unmist_places"]:
+        if _not_the_scene(span) or names_a_jurisdiction(span) or _is_reference_point(span):
+            continue
+        town = next((p for p in gazetteer.lookup(span.text) if p.precision == "exact" and gazetteer.in_county(p, county)),
+                    None)
+        if town is not None:
+            found = _place_value(town, evidence_at(document, span.sent, span.start_char, span.end_char))
+            return replace(found, county=county.name)
+    return None
 
 
 def _a_city(place: PlaceValue) -> bool:

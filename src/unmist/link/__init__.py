@@ -22,6 +22,7 @@ What must hold for every incident the linker builds (tests assert it on every le
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -35,7 +36,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score"]
 
-LINK_VERSION = "link.coherent.v34"
+LINK_VERSION = "link.coherent.v35"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -141,10 +142,29 @@ def _place_of(mention: Mention):
     """The place a mention tells for linking: a passing mention placed only by its report's dateline
     (a local round-up's other shooting, 'CHICAGO - ... In a separate shooting, two men were
     wounded') keeps that place in the ledger but has none of its own to link or conflict by."""
-    place = mention.place
+    place = as_linked(mention.place)
     if place is None or mention.core or place.evidence is None:
         return place
     return place if any(e.start <= place.evidence.start < e.end for e in mention.evidence) else None
+
+
+def as_linked(place):
+    """A town the report names inside the county it placed the incident in is coded as the town
+    ('a shooting in Randolph County', then 'a home in Wedowee'), but compared as the county: other
+    reports of the incident may name only the county, or another of its towns (where a victim lived)."""
+    if place is None or place.county is None:
+        return place
+    county = _county_named(place.county, place.country, place.admin1)
+    return place if county is None else replace(place, name=county.name, lat=county.lat, lon=county.lon,
+                                                precision=county.precision, geonameid=county.geonameid, part=None)
+
+
+@lru_cache(maxsize=10_000)
+def _county_named(name: str, country: str | None, admin1: str | None):
+    from ..extract import gazetteer
+
+    return next((p for p in gazetteer.lookup(name) if p.precision == "district" and (p.country, p.admin1) == (country, admin1)),
+                None)
 
 
 def consistent(a: Mention, b: Mention) -> bool:
