@@ -1208,7 +1208,10 @@ def test_a_spelling_variant_stands_only_in_the_state_the_report_names(nlp, datel
 
 @pytest.mark.parametrize("sentence, places", [
     ("Several hours later, SWAT teams surrounded the home and took the gunman into custody.", []),
+    # also at the start of a paragraph, where a dateline's town would stand ('MOBILE, Ala. --')
+    ("Police searched the street.\n\nSWAT team members went door to door in the area.", []),
     ("Militants attacked a checkpoint in Swat on Sunday.", ["Swat"]),
+    ("MOBILE, Ala. -- A man was shot Sunday night.", ["MOBILE", "Ala."]),
 ])
 def test_an_english_word_in_capitals_is_an_acronym_not_a_town(nlp, sentence, places):
     doc = nlp(sentence)

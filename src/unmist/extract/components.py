@@ -318,11 +318,18 @@ def _without_stray_variants(spans: list[Span]) -> list[Span]:
 
 
 def _an_acronym(span: Span, candidates: tuple) -> bool:
-    """An English word in capitals inside a sentence ('SWAT teams', 'the RAID unit') is an acronym,
-    not a town that bears the word; a dateline's 'MOBILE, Ala.' starts its sentence."""
+    """An English word in capitals ('SWAT teams', 'the RAID unit', a paragraph's 'SWAT team members
+    went door to door') is an acronym, not a town that bears the word; a dateline's 'MOBILE, Ala.'
+    or 'MOBILE (AP) —' is its town."""
     token = span[0]
-    return len(span) == 1 and token.is_upper and len(token.text) > 2 and not token.is_sent_start \
+    return len(span) == 1 and token.is_upper and len(token.text) > 2 and not _a_dateline_word(token) \
         and token.lower_ in english_words() and not any(p.curated or p.precision == "country" for p in candidates)
+
+
+def _a_dateline_word(token: Token) -> bool:
+    """A word that starts its sentence and is followed by punctuation, as a dateline's town is."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.is_sent_start and (following is None or not following.is_alpha)
 
 
 def _in_named_area(place, areas: set[tuple[str, str]]) -> bool:
