@@ -204,10 +204,11 @@ def _report(tmp_path, text: str):
     return _mentions(path)[1]
 
 
-def _news_item(tmp_path, text: str, published: str, title: str = "Shooting"):
-    """The mentions of one JSONL news item (title, publication date, text)."""
+def _news_item(tmp_path, text: str, published: str, title: str = "Shooting", url: str | None = None):
+    """The mentions of one JSONL news item (title, publication date, text, and its address if given)."""
     path = tmp_path / "item.jsonl"
-    path.write_text(json.dumps({"title": title, "published": published, "text": text}) + "\n", encoding="utf-8")
+    item = {"title": title, "published": published, "text": text, **({"url": url} if url else {})}
+    path.write_text(json.dumps(item) + "\n", encoding="utf-8")
     return _mentions(path)[1]
 
 
@@ -2291,3 +2292,22 @@ def test_a_report_placed_in_a_county_is_placed_in_the_town_of_it_that_it_names(t
     found = _news_item(tmp_path, text, "2016-06-13")[0].place
     assert (found.name, found.admin1) == (place, "Alabama")
     assert found.county == ("Randolph County" if place == "Wedowee" else None)
+
+
+@pytest.mark.parametrize("url, place", [
+    # a Raleigh station's report that names no state: Durham, North Carolina, not Durham, England
+    ("https://www.wral.com/news/local/story/123/", ("Durham", "North Carolina")),
+    # an outlet the table does not know leaves the namesakes as they were: unplaced
+    ("https://news.example.org/story/123/", None),
+])
+def test_a_local_outlets_home_state_tells_namesakes_apart(tmp_path, url, place):
+    text = ("A 16-year-old was charged with murder Thursday in the fatal shooting of a clerk at a Durham "
+            "convenience store on Tuesday, police said.")
+    found = _news_item(tmp_path, text, "2017-02-16", url=url)[0].place
+    assert (found and (found.name, found.admin1)) == place
+
+
+def test_a_local_outlets_home_gives_way_to_the_state_the_report_names(tmp_path):
+    text = "A man was shot and killed Sunday night in Durham, New Hampshire, police said."
+    found = _news_item(tmp_path, text, "2017-02-16", url="https://www.wral.com/news/1/")[0].place
+    assert (found.name, found.admin1) == ("Durham", "New Hampshire")

@@ -13,6 +13,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 from importlib import resources
 from pathlib import Path
 
@@ -201,6 +202,21 @@ def outlets() -> tuple[Outlet, ...]:
         Outlet(cells[0], tuple(a for a in cells[1].split("|") if a), cells[2].strip() if len(cells) > 2 else "site")
         for _, _, cells in _rows("outlets.tsv", 2)
     )
+
+
+@lru_cache(maxsize=None)
+def outlet_homes() -> dict[str, tuple[str, str]]:
+    """Web domain of a local outlet -> the (state or province, country) it is based in."""
+    return {cells[0].strip().lower(): (cells[2].strip(), cells[3].strip()) for _, _, cells in _rows("outlet_homes.tsv", 4)}
+
+
+def outlet_home(url: str | None) -> tuple[str, str] | None:
+    """Where the outlet that published ``url`` is based, from its domain or a parent domain
+    ('m.wral.com' is WRAL's); None for an outlet the table does not know."""
+    host = urlsplit(url or "").hostname or ""
+    labels = host.lower().removeprefix("www.").split(".")
+    homes = outlet_homes()
+    return next((homes[".".join(labels[i:])] for i in range(len(labels) - 1) if ".".join(labels[i:]) in homes), None)
 
 
 @lru_cache(maxsize=None)

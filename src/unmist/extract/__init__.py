@@ -35,7 +35,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v127"
+EXTRACT_VERSION = "extract.rules.v128"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -521,6 +521,7 @@ class ReportScope(Counter):
     big_cities: tuple[gazetteer.Place, ...] = ()  # the cities big enough to hold neighbourhoods it names
     local: frozenset[str] = frozenset()  # the countries whose local news formulas it uses ('the 500 block of')
     forces: frozenset[str] = frozenset()  # the places whose own police it names ('Mount Vernon police')
+    outlet_areas: frozenset[tuple[str, str]] = frozenset()  # the state its local outlet is based in, if it names none
 
 
 def report_countries(doc: Doc, document: Document) -> ReportScope:
@@ -564,12 +565,27 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     counts.update(demonyms)
     if not counts:  # ... or only its town, in its country's own formulas ('the 500 block of')
         counts.update(styled)
+    outlet_area = _outlet_area(document, counts, areas | city_areas)
+    if outlet_area is not None and not counts:
+        counts[outlet_area[1]] = 1  # a local outlet's report is of its country
     counts.areas = frozenset(areas)
+    counts.outlet_areas = frozenset({outlet_area} - {None})
     counts.city_areas = frozenset(city_areas)
     counts.big_cities = tuple(big_cities.values())
     counts.local = frozenset(styled)
     counts.forces = frozenset(forces)
     return counts
+
+
+def _outlet_area(document: Document, counts: Counter, named: set) -> tuple[str, str] | None:
+    """The state a local outlet is based in, for a report that names no state and no other country
+    than the outlet's ('Teen charged in Durham convenience store shooting' on a Raleigh station's
+    site: Durham, North Carolina, not Durham, England).  It only tells namesakes apart: a town of
+    another state is no less the scene for it."""
+    home = knowledge.outlet_home(document.url)
+    if home is None or named or any(country != home[1] for country in counts):
+        return None
+    return home
 
 
 def _in_countries(readings: tuple, countries: set[str]) -> tuple:
@@ -896,7 +912,7 @@ def choose_place(candidates: tuple, countries: Counter, after_locative: bool = F
             return place
     in_scope = [p for p in candidates if countries.get(p.country)]
     if in_scope:
-        areas = getattr(countries, "areas", frozenset())
+        areas = getattr(countries, "areas", frozenset()) | getattr(countries, "outlet_areas", frozenset())
         ranked = sorted(in_scope, key=lambda p: ((p.admin1, p.country) in areas, p.precision == "exact", p.population),
                         reverse=True)
         return None if _tied_namesakes(ranked, areas) else ranked[0]
