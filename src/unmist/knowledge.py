@@ -13,9 +13,9 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import KnowledgeError
 
@@ -207,7 +207,8 @@ def outlets() -> tuple[Outlet, ...]:
 @lru_cache(maxsize=None)
 def outlet_homes() -> dict[str, tuple[str, str]]:
     """Web domain of a local outlet -> the (state or province, country) it is based in."""
-    return {cells[0].strip().lower(): (cells[2].strip(), cells[3].strip()) for _, _, cells in _rows("outlet_homes.tsv", 4)}
+    return {cells[0].strip().lower(): (cells[2].strip(), cells[3].strip())
+            for _, _, cells in _rows("outlet_homes.tsv", 4)}
 
 
 def outlet_home(url: str | None) -> tuple[str, str] | None:

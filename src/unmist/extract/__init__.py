@@ -169,7 +169,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
             dateline = _dateline_place(document, doc, countries)  # the dateline's town in that state or county
             place = dateline if dateline is not None and _within(dateline, place) else place
         if place is not None and place.precision == "district":
-            place = _a_town_of_the_county(place, doc, document) or place
+            place = _a_town_the_report_names_in(place, doc, document) or place
     elif place is None and getattr(countries, "local", None):
         # a local round-up ('CHICAGO — ... In a separate shooting, a man was shot in the 1200 block of
         # ...') tells its city's incidents; a wire's capital dateline says nothing of a province's
@@ -642,7 +642,7 @@ def _within(town: PlaceValue, place: PlaceValue) -> bool:
     return place.precision == "country" or (place.precision == "province" and town.admin1 == place.admin1)
 
 
-def _a_town_of_the_county(county: PlaceValue, doc: Doc, document: Document) -> PlaceValue | None:
+def _a_town_the_report_names_in(county: PlaceValue, doc: Doc, document: Document) -> PlaceValue | None:
     """The first town of the county that the report names as a place where something was, not as
     where a victim was treated, a speaker's or a police force's seat, or a reference point: 'a
     shooting in Randolph County' and 'deputies were called to a home in Wedowee'.  GVA, GTD and
@@ -660,8 +660,9 @@ def _a_town_of_the_county(county: PlaceValue, doc: Doc, document: Document) -> P
 
 
 def _a_city(place: PlaceValue) -> bool:
-    """A city a wire files from ('PESHAWAR - ... in Khyber district'): the gazetteer gives no
-    district's towns, so only a town too small to be a filing point stands for a county of its state."""
+    """A city a wire files from ('PESHAWAR - ... in Khyber district'): only a town too small to be a
+    filing point stands for a county of its state.  The state stands for the county here; the
+    stricter gazetteer.in_county has not been measured in its place."""
     return any(p.geonameid == place.geonameid and p.population >= CITY_POPULATION for p in gazetteer.lookup(place.name))
 
 
@@ -975,8 +976,9 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
 def _town_of_the_county(best: tuple, found: list[tuple]) -> tuple:
     """The incident's town when the first place it names is a county of the town's state ('killed
     Sunday in Kerr County. He was shot outside a home in Kerrville'): GTD and GVA place an incident
-    in its town (a county that only names the deputies' force ranks behind it anyway).  The
-    gazetteer gives neither a county's extent nor a town's county, so the state stands for both."""
+    in its town (a county that only names the deputies' force ranks behind it anyway).  Within the
+    incident's own sentences the state stands for the county; the rest of the report must name a
+    town of the county itself (:func:`_a_town_the_report_names_in`)."""
     county = best[1]
     if county.precision != "district":
         return best

@@ -22,9 +22,9 @@ What must hold for every incident the linker builds (tests assert it on every le
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from datetime import timedelta
 
@@ -34,7 +34,7 @@ from ..extract.names import street_of
 from ..types import DateValue, Mention
 
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
-           "pair_score"]
+           "pair_score", "as_linked"]
 
 LINK_VERSION = "link.coherent.v35"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
@@ -163,8 +163,8 @@ def as_linked(place):
 def _county_named(name: str, country: str | None, admin1: str | None):
     from ..extract import gazetteer
 
-    return next((p for p in gazetteer.lookup(name) if p.precision == "district" and (p.country, p.admin1) == (country, admin1)),
-                None)
+    counties = (p for p in gazetteer.lookup(name) if p.precision == "district" and (p.country, p.admin1) == (country, admin1))
+    return next(counties, None)
 
 
 def consistent(a: Mention, b: Mention) -> bool:
