@@ -2311,3 +2311,24 @@ def test_a_local_outlets_home_gives_way_to_the_state_the_report_names(tmp_path):
     text = "A man was shot and killed Sunday night in Durham, New Hampshire, police said."
     found = _news_item(tmp_path, text, "2017-02-16", url="https://www.wral.com/news/1/")[0].place
     assert (found.name, found.admin1) == ("Durham", "New Hampshire")
+
+
+@pytest.mark.parametrize("text, url, place", [
+    # a Chicago story's 'Lawndale' is the city's neighbourhood, not Lawndale, California
+    ("Two boys were shot in Lawndale on Tuesday night, Chicago police said.", None, ("Chicago", "North Lawndale")),
+    # ... also when only the outlet's home says which city it is
+    ("Two boys were shot in Lawndale on Tuesday night, police said.", "https://chicago.suntimes.com/news/1/",
+     ("Chicago", "North Lawndale")),
+    # a New Orleans station's 'Algiers' is the city's part across the river, not Algeria's capital
+    ("A man was killed in a shooting in Algiers on Thursday, the NOPD said.", "https://www.wwltv.com/news/1/",
+     ("New Orleans", "Algiers")),
+])
+def test_a_neighbourhood_of_the_reports_city_is_coded_as_the_city_with_its_part(tmp_path, text, url, place):
+    found = _news_item(tmp_path, text, "2016-04-20", url=url)[0].place
+    assert (found.name, found.part) == place
+
+
+def test_a_neighbourhood_name_of_another_city_stays_a_town_where_the_report_names_its_state(tmp_path):
+    text = "A man was shot in Austin, Texas, on Friday, Chicago police said after arresting a suspect."
+    found = _news_item(tmp_path, text, "2016-04-20")[0].place
+    assert (found.name, found.admin1) == ("Austin", "Texas")

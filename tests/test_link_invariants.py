@@ -437,3 +437,19 @@ def test_towns_of_the_county_a_report_places_the_incident_in_are_compared_as_the
          "text": "Travis Hollins, 42, was shot and killed near his home in Roanoke, Alabama, "
                  "on Saturday night, the sheriff said. No arrests have been made."},
     ]) == [2]
+
+
+@pytest.mark.parametrize("second_part, sizes", [
+    # Chicago's Austin and its North Lawndale, read off the data file's neighbourhoods: two places
+    ("Austin", [1, 1]),
+    ("North Lawndale", [2]),
+])
+def test_two_neighbourhoods_a_city_is_named_through_are_two_places(tmp_path, second_part, sizes):
+    assert _incident_sizes(tmp_path, [
+        {"title": "Boy, 16, wounded in Lawndale shooting", "published": "2017-01-15", "outlet": "Daily A",
+         "text": "A 16-year-old boy was shot in the leg Saturday night in Lawndale, Chicago police said. He was "
+                 "taken to a hospital in good condition."},
+        {"title": "Teen hurt in shooting", "published": "2017-01-15", "outlet": "Channel B",
+         "text": f"A teenager was wounded late Saturday when someone opened fire on a street in {second_part}, "
+                 "according to Chicago police. No one is in custody."},
+    ]) == sizes

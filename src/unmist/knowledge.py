@@ -44,6 +44,25 @@ class Outlet:
 
 
 @dataclass(frozen=True)
+class Home:
+    """Where a local outlet is based."""
+
+    city: str
+    admin1: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """A part of a big city that reports name instead of the city ('Englewood' of Chicago)."""
+
+    name: str
+    city: str
+    admin1: str
+    country: str
+
+
+@dataclass(frozen=True)
 class KnownPlace:
     name: str
     aliases: tuple[str, ...]
@@ -205,13 +224,24 @@ def outlets() -> tuple[Outlet, ...]:
 
 
 @lru_cache(maxsize=None)
-def outlet_homes() -> dict[str, tuple[str, str]]:
-    """Web domain of a local outlet -> the (state or province, country) it is based in."""
-    return {cells[0].strip().lower(): (cells[2].strip(), cells[3].strip())
+def outlet_homes() -> dict[str, Home]:
+    """Web domain of a local outlet -> the city it is based in."""
+    return {cells[0].strip().lower(): Home(cells[1].strip(), cells[2].strip(), cells[3].strip())
             for _, _, cells in _rows("outlet_homes.tsv", 4)}
 
 
-def outlet_home(url: str | None) -> tuple[str, str] | None:
+@lru_cache(maxsize=None)
+def neighbourhoods() -> dict[str, tuple[Neighbourhood, ...]]:
+    """A neighbourhood's names, lower case -> the neighbourhoods of big cities that bear it."""
+    found: dict[str, list[Neighbourhood]] = {}
+    for _, _, cells in _rows("neighbourhoods.tsv", 5):
+        hood = Neighbourhood(cells[0].strip(), cells[2].strip(), cells[3].strip(), cells[4].strip())
+        for alias in {cells[0].strip(), *(a.strip() for a in cells[1].split("|") if a.strip())}:
+            found.setdefault(" ".join(alias.lower().split()), []).append(hood)
+    return {alias: tuple(dict.fromkeys(hoods)) for alias, hoods in found.items()}
+
+
+def outlet_home(url: str | None) -> Home | None:
     """Where the outlet that published ``url`` is based, from its domain or a parent domain
     ('m.wral.com' is WRAL's); None for an outlet the table does not know."""
     host = urlsplit(url or "").hostname or ""

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v128"
+EXTRACT_VERSION = "extract.rules.v129"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -522,6 +523,7 @@ class ReportScope(Counter):
     local: frozenset[str] = frozenset()  # the countries whose local news formulas it uses ('the 500 block of')
     forces: frozenset[str] = frozenset()  # the places whose own police it names ('Mount Vernon police')
     outlet_areas: frozenset[tuple[str, str]] = frozenset()  # the state its local outlet is based in, if it names none
+    neighbourhoods: dict = {}  # name -> (city, neighbourhood) of the parts of its city it names ('Austin' of Chicago)
 
 
 def report_countries(doc: Doc, document: Document) -> ReportScope:
@@ -530,10 +532,13 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     counts = ReportScope()
     areas, cities, city_areas, big_cities, forces = set(), Counter(), set(), {}, set()
     styled = {country for pattern, country in knowledge.national_styles() if pattern.search(document.text)}
+    headline = doc._.unmist_headline
+    neighbourhoods = _neighbourhoods_named([*doc.spans["unmist_places"], *(headline.spans["unmist_places"] if headline else ())],
+                                           knowledge.outlet_home(document.url))
     for span in doc.spans["unmist_places"]:
         if names_a_jurisdiction(span):
             forces.add(span.text.lower())
-        if _called_a_neighbourhood(span):
+        if _called_a_neighbourhood(span) or _name_of(span) in neighbourhoods:
             continue  # 'the city's Knoxville section' names no city of its own: the report's city says where it is
         readings = _in_countries(span._.unmist, styled)
         for place in readings[:1]:
@@ -570,6 +575,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
         counts[outlet_area[1]] = 1  # a local outlet's report is of its country
     counts.areas = frozenset(areas)
     counts.outlet_areas = frozenset({outlet_area} - {None})
+    counts.neighbourhoods = neighbourhoods
     counts.city_areas = frozenset(city_areas)
     counts.big_cities = tuple(big_cities.values())
     counts.local = frozenset(styled)
@@ -583,9 +589,39 @@ def _outlet_area(document: Document, counts: Counter, named: set) -> tuple[str, 
     site: Durham, North Carolina, not Durham, England).  It only tells namesakes apart: a town of
     another state is no less the scene for it."""
     home = knowledge.outlet_home(document.url)
-    if home is None or named or any(country != home[1] for country in counts):
+    if home is None or named or any(country != home.country for country in counts):
         return None
-    return home
+    return home.admin1, home.country
+
+
+def _neighbourhoods_named(spans, outlet: knowledge.Home | None) -> dict[str, tuple[gazetteer.Place, str]]:
+    """The names of parts of a big city that the report names, when it names the city or comes from
+    an outlet based there ('Austin' of a Chicago story, not Austin, Texas; 'Algiers' of a New
+    Orleans station's, not Algeria's capital): name -> (the city, the neighbourhood)."""
+    named = {_city_key(p) for span in spans for p in span._.unmist[:3] if p.precision == "exact"}
+    home = _big_city_called(outlet.city, outlet.admin1, outlet.country) if outlet is not None else None
+    found = {}
+    for span in spans:
+        for hood in knowledge.neighbourhoods().get(_name_of(span), ()):
+            city = _big_city_called(hood.city, hood.admin1, hood.country)
+            if city is not None and (_city_key(city) in named or city == home):
+                found[_name_of(span)] = (city, hood.name)
+                break
+    return found
+
+
+def _city_key(place: gazetteer.Place) -> tuple:
+    return place.name, place.admin1, place.country
+
+
+@lru_cache(maxsize=1000)
+def _big_city_called(name: str, admin1: str, country: str) -> gazetteer.Place | None:
+    cities = [p for p in gazetteer.lookup(name) if p.precision == "exact" and (p.admin1, p.country) == (admin1, country)]
+    return max(cities, key=lambda p: p.population, default=None)
+
+
+def _name_of(span: Span) -> str:
+    return " ".join(span.text.lower().split())
 
 
 def _in_countries(readings: tuple, countries: set[str]) -> tuple:
@@ -793,6 +829,10 @@ def _place_value(place: gazetteer.Place, evidence: Evidence) -> PlaceValue:
 def _part_named(city: gazetteer.Place, name: str) -> str | None:
     """The part of a city the report named for it ('Englewood' of Chicago): two parts of one city are
     two places to the linker."""
+    for hood in knowledge.neighbourhoods().get(" ".join(name.lower().split()), ()):
+        hood_city = _big_city_called(hood.city, hood.admin1, hood.country)
+        if hood_city is not None and _city_key(hood_city) == _city_key(city):
+            return hood.name
     for place in gazetteer.lookup(name):
         if place.precision == "exact" and gazetteer.lies_in(place, city):
             return place.name
@@ -1003,6 +1043,8 @@ FAR_TOWN_POPULATION = 20_000
 def _scene_candidate(span: Span, countries: Counter, after_locative: bool = False) -> gazetteer.Place | None:
     """The place a name stands for, when it may be the scene: in the report's areas if called a
     neighbourhood, and no far-off namesake hamlet."""
+    if (city := _the_city_of_the_neighbourhood(span, countries)) is not None:
+        return city
     candidates = _candidates(span, countries)
     if (city := _city_around(candidates, countries)) is not None:
         return city
@@ -1012,6 +1054,18 @@ def _scene_candidate(span: Span, countries: Counter, after_locative: bool = Fals
     if place is None and not countries and after_locative and len(candidates) == 1 and in_running_prose(span):
         place = candidates[0] if candidates[0].population >= SMALL_TOWN_POPULATION else None
     return None if place is None or _far_from_home(place, countries) else place
+
+
+def _the_city_of_the_neighbourhood(span: Span, countries: Counter) -> gazetteer.Place | None:
+    """The big city of a neighbourhood the report names (see :func:`_neighbourhoods_named`), unless it
+    names a state where a town of the name lies ('Austin, Texas' in a Chicago story)."""
+    found = getattr(countries, "neighbourhoods", {}).get(_name_of(span))
+    if found is None:
+        return None
+    city, _ = found
+    areas = getattr(countries, "areas", frozenset())
+    elsewhere = any((p.admin1, p.country) in areas and p.admin1 != city.admin1 for p in span._.unmist)
+    return None if elsewhere else city
 
 
 def _city_around(candidates: tuple, countries: Counter) -> gazetteer.Place | None:

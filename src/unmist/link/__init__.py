@@ -36,7 +36,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score", "as_linked"]
 
-LINK_VERSION = "link.coherent.v35"
+LINK_VERSION = "link.coherent.v36"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -564,6 +564,8 @@ def _place_score(a: Mention, b: Mention) -> float:
     if _same_place(pa, pb):
         if pa.precision == "country":
             return 0.5
+        if pa.part and pb.part:
+            return 2  # one neighbourhood of a big city, named by both: as telling as a town
         return BIG_CITY_PLACE if _population(pa) >= BIG_CITY else 2
     if pa.precision == pb.precision and pa.precision in ("exact", "district"):
         # two towns (or two counties): the same incident only when they are neighbours ('Bethesda'
