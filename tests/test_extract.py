@@ -2158,6 +2158,20 @@ def test_a_local_round_ups_other_shooting_is_in_its_datelines_city(tmp_path):
     assert [m.place.name if m.place else None for m in mentions] == ["Chicago", "Chicago"]
 
 
+@pytest.mark.parametrize("url, places", [
+    # a local station's report is local news, though it uses no local formula: its other shooting
+    # is in the dateline's city
+    ("https://www.wmcactionnews5.com/story/1/", ["Memphis", "Memphis"]),
+    # a wire's report keeps its passing incident unplaced
+    (None, ["Memphis", None]),
+])
+def test_a_local_outlets_other_shooting_is_in_its_datelines_city(tmp_path, url, places):
+    mentions = _news_item(tmp_path, "MEMPHIS, Tenn. — A man was shot and killed outside a gas station on Saturday "
+                                    "night, police said.\n\nIn a separate shooting on Saturday, two men were wounded, "
+                                    "police said.", "2015-08-16", url=url)
+    assert [m.place.name if m.place else None for m in mentions] == places
+
+
 def test_a_country_across_the_border_is_no_victim(tmp_path):
     mentions = _news_item(tmp_path, "Hundreds of heavily armed fighters attacked the camp in Inates, near the border with "
                                     "Mali, on Tuesday, killing 71 soldiers, the ministry said in a statement.", "2019-12-11")

@@ -36,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v129"
+EXTRACT_VERSION = "extract.rules.v130"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -520,7 +520,7 @@ class ReportScope(Counter):
     areas: frozenset[tuple[str, str]] = frozenset()
     city_areas: frozenset[tuple[str, str]] = frozenset()  # the states of the cities it names ('Chicago')
     big_cities: tuple[gazetteer.Place, ...] = ()  # the cities big enough to hold neighbourhoods it names
-    local: frozenset[str] = frozenset()  # the countries whose local news formulas it uses ('the 500 block of')
+    local: frozenset[str] = frozenset()  # the countries whose local news it is: formulas ('the 500 block of'), outlet
     forces: frozenset[str] = frozenset()  # the places whose own police it names ('Mount Vernon police')
     outlet_areas: frozenset[tuple[str, str]] = frozenset()  # the state its local outlet is based in, if it names none
     neighbourhoods: dict = {}  # name -> (city, neighbourhood) of the parts of its city it names ('Austin' of Chicago)
@@ -533,8 +533,9 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     areas, cities, city_areas, big_cities, forces = set(), Counter(), set(), {}, set()
     styled = {country for pattern, country in knowledge.national_styles() if pattern.search(document.text)}
     headline = doc._.unmist_headline
+    outlet = knowledge.outlet_home(document.url)
     neighbourhoods = _neighbourhoods_named([*doc.spans["unmist_places"], *(headline.spans["unmist_places"] if headline else ())],
-                                           knowledge.outlet_home(document.url))
+                                           outlet)
     for span in doc.spans["unmist_places"]:
         if names_a_jurisdiction(span):
             forces.add(span.text.lower())
@@ -570,7 +571,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     counts.update(demonyms)
     if not counts:  # ... or only its town, in its country's own formulas ('the 500 block of')
         counts.update(styled)
-    outlet_area = _outlet_area(document, counts, areas | city_areas)
+    outlet_area = _outlet_area(outlet, counts, areas | city_areas)
     if outlet_area is not None and not counts:
         counts[outlet_area[1]] = 1  # a local outlet's report is of its country
     counts.areas = frozenset(areas)
@@ -578,17 +579,16 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     counts.neighbourhoods = neighbourhoods
     counts.city_areas = frozenset(city_areas)
     counts.big_cities = tuple(big_cities.values())
-    counts.local = frozenset(styled)
+    counts.local = frozenset(styled | ({outlet.country} if outlet else set()))  # a local outlet's report is local news
     counts.forces = frozenset(forces)
     return counts
 
 
-def _outlet_area(document: Document, counts: Counter, named: set) -> tuple[str, str] | None:
+def _outlet_area(home: knowledge.Home | None, counts: Counter, named: set) -> tuple[str, str] | None:
     """The state a local outlet is based in, for a report that names no state and no other country
     than the outlet's ('Teen charged in Durham convenience store shooting' on a Raleigh station's
     site: Durham, North Carolina, not Durham, England).  It only tells namesakes apart: a town of
     another state is no less the scene for it."""
-    home = knowledge.outlet_home(document.url)
     if home is None or named or any(country != home.country for country in counts):
         return None
     return home.admin1, home.country
