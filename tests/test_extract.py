@@ -2346,3 +2346,15 @@ def test_a_neighbourhood_name_of_another_city_stays_a_town_where_the_report_name
     text = "A man was shot in Austin, Texas, on Friday, Chicago police said after arresting a suspect."
     found = _news_item(tmp_path, text, "2016-04-20")[0].place
     assert (found.name, found.admin1) == ("Austin", "Texas")
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    ("Five people were killed, with dozens more wounded.", [("killed", 5, 5), ("wounded", 24, None)]),
+    # the quantity's own words may stand between it and the participle
+    ("The final toll is 47 dead, with dozens more, soldiers and civilians alike, wounded.",
+     [("killed", 47, 47), ("wounded", 24, None)]),
+    # 'with' and a quantity and no participle: company, not casualties
+    ("He was arrested with two others.", []),
+])
+def test_the_participle_after_with_and_a_quantity_tells_what_befell_them(nlp, sentence, figures):
+    assert sorted(_figures(nlp, sentence), key=str) == sorted(figures, key=str)

@@ -821,6 +821,8 @@ def _kind_from_modifier(node: Token, cue_kinds: dict[str, str]) -> str | None:
 
 
 def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
+    if (participle := _participle_after_with(node)) is not None:
+        return cue_kinds.get(_lemma_of_cue(participle))
     head = node.head
     lemma = _lemma_of_cue(head)
     if node.dep_ in ("nsubj", "nsubjpass") and _dies_after(head):  # 'the child was taken to hospital and later died'
@@ -842,6 +844,23 @@ def _kind_from_governor(node: Token, cue_kinds: dict[str, str]) -> str | None:
     if node.lower_ in PERSONAL_OBJECTS and _harmed_pronoun(node):  # 'shot her Monday', parsed 'her Monday'
         return cue_kinds.get(_lemma_of_cue(node.doc[node.i - 1]))
     return None
+
+
+def _participle_after_with(node: Token) -> Token | None:
+    """'five were killed, with dozens more wounded', '47 dead, with dozens more, soldiers and
+    civilians alike, wounded': the participle after 'with' and its quantity tells what happened to
+    them (the parser hangs the quantity on 'with' or makes it the participle's subject)."""
+    if node.dep_ == "pobj" and node.head.lower_ == "with":
+        after = node.right_edge.i + 1  # past what the quantity's own words add ('more, soldiers and civilians alike')
+        while after < len(node.doc) and node.doc[after].is_punct:
+            after += 1
+        participle = node.doc[after] if after < len(node.doc) else node
+    elif node.dep_ == "nsubj" and (node.head.dep_ == "pcomp" and node.head.head.lower_ == "with"
+                                   or any(c.dep_ == "mark" and c.lower_ == "with" for c in node.head.children)):
+        participle = node.head
+    else:
+        return None
+    return participle if participle.i > node.i and participle.tag_ in ("VBN", "VBD", "JJ") else None
 
 
 def _lost_lives(verb: Token) -> bool:
