@@ -2358,3 +2358,20 @@ def test_a_neighbourhood_name_of_another_city_stays_a_town_where_the_report_name
 ])
 def test_the_participle_after_with_and_a_quantity_tells_what_befell_them(nlp, sentence, figures):
     assert sorted(_figures(nlp, sentence), key=str) == sorted(figures, key=str)
+
+
+@pytest.mark.parametrize("text, url, place", [
+    # a Memphis station's report that names no place at all: the station's city, with no evidence
+    ("Five people were shot in an apartment complex Wednesday night. The shooting happened in the 1400 block "
+     "of a street near the complex's pool.", "https://www.wmcactionnews5.com/story/1/", ("Memphis", "outlet")),
+    # the same words from an outlet the table does not know: unplaced
+    ("Five people were shot in an apartment complex Wednesday night. The shooting happened in the 1400 block "
+     "of a street near the complex's pool.", "https://news.example.org/story/1/", None),
+    # a place the report states comes first
+    ("Five people were shot in an apartment complex in Germantown, Tennessee, on Wednesday night.",
+     "https://www.wmcactionnews5.com/story/1/", ("Germantown", None)),
+])
+def test_a_local_outlets_report_that_names_no_place_is_in_the_outlets_city(tmp_path, text, url, place):
+    found = _news_item(tmp_path, text, "2014-08-21", url=url)[0].place
+    assert (found and (found.name, found.placed_by)) == place
+    assert found is None or (found.evidence is None) == (found.placed_by == "outlet")

@@ -453,3 +453,16 @@ def test_two_neighbourhoods_a_city_is_named_through_are_two_places(tmp_path, sec
          "text": f"A teenager was wounded late Saturday when someone opened fire on a street in {second_part}, "
                  "according to Chicago police. No one is in custody."},
     ]) == sizes
+
+
+def test_the_city_of_the_outlet_is_no_place_two_reports_share(tmp_path):
+    """Two reports of a Memphis station that name no place: each is placed in Memphis by its outlet,
+    but that says nothing of whether they tell one shooting (a city sees several a night)."""
+    url = "https://www.wmcactionnews5.com/story/{}/"
+    assert _incident_sizes(tmp_path, [
+        {"title": "Two shot at apartment complex", "published": "2014-08-21", "url": url.format(1),
+         "text": "Two men were shot at an apartment complex on Wednesday night, police said. Both are expected "
+                 "to survive."},
+        {"title": "Two hurt in shooting", "published": "2014-08-21", "url": url.format(2),
+         "text": "Two people were wounded when someone fired into a car on Wednesday night, police said."},
+    ]) == [1, 1]

@@ -107,6 +107,7 @@ class PlaceValue:
     geonameid: int | None = None
     part: str | None = None  # the part of the place the report named ('Englewood' for Chicago), when coded as the place
     county: str | None = None  # the county or parish the report placed it in, when it is coded as a town of it
+    placed_by: str | None = None  # "outlet": the report names no place; its local outlet's home city (no evidence)
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def _place(value: PlaceValue | None) -> dict:
         return {"name": None, "country": None, "admin1": None, "lat": None, "lon": None, "precision": "unknown"}
     record = {"name": value.name, "country": value.country, "admin1": value.admin1, "lat": value.lat,
               "lon": value.lon, "precision": value.precision, "geonameid": value.geonameid, "part": value.part,
-              "county": value.county,
+              "county": value.county, "placed_by": value.placed_by,
               "text": value.evidence.text if value.evidence else None}
     record.update(_evidence(value.evidence))
     return record

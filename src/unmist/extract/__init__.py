@@ -36,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v131"
+EXTRACT_VERSION = "extract.rules.v132"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -171,6 +171,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
             place = dateline if dateline is not None and _within(dateline, place) else place
         if place is not None and place.precision == "district":
             place = _a_town_the_report_names_in(place, doc, document) or place
+    if place is None and draft.core:
+        place = _outlet_city(document, countries)
     elif place is None and getattr(countries, "local", None):
         # a local round-up ('CHICAGO — ... In a separate shooting, a man was shot in the 1200 block of
         # ...') tells its city's incidents; a wire's capital dateline says nothing of a province's
@@ -592,6 +594,22 @@ def _outlet_area(home: knowledge.Home | None, counts: Counter, named: set) -> tu
     if home is None or named or any(country != home.country for country in counts):
         return None
     return home.admin1, home.country
+
+
+def _outlet_city(document: Document, countries: Counter) -> PlaceValue | None:
+    """A local outlet's home city for its report's main incident when nothing in the report places
+    it and the report names no other country ('Five people were shot in an apartment complex
+    Wednesday night. The shooting happened in the 1400 block of Briarcrest Lane', on a Memphis
+    station's site): local news tells its own city's incidents, as GVA codes them.  The place has
+    no evidence and says how it was placed, and linking never compares it."""
+    home = knowledge.outlet_home(document.url)
+    if home is None or any(country != home.country for country in countries):
+        return None
+    city = _big_city_called(home.city, home.admin1, home.country)
+    if city is None:
+        return None
+    return PlaceValue(city.name, city.country, city.admin1, city.lat, city.lon, city.precision, None, city.geonameid,
+                      placed_by="outlet")
 
 
 def _neighbourhoods_named(spans, outlet: knowledge.Home | None) -> dict[str, tuple[gazetteer.Place, str]]:

@@ -36,7 +36,7 @@ from ..types import DateValue, Mention
 __all__ = ["link", "LINK_VERSION", "incident_id", "candidate_pairs", "components", "countries_of", "may_meet",
            "pair_score", "as_linked"]
 
-LINK_VERSION = "link.coherent.v36"
+LINK_VERSION = "link.coherent.v37"
 # Evidence needed to link: compatible dates count 1 (0.5 when one is only the week before a report), the same
 # named place 2 (a city of BIG_CITY people 1, same admin area 1.5), a shared perpetrator 1, agreeing
 # tolls 1 (disagreeing ones count nothing: reports of one incident often disagree), both being their
@@ -151,8 +151,11 @@ def _place_of(mention: Mention):
 def as_linked(place):
     """A town the report names inside the county it placed the incident in is coded as the town
     ('a shooting in Randolph County', then 'a home in Wedowee'), but compared as the county: other
-    reports of the incident may name only the county, or another of its towns (where a victim lived)."""
-    if place is None or place.county is None:
+    reports of the incident may name only the county, or another of its towns (where a victim lived).
+    A place the report does not state (its outlet's home city) is none to link by."""
+    if place is None or place.placed_by is not None:
+        return None  # no words of the report place it: nothing to link or conflict by
+    if place.county is None:
         return place
     county = _county_named(place.county, place.country, place.admin1)
     return place if county is None else replace(place, name=county.name, lat=county.lat, lon=county.lon,

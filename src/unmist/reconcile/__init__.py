@@ -26,7 +26,7 @@ from .provenance import CopyEdge, Origins, find_copies, outlet_key
 __all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating",
            "document_flags", "CopyEdge"]
 
-RECONCILE_VERSION = "reconcile.conservative.v10"
+RECONCILE_VERSION = "reconcile.conservative.v11"
 STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -212,13 +212,14 @@ def _narrow(window: DateValue, partials: list[DateValue]) -> DateValue | None:
 
 
 def _place(mentions: tuple[Mention, ...]) -> PlaceValue | None:
-    """The most precise place; among equally precise ones, the place most reports name (as their
-    incident's place or anywhere in its sentences)."""
+    """The most precise place a report states; among equally precise ones, the place most reports
+    name (as their incident's place or anywhere in its sentences).  A local outlet's home city,
+    which places a report that names no place, comes after every stated one."""
     known = [m.place for m in mentions if m.place is not None]
     if not known:
         return None
     support = Counter(name for m in mentions for name in {*m.places_named, *([m.place.name] if m.place else [])})
-    return min(known, key=lambda p: (PLACE_RANK.get(p.precision, 5), -support[p.name]))
+    return min(known, key=lambda p: (p.placed_by is not None, PLACE_RANK.get(p.precision, 5), -support[p.name]))
 
 
 def _perpetrators(mentions: tuple[Mention, ...]) -> tuple[ActorValue, ...]:
