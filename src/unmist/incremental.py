@@ -124,7 +124,7 @@ def _index_entry(mention: Mention, stated: Mention) -> tuple[dict, list[tuple[st
 def _place_terms(mention: Mention) -> list[str]:
     """What a pair needs in common to link without dates: the same place name or GeoNames id."""
     linked = as_linked(mention.place)  # a town of a county is compared as the county; an outlet's city not at all
-    places = {mention.place, linked} - {None} if linked is not None else set()
+    places = {mention.place, linked} if linked is not None else set()
     return sorted(term for place in places
                   for term in [f"n:{place.name.lower()}"] + ([f"g:{place.geonameid}"] if place.geonameid else []))
 

@@ -525,7 +525,8 @@ class ReportScope(Counter):
     local: frozenset[str] = frozenset()  # the countries whose local news it is: formulas ('the 500 block of'), outlet
     forces: frozenset[str] = frozenset()  # the places whose own police it names ('Mount Vernon police')
     outlet_areas: frozenset[tuple[str, str]] = frozenset()  # the state its local outlet is based in, if it names none
-    neighbourhoods: dict = {}  # name -> (city, neighbourhood) of the parts of its city it names ('Austin' of Chicago)
+    # name -> (city, neighbourhood) of the parts of its city it names ('Austin' of Chicago); set per report
+    neighbourhoods: dict[str, tuple[gazetteer.Place, str]] = {}
 
 
 def report_countries(doc: Doc, document: Document) -> ReportScope:
@@ -639,7 +640,12 @@ def _big_city_called(name: str, admin1: str, country: str) -> gazetteer.Place | 
 
 
 def _name_of(span: Span) -> str:
-    return " ".join(span.text.lower().split())
+    return _name_key(span.text)
+
+
+def _name_key(name: str) -> str:
+    """A name as the data files' tables key it: lower case, single spaces."""
+    return " ".join(name.lower().split())
 
 
 def _in_countries(readings: tuple, countries: set[str]) -> tuple:
@@ -847,7 +853,7 @@ def _place_value(place: gazetteer.Place, evidence: Evidence) -> PlaceValue:
 def _part_named(city: gazetteer.Place, name: str) -> str | None:
     """The part of a city the report named for it ('Englewood' of Chicago): two parts of one city are
     two places to the linker."""
-    for hood in knowledge.neighbourhoods().get(" ".join(name.lower().split()), ()):
+    for hood in knowledge.neighbourhoods().get(_name_key(name), ()):
         hood_city = _big_city_called(hood.city, hood.admin1, hood.country)
         if hood_city is not None and _city_key(hood_city) == _city_key(city):
             return hood.name

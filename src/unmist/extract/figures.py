@@ -854,7 +854,9 @@ def _participle_after_with(node: Token) -> Token | None:
         after = node.right_edge.i + 1  # past what the quantity's own words add ('more, soldiers and civilians alike')
         while after < len(node.doc) and node.doc[after].is_punct:
             after += 1
-        participle = node.doc[after] if after < len(node.doc) else node
+        if after == len(node.doc):
+            return None
+        participle = node.doc[after]
     elif node.dep_ == "nsubj" and (node.head.dep_ == "pcomp" and node.head.head.lower_ == "with"
                                    or any(c.dep_ == "mark" and c.lower_ == "with" for c in node.head.children)):
         participle = node.head
