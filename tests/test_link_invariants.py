@@ -261,16 +261,19 @@ def test_a_robbery_that_turned_into_a_shooting_is_one_incident(tmp_path, told_as
     ]) == sizes
 
 
-@pytest.mark.parametrize("second_part, sizes", [
+@pytest.mark.parametrize("first_part, second_part, sizes", [
     # two neighbourhoods of one city, the same night: two shootings, though both are coded as Chicago
-    ("Bridgeport", [1, 1]),
+    ("Woodlawn", "Bridgeport", [1, 1]),
     # the same neighbourhood the same night: one shooting
-    ("Woodlawn", [2]),
+    ("Woodlawn", "Woodlawn", [2]),
+    # Chicago's Austin and its North Lawndale, read off the data file's neighbourhoods: two places
+    ("Lawndale", "Austin", [1, 1]),
+    ("Lawndale", "North Lawndale", [2]),
 ])
-def test_two_parts_of_one_city_are_two_places(tmp_path, second_part, sizes):
+def test_two_parts_of_one_city_are_two_places(tmp_path, first_part, second_part, sizes):
     assert _incident_sizes(tmp_path, [
-        {"title": "Boy, 16, wounded in Woodlawn shooting", "published": "2017-01-15", "outlet": "Daily A",
-         "text": "A 16-year-old boy was shot in the leg Saturday night in Woodlawn, Chicago police said. He was "
+        {"title": f"Boy, 16, wounded in {first_part} shooting", "published": "2017-01-15", "outlet": "Daily A",
+         "text": f"A 16-year-old boy was shot in the leg Saturday night in {first_part}, Chicago police said. He was "
                  "taken to a hospital in good condition."},
         {"title": "Teen hurt in shooting", "published": "2017-01-15", "outlet": "Channel B",
          "text": f"A teenager was wounded late Saturday when someone opened fire on a street in {second_part}, "
@@ -437,22 +440,6 @@ def test_towns_of_the_county_a_report_places_the_incident_in_are_compared_as_the
          "text": "Travis Hollins, 42, was shot and killed near his home in Roanoke, Alabama, "
                  "on Saturday night, the sheriff said. No arrests have been made."},
     ]) == [2]
-
-
-@pytest.mark.parametrize("second_part, sizes", [
-    # Chicago's Austin and its North Lawndale, read off the data file's neighbourhoods: two places
-    ("Austin", [1, 1]),
-    ("North Lawndale", [2]),
-])
-def test_two_neighbourhoods_a_city_is_named_through_are_two_places(tmp_path, second_part, sizes):
-    assert _incident_sizes(tmp_path, [
-        {"title": "Boy, 16, wounded in Lawndale shooting", "published": "2017-01-15", "outlet": "Daily A",
-         "text": "A 16-year-old boy was shot in the leg Saturday night in Lawndale, Chicago police said. He was "
-                 "taken to a hospital in good condition."},
-        {"title": "Teen hurt in shooting", "published": "2017-01-15", "outlet": "Channel B",
-         "text": f"A teenager was wounded late Saturday when someone opened fire on a street in {second_part}, "
-                 "according to Chicago police. No one is in custody."},
-    ]) == sizes
 
 
 def test_the_city_of_the_outlet_is_no_place_two_reports_share(tmp_path):
