@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from unmist.errors import IngestError
@@ -76,3 +76,15 @@ def test_extraction_of_any_text_gives_an_extraction_or_an_error(noise, published
             for mention in result.mentions:
                 if mention.date and mention.date.start:
                     assert SANE[0] <= mention.date.start <= SANE[1]
+
+
+@settings(max_examples=15, deadline=None)
+@given(url=st.one_of(TEXT, st.builds("http://{}/{}".format, TEXT, TEXT)))
+@example(url="http://[abc/news/1")  # a malformed address: no outlet to tell, and no failure
+@example(url="https://www.wral.com./news/1")
+def test_a_report_with_any_address_gives_an_extraction(url):
+    """The address only tells which outlet published the report (its home state and city): any
+    string there, well-formed or not, leaves the report extracted."""
+    document = Document(id=f"url{abs(hash(url)) % 10**8}", source="feed.jsonl#1", text=STORY, title=None, url=url,
+                        outlet=None, byline=None, dateline=None, published=date(2016, 5, 9), format="jsonl")
+    assert all(isinstance(result, Extraction) for result in analyse_batch([document]))

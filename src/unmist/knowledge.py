@@ -244,8 +244,11 @@ def neighbourhoods() -> dict[str, tuple[Neighbourhood, ...]]:
 def outlet_home(url: str | None) -> Home | None:
     """Where the outlet that published ``url`` is based, from its domain or a parent domain
     ('m.wral.com' is WRAL's); None for an outlet the table does not know."""
-    host = urlsplit(url or "").hostname or ""
-    labels = host.lower().removeprefix("www.").split(".")
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:  # a malformed address ('http://[abc/'): no outlet to tell
+        return None
+    labels = host.lower().rstrip(".").removeprefix("www.").split(".")
     homes = outlet_homes()
     return next((homes[".".join(labels[i:])] for i in range(len(labels) - 1) if ".".join(labels[i:]) in homes), None)
 
