@@ -230,14 +230,19 @@ def outlet_homes() -> dict[str, Home]:
             for _, _, cells in _rows("outlet_homes.tsv", 4)}
 
 
+def name_key(name: str) -> str:
+    """A name as the tables below key it: lower case, single spaces."""
+    return " ".join(name.lower().split())
+
+
 @lru_cache(maxsize=None)
 def neighbourhoods() -> dict[str, tuple[Neighbourhood, ...]]:
-    """A neighbourhood's names, lower case -> the neighbourhoods of big cities that bear it."""
+    """A neighbourhood's names (:func:`name_key`) -> the neighbourhoods of big cities that bear it."""
     found: dict[str, list[Neighbourhood]] = {}
     for _, _, cells in _rows("neighbourhoods.tsv", 5):
         hood = Neighbourhood(cells[0].strip(), cells[2].strip(), cells[3].strip(), cells[4].strip())
         for alias in {cells[0].strip(), *(a.strip() for a in cells[1].split("|") if a.strip())}:
-            found.setdefault(" ".join(alias.lower().split()), []).append(hood)
+            found.setdefault(name_key(alias), []).append(hood)
     return {alias: tuple(dict.fromkeys(hoods)) for alias, hoods in found.items()}
 
 

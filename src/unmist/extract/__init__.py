@@ -172,7 +172,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         if place is not None and place.precision == "district":
             place = _a_town_the_report_names_in(place, doc, document) or place
     if place is None and draft.core:
-        place = _outlet_city(document, countries)
+        place = _outlet_city(countries)
     elif place is None and getattr(countries, "local", None):
         # a local round-up ('CHICAGO — ... In a separate shooting, a man was shot in the 1200 block of
         # ...') tells its city's incidents; a wire's capital dateline says nothing of a province's
@@ -524,6 +524,7 @@ class ReportScope(Counter):
     big_cities: tuple[gazetteer.Place, ...] = ()  # the cities big enough to hold neighbourhoods it names
     local: frozenset[str] = frozenset()  # the countries whose local news it is: formulas ('the 500 block of'), outlet
     forces: frozenset[str] = frozenset()  # the places whose own police it names ('Mount Vernon police')
+    outlet: knowledge.Home | None = None  # where its local outlet is based (data/outlet_homes.tsv)
     outlet_areas: frozenset[tuple[str, str]] = frozenset()  # the state its local outlet is based in, if it names none
     # name -> (city, neighbourhood) of the parts of its city it names ('Austin' of Chicago); set per report
     neighbourhoods: dict[str, tuple[gazetteer.Place, str]] = {}
@@ -578,6 +579,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     if outlet_area is not None and not counts:
         counts[outlet_area[1]] = 1  # a local outlet's report is of its country
     counts.areas = frozenset(areas)
+    counts.outlet = outlet
     counts.outlet_areas = frozenset({outlet_area} - {None})
     counts.neighbourhoods = neighbourhoods
     counts.city_areas = frozenset(city_areas)
@@ -597,16 +599,16 @@ def _outlet_area(home: knowledge.Home | None, counts: Counter, named: set) -> tu
     return home.admin1, home.country
 
 
-def _outlet_city(document: Document, countries: Counter) -> PlaceValue | None:
+def _outlet_city(countries: Counter) -> PlaceValue | None:
     """A local outlet's home city for its report's main incident when nothing in the report places
     it and the report names no other country ('Five people were shot in an apartment complex
     Wednesday night. The shooting happened in the 1400 block of Briarcrest Lane', on a Memphis
     station's site): local news tells its own city's incidents, as GVA codes them.  The place has
     no evidence and says how it was placed, and linking never compares it."""
-    home = knowledge.outlet_home(document.url)
+    home = getattr(countries, "outlet", None)
     if home is None or any(country != home.country for country in countries):
         return None
-    city = _big_city_called(home.city, home.admin1, home.country)
+    city = _big_city_of(home)
     if city is None:
         return None
     return PlaceValue(city.name, city.country, city.admin1, city.lat, city.lon, city.precision, None, city.geonameid,
@@ -618,11 +620,11 @@ def _neighbourhoods_named(spans, outlet: knowledge.Home | None) -> dict[str, tup
     an outlet based there ('Austin' of a Chicago story, not Austin, Texas; 'Algiers' of a New
     Orleans station's, not Algeria's capital): name -> (the city, the neighbourhood)."""
     named = {_city_key(p) for span in spans for p in span._.unmist[:3] if p.precision == "exact"}
-    home = _big_city_called(outlet.city, outlet.admin1, outlet.country) if outlet is not None else None
+    home = _big_city_of(outlet) if outlet is not None else None
     found = {}
     for span in spans:
         for hood in knowledge.neighbourhoods().get(_name_of(span), ()):
-            city = _big_city_called(hood.city, hood.admin1, hood.country)
+            city = _big_city_of(hood)
             if city is not None and (_city_key(city) in named or city == home):
                 found[_name_of(span)] = (city, hood.name)
                 break
@@ -633,6 +635,11 @@ def _city_key(place: gazetteer.Place) -> tuple:
     return place.name, place.admin1, place.country
 
 
+def _big_city_of(entry: knowledge.Home | knowledge.Neighbourhood) -> gazetteer.Place | None:
+    """The city a data table's row names (an outlet's home, a neighbourhood's city)."""
+    return _big_city_called(entry.city, entry.admin1, entry.country)
+
+
 @lru_cache(maxsize=1000)
 def _big_city_called(name: str, admin1: str, country: str) -> gazetteer.Place | None:
     cities = [p for p in gazetteer.lookup(name) if p.precision == "exact" and (p.admin1, p.country) == (admin1, country)]
@@ -640,12 +647,7 @@ def _big_city_called(name: str, admin1: str, country: str) -> gazetteer.Place | 
 
 
 def _name_of(span: Span) -> str:
-    return _name_key(span.text)
-
-
-def _name_key(name: str) -> str:
-    """A name as the data files' tables key it: lower case, single spaces."""
-    return " ".join(name.lower().split())
+    return knowledge.name_key(span.text)
 
 
 def _in_countries(readings: tuple, countries: set[str]) -> tuple:
@@ -853,8 +855,8 @@ def _place_value(place: gazetteer.Place, evidence: Evidence) -> PlaceValue:
 def _part_named(city: gazetteer.Place, name: str) -> str | None:
     """The part of a city the report named for it ('Englewood' of Chicago): two parts of one city are
     two places to the linker."""
-    for hood in knowledge.neighbourhoods().get(_name_key(name), ()):
-        hood_city = _big_city_called(hood.city, hood.admin1, hood.country)
+    for hood in knowledge.neighbourhoods().get(knowledge.name_key(name), ()):
+        hood_city = _big_city_of(hood)
         if hood_city is not None and _city_key(hood_city) == _city_key(city):
             return hood.name
     for place in gazetteer.lookup(name):
