@@ -864,6 +864,18 @@ def test_people_shot_and_killed_are_dead_and_none_of_them_wounded(tmp_path):
     assert figures == {"killed": (2, 2), "wounded": (0, 0)}
 
 
+def test_people_shot_and_wounded_lived_whoever_else_died(tmp_path):
+    """'shot and wounded' says they lived: the dead the report tells of elsewhere are others, not
+    some of them (as they would be of 'three people were shot')."""
+    path = tmp_path / "report.txt"
+    path.write_text("Gunmen stormed a school in Kaduna state on Thursday and abducted dozens of pupils. A teacher was "
+                    "shot and wounded, and one villager was killed when residents tried to stop the attackers.",
+                    encoding="utf-8")
+    _, mentions = _mentions(path)
+    figures = {f.kind: (f.low, f.high) for f in mentions[0].figures}
+    assert figures["wounded"] == (1, 1) and figures["killed"] == (1, 1)
+
+
 @pytest.mark.parametrize("text, expected", [
     # local news names its city, not its country: the city's state picks the county among 25 namesakes
     ("A man was shot dead in Jefferson County on Friday, Louisville police said.", ("Jefferson County", "Kentucky")),

@@ -78,7 +78,7 @@ def find_figures(sent: Span) -> list[Figure]:
             if side in CAPTURE_SIDES or (noun.i == quantity.last.i and _attackers_counted(sent)):
                 kind = "captured"  # 13 attackers had been killed and four had been detained
         start, end = _figure_extent(quantity, noun, root)
-        shot = kind == "wounded" and (_hit(root) or _some_of_them_died(noun)) and \
+        shot = kind == "wounded" and (_hit(root) or _some_of_them_died(noun)) and not _hit_and_hurt(root.head) and \
             not any(t.lower_ in ("other", "others", "more") for t in sent.doc[quantity.first.i: noun.i + 1])
         figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end],
                         quantity.qualifier, shot)
@@ -94,6 +94,8 @@ def find_figures(sent: Span) -> list[Figure]:
 
 # Verbs of hitting someone, whom a count of people hit takes in dead or alive ('three people were shot').
 HIT_LEMMAS = ("shoot", "stab")
+# ... and of being hurt, which says those hit lived ('shot and wounded').
+HURT_LEMMAS = frozenset({"wound", "injure"})
 
 
 def _hit(counted: Token) -> bool:
@@ -935,6 +937,15 @@ def _shot_and_killed(verb: Token) -> bool:
     """'were shot and killed': the people shot died ('five were shot and one was killed': one of them)."""
     return verb.lemma_.lower() == "shoot" and any(
         c.dep_ == "conj" and c.lemma_.lower() == "kill" and not any(g.dep_.startswith("nsubj") for g in c.children)
+        for c in verb.children)
+
+
+def _hit_and_hurt(verb: Token) -> bool:
+    """'A teacher was shot and wounded', 'two men were stabbed and injured': hurt and alive, which a
+    death told elsewhere in the report does not take from them ('three were shot and two were
+    wounded' counts two groups)."""
+    return verb.lemma_.lower() in HIT_LEMMAS and any(
+        c.dep_ == "conj" and c.lemma_.lower() in HURT_LEMMAS and not any(g.dep_.startswith("nsubj") for g in c.children)
         for c in verb.children)
 
 
