@@ -2015,6 +2015,23 @@ def test_an_attack_told_step_by_step_by_its_doers_is_one_incident(tmp_path):
     assert len(mentions) == 1
 
 
+@pytest.mark.parametrize("lead, second_paragraph", [
+    # the attack, named by reference as the subject, and what followed it, in a district of the province
+    ("A suicide bomber rammed a car packed with explosives into a military post",
+     "The attack in the Daraban area of Dera Ismail Khan district was followed by a gun battle in which six "
+     "militants were killed, the army said."),
+    # what the lead said was hit, named again with 'the', and how it was hit
+    ("Militants stormed a military post",
+     "A suicide bomber blew himself up at the gate of the post before gunmen opened fire on the guards, the army said."),
+])
+def test_the_paragraph_after_the_lead_tells_the_same_attack_step_by_step(tmp_path, lead, second_paragraph):
+    """The second paragraph of a wire story tells how the lead's attack went, in other words, of
+    another kind of event and in a place the lead did not name: one incident, not two."""
+    mentions = _report(tmp_path, f"{lead} in Pakistan's Khyber Pakhtunkhwa province early on Tuesday, killing 23 "
+                                 f"soldiers, the army said.\n\n{second_paragraph}")
+    assert len(mentions) == 1
+
+
 def test_doers_who_also_did_more_tell_a_further_incident(tmp_path):
     mentions = _report(tmp_path, "Rebels attacked a police post in Ayacucho on Sunday, killing two officers.\n\n"
                                  "The rebels also set fire to a bus in Huanta.")

@@ -806,7 +806,8 @@ def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) 
     if new_family == current.family:
         return False
     last = current.sentences[-1]
-    if facts.paragraph == last.paragraph or _the_same_doers(facts, current):
+    if facts.paragraph == last.paragraph or _the_same_doers(facts, current) or _refers_back(facts) \
+            or _the_same_target(facts, current):
         return False
     old_places = {p.text.lower() for s in current.sentences for p in s.places}
     new_places = {p.text.lower() for p in facts.places}
@@ -837,6 +838,38 @@ def _the_same_doers(facts: SentenceFacts, current: Draft) -> bool:
         return False
     return any(t.dep_ == "nsubj" and t.lemma_.lower() in ATTACKER_WORDS and
                any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in facts.sent)
+
+
+def _refers_back(facts: SentenceFacts) -> bool:
+    """The sentence is about an incident told, named by reference as its subject ('The attack in
+    the Daraban area was followed by a gun battle in which six militants were killed'): what else
+    it tells belongs to that incident, or to the one told before that it fits best."""
+    return any(t._.unmist_trigger["anaphoric"] and t.root.dep_ in ("nsubj", "nsubjpass") and _a_main_clause(t.root.head)
+               for t in facts.strong_triggers)
+
+
+def _a_main_clause(verb: Token) -> bool:
+    """The sentence's own clause, or what a speaker says in it ('..., the army said')."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT")
+
+
+def _the_same_target(facts: SentenceFacts, current: Draft) -> bool:
+    """The sentence names again, with 'the', what the incident hit ('Militants stormed a beachfront
+    hotel, killing 32 ... A suicide bomber blew himself up at the entrance of the hotel before gunmen
+    opened fire'): the same attack told step by step, unless it says it is a further one or tells a
+    toll of its own (as :func:`_the_same_doers`)."""
+    if any(t.lower_ in FURTHER_EVENT_WORDS for t in facts.sent) or any(_tells_casualties(f) for f in facts.figures):
+        return False
+    targets = knowledge.target_nouns()
+    hit = {t.lemma_.lower() for s in current.sentences for t in s.sent if t.pos_ == "NOUN" and t.lemma_.lower() in targets}
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in hit and _named_again(t) for t in facts.sent)
+
+
+def _named_again(noun: Token) -> bool:
+    """'the hotel', 'the Beach View hotel': what was named before; not 'the offices of all the
+    parties', which says which ones, and may be others."""
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
 
 
 def _open(drafts: list[Draft], facts: SentenceFacts, expr: DateExpr | None, resolved: Resolved | None) -> Draft:
