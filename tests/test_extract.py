@@ -145,6 +145,8 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("Both were shot in the head, according to the coroner.", [("wounded", 2, 2)]),
     # an adverb before the participle, the subject hung on the auxiliary by the parser
     ("Officials said five officers were critically wounded.", [("wounded", 5, 5)]),
+    # ... but not the participle of another subject: the homes were burned, people taken
+    ("Several homes were set on fire and an unknown number of people were abducted.", []),
     # 'another' after a casualty counts one more
     ("A police officer was shot dead and another injured when gunmen opened fire.", [("killed", 1, 1), ("wounded", 1, 1)]),
     # hostages taken are counted apart from the dead and the hurt; a tally since a year is no incident's
@@ -1524,6 +1526,9 @@ def test_members_of_a_known_group_who_attacked_are_its_people_and_the_group(nlp)
      "sheriff said.", None),
     ("Shooting", "A hunter who was accidentally shot on Saturday was airlifted to a Fargo medical center, the Clay "
      "County sheriff said.", None),
+    # where those attacked were going is not where they were attacked
+    ("Bus attacked", "Gunmen opened fire on a bus carrying pilgrims in Reasi district on Sunday. The bus was on its way "
+     "from a temple to Katra when it was hit.", ("Reasi", "Kashmir")),
     # 'the city's Knoxville section' names no city of its own: it is a part of the one big city the
     # report names in a state with a Knoxville (a hamlet 200 km from Pittsburgh), as is ...
     ("Shooting", "A teenager was wounded in the city's Knoxville section on Tuesday, Pittsburgh police said.",

@@ -36,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v134"
+EXTRACT_VERSION = "extract.rules.v135"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1055,8 +1055,9 @@ def _town_of_the_county(best: tuple, found: list[tuple]) -> tuple:
 
 def _not_the_scene(span: Span) -> bool:
     """A place named for something else than where the incident was: where attackers came from,
-    where a victim was treated, another incident's label, a speaker's or a source's seat, a surname."""
-    return _is_origin(span) or _is_destination(span) or _names_another_incident(span) or _stands_for_a_speaker(span) \
+    where a victim was treated, where the hit were going, another incident's label, a speaker's or a
+    source's seat, a surname."""
+    return _is_origin(span) or _is_destination(span) or _is_journey_end(span) or _names_another_incident(span) or _stands_for_a_speaker(span) \
         or _locates_a_source(span) or _acts_like_a_person(span)
 
 
@@ -1228,6 +1229,20 @@ def _is_origin(span: Span) -> bool:
     previous = span.doc[span.start - 1] if span.start > 0 else None
     return previous is not None and previous.lower_ == "from"
 
+
+
+# Words of being on the way somewhere ('a bus on its way from the temple to Katra', 'a convoy
+# heading to Kandahar', 'en route to'): the attack was on the way, not where the way led.
+JOURNEY_TO = re.compile(r"\b(?:on\s+(?:its|their|his|her|the|a)\s+way|en\s+route|heading|headed|bound|"
+                        r"travell?ing|returning|driving)\b[^.;:!?]{0,60}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
+JOURNEY_REACH = 90
+
+
+def _is_journey_end(span: Span) -> bool:
+    """Where those hit were going.  Read from the words, as the parser hangs 'to Katra' on 'was' as
+    often as on 'way'."""
+    text = text_of(span.doc)
+    return bool(JOURNEY_TO.search(text, max(span.sent.start_char, span.start_char - JOURNEY_REACH), span.start_char))
 
 
 # Nouns for where the hurt are treated: 'Sanford Medical Center in Fargo' places the hospital.

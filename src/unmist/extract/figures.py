@@ -792,13 +792,19 @@ def _surface_passive(noun: Token, cue_kinds: dict[str, str]) -> str | None:
         return None
     after_auxiliary = False
     for token in noun.doc[noun.i + 1: noun.sent.end]:
-        if token.text in (",", ";", ".", ":"):
-            return None
+        if token.text in (",", ";", ".", ":") or _another_subject(token):
+            return None  # 'Several homes were set on fire and an unknown number of people were abducted'
         if after_auxiliary and token.tag_ == "VBN" and token.lemma_.lower() in cue_kinds:
             return cue_kinds[token.lemma_.lower()]
         if not (after_auxiliary and token.tag_ == "RB"):
             after_auxiliary = token.lower_ in ("been", "were", "was")
     return None
+
+
+def _another_subject(token: Token) -> bool:
+    """A subject of its own, whose clause tells what happened to it; not a relative pronoun ('four
+    people who helped him have been detained')."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.tag_ not in ("WP", "WDT")
 
 
 COUNT_NOUNS = frozenset({"total", "number", "toll", "group", "tally", "count"})
