@@ -141,6 +141,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("Armed gangs have killed thousands of people in the region in recent years.", []),
     ("Militants have killed 300 people over the past two years.", []),
     ("Two people have been killed in the attack, police said.", [("killed", 2, 2)]),
+    # a headline's bare plural of attacks tallies a day's incidents; twin bombings are one attack
+    ("Attacks kill 11 across Afghanistan", []),
+    ("Twin bombings kill 32 in Baghdad", [("killed", 32, 32)]),
     # 'both' counts two
     ("Both were shot in the head, according to the coroner.", [("wounded", 2, 2)]),
     # an adverb before the participle, the subject hung on the auxiliary by the parser

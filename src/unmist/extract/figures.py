@@ -243,9 +243,12 @@ INCIDENT_PLURALS = frozenset({"shootings", "attacks", "bombings", "stabbings", "
 
 
 def _many_incidents(sent: Span) -> bool:
-    """The sentence tallies several incidents: 'in' with incidents in the plural, not 'the shootings'."""
-    return any(t.lower_ in INCIDENT_PLURALS and t.dep_ == "pobj" and t.head.lower_ == "in"
-               and not any(c.dep_ in ("det", "poss") for c in t.children) for t in sent)
+    """The sentence tallies several incidents: 'in' with incidents in the plural, not 'the shootings',
+    or incidents in the plural, bare, that do the killing ('Attacks kill 11 across Afghanistan', not
+    'Twin bombings kill 32')."""
+    return any(t.lower_ in INCIDENT_PLURALS and (
+        (t.dep_ == "pobj" and t.head.lower_ == "in" and not any(c.dep_ in ("det", "poss") for c in t.children))
+        or (t.dep_ == "nsubj" and not any(t.children))) for t in sent)
 
 
 def _time_of(child: Token) -> Token | None:
