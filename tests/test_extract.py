@@ -1323,6 +1323,12 @@ def test_the_force_whose_people_did_it_is_a_perpetrator_too(tmp_path, story, for
     ("A bomb exploded at the embassy in Lima on Monday. It is not known who was responsible for the attack.", set()),
     # the rebels' units are no state force
     ("Guerrilla units attacked the barracks in San Miguel on Monday, killing two soldiers.", {"Guerrilla units"}),
+    # after a wire's dateline the first word is capitalised, and the doers are still doers
+    ("OUAGADOUGOU, Feb 26 (Reuters) - Gunmen killed at least nine worshippers at a church in northern Burkina Faso "
+     "on Sunday, the diocese said.", {"Gunmen"}),
+    # the group as wires name it ('Baloch', not 'Balochistan')
+    ("A suicide bomber killed 26 people at a railway station in Quetta on Saturday. The Baloch Liberation Army "
+     "claimed responsibility.", {"Balochistan Liberation Army", "suicide bomber"}),
 ])
 def test_who_the_violence_was_aimed_at_or_who_only_speaks_did_not_do_it(tmp_path, story, perpetrators):
     mentions = _report(tmp_path, story)
@@ -1512,6 +1518,16 @@ def test_members_of_a_known_group_who_attacked_are_its_people_and_the_group(nlp)
     found = _perpetrators(nlp, "Members of the Islamic Movement of Uzbekistan attacked a border post near Batken.", 0)
     assert ("Islamic Movement of Uzbekistan", "attributed") in found
     assert ("Members of the Islamic Movement of Uzbekistan", "attributed") in found
+
+
+def test_a_headlines_town_that_only_the_wires_dateline_names_places_the_incident(tmp_path):
+    """'Blast at Quetta railway station kills 26' over 'QUETTA, Pakistan (AP) — ... in southwest
+    Pakistan': the headline's town, which the text writes in capitals, not the country."""
+    mentions = _news_item(tmp_path, "QUETTA, Pakistan (AP) — A suicide bomber struck a crowded railway station in "
+                                    "southwest Pakistan on Saturday, killing at least 26 people, officials said.",
+                          "2024-11-09", "Blast at Quetta railway station kills 26")
+    place = mentions[0].place
+    assert (place.name, place.evidence.text) == ("Quetta", "QUETTA")
 
 
 @pytest.mark.parametrize("title, text, expected", [

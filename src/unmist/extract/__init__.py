@@ -36,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v136"
+EXTRACT_VERSION = "extract.rules.v137"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -814,11 +814,17 @@ def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceVa
         place = _scene_candidate(span, countries, _after_locative(span))
         if place is None or place.precision == "country":
             continue
-        found = re.search(r"\b" + re.escape(span.text) + r"\b", document.text)
+        found = _written_in_the_text(span.text, document.text)
         named = doc.char_span(*found.span(), alignment_mode="expand") if found else None
         if named is not None:
             return _place_value(place, evidence_at(document, named.sent, *found.span()))
     return None
+
+
+def _written_in_the_text(name: str, text: str) -> re.Match | None:
+    """Where the text writes a headline's place: as the headline does, or in capitals, as a wire's
+    dateline does ('Blast at Quetta railway station kills 26' over 'QUETTA, Pakistan (AP) —')."""
+    return re.search(r"\b" + re.escape(name) + r"\b", text) or re.search(r"\b" + re.escape(name.upper()) + r"\b", text)
 
 
 # Words after a place that make it the seat of the force policing the incident ('DeKalb County police').

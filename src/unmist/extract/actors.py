@@ -323,7 +323,7 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
                  else [c for c in verb.children if c.dep_ == "nsubj"])
         for doer in doers:
             lemma = doer.lemma_.lower()
-            if doer.pos_ != "NOUN" or lemma in NOT_DOERS:
+            if not (doer.pos_ == "NOUN" or _a_capitalised_common_noun(doer)) or lemma in NOT_DOERS:
                 continue
             if any(t.i in taken for t in doer.subtree) and not _of_a_group(doer, taken):
                 continue  # 'FMLN guerrillas': the known group is the finding
@@ -334,6 +334,13 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             status = _hedged(sent.text)
             findings.append(ActorFinding(described(span.text), "individual", status, span.start_char, span.end_char, sent))
     return findings
+
+
+def _a_capitalised_common_noun(token: Token) -> bool:
+    """'OUAGADOUGOU, Feb 26 (Reuters) - Gunmen killed ...': after a dateline the tagger reads the
+    capital of the first word as a name's; a word for attackers is still a common noun."""
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and (
+        knowledge.sides().get(token.lower_) == "attackers" or token.lower_ in DOER_NOUNS)
 
 
 # Nouns for an act of violence that a word for its doers may qualify: 'terrorist acts', 'a guerrilla action'.
