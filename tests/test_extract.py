@@ -140,6 +140,10 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("In Florida, there were 30 accidental shooting deaths in 2014.", []),
     ("Armed gangs have killed thousands of people in the region in recent years.", []),
     ("Militants have killed 300 people over the past two years.", []),
+    # ... but a month in a story told in the past perfect is one incident's
+    ("Two months earlier, in April 2022, militants had killed 40 civilians in the village of Djibo.",
+     [("killed", 40, 40)]),
+    ("Bandits had killed 400 people in 2021.", []),
     ("Two people have been killed in the attack, police said.", [("killed", 2, 2)]),
     # a headline's bare plural of attacks tallies a day's incidents; twin bombings are one attack
     ("Attacks kill 11 across Afghanistan", []),
@@ -1326,6 +1330,9 @@ def test_the_force_whose_people_did_it_is_a_perpetrator_too(tmp_path, story, for
     # after a wire's dateline the first word is capitalised, and the doers are still doers
     ("OUAGADOUGOU, Feb 26 (Reuters) - Gunmen killed at least nine worshippers at a church in northern Burkina Faso "
      "on Sunday, the diocese said.", {"Gunmen"}),
+    # a group's fighters are the group
+    ("Wagner fighters and Malian soldiers killed about 500 people in the town of Moura in March 2022, a United "
+     "Nations report said.", {"Wagner Group", "soldiers"}),
     # the group as wires name it ('Baloch', not 'Balochistan')
     ("A suicide bomber killed 26 people at a railway station in Quetta on Saturday. The Baloch Liberation Army "
      "claimed responsibility.", {"Balochistan Liberation Army", "suicide bomber"}),

@@ -101,6 +101,15 @@ def test_a_partial_date_fits_a_window_that_contains_it():
     assert compatible(_resolved("on 3 May 2012", None), window) is False
 
 
+def test_two_months_are_apart_and_a_day_near_a_month_is_not():
+    """The slack is for days told a day or two off, not for whole months: 'in March 2022' and 'in
+    April 2022' are other months, and so are 'last year' and 'this year'."""
+    march, april = _resolved("in March 2022", None), _resolved("in April 2022", None)
+    assert compatible(march, april) is False
+    assert compatible(_resolved("on 1 April 2022", None), march) is True  # a day off the month's end
+    assert compatible(_resolved("in 2016", None), _resolved("in 2017", None)) is False
+
+
 def test_periods_over_years_are_not_incident_dates():
     assert find_dates("Tens of thousands died in the 1990s")[0].kind == "span"
     assert find_dates("arrested in the last three years")[0].kind == "span"

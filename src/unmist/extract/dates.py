@@ -410,9 +410,12 @@ def compatible(a: Resolved, b: Resolved, *, slack_days: int = 2, partial: bool =
     """True when two dates can be the same incident's, False when they cannot, None when unknown.
 
     With ``partial=False`` a year-less date ('Sept. 19') is never said to fit a dated window: within
-    one report it may as well be another year's event.
+    one report it may as well be another year's event.  Two windows of whole months touch only if
+    they share a day: the slack is for days told a day or two off.
     """
     if a.start and b.start:
+        if _whole_months(a) and _whole_months(b):
+            slack_days = 0  # 'in March 2022' and 'in April 2022' are two months, not two days apart
         return a.start - timedelta(days=slack_days) <= (b.end or b.start) and b.start - timedelta(days=slack_days) <= (a.end or a.start)
     known, other = (a, b) if a.start else (b, a)
     if not known.start:
@@ -423,6 +426,12 @@ def compatible(a: Resolved, b: Resolved, *, slack_days: int = 2, partial: bool =
         return None
     fits = _partial_fits(known, other, slack_days)
     return fits if partial or fits is False else None
+
+
+def _whole_months(window: Resolved) -> bool:
+    """A window of a month or more ('in March 2022', '2021'), whose edges are the calendar's, not a
+    reporter's estimate a day or two off."""
+    return window.end is not None and (window.end - window.start).days >= 27
 
 
 def _partial_fits(known: Resolved, partial: Resolved, slack_days: int) -> bool | None:

@@ -223,16 +223,27 @@ PERIOD = re.compile(r"(?:(?:this|last|the past) (?:year|month)|(?:19|20)\d\d|jan
                     r"(?:recent|the (?:past|last)(?: (?:few|two|three|four|five|ten|several))?) (?:years|months|decades?))")
 
 
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december"})
+
+
 def _period_tally(verb: Token) -> bool:
     """'More than 700 people have been shot in the city this year', 'there were 30 accidental
     shooting deaths in 2014', 'bandits have killed thousands in recent years', 'over the past
     decade': a tally over a period (perfect or existential, with a year or a
-    month for its span), not one incident's toll.  'In 2010, nine people were shot' tells of one."""
+    month for its span), not one incident's toll.  'In 2010, nine people were shot' tells of one, and
+    so does a month in a story told in the past perfect ('had killed 40 civilians in April')."""
     tallied = has_perfect(verb) or any(c.dep_ == "expl" for c in verb.children)
     if not tallied:
         return False
+    told_before = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
     for when in (_time_of(child) for child in verb.children):
-        if when is not None and when.ent_type_ == "DATE" and PERIOD.fullmatch(when.doc[when.left_edge.i: when.i + 1].text.lower()):
+        if when is None or when.ent_type_ != "DATE":
+            continue
+        span = when.doc[when.left_edge.i: when.i + 1].text.lower()
+        if told_before and span in MONTHS:
+            continue  # 'Two months earlier, in April 2022, militants had killed 40 civilians in Djibo': one incident
+        if PERIOD.fullmatch(span):
             return True
     return False
 
