@@ -1330,9 +1330,12 @@ def test_the_force_whose_people_did_it_is_a_perpetrator_too(tmp_path, story, for
     # after a wire's dateline the first word is capitalised, and the doers are still doers
     ("OUAGADOUGOU, Feb 26 (Reuters) - Gunmen killed at least nine worshippers at a church in northern Burkina Faso "
      "on Sunday, the diocese said.", {"Gunmen"}),
+    # a description does not take in the dateline the parser hangs on it
+    ("MAPUTO (Reuters) - Islamist insurgents beheaded at least five people in a village in Cabo Delgado province on "
+     "Sunday, officials said.", {"Islamist insurgents"}),
     # a group's fighters are the group
     ("Wagner fighters and Malian soldiers killed about 500 people in the town of Moura in March 2022, a United "
-     "Nations report said.", {"Wagner Group", "soldiers"}),
+     "Nations report said.", {"Wagner Group", "Malian soldiers"}),
     # the group as wires name it ('Baloch', not 'Balochistan')
     ("A suicide bomber killed 26 people at a railway station in Quetta on Saturday. The Baloch Liberation Army "
      "claimed responsibility.", {"Balochistan Liberation Army", "suicide bomber"}),
@@ -1525,6 +1528,19 @@ def test_members_of_a_known_group_who_attacked_are_its_people_and_the_group(nlp)
     found = _perpetrators(nlp, "Members of the Islamic Movement of Uzbekistan attacked a border post near Batken.", 0)
     assert ("Islamic Movement of Uzbekistan", "attributed") in found
     assert ("Members of the Islamic Movement of Uzbekistan", "attributed") in found
+
+
+@pytest.mark.parametrize("story", [
+    # where a suspect was arrested is no scene
+    "Gunmen attacked a bus in Lamu county on Sunday, killing four passengers. A suspect was arrested in Mombasa "
+    "on Tuesday, police said.",
+    # 'county' in lower case after a name is the county (Kenya's), no police force's seat; a nationality is no place
+    "Militants attacked a bus in Lamu county on Sunday, killing four passengers. Police blamed al Shabaab, the Somali "
+    "Islamist group.",
+])
+def test_a_kenyan_county_places_an_attack_not_an_arrest_or_a_nationality(tmp_path, story):
+    mentions = _report(tmp_path, story)
+    assert (mentions[0].place.name, mentions[0].place.country) == ("Lamu", "KE")
 
 
 def test_a_headlines_town_that_only_the_wires_dateline_names_places_the_incident(tmp_path):

@@ -36,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v138"
+EXTRACT_VERSION = "extract.rules.v139"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1061,9 +1061,10 @@ def _town_of_the_county(best: tuple, found: list[tuple]) -> tuple:
 
 def _not_the_scene(span: Span) -> bool:
     """A place named for something else than where the incident was: where attackers came from,
-    where a victim was treated, where the hit were going, another incident's label, a speaker's or a
-    source's seat, a surname."""
-    return _is_origin(span) or _is_destination(span) or _is_journey_end(span) or _names_another_incident(span) or _stands_for_a_speaker(span) \
+    where a victim was treated, where the hit were going, where a suspect was arrested, another
+    incident's label, a speaker's or a source's seat, a surname."""
+    return _is_origin(span) or _is_destination(span) or _is_journey_end(span) or _where_a_suspect_was_held(span) \
+        or _names_another_incident(span) or _stands_for_a_speaker(span) \
         or _locates_a_source(span) or _acts_like_a_person(span)
 
 
@@ -1249,6 +1250,25 @@ def _is_journey_end(span: Span) -> bool:
     often as on 'way'."""
     text = text_of(span.doc)
     return bool(JOURNEY_TO.search(text, max(span.sent.start_char, span.start_char - JOURNEY_REACH), span.start_char))
+
+
+# Verbs of the law's answer to an incident: where a suspect was caught or tried is no scene.
+HOLDING_VERBS = frozenset({"arrest", "detain", "apprehend", "charge", "arraign", "jail", "book", "extradite",
+                           "sentence", "convict"})
+
+
+def _where_a_suspect_was_held(span: Span) -> bool:
+    """'The suspect was arrested in Mombasa', 'was booked into the jail in Fresno': where the law
+    caught up with someone, often far from where the attack was."""
+    token = span.root
+    for _ in range(3):
+        if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at", "near"):
+            return False
+        holder = token.head.head
+        if holder.pos_ == "VERB":
+            return holder.lemma_.lower() in HOLDING_VERBS
+        token = holder  # 'arrested at a home in Mombasa'
+    return False
 
 
 # Nouns for where the hurt are treated: 'Sanford Medical Center in Fargo' places the hospital.

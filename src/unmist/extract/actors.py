@@ -448,7 +448,18 @@ def _description_span(noun: Token) -> Span:
     """The noun with its modifiers before it and an 'of' phrase after ('members of the 8th front')."""
     start = min([noun.i] + [t.i for c in noun.lefts if c.dep_ in ("amod", "compound", "nummod", "nmod")
                             for t in c.subtree])
-    return with_of_phrase(noun, start)
+    return with_of_phrase(noun, _after_a_dateline(noun, start))
+
+
+DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _after_a_dateline(noun: Token, start: int) -> int:
+    """Where a description starts after a dateline the parser took into it ('MAPUTO (Reuters) -
+    Islamist insurgents'): past the last dash set off by spaces ('pro-government' has none)."""
+    doc = noun.doc
+    dashes = [t.i for t in doc[start:noun.i] if t.text in DASHES and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_]
+    return dashes[-1] + 1 if dashes else start
 
 
 # Words that describe a noun rather than name it: '(the FARC), which operates in that region',

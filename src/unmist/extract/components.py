@@ -223,9 +223,10 @@ JURISDICTION_WORDS = frozenset({"police", "sheriff", "pd", "metro", "metropolita
 
 
 def names_a_jurisdiction(span: Span) -> bool:
-    """The place is the seat of a police force named right after it."""
+    """The place is the seat of a police force named right after it.  'Lamu county' in lower case
+    is the Kenyan county itself, as reports from Kenya or Liberia write it: no American county name."""
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    return following is not None and following.lower_ in JURISDICTION_WORDS
+    return following is not None and following.lower_ in JURISDICTION_WORDS and following.text != "county"
 
 
 @Language.component("unmist_places", requires=["token.tag", "token.ent_type"], assigns=["doc.spans"])
