@@ -2079,6 +2079,17 @@ def test_the_paragraph_after_the_lead_tells_the_same_attack_step_by_step(tmp_pat
     assert len(mentions) == 1
 
 
+@pytest.mark.parametrize("story, place", [
+    ("Rebels attacked a military base in Norte de Santander on Wednesday, killing nine soldiers.",
+     ("Norte de Santander", "CO")),
+    ("Insurgents killed five people in Mocimboa da Praia on Sunday.", ("Mocímboa da Praia", "MZ")),
+])
+def test_names_with_particles_are_one_place(tmp_path, story, place):
+    """'Mocimboa da Praia' is a town of Mozambique, not Mocimboa and Praia (Cape Verde's capital)."""
+    mentions = _report(tmp_path, story)
+    assert (mentions[0].place.name, mentions[0].place.country) == place
+
+
 def test_doers_who_also_did_more_tell_a_further_incident(tmp_path):
     mentions = _report(tmp_path, "Rebels attacked a police post in Ayacucho on Sunday, killing two officers.\n\n"
                                  "The rebels also set fire to a bus in Huanta.")

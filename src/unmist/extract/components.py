@@ -676,12 +676,18 @@ def _before_police(token: Token) -> bool:
     return False
 
 
+NAME_PARTICLES = frozenset({"-", "of", "e", "al", "el", "ul", "i", "de", "da", "do", "dos", "das", "del", "della", "di",
+                            "du", "des", "la", "las", "los", "ez", "es", "ad", "ash", "ar", "az", "an", "as", "at"})
+
+
 def _name_run(doc: Doc, start: int, end: int) -> bool:
-    """Capitalised tokens, joined by hyphens/'of'/'e', optionally ending in a place head word."""
+    """Capitalised tokens, joined by hyphens, 'of' or the particles of Romance and Arabic names ('Rio
+    de Janeiro', 'Norte de Santander', 'Mocimboa da Praia', 'Deir ez-Zor'), optionally ending in a
+    place head word.  Only the gazetteer's names match, so 'Kabul as Taliban' reads as Kabul."""
     for i in range(start, end):
         token = doc[i]
         last = i == end - 1
-        if NAME_TOKEN.match(token.text) or (token.text in ("-", "of", "e", "al", "el", "ul", "i") and not last and i > start):
+        if NAME_TOKEN.match(token.text) or (token.text in NAME_PARTICLES and not last and i > start):
             continue
         if last and i > start and re.fullmatch(PLACE_HEADS, token.lower_):
             continue
