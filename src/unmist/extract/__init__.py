@@ -1237,7 +1237,6 @@ def _is_origin(span: Span) -> bool:
     return previous is not None and previous.lower_ == "from"
 
 
-
 # Words of being on the way somewhere ('a bus on its way from the temple to Katra', 'a convoy
 # heading to Kandahar', 'en route to'): the attack was on the way, not where the way led.
 JOURNEY_TO = re.compile(r"\b(?:on\s+(?:its|their|his|her|the|a)\s+way|en\s+route|heading|headed|bound|"

@@ -218,13 +218,10 @@ def _generic(cue: Token) -> bool:
 
 
 # A span of time that holds many incidents: a year, a month named alone, 'this year'.
-PERIOD = re.compile(r"(?:(?:this|last|the past) (?:year|month)|(?:19|20)\d\d|january|february|march|april|may|june|"
-                    r"july|august|september|october|november|december|"
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december")
+PERIOD = re.compile(r"(?:(?:this|last|the past) (?:year|month)|(?:19|20)\d\d|" + "|".join(MONTHS) + "|"
                     r"(?:recent|the (?:past|last)(?: (?:few|two|three|four|five|ten|several))?) (?:years|months|decades?))")
-
-
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december"})
 
 
 def _period_tally(verb: Token) -> bool:
@@ -724,7 +721,14 @@ PERSON_NOUNS = frozenset({"driver", "bomber", "gunman", "attacker", "man", "boy"
 
 def _dies_after(verb: Token) -> bool:
     """'was shot ... and died Sunday': the second verb, without a subject of its own, kills."""
-    return any(c.dep_ == "conj" and c.lemma_.lower() == "die" and not any(g.dep_.startswith("nsubj") for g in c.children)
+    return _and_then(verb, {"die"})
+
+
+def _and_then(verb: Token, lemmas: set[str] | frozenset[str]) -> bool:
+    """The verb has a second verb of these, joined by 'and' and sharing its subject ('were shot
+    and killed', 'was stabbed and injured'), not one with a subject of its own ('five were shot
+    and one was killed')."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() in lemmas and not any(g.dep_.startswith("nsubj") for g in c.children)
                for c in verb.children)
 
 
@@ -955,18 +959,14 @@ def after_to_death(token: Token) -> bool:
 
 def _shot_and_killed(verb: Token) -> bool:
     """'were shot and killed': the people shot died ('five were shot and one was killed': one of them)."""
-    return verb.lemma_.lower() == "shoot" and any(
-        c.dep_ == "conj" and c.lemma_.lower() == "kill" and not any(g.dep_.startswith("nsubj") for g in c.children)
-        for c in verb.children)
+    return verb.lemma_.lower() == "shoot" and _and_then(verb, {"kill"})
 
 
 def _hit_and_hurt(verb: Token) -> bool:
     """'A teacher was shot and wounded', 'two men were stabbed and injured': hurt and alive, which a
     death told elsewhere in the report does not take from them ('three were shot and two were
     wounded' counts two groups)."""
-    return verb.lemma_.lower() in HIT_LEMMAS and any(
-        c.dep_ == "conj" and c.lemma_.lower() in HURT_LEMMAS and not any(g.dep_.startswith("nsubj") for g in c.children)
-        for c in verb.children)
+    return verb.lemma_.lower() in HIT_LEMMAS and _and_then(verb, HURT_LEMMAS)
 
 
 def _predicate_adjective(verb: Token, cue_kinds: dict[str, str]) -> str | None:

@@ -832,12 +832,17 @@ def _the_same_doers(facts: SentenceFacts, current: Draft) -> bool:
     ... The attackers arrived on motorcycles'): the same attack told step by step, unless the
     sentence says it is a further one ('the rebels also burned a bus') or tells a toll of its own
     ('the militants ambushed a convoy in Zabul, killing five soldiers')."""
-    if any(t.lower_ in FURTHER_EVENT_WORDS for t in facts.sent) or any(_tells_casualties(f) for f in facts.figures):
+    if _tells_more(facts):
         return False
     if not any(t.lemma_.lower() in ATTACKER_WORDS for s in current.sentences for t in s.sent):
         return False
     return any(t.dep_ == "nsubj" and t.lemma_.lower() in ATTACKER_WORDS and
                any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in facts.sent)
+
+
+def _tells_more(facts: SentenceFacts) -> bool:
+    """The sentence says it tells a further event ('the rebels also burned a bus') or a toll of its own."""
+    return any(t.lower_ in FURTHER_EVENT_WORDS for t in facts.sent) or any(_tells_casualties(f) for f in facts.figures)
 
 
 def _refers_back(facts: SentenceFacts) -> bool:
@@ -858,7 +863,7 @@ def _the_same_target(facts: SentenceFacts, current: Draft) -> bool:
     hotel, killing 32 ... A suicide bomber blew himself up at the entrance of the hotel before gunmen
     opened fire'): the same attack told step by step, unless it says it is a further one or tells a
     toll of its own (as :func:`_the_same_doers`)."""
-    if any(t.lower_ in FURTHER_EVENT_WORDS for t in facts.sent) or any(_tells_casualties(f) for f in facts.figures):
+    if _tells_more(facts):
         return False
     targets = knowledge.target_nouns()
     hit = {t.lemma_.lower() for s in current.sentences for t in s.sent if t.pos_ == "NOUN" and t.lemma_.lower() in targets}
@@ -869,7 +874,8 @@ def _named_again(noun: Token) -> bool:
     """'the hotel', 'the Beach View hotel': what was named before; not 'the offices of all the
     parties', which says which ones, and may be others."""
     children = list(noun.children)
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and \
+        not any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
 
 
 def _open(drafts: list[Draft], facts: SentenceFacts, expr: DateExpr | None, resolved: Resolved | None) -> Draft:
