@@ -2090,6 +2090,16 @@ def test_names_with_particles_are_one_place(tmp_path, story, place):
     assert (mentions[0].place.name, mentions[0].place.country) == place
 
 
+def test_shelling_is_a_bombing_and_a_drone_strike_elsewhere_another_incident(tmp_path):
+    """Artillery and missiles are explosive attacks (GTD: bombing/explosion; ACLED: shelling/artillery/
+    missile attack), so the lead tells an incident of its own kind, and the drone strike of the next
+    paragraph, in another region, is another."""
+    mentions = _report(tmp_path, "Russian shelling killed three civilians and wounded four in the southern Ukrainian "
+                                 "city of Kherson on Monday, the governor said.\n\nIn the northeastern Kharkiv region, "
+                                 "a drone strike on the village of Kupiansk wounded two people.")
+    assert [(m.type, m.place.name) for m in mentions] == [("bombing", "Kherson"), ("air_strike", "Kupyansk")]
+
+
 def test_doers_who_also_did_more_tell_a_further_incident(tmp_path):
     mentions = _report(tmp_path, "Rebels attacked a police post in Ayacucho on Sunday, killing two officers.\n\n"
                                  "The rebels also set fire to a bus in Huanta.")
