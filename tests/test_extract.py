@@ -2079,6 +2079,14 @@ def test_the_paragraph_after_the_lead_tells_the_same_attack_step_by_step(tmp_pat
     assert len(mentions) == 1
 
 
+def test_a_state_named_as_a_state_is_the_state_not_its_capital(tmp_path):
+    """'Kuriga in northwest Nigeria's Kaduna state': a village the gazetteer does not know, in the
+    state, not in the state's capital of the same name."""
+    mentions = _report(tmp_path, "Gunmen stormed a school in Kuriga in northwest Nigeria's Kaduna state on Thursday and "
+                                 "abducted 287 pupils.")
+    assert (mentions[0].place.name, mentions[0].place.precision) == ("Kaduna", "province")
+
+
 @pytest.mark.parametrize("story, place", [
     ("Rebels attacked a military base in Norte de Santander on Wednesday, killing nine soldiers.",
      ("Norte de Santander", "CO")),

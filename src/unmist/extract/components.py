@@ -207,7 +207,8 @@ def place_tokens(doc: Doc) -> frozenset[int]:
     return tokens
 
 
-PLACE_HEADS = r"(?:province|region|district|valley|gorge|river|oblast|border post|frontier post|exclave|enclave|city|town|village)"
+PLACE_HEADS = r"(?:province|region|state|district|valley|gorge|river|oblast|border post|frontier post|exclave|enclave|city|town|" \
+              r"village)"
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 MAX_PLACE_TOKENS = 4
 # Words after a name that make it a street, not the town of that name ('Shelton Road', 'Plymouth Street').

