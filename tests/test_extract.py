@@ -394,6 +394,11 @@ def test_a_groups_statement_about_its_fighters_is_a_claim_and_no_immediate_claim
      [("Islamic State", "attributed")]),
     ("Officials blamed the bombing on radical Islamists.", [("radical Islamists", "attributed")]),
     ("The Karakum Brigade claimed responsibility for the attack.", [("Karakum Brigade", "claimed")]),
+    # a group the table does not know, named with the word for it or 'called'; a group without a name
+    ("The Los Tequileros gang claimed responsibility in a video.", [("Los Tequileros gang", "claimed")]),
+    ("A little-known group called the Popular Resistance Front claimed responsibility for the attack.",
+     [("Popular Resistance Front", "claimed")]),
+    ("The group claimed responsibility for the attack.", []),
     ("Police claimed the attackers were foreigners.", []),
     ("No group has claimed responsibility for the attack.", []),
     # who a report holds to account, as it describes them ('elements', 'bands' are people)

@@ -498,16 +498,42 @@ def _unknown_claimant(sent: Span) -> list[ActorFinding]:
     known = actor_tokens(sent.doc)
     for verb in (t for t in sent if t.lemma_.lower() in CLAIM_VERBS and t.pos_ == "VERB"):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "LOC", "NORP"):
+        span = _the_groups_name(subject) if subject is not None and subject.pos_ == "NOUN" else None
+        if span is None:
+            if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "LOC", "NORP"):
+                continue
+            name_tokens = [t for t in subject.subtree if t.dep_ not in ("det", "punct", "relcl", "appos", "acl")
+                           and t.i <= subject.i]
+            if not name_tokens or not name_tokens[0].text[:1].isupper():
+                continue
+            span = sent.doc[name_tokens[0].i: subject.i + 1]
+        if any(t.i in known for t in span):
             continue
-        name_tokens = [t for t in subject.subtree if t.dep_ not in ("det", "punct", "relcl", "appos", "acl")
-                       and t.i <= subject.i]
-        if not name_tokens or any(t.i in known for t in subject.subtree) or not name_tokens[0].text[:1].isupper():
-            continue
-        span = sent.doc[name_tokens[0].i: subject.i + 1]
         return [ActorFinding(span.text, "organization", "claimed", span.start_char, span.end_char, sent,
                              claim_mode(sent.text))]
     return []
+
+
+# Words for an armed group that a report names it with ('the Los Tequileros gang', 'a group called ...').
+GROUP_NOUNS = frozenset({"group", "gang", "cartel", "militia", "faction", "organization", "organisation", "movement",
+                         "network", "brigade", "battalion"})
+
+
+def _the_groups_name(noun: Token) -> Span | None:
+    """The name a word for a group carries: 'a little-known group called the Popular Resistance
+    Front', 'the Los Tequileros gang' (the name with the word); None for a group without a name ('the
+    group claimed ...') or another word."""
+    if noun.lemma_.lower() not in GROUP_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in ("call", "name"):
+            name = next((c for c in child.children if c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN"), None)
+            if name is None:
+                return None
+            words = [t for t in name.subtree if t.dep_ not in ("det", "punct") and t.i <= name.i]
+            return noun.doc[words[0].i: name.i + 1]
+    names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
+    return noun.doc[min(t.i for c in names for t in c.subtree): noun.i + 1] if names else None
 
 
 def _group_roles(sent: Span, groups: list[Span]) -> list[ActorFinding]:
