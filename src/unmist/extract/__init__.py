@@ -594,9 +594,14 @@ def _outlet_area(home: knowledge.Home | None, counts: Counter, named: set) -> tu
     than the outlet's ('Teen charged in Durham convenience store shooting' on a Raleigh station's
     site: Durham, North Carolina, not Durham, England).  It only tells namesakes apart: a town of
     another state is no less the scene for it."""
-    if home is None or named or any(country != home.country for country in counts):
+    if home is None or named or _another_country_than(home, counts):
         return None
     return home.admin1, home.country
+
+
+def _another_country_than(home: knowledge.Home, countries: Counter) -> bool:
+    """The report names a country other than its local outlet's: it is no news of the outlet's area."""
+    return any(country != home.country for country in countries)
 
 
 def _outlet_city(countries: Counter) -> PlaceValue | None:
@@ -606,7 +611,7 @@ def _outlet_city(countries: Counter) -> PlaceValue | None:
     station's site): local news tells its own city's incidents, as GVA codes them.  The place has
     no evidence and says how it was placed, and linking never compares it."""
     home = getattr(countries, "outlet", None)
-    if home is None or any(country != home.country for country in countries):
+    if home is None or _another_country_than(home, countries):
         return None
     city = _big_city_of(home)
     if city is None:

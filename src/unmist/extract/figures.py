@@ -10,6 +10,7 @@ total are dropped so that totals and parts are not double counted.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 
@@ -218,8 +219,7 @@ def _generic(cue: Token) -> bool:
 
 
 # A span of time that holds many incidents: a year, a month named alone, 'this year'.
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-          "december")
+MONTHS = tuple(name.lower() for name in calendar.month_name if name)  # as dates.MONTHS reads them, without abbreviations
 PERIOD = re.compile(r"(?:(?:this|last|the past) (?:year|month)|(?:19|20)\d\d|" + "|".join(MONTHS) + "|"
                     r"(?:recent|the (?:past|last)(?: (?:few|two|three|four|five|ten|several))?) (?:years|months|decades?))")
 
