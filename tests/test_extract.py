@@ -2485,3 +2485,44 @@ def test_a_local_outlets_report_that_names_no_place_is_in_the_outlets_city(tmp_p
     found = _news_item(tmp_path, text, "2014-08-21", url=url)[0].place
     assert (found and (found.name, found.placed_by)) == place
     assert found is None or (found.evidence is None) == (found.placed_by == "outlet")
+
+
+def test_the_lead_tells_the_story_its_headline_names_in_other_words(tmp_path):
+    """A headline's 'attack on a police station in Quetta' and the lead's 'suicide bomber ... in
+    southwest Pakistan' are one incident: the lead names the country that holds the headline's town."""
+    mentions = _report(tmp_path, "Militants claim deadly attack on police station in Quetta\n\n"
+                                 "QUETTA (Reuters) - A suicide bomber blew himself up at the gate of a police station "
+                                 "in southwest Pakistan, killing seven officers and wounding 12, police said.\n\n"
+                                 "The attackers struck shortly after dawn on Sunday, a police official said.")
+    assert len(mentions) == 1
+    main = mentions[0]
+    assert main.type == "suicide_bombing" and main.place.name == "Quetta"
+    assert main.date is not None and main.date.evidence.text == "on Sunday"
+    assert [(f.kind, f.low) for f in main.figures] == [("killed", 7), ("wounded", 12)]
+
+
+@pytest.mark.parametrize("sentence, site", [
+    ("A drone struck Saudi Arabia's Abha airport on Monday.", "Abha"),
+    ("Gunmen stormed Nigeria's Kuje prison on Tuesday night.", "Kuje"),
+])
+def test_a_word_between_a_countrys_possessive_and_a_common_noun_names_a_site_of_it(nlp, sentence, site):
+    doc = nlp(sentence)
+    assert site in [p.text for p in doc.spans["unmist_places"]]
+
+
+def test_a_person_after_a_countrys_possessive_is_no_place(nlp):
+    doc = nlp("Russia's Vladimir Putin condemned the attack.")
+    assert [p.text for p in doc.spans["unmist_places"]] == ["Russia"]
+
+
+def test_a_drone_attack_is_an_air_strike(tmp_path):
+    mentions = _news_item(tmp_path, "A drone attack on a market in the town of Boni wounded six people on Friday, "
+                                    "local officials said.", "2024-02-03", title="Drone attack wounds six")
+    assert mentions[0].type == "air_strike"
+
+
+def test_a_spokesman_named_beside_his_office_is_no_name_of_the_incident(tmp_path):
+    mentions = _news_item(tmp_path, "Bandits killed nine people in Dansadau village of Zamfara State on Tuesday "
+                                    "night. The spokesman for the state police command, SP Yazid Abubakar, confirmed "
+                                    "the attack but said six people were killed.", "2024-05-08", title="Bandits kill nine")
+    assert not any("abubakar" in name for name in mentions[0].names)

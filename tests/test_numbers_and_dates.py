@@ -165,3 +165,20 @@ def test_a_span_back_from_the_report_dates_what_it_counts_from(text, published, 
 
 def test_since_a_month_or_a_year_is_still_a_period():
     assert find_dates("the worst shooting since March")[0].kind == "span"
+
+
+@pytest.mark.parametrize("text, published, first, last", [
+    ("killed at least 40 civilians between April 24 and 26, 2023, the group said", None, date(2023, 4, 24),
+     date(2023, 4, 26)),
+    ("the raids of 24-26 April 2023", None, date(2023, 4, 24), date(2023, 4, 26)),
+    ("fighting from 3 to 5 June left dozens dead", date(2024, 6, 10), date(2024, 6, 3), date(2024, 6, 5)),
+    ("the attacks on Sept. 11-12, 2012", None, date(2012, 9, 11), date(2012, 9, 12)),
+])
+def test_a_run_of_days_dates_an_incident_from_its_first_to_its_last_day(text, published, first, last):
+    resolved = _resolved(text, published)
+    assert (resolved.start, resolved.end, resolved.precision) == (first, last, "day")
+
+
+def test_and_between_two_numbers_is_no_run_of_days_without_between():
+    assert [e.text for e in find_dates("On May 5 and 6 people were hurt")] == ["May 5"]
+    assert find_dates("from March 2 to 30")[0].text == "March 2"  # four weeks are a period, not one incident's days

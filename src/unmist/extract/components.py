@@ -610,8 +610,19 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
     if token.ent_type_ == "PERSON" or token.text in people:
         previous = token.doc[token.i - 1] if token.i > 0 else None
         placed = previous is not None and previous.lower_ in LOCATIVES and not _possessive_follows(token)
-        return placed or _before_police(token)
+        return placed or _before_police(token) or _a_countrys_named_site(token)
     return True
+
+
+def _a_countrys_named_site(token: Token) -> bool:
+    """'Saudi Arabia's Abha airport', 'Nigeria's Kuje prison': one word after a place's possessive
+    and before a common noun names a site of that place, whatever the model takes the word for; a
+    person is written with a family name or a verb after it ('Russia's Vladimir Putin said')."""
+    doc = token.doc
+    if token.i < 2 or token.i + 1 >= len(doc) or not _possessive_follows(doc[token.i - 2]):
+        return False
+    following = doc[token.i + 1]
+    return doc[token.i - 2].ent_type_ in ("GPE", "LOC") and following.pos_ == "NOUN" and following.is_lower
 
 
 def _part_of_a_longer_person(doc: Doc, start: int, end: int) -> bool:

@@ -28,6 +28,11 @@ _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|Septembe
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_LAST_DAY = r"(?P<last>[0-3]?\d)(?:st|nd|rd|th)?"
+# What joins the first and last day of a run: 'between 24 and 26', '24-26', '3 to 5', 'from 3 through 5'
+# ('and' only after 'between': 'on May 5 and 6 people were hurt' is one day).
+_BETWEEN, _TO = r"\b(?i:between) ", r"\s*(?:[-–]|to|through)\s*"
+_FROM = r"\b(?:(?i:from) )?"
 # '... the area of 1915 Floral Avenue': a house number, not a year.
 _NOT_AN_ADDRESS = (r"(?!\s+(?:[A-Z][\w.'-]*\s+){1,3}(?i:avenue|ave|street|st|road|rd|boulevard|blvd|drive|dr|lane|ln|"
                    r"way|court|ct|place|pl|highway|hwy|parkway|pkwy|circle|terrace|trail|pike)\b)")
@@ -54,6 +59,7 @@ class DateExpr:
     year_shift: int | None = None  # 'this year' = 0, 'last year' = -1
     season: str | None = None
     within: bool = False  # 'within a week of' = a window, not a point
+    last_day: int | None = None  # a run of days in one month ('between April 24 and 26, 2023'): its last
     holiday: str | None = None  # for holiday: the rule of its day (knowledge.holidays)
 
 
@@ -70,6 +76,12 @@ class Resolved:
 
 # Order matters: longer, more specific forms first; a later pattern never overlaps an earlier match.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # a run of days, as reports of violence over several days date it ('between April 24 and 26, 2023',
+    # '24-26 April 2023', 'from 3 to 5 June'): the days of one month, its year stated or not
+    ("days", re.compile(rf"{_BETWEEN}{_MONTH}\s+{_DAY}\s+and\s+{_LAST_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("days", re.compile(rf"{_FROM}{_MONTH}\s+{_DAY}{_TO}{_LAST_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("days", re.compile(rf"{_BETWEEN}{_DAY}\s+and\s+{_LAST_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
+    ("days", re.compile(rf"{_FROM}{_DAY}{_TO}{_LAST_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
     ("absolute", re.compile(rf"\b{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}\b")),
     ("absolute", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -226,6 +238,8 @@ def _build(kind: str, match: re.Match[str], offset: int) -> DateExpr | None:
         if not month or not 1 <= int(groups["day"]) <= 31:
             return None
         return DateExpr(kind="absolute", year=int(groups["year"]), month=month, day=int(groups["day"]), **common)
+    if kind == "days":
+        return _days(groups, common)
     if kind == "month_year":
         return DateExpr(kind="month_year", year=int(groups["year"]), month=_month(groups["month"]), **common)
     if kind == "day_month":
@@ -245,6 +259,21 @@ def _build(kind: str, match: re.Match[str], offset: int) -> DateExpr | None:
     if kind == "span":
         return DateExpr(kind="span", **common)
     return _build_relative(kind, groups, common)
+
+
+# Days a run of days may span and still date one incident ('a three-day assault'); a longer run
+# is a period of a conflict, not one incident's date.
+RUN_DAYS = 14
+
+
+def _days(groups: dict, common: dict) -> DateExpr | None:
+    """A run of days in one month, as the day it began with the day it ended."""
+    first, last = int(groups["day"]), int(groups["last"])
+    if not 1 <= first < last <= 31 or last - first > RUN_DAYS:
+        return None
+    year = int(groups["year"]) if groups.get("year") else None
+    return DateExpr(kind="absolute" if year else "day_month", year=year, month=_month(groups["month"]), day=first,
+                    last_day=last, **common)
 
 
 def _build_relative(kind: str, groups: dict, common: dict) -> DateExpr | None:
@@ -280,10 +309,10 @@ def resolve(expr: DateExpr, published: date | None, anchor: Resolved | None = No
     """Turn an expression into a date window with a precision; unresolvable parts stay unknown."""
     if expr.kind == "absolute" or (expr.kind == "day_month" and expr.year):  # the year stated elsewhere
         try:
-            day = date(expr.year, expr.month, expr.day)
+            day, last = date(expr.year, expr.month, expr.day), date(expr.year, expr.month, expr.last_day or expr.day)
         except ValueError:
             return _unknown(expr)
-        return Resolved(day, day, "day", "absolute")
+        return Resolved(day, last, "day", "absolute")
     if expr.kind == "month_year":
         return _month_window(expr.year, expr.month, "absolute")
     if expr.kind == "year":
@@ -319,10 +348,11 @@ def _resolve_against(expr: DateExpr, published: date) -> Resolved:
             day = date(year, expr.month, expr.day)
             if day > published + timedelta(days=1):  # a report speaks of the past: Dec. 30 in a Jan. 2 report
                 day = date(year - 1, expr.month, expr.day)
+            day = _on_its_weekday(day, expr.weekday)
+            last = day.replace(day=expr.last_day or expr.day)
         except ValueError:
             return _unknown(expr)
-        day = _on_its_weekday(day, expr.weekday)
-        return Resolved(day, day, "day", "published")
+        return Resolved(day, last, "day", "published")
     if expr.kind == "month":
         year = published.year + (expr.year_shift or 0)
         if expr.year_shift is None and expr.month > published.month:

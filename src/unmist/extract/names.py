@@ -66,6 +66,8 @@ def official(ent: Span) -> bool:
     speaking = knowledge.cue_verbs()
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in speaking:
         return True
+    if root.dep_ == "appos" and root.head.lemma_.lower().rstrip(".") in OFFICIAL_TITLES:
+        return True  # 'the spokesman for the state police command, SP Mohammed Shehu, confirmed'
     return any(c.dep_ == "appos" and c.lemma_.lower().rstrip(".") in OFFICIAL_TITLES for c in root.children)
 
 

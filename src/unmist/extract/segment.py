@@ -734,6 +734,35 @@ def _long_before(resolved: Resolved, published: date | None) -> bool:
     return bool(published and end and (published - end).days > NEWS_DAYS)
 
 
+def _the_lead_after_its_headline(facts: SentenceFacts, current: Draft) -> bool:
+    """The incident is the report's headline alone and the sentence is in the paragraph after it:
+    the lead tells the story the headline names, in other words ('Islamic State claims deadly attack
+    on Kabul school', then 'a suicide bombing at an education center ... that killed at least 19
+    people'), unless each names a place of its own."""
+    headline = current.sentences[0]
+    return len(current.sentences) == 1 and headline.paragraph == 0 and facts.paragraph == 1 \
+        and _a_headline(headline.sent)
+
+
+def _a_headline(sent: Span) -> bool:
+    """A line that is a sentence without a full stop: the way a headline is written."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].text[-1] not in ".!?" and len(words) <= HEADLINE_TOKENS
+
+
+# Tokens at most in a headline.
+HEADLINE_TOKENS = 25
+
+
+def _holds(place: Span, places: list[Span]) -> bool:
+    """The place is a country that holds one of the places ('... in Kabul' then '... in
+    Afghanistan'): a wider name for where the incident was, not another place."""
+    if not place._.unmist or place._.unmist[0].precision != "country":
+        return False
+    country = place._.unmist[0].country
+    return any(p._.unmist and p._.unmist[0].precision != "country" and p._.unmist[0].country == country for p in places)
+
+
 def _place_names(spans: list[Span]) -> tuple[set[str], set[str]]:
     """Lower-cased names of the specific places, and the countries, among place spans."""
     specific = {p.text.lower() for p in spans if p._.unmist and p._.unmist[0].precision != "country"}
@@ -809,10 +838,13 @@ def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) 
     if facts.paragraph == last.paragraph or _the_same_doers(facts, current) or _refers_back(facts) \
             or _the_same_target(facts, current):
         return False
-    old_places = {p.text.lower() for s in current.sentences for p in s.places}
-    new_places = {p.text.lower() for p in facts.places}
-    if new_places & old_places:
+    old_spans = [p for s in current.sentences for p in s.places]
+    old_places = {p.text.lower() for p in old_spans}
+    new_places = {p.text.lower() for p in facts.places if not _holds(p, old_spans)}
+    if {p.text.lower() for p in facts.places} & old_places:
         return False
+    if _the_lead_after_its_headline(facts, current):
+        return bool(new_places and old_places)
     if new_places:
         return True
     told_before = any(draft.family == new_family for draft in drafts if draft is not current)
