@@ -2526,3 +2526,19 @@ def test_a_spokesman_named_beside_his_office_is_no_name_of_the_incident(tmp_path
                                     "night. The spokesman for the state police command, SP Yazid Abubakar, confirmed "
                                     "the attack but said six people were killed.", "2024-05-08", title="Bandits kill nine")
     assert not any("abubakar" in name for name in mentions[0].names)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The air force said it had shot down 14 drones over the region overnight.",
+    "Two helicopters were shot down near the border.",
+])
+def test_aircraft_shot_down_are_no_one_hurt(nlp, sentence):
+    assert _figures(nlp, sentence) == []
+
+
+def test_who_escorted_what_was_attacked_is_no_perpetrator(tmp_path):
+    """The learned model, taught on reports in which soldiers often did the killing, marks 'soldiers'
+    wherever they stand; those who guarded the convoy did not attack it."""
+    mentions = _report(tmp_path, "Suspected jihadists attacked a convoy of trucks escorted by soldiers in northern "
+                                 "Burkina Faso on Monday, killing 27 soldiers and 10 civilians, the army said.")
+    assert [p.name for p in mentions[0].perpetrators] == ["Suspected jihadists"]

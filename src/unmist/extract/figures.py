@@ -929,6 +929,8 @@ def _lemma_of_cue(token: Token) -> str:
         return "kill"  # 'stabbed to death', 'beaten to death', 'burned to death'
     if lemma == "stab" and token.pos_ == "VERB":
         return "wound"  # 'a man was stabbed': as 'shot', hurt unless the report says he died
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return "shoot_down"  # 'shot down 14 drones', 'a helicopter was shot down': aircraft downed, no one hit
     if (lemma == "shoot" and token.pos_ == "VERB") or gunfire_hit(token):
         fatal = any(c.lower_ in ("fatally", "dead") for c in token.children) or _dies_after(token) or \
             any(t.lower_ == "death" for t in token.subtree) or _shot_and_killed(token)
