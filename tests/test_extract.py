@@ -2542,3 +2542,24 @@ def test_who_escorted_what_was_attacked_is_no_perpetrator(tmp_path):
     mentions = _report(tmp_path, "Suspected jihadists attacked a convoy of trucks escorted by soldiers in northern "
                                  "Burkina Faso on Monday, killing 27 soldiers and 10 civilians, the army said.")
     assert [p.name for p in mentions[0].perpetrators] == ["Suspected jihadists"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "More than 8,000 people were killed in 2023, according to the Armed Conflict Location and Event Data Project.",
+    "Some 1,500 people were killed last year in the region.",
+])
+def test_a_toll_of_thousands_over_a_year_is_a_tally(nlp, sentence):
+    assert _figures(nlp, sentence) == []
+
+
+def test_one_incidents_toll_in_a_year_is_still_its_toll(nlp):
+    assert _figures(nlp, "In 2010, nine people were shot.") == [("wounded", 9, 9)]
+
+
+@pytest.mark.parametrize("sentence, doers", [
+    ("On November 26, hundreds of militants attacked the town of Djibo, killing at least 40 people.", "militants"),
+    ("Dozens of gunmen attacked the village of Kuriga on Sunday.", "gunmen"),
+])
+def test_the_people_a_count_counts_did_it(tmp_path, sentence, doers):
+    mentions = _news_item(tmp_path, sentence, "2023-11-28", title="Attack")
+    assert [p.name for p in mentions[0].perpetrators] == [doers]

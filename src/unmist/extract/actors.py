@@ -322,18 +322,33 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         doers = ([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive
                  else [c for c in verb.children if c.dep_ == "nsubj"])
         for doer in doers:
-            lemma = doer.lemma_.lower()
-            if not (doer.pos_ == "NOUN" or _a_capitalised_common_noun(doer)) or lemma in NOT_DOERS:
+            people = _the_people_counted(doer) or doer  # 'hundreds of militants': militants, so many of them
+            lemma = people.lemma_.lower()
+            if not (people.pos_ == "NOUN" or _a_capitalised_common_noun(people)) or lemma in NOT_DOERS:
                 continue
             if any(t.i in taken for t in doer.subtree) and not _of_a_group(doer, taken):
                 continue  # 'FMLN guerrillas': the known group is the finding
             if sides.get(lemma) not in ("attackers", "security") and lemma not in DOER_NOUNS and \
-                    doer.lower_ not in DOER_NOUNS:
+                    people.lower_ not in DOER_NOUNS:
                 continue
-            span = _description_span(doer)
+            span = _description_span(people)
             status = _hedged(sent.text)
             findings.append(ActorFinding(described(span.text), "individual", status, span.start_char, span.end_char, sent))
     return findings
+
+
+# Words that count the people of an 'of' phrase after them ('hundreds of militants').  'A group of
+# terrorists' is left to the learned model, which marks the whole phrase as MUC-4 codes it (MUC-4 dev
+# 45.66 with group, number, handful, couple and team here, against 45.72 without).
+COUNTING_WORDS = frozenset({"hundred", "hundreds", "dozen", "dozens", "score", "scores", "thousand", "thousands"})
+
+
+def _the_people_counted(word: Token) -> Token | None:
+    """The people a counting word counts: 'militants' of 'hundreds of militants'."""
+    if word.lemma_.lower() not in COUNTING_WORDS and word.lower_ not in COUNTING_WORDS:
+        return None
+    return next((g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _a_capitalised_common_noun(token: Token) -> bool:

@@ -87,7 +87,7 @@ def find_figures(sent: Span) -> list[Figure]:
         if kind == "killed" and _shot_and_killed(root.head):  # all those shot died: none of them is wounded
             raw.append((replace(figure, kind="wounded", shot=True), root, is_part))
     raw = [(figure, root, is_part) for figure, root, is_part in raw if not _only_meant(root.head)
-           and not _counterfactual(root.head) and not _denied(root.head, cue_kinds) and not _period_tally(root.head)
+           and not _counterfactual(root.head) and not _denied(root.head, cue_kinds) and not _period_tally(root.head, (figure.low or 0) >= YEAR_TALLY)
            and not _generic(root.head)]
     figures = _merge_chains(raw) + _multiple_casualties(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
@@ -224,15 +224,16 @@ PERIOD = re.compile(r"(?:(?:this|last|the past) (?:year|month)|(?:19|20)\d\d|" +
                     r"(?:recent|the (?:past|last)(?: (?:few|two|three|four|five|ten|several))?) (?:years|months|decades?))")
 
 
-def _period_tally(verb: Token) -> bool:
+def _period_tally(verb: Token, large: bool = False) -> bool:
     """'More than 700 people have been shot in the city this year', 'there were 30 accidental
     shooting deaths in 2014', 'bandits have killed thousands in recent years', 'over the past
     decade': a tally over a period (perfect or existential, with a year or a
     month for its span), not one incident's toll.  'In 2010, nine people were shot' tells of one, and
-    so does a month in a story told in the past perfect ('had killed 40 civilians in April')."""
+    so does a month in a story told in the past perfect ('had killed 40 civilians in April').  A
+    ``large`` toll over a year is a tally in any tense ('More than 8,000 people were killed in 2023')."""
     tallied = has_perfect(verb) or any(c.dep_ == "expl" for c in verb.children)
     if not tallied:
-        return False
+        return large and _over_a_year(verb)
     told_before = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
     for when in (_time_of(child) for child in verb.children):
         if when is None or when.ent_type_ != "DATE":
@@ -241,6 +242,21 @@ def _period_tally(verb: Token) -> bool:
         if told_before and span in MONTHS:
             continue  # 'Two months earlier, in April 2022, militants had killed 40 civilians in Djibo': one incident
         if PERIOD.fullmatch(span):
+            return True
+    return False
+
+
+# A toll this large (or larger) that a year spans is a year's tally, not one incident's: a massacre
+# of thousands is dated by its days.
+YEAR_TALLY = 1_000
+YEAR = re.compile(r"(?:this|last|the past) year|(?:19|20)\d\d")
+
+
+def _over_a_year(verb: Token) -> bool:
+    """The verb's time is a year ('killed in 2023', 'killed last year')."""
+    for when in (_time_of(child) for child in verb.children):
+        if when is not None and when.ent_type_ == "DATE" and \
+                YEAR.fullmatch(when.doc[when.left_edge.i: when.i + 1].text.lower()):
             return True
     return False
 
