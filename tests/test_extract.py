@@ -2563,3 +2563,20 @@ def test_one_incidents_toll_in_a_year_is_still_its_toll(nlp):
 def test_the_people_a_count_counts_did_it(tmp_path, sentence, doers):
     mentions = _news_item(tmp_path, sentence, "2023-11-28", title="Attack")
     assert [p.name for p in mentions[0].perpetrators] == [doers]
+
+
+@pytest.mark.parametrize("sentence, forces", [
+    ("A Russian missile strike on the Black Sea port of Odesa killed eight people on Friday.", ["Russian forces"]),
+    ("Israeli air strikes killed at least 20 people in the Gaza Strip on Tuesday.", ["Israeli forces"]),
+    ("Russian shelling killed three civilians in Kherson on Monday.", ["Russian forces"]),
+    ("Iranian-made drones hit the city of Kharkiv on Monday, wounding five.", []),
+])
+def test_a_countrys_missiles_strikes_and_shelling_are_its_forces(tmp_path, sentence, forces):
+    mentions = _news_item(tmp_path, sentence, "2024-03-20", title="Strike")
+    assert [p.name for p in mentions[0].perpetrators if p.kind == "state"] == forces
+
+
+def test_a_suicide_bomber_of_a_nationality_is_no_states_force(nlp):
+    from unmist.extract.actors import find_perpetrators
+    doc = nlp("A Pakistani suicide bomber killed 12 people at a market.")
+    assert [f.name for f in find_perpetrators(list(doc.sents), [])] == ["Pakistani suicide bomber"]

@@ -159,6 +159,7 @@ def find_perpetrators(sentences: list[Span], groups: list[Span]) -> list[ActorFi
         found.extend(_person_roles(sent))
         found.extend(_followers_by_reference(sent))
         found.extend(_state_forces(sent))
+        found.extend(_forces_by_their_arms(sent))
         found.extend(_descriptions(sent, sent_groups))
         described.extend(_agents(sent, sent_groups))
         described.extend(_arrested_suspects(sent, sent_groups))
@@ -821,6 +822,52 @@ def _state_forces(sent: Span) -> list[ActorFinding]:
         start = sent.start_char + (match.start("adj") if country_word else match.start("force"))
         findings.append(ActorFinding(name, "state", "attributed", start, sent.start_char + match.end(), sent))
     return findings
+
+
+# Arms only a state's forces strike with: a country's adjective before one of them says whose forces
+# fired ('a Russian missile strike on Odesa killed eight', 'Israeli air strikes killed 20').
+STATE_ARMS = frozenset({"missile", "airstrike", "air", "shelling", "artillery", "warplane", "jet", "bombardment",
+                        "drone", "helicopter", "gunship", "navy"})
+# What such arms make ('a missile strike', 'air raids', 'drone attacks', 'artillery fire').
+STRIKE_NOUNS = frozenset({"strike", "raid", "attack", "fire", "bombing"})
+
+
+def _forces_by_their_arms(sent: Span) -> list[ActorFinding]:
+    """The forces of the country whose adjective stands before a state's arms that do the killing
+    or hit what was attacked: 'A Russian missile strike on Odesa killed eight' -> Russian forces,
+    attributed.  'Iranian-made drones' are only made there."""
+    findings = []
+    demonyms = knowledge.demonyms()
+    for token in sent:
+        if token.text not in demonyms or token.dep_ not in ("amod", "compound", "npadvmod") or \
+                (token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in ("-", "–")):
+            continue
+        arms = token.head
+        if not _state_arms(arms) or not _strikes(arms):
+            continue
+        name = f"{token.text} forces"
+        findings.append(ActorFinding(name, "state", "attributed", token.idx, token.idx + len(token.text), sent))
+    return findings
+
+
+def _state_arms(word: Token) -> bool:
+    """'missiles', 'shelling', or a strike made with them ('missile strike', 'air strikes')."""
+    lemma = word.lemma_.lower()
+    return lemma in STATE_ARMS or (lemma in STRIKE_NOUNS and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in STATE_ARMS for c in word.children))
+
+
+def _strikes(arms: Token) -> bool:
+    """The arms (or the strike they make: 'missile strike', 'air raid') are the subject of what was
+    done, or hit with 'on' what was attacked ('a missile strike on Odesa')."""
+    head = arms
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":
+        return True
+    if head.dep_ == "ROOT" and any(c.dep_ == "acl" and any(g.dep_ == "dobj" for g in c.children) for c in head.children):
+        return True  # 'Israeli air strikes killed 20 people', which the parser reads as the strikes that killed them
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in head.children)
 
 
 def _of_the_other_side(span: Span) -> bool:
