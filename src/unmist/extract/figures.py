@@ -87,7 +87,8 @@ def find_figures(sent: Span) -> list[Figure]:
         if kind == "killed" and _shot_and_killed(root.head):  # all those shot died: none of them is wounded
             raw.append((replace(figure, kind="wounded", shot=True), root, is_part))
     raw = [(figure, root, is_part) for figure, root, is_part in raw if not _only_meant(root.head)
-           and not _counterfactual(root.head) and not _denied(root.head, cue_kinds) and not _period_tally(root.head, (figure.low or 0) >= YEAR_TALLY)
+           and not _counterfactual(root.head) and not _denied(root.head, cue_kinds)
+           and not _period_tally(root.head, (figure.low or 0) >= YEAR_TALLY)
            and not _generic(root.head)]
     figures = _merge_chains(raw) + _multiple_casualties(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)

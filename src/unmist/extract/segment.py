@@ -826,7 +826,9 @@ def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) 
     bus'), it is another incident; a
     reference to one told ('the attackers fled') stays with it, and one naming no place that is of
     the kind of an incident told before ('They were killed with two bursts of machinegun fire',
-    after a background bombing) is left to the incident it fits best."""
+    after a background bombing) is left to the incident it fits best.  A country that holds the
+    incident's places is no other place, and the lead after a headline tells the headline's story
+    unless both name places of their own (:func:`_the_lead_after_its_headline`)."""
     if not facts.strong_triggers or current.family is None:
         return False
     if SEPARATE_EVENT.search(facts.sent.text):
