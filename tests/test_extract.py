@@ -2580,3 +2580,47 @@ def test_a_suicide_bomber_of_a_nationality_is_no_states_force(nlp):
     from unmist.extract.actors import find_perpetrators
     doc = nlp("A Pakistani suicide bomber killed 12 people at a market.")
     assert [f.name for f in find_perpetrators(list(doc.sents), [])] == ["Pakistani suicide bomber"]
+
+
+def test_a_count_right_after_a_verb_of_killing_is_its_toll_though_the_parser_makes_it_a_speaker(tmp_path):
+    """The small model reads 'killed at least 30 people, including 10 children, a resistance group
+    and local media said' with the people among those who said it."""
+    mentions = _report(tmp_path, "(Reuters) - A Myanmar military air strike on a village in the northwestern Sagaing "
+                                 "region killed at least 30 people, including 10 children, a resistance group and local "
+                                 "media said on Wednesday.")
+    main = mentions[0]
+    assert [(f.kind, f.low, f.high) for f in main.figures if not f.implied] == [("killed", 30, None)]
+    assert [p.name for p in main.perpetrators if p.kind == "state"] == ["Myanmar forces"]
+
+
+def test_no_other_group_claiming_it_is_no_claim(tmp_path):
+    mentions = _report(tmp_path, "A bomb exploded outside a bank in Kandahar on Thursday, killing at least 21 people.\n\n"
+                                 "A Taliban spokesman denied any involvement in the attack. No other group immediately "
+                                 "claimed responsibility.")
+    assert mentions[0].claim == "no_claim"
+    assert not any(p.status == "claimed" for p in mentions[0].perpetrators)
+
+
+def test_victims_named_in_a_clause_on_the_word_victims(tmp_path):
+    mentions = _report(tmp_path, "Two labourers were shot dead by militants in Shopian district on Sunday evening.\n\n"
+                                 "The victims, identified as Ram Sagar and Monu Kumar, were fired upon from close range "
+                                 "in Harmen village, police said.")
+    assert {"Ram Sagar", "Monu Kumar"} <= {v.text for v in mentions[0].victims}
+
+
+@pytest.mark.parametrize("sentence, doers", [
+    ("Ecuador has seen a surge in violence blamed on drug gangs fighting over trafficking routes.", []),
+    ("It was the latest in a spate of kidnappings blamed on bandits.", []),
+    ("The attack was blamed on drug gangs.", ["drug gangs"]),
+])
+def test_whom_a_pattern_of_violence_is_blamed_on_did_not_do_the_incident(nlp, sentence, doers):
+    from unmist.extract.actors import find_perpetrators
+    doc = nlp(sentence)
+    assert [f.name for f in find_perpetrators(list(doc.sents), [])] == doers
+
+
+def test_a_groups_name_the_tagger_takes_for_a_persons_is_no_name_of_the_incident(tmp_path):
+    mentions = _news_item(tmp_path, "At least six people were killed on Tuesday when a suicide bomber blew himself up at "
+                                    "a police station in Beledweyne, police said.\n\nAl-Shabab militants claimed "
+                                    "responsibility for the attack.", "2024-01-10", title="Bomber hits police station")
+    assert not any("shabab" in name for name in mentions[0].names)

@@ -36,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v147"
+EXTRACT_VERSION = "extract.rules.v148"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1614,12 +1614,15 @@ VICTIM_NOUNS = frozenset({"victim", "dead", "deceased", "body", "hostage"})
 
 def _identified_victim(person: Span) -> bool:
     """'The victims were identified as David Lecky ... and James Donnelly', 'the dead man was named
-    as John Smith': a name the report gives to its victims."""
+    as John Smith', 'The victims, identified as ...': a name the report gives to its victims."""
     token = climb(person.root, ("conj", "appos"))
     preposition = token.head
     if token.dep_ != "pobj" or preposition.lower_ != "as" or preposition.head.lemma_.lower() not in ("identify", "name"):
         return False
-    subjects = [c for c in preposition.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    naming = preposition.head
+    subjects = [c for c in naming.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if naming.dep_ == "acl":
+        subjects.append(naming.head)  # 'The victims, identified as Ram Sagar and Monu Kumar, were ...'
     return any(c.lemma_.lower() in VICTIM_NOUNS for c in subjects)
 
 

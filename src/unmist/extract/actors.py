@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import knowledge
+from . import gazetteer
 from .components import actor_tokens
 from .nlp import climb, entities_in, noun_chunks_in, text_of
 
@@ -26,7 +27,8 @@ CLAIM = re.compile(
 )
 NO_CLAIM = re.compile(
     r"\b(?:has|have|had|did|does|do)\s*n?[o']t\s+(?:yet\s+|immediately\s+)?(?:claimed|taken\s+(?:responsibility|credit)|claim)"
-    r"|\bno\s+(?:group|one|organi[sz]ation|party)\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?(?:claimed|taken)"
+    r"|\bno\s+(?:other\s+)?(?:group|one|organi[sz]ation|party)\s+(?:else\s+)?(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?"
+    r"(?:claimed|taken)"
     r"|\bnot\s+(?:yet\s+)?been\s+claimed|\bunclaimed\b|\bwithout\s+(?:a|any)\s+claim"
     r"|\bno\s+(?:immediate\s+|official\s+|known\s+|public\s+)?claim\b|\b(?:has|have|had)\s+yet\s+to\s+(?:claim|take)"
     r"|\bnobody\s+(?:has\s+|had\s+)?(?:yet\s+)?(?:claimed|taken)",
@@ -235,12 +237,32 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
             continue  # 'it was discovered who was responsible': a pronoun names no one
         if chunk.root.i in events:
             continue  # 'blamed the attack on ...': the blamed event, not who is blamed
+        if _blamed_for_a_pattern(chunk.root):
+            continue
         span = with_of_phrase(chunk.root, chunk.start)  # keep 'followers of radical ... movements' whole
         span = span if span.end >= chunk.end else chunk
         text = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip("\"“”'‘’ "), flags=re.I).strip("\"“”'‘’ ")
         status = _hedged(sent.text)
         findings.append(ActorFinding(text, _described_kind(chunk.root), status, span.start_char, span.end_char, sent))
     return findings
+
+
+# Nouns for violence as a pattern, not one incident ('a surge in violence blamed on drug gangs').
+PATTERN_NOUNS = frozenset({"violence", "insecurity", "unrest", "crime", "bloodshed", "conflict", "war", "insurgency",
+                           "surge", "wave", "spate", "rise", "upsurge"})
+PLURAL_EVENTS = frozenset({"attack", "killing", "bombing", "kidnapping", "abduction", "shooting", "murder"})
+
+
+def _blamed_for_a_pattern(blamed: Token) -> bool:
+    """'Ecuador has seen a surge in violence blamed on drug gangs', 'a wave of kidnappings blamed
+    on bandits': a pattern's doers, which the report gives as background, not the incident's."""
+    token = blamed.head
+    if token.lower_ == "on" and token.head.i != token.i:
+        token = token.head
+    if token.lemma_.lower() not in ("blame", "attribute") or token.dep_ != "acl":
+        return False
+    pattern = token.head
+    return pattern.lemma_.lower() in PATTERN_NOUNS or (pattern.lemma_.lower() in PLURAL_EVENTS and pattern.tag_ == "NNS")
 
 
 # Nouns for a body of people that a name set beside names ('a little-known group, National Thowheeth Jama'ath').
@@ -837,9 +859,8 @@ def _forces_by_their_arms(sent: Span) -> list[ActorFinding]:
     or hit what was attacked: 'A Russian missile strike on Odesa killed eight' -> Russian forces,
     attributed.  'Iranian-made drones' are only made there."""
     findings = []
-    demonyms = knowledge.demonyms()
     for token in sent:
-        if token.text not in demonyms or token.dep_ not in ("amod", "compound", "npadvmod") or \
+        if not _a_countrys_word(token) or token.dep_ not in ("amod", "compound", "npadvmod", "nmod") or \
                 (token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in ("-", "–")):
             continue
         arms = token.head
@@ -848,6 +869,12 @@ def _forces_by_their_arms(sent: Span) -> list[ActorFinding]:
         name = f"{token.text} forces"
         findings.append(ActorFinding(name, "state", "attributed", token.idx, token.idx + len(token.text), sent))
     return findings
+
+
+def _a_countrys_word(token: Token) -> bool:
+    """A nationality ('Russian') or a country's name as one ('a Myanmar military air strike')."""
+    return token.text in knowledge.demonyms() or (
+        token.ent_type_ == "GPE" and any(p.precision == "country" for p in gazetteer.lookup(token.text)))
 
 
 def _state_arms(word: Token) -> bool:

@@ -70,7 +70,8 @@ def find_figures(sent: Span) -> list[Figure]:
     raw: list[tuple[Figure, Token, bool]] = []  # (figure, chain root, is a part of a stated total)
     for quantity in _quantities(sent):
         noun = _counted_noun(quantity.last)
-        found = _adjacent_cue(quantity.last, noun) or _kind_of(noun, cue_kinds)
+        found = _adjacent_cue(quantity.last, noun) or _kind_of(noun, cue_kinds) or \
+            _verb_just_before(quantity, noun, cue_kinds)
         if found is None:
             continue
         kind, root, is_part = found
@@ -791,6 +792,25 @@ def _kind_of(noun: Token, cue_kinds: dict[str, str]) -> tuple[str, Token, bool] 
     kind = _kind_from_governor(node, cue_kinds) or _surface_passive(noun, cue_kinds) or \
         ("wounded" if _with_wounds(node) else None)
     return (kind, node, is_part) if kind else None
+
+
+# Verbs of a casualty count that the count of people right after them is the object of.
+OBJECT_CUES = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "behead"})
+
+
+def _verb_just_before(quantity: _Quantity, noun: Token, cue_kinds: dict[str, str]) -> tuple[str, Token, bool] | None:
+    """'... killed at least 30 people, including 10 children, a resistance group and local media
+    said': a count of people right after a verb of violence is its object, though the parser, misled
+    by the speakers after it, makes the people the subject of 'said'."""
+    doc = noun.doc
+    before = doc[quantity.first.i - 1] if quantity.first.i > noun.sent.start else None
+    if before is None or before.pos_ != "VERB" or before.tag_ not in ("VBD", "VBN", "VBG") or \
+            before.lemma_.lower() not in OBJECT_CUES or noun.lemma_.lower() not in knowledge.sides():
+        return None
+    if any(c.dep_ in ("dobj", "obj") for c in before.children):
+        return None  # the verb has its object: the count is someone else's
+    kind = cue_kinds.get(before.lemma_.lower())
+    return (kind, before, False) if kind else None
 
 
 WOUND_NOUNS = frozenset({"wound", "injury"})

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span
 
 from .. import knowledge
+from .components import actor_tokens
 from .figures import HARMING_LEMMAS, after_to_death
 from .nlp import entities_in
 from .numbers import parse_number
@@ -27,10 +28,14 @@ ADDRESS = re.compile(r"\b(\d{1,5})\s+block\s+of\s+((?:[NSEW]\.?\s+)?(?:[A-Z0-9][
 
 
 def distinctive_names(sentences: list[Span]) -> tuple[str, ...]:
-    """Full names of people who are not speaking officials, venues (FAC), and street blocks."""
+    """Full names of people who are not speaking officials, venues (FAC), and street blocks; never a
+    known group's or outlet's name, which the tagger may take for a person's ('Al-Shabab')."""
     names: set[str] = set()
+    actors = actor_tokens(sentences[0].doc) if sentences else set()
     for sent in sentences:
         for ent in entities_in(sent):
+            if any(t.i in actors for t in ent):
+                continue
             if ent.label_ == "PERSON" and len(ent) >= 2 and (_harmed(ent) or not official(ent)):
                 names.add(_normal(ent.text))
             elif after_to_death(ent.root) and len(name := without_titles(ent)) >= 2:
