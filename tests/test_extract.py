@@ -2624,3 +2624,27 @@ def test_a_groups_name_the_tagger_takes_for_a_persons_is_no_name_of_the_incident
                                     "a police station in Beledweyne, police said.\n\nAl-Shabab militants claimed "
                                     "responsibility for the attack.", "2024-01-10", title="Bomber hits police station")
     assert not any("shabab" in name for name in mentions[0].names)
+
+
+def test_what_a_sentence_calls_its_incident_outranks_what_a_reference_calls_it(tmp_path):
+    mentions = _report(tmp_path, "A roadside bomb struck a police vehicle in Helmand province on Tuesday, killing five "
+                                 "policemen, a provincial spokesman said.\n\n"
+                                 "In a separate incident, gunmen shot dead a tribal elder in the eastern province of "
+                                 "Nangarhar late on Monday, police said.\n\n"
+                                 "No group claimed responsibility for either attack.")
+    assert [(m.type, m.place.name) for m in mentions] == [("bombing", "Helmand"), ("shooting", "Nangarhar")]
+    assert [(f.kind, f.low) for f in mentions[1].figures if not f.implied] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("sentence", ["Gunmen shot dead a teacher in the town on Monday.",
+                                      "Bandits killed a farmer near the village on Monday."])
+def test_one_person_named_by_their_work_is_one_dead(nlp, sentence):
+    assert _figures(nlp, sentence) == [("killed", 1, 1)]
+
+
+def test_the_day_fighting_broke_out_dates_the_clashes(tmp_path):
+    mentions = _news_item(tmp_path, "At least 20 people were killed and dozens wounded in clashes between farmers and "
+                                    "herders in southern Chad's Mandoul province, the government said on Thursday.\n\n"
+                                    "The violence broke out on Tuesday in the village of Beboro after a dispute over "
+                                    "cattle grazing on farmland.", "2024-05-17", title="Clashes in Chad")
+    assert mentions[0].date is not None and mentions[0].date.start == date(2024, 5, 14)

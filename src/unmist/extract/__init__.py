@@ -36,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v148"
+EXTRACT_VERSION = "extract.rules.v149"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -440,6 +440,9 @@ def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Eviden
     triggers = [(t, s) for s in draft.sentences for t in s.strong_triggers]
     if not triggers:
         return None, None
+    # what the incident's own words call it, before what a reference calls it ('gunmen shot dead a
+    # tribal elder' ... 'No group claimed responsibility for either attack')
+    triggers = [(t, s) for t, s in triggers if not t._.unmist_trigger["anaphoric"]] or triggers
     trigger, facts = max(triggers, key=lambda pair: (knowledge.type_priority(pair[0].label_), -pair[0].start))
     if trigger.label_ == "armed_assault" and _with_explosives(trigger):
         return "bombing", evidence_at(document, facts.sent, trigger.start_char, trigger.end_char)

@@ -121,13 +121,14 @@ def _has_modal(token: Token) -> bool:
 
 
 def is_anaphoric(span: Span) -> bool:
-    """'the attack', 'this bombing', 'its ambush': a noun that refers back to an incident already told."""
+    """'the attack', 'this bombing', 'its ambush', 'either attack': a noun that refers back to an
+    incident already told."""
     root = span.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in root.children):
         return False  # 'the Kunduz bombing' names an incident of its own
-    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "either", "both", "each"))
                or (c.dep_ == "poss" and c.pos_ == "PRON") for c in root.children)
 
 

@@ -590,9 +590,9 @@ def _name_of_the_hit(sent: Span) -> set[str]:
 # Verbs that, with a pronoun or a word for 'the incident' as subject, say when the incident just
 # told took place ('It happened around 9 p.m. Sunday', 'The situation unfolded Friday'); news leads
 # tell what happened, then when.
-OCCURRENCE_VERBS = frozenset({"happen", "occur", "unfold", "erupt", "start", "begin"})
+OCCURRENCE_VERBS = frozenset({"happen", "occur", "unfold", "erupt", "start", "begin", "break"})
 INCIDENT_SUBJECTS = frozenset({"it", "this", "that", "incident", "situation", "confrontation", "altercation",
-                               "standoff", "violence", "gunfire", "crime", "homicide"})
+                               "standoff", "violence", "gunfire", "crime", "homicide", "fighting", "clash", "unrest"})
 # Verbs of the first response: police were called or sent to the scene when it happened ('Officers
 # were dispatched to the 4500 block at about 10:20 p.m. Sunday').
 RESPONSE_VERBS = frozenset({"respond", "dispatch", "call", "summon"})
