@@ -2648,3 +2648,9 @@ def test_the_day_fighting_broke_out_dates_the_clashes(tmp_path):
                                     "The violence broke out on Tuesday in the village of Beboro after a dispute over "
                                     "cattle grazing on farmland.", "2024-05-17", title="Clashes in Chad")
     assert mentions[0].date is not None and mentions[0].date.start == date(2024, 5, 14)
+
+
+def test_a_determiner_refers_back_with_every_noun_it_takes_in(nlp):
+    doc = nlp("Several unions condemned the kidnapping and assassination on 15 September of a student leader.")
+    assert {t.text: t._.unmist_trigger["anaphoric"] for t in doc.spans["unmist_triggers"]} == \
+        {"kidnapping": True, "assassination": True}

@@ -128,6 +128,8 @@ def is_anaphoric(span: Span) -> bool:
         return False
     if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in root.children):
         return False  # 'the Kunduz bombing' names an incident of its own
+    if root.dep_ == "conj" and root.head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in root.children):
+        root = root.head  # 'the kidnapping and assassination of ...': the determiner takes in both nouns
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "either", "both", "each"))
                or (c.dep_ == "poss" and c.pos_ == "PRON") for c in root.children)
 
