@@ -2654,3 +2654,19 @@ def test_a_determiner_refers_back_with_every_noun_it_takes_in(nlp):
     doc = nlp("Several unions condemned the kidnapping and assassination on 15 September of a student leader.")
     assert {t.text: t._.unmist_trigger["anaphoric"] for t in doc.spans["unmist_triggers"]} == \
         {"kidnapping": True, "assassination": True}
+
+
+def test_pirates_who_seize_a_ship_hijack_it(tmp_path):
+    mentions = _report(tmp_path, "Somali pirates hijacked a Bangladesh-flagged bulk carrier with 23 crew members off the "
+                                 "coast of Puntland on Tuesday, the European Union's naval force said.")
+    assert mentions[0].type == "hijacking"
+    assert [p.name for p in mentions[0].perpetrators] == ["Somali pirates"]
+
+
+def test_a_charge_of_aggravated_hijacking_makes_no_hijacking(tmp_path):
+    """Illinois charges a carjacking as 'aggravated vehicular hijacking': the charge names no
+    hijacking of a ship or plane, and the incident stays the shooting its sentences tell."""
+    mentions = _news_item(tmp_path, "A Chicago police officer was grazed by a bullet on Tuesday night after a man "
+                                    "fired at him from a stolen car, police said. The man was charged with attempted "
+                                    "murder and aggravated hijacking.", "2016-08-17", title="Officer grazed")
+    assert mentions[0].type != "hijacking"

@@ -171,7 +171,7 @@ def incident_types() -> tuple[IncidentType, ...]:
 # everything else is an armed attack or clash.  A closed list, so it stays in code.
 TYPE_FAMILIES = {
     "bombing": "explosive", "suicide_bombing": "explosive", "car_bombing": "explosive", "air_strike": "air",
-    "prison_break": "prison", "riot": "prison", "hostage_taking": "hostage", "arrest": "arrest",
+    "prison_break": "prison", "riot": "prison", "hostage_taking": "hostage", "hijacking": "hostage", "arrest": "arrest",
     "arson": "arson", "robbery": "robbery",
 }
 
