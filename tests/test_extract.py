@@ -2670,3 +2670,11 @@ def test_a_charge_of_aggravated_hijacking_makes_no_hijacking(tmp_path):
                                     "fired at him from a stolen car, police said. The man was charged with attempted "
                                     "murder and aggravated hijacking.", "2016-08-17", title="Officer grazed")
     assert mentions[0].type != "hijacking"
+
+
+def test_a_reference_that_tells_where_places_an_incident_placed_only_in_a_country(tmp_path):
+    mentions = _report(tmp_path, "MANILA (AP) - A bomb exploded during a Catholic Mass in a university gymnasium in "
+                                 "the southern Philippines on Sunday, killing at least four people, officials said.\n\n"
+                                 "The blast struck Mindanao State University in Marawi city, Lanao del Sur province, "
+                                 "as students gathered for the Mass.")
+    assert mentions[0].place.name == "Marawi City"
