@@ -2678,3 +2678,13 @@ def test_a_reference_that_tells_where_places_an_incident_placed_only_in_a_countr
                                  "The blast struck Mindanao State University in Marawi city, Lanao del Sur province, "
                                  "as students gathered for the Mass.")
     assert mentions[0].place.name == "Marawi City"
+
+
+def test_farc_dissidents_are_not_the_farc(tmp_path):
+    """The FARC laid down its arms in 2017; the fronts that rejected the peace deal fight on as its
+    dissidents, which ACLED and the Colombian army code apart."""
+    mentions = _report(tmp_path, "Four soldiers were killed when an explosive device detonated as their patrol passed "
+                                 "through a rural area of Argelia, in the department of Cauca, on Friday.\n\n"
+                                 "The army blamed dissidents of the former FARC guerrilla group who rejected the 2016 "
+                                 "peace deal.")
+    assert [p.name for p in mentions[0].perpetrators] == ["FARC dissidents"]
