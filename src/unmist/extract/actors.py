@@ -27,8 +27,8 @@ CLAIM = re.compile(
 )
 NO_CLAIM = re.compile(
     r"\b(?:has|have|had|did|does|do)\s*n?[o']t\s+(?:yet\s+|immediately\s+)?(?:claimed|taken\s+(?:responsibility|credit)|claim)"
-    r"|\bno\s+(?:other\s+)?(?:group|one|organi[sz]ation|party)\s+(?:else\s+)?(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?"
-    r"(?:claimed|taken)"
+    r"|\bno\s+(?:other\s+)?(?:group|one|organi[sz]ation|party)\s+(?:else\s+)?(?:has\s+|had\s+)?"
+    r"(?:yet\s+|immediately\s+)?(?:claimed|taken)"
     r"|\bnot\s+(?:yet\s+)?been\s+claimed|\bunclaimed\b|\bwithout\s+(?:a|any)\s+claim"
     r"|\bno\s+(?:immediate\s+|official\s+|known\s+|public\s+)?claim\b|\b(?:has|have|had)\s+yet\s+to\s+(?:claim|take)"
     r"|\bnobody\s+(?:has\s+|had\s+)?(?:yet\s+)?(?:claimed|taken)",
@@ -261,8 +261,8 @@ def _blamed_for_a_pattern(blamed: Token) -> bool:
         token = token.head
     if token.lemma_.lower() not in ("blame", "attribute") or token.dep_ != "acl":
         return False
-    pattern = token.head
-    return pattern.lemma_.lower() in PATTERN_NOUNS or (pattern.lemma_.lower() in PLURAL_EVENTS and pattern.tag_ == "NNS")
+    pattern = token.head.lemma_.lower()
+    return pattern in PATTERN_NOUNS or (pattern in PLURAL_EVENTS and token.head.tag_ == "NNS")
 
 
 # Nouns for a body of people that a name set beside names ('a little-known group, National Thowheeth Jama'ath').
@@ -892,7 +892,8 @@ def _strikes(arms: Token) -> bool:
         head = head.head
     if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
         return True
-    if head.dep_ == "ROOT" and any(c.dep_ == "acl" and any(g.dep_ == "dobj" for g in c.children) for c in head.children):
+    clauses = [c for c in head.children if c.dep_ == "acl"]
+    if head.dep_ == "ROOT" and any(g.dep_ == "dobj" for c in clauses for g in c.children):
         return True  # 'Israeli air strikes killed 20 people', which the parser reads as the strikes that killed them
     return any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in head.children)
 
