@@ -2688,3 +2688,32 @@ def test_farc_dissidents_are_not_the_farc(tmp_path):
                                  "The army blamed dissidents of the former FARC guerrilla group who rejected the 2016 "
                                  "peace deal.")
     assert [p.name for p in mentions[0].perpetrators] == ["FARC dissidents"]
+
+
+def test_a_group_whose_fighters_were_killed_neither_did_it_nor_claimed_it(tmp_path):
+    mentions = _report(tmp_path, "Israeli strike kills three Hezbollah fighters in south Lebanon\n\n"
+                                 "BEIRUT (Reuters) - An Israeli drone strike on a car in southern Lebanon killed three "
+                                 "Hezbollah fighters on Monday, security sources said.\n\n"
+                                 "Hezbollah announced the deaths of three of its members without saying where they were "
+                                 "killed.")
+    assert [(p.name, p.status) for p in mentions[0].perpetrators] == [("Israeli forces", "attributed")]
+    assert mentions[0].claim is None
+
+
+def test_the_group_that_did_it_is_no_victim(tmp_path):
+    mentions = _report(tmp_path, "Boko Haram kills 37 in attack on Nigerian village\n\n"
+                                 "MAIDUGURI, Nigeria (AP) - Boko Haram fighters killed at least 37 people in an overnight "
+                                 "attack on a village in northeastern Nigeria's Borno state, residents said Sunday.")
+    assert "Boko Haram" in [p.name for p in mentions[0].perpetrators]
+    assert "Boko Haram" not in [v.text for v in mentions[0].victims]
+
+
+def test_residents_who_fled_are_no_escape(nlp):
+    assert _figures(nlp, "Thousands of residents fled into the bush.") == []
+    assert _figures(nlp, "More than 400 inmates escaped.") == [("escaped", 401, None)]
+
+
+def test_a_plural_for_attackers_after_a_dateline_names_the_doers(tmp_path):
+    mentions = _report(tmp_path, "CAIRO (Reuters) - Militants attacked an army checkpoint in Egypt's North Sinai "
+                                 "province on Saturday, killing five soldiers and wounding two, security sources said.")
+    assert [p.name.lower() for p in mentions[0].perpetrators] == ["militants"]

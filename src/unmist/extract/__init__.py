@@ -36,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v153"
+EXTRACT_VERSION = "extract.rules.v154"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1640,7 +1640,9 @@ def _not_the_doers(victims: tuple[TextValue, ...], perpetrators: tuple[ActorValu
     injured') counts in its toll, not among its victims: GTD and MUC list as victims those the
     incident was aimed at."""
     doers = [p.name.lower().split() for p in perpetrators if p.kind == "individual" and _a_name(p.name)]
-    return tuple(v for v in victims if not any(_same_person(v.text.lower().split(), doer) for doer in doers))
+    groups = {n.lower() for p in perpetrators if p.kind != "individual" for n in (p.name, p.surface) if n}
+    return tuple(v for v in victims if not any(_same_person(v.text.lower().split(), doer) for doer in doers)
+                 and v.text.lower() not in groups)  # 'Boko Haram kills 37': the group is no victim
 
 
 def _a_name(words: str) -> bool:

@@ -346,7 +346,7 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
                  else [c for c in verb.children if c.dep_ == "nsubj"])
         for doer in doers:
             people = _the_people_counted(doer) or doer  # 'hundreds of militants': militants, so many of them
-            lemma = people.lemma_.lower()
+            lemma = _common_lemma(people)
             if not (people.pos_ == "NOUN" or _a_capitalised_common_noun(people)) or lemma in NOT_DOERS:
                 continue
             if any(t.i in taken for t in doer.subtree) and not _of_a_group(doer, taken):
@@ -378,7 +378,16 @@ def _a_capitalised_common_noun(token: Token) -> bool:
     """'OUAGADOUGOU, Feb 26 (Reuters) - Gunmen killed ...': after a dateline the tagger reads the
     capital of the first word as a name's; a word for attackers is still a common noun."""
     return token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and (
-        knowledge.sides().get(token.lower_) == "attackers" or token.lower_ in DOER_NOUNS)
+        knowledge.sides().get(_common_lemma(token)) == "attackers" or token.lower_ in DOER_NOUNS)
+
+
+def _common_lemma(token: Token) -> str:
+    """The lemma, and for a plural the tagger took for a name ('Militants'), its singular as the
+    sides table writes it."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in knowledge.sides():
+        return lemma[:-1]
+    return lemma
 
 
 # Nouns for an act of violence that a word for its doers may qualify: 'terrorist acts', 'a guerrilla action'.
@@ -598,6 +607,8 @@ def _group_status(sent: Span, group: Span, text: str) -> str | None:
         return "denied"
     if _speaks_of_own_attack(sent, group):
         return "claimed"
+    if _is_victim(group):
+        return None  # 'Israeli strike kills three Hezbollah fighters': the group's men were hit
     if BLAME.search(text) or _is_agent_of_event(group):
         return _hedged(text)
     return None
@@ -666,7 +677,14 @@ def _speaks_of_own_attack(sent: Span, group: Span) -> bool:
     root = climb(group.root, ("appos", "conj", "compound", "pobj", "prep"))
     if root.dep_ != "nsubj" or root.head.lemma_ not in ("say", "announce", "state"):
         return False
-    return any(_is_self_reference(t) and _doer_of(t) in FIGHT_LEMMAS | PERPETRATION_LEMMAS for t in root.head.subtree)
+    return any(_is_self_reference(t) and _a_doer(t) and _doer_of(t) in FIGHT_LEMMAS | PERPETRATION_LEMMAS
+               for t in root.head.subtree)
+
+
+def _a_doer(token: Token) -> bool:
+    """The self-reference does what follows ('they attacked', 'its fighters planted'), not suffers it
+    ('Hezbollah announced the deaths of three of its members without saying where they were killed')."""
+    return (token.head if token.dep_ == "poss" else token).dep_ == "nsubj"
 
 
 # What a group says its own fighters did, besides fighting: 'had planted the bomb', 'carried out the attack'.

@@ -76,6 +76,8 @@ def find_figures(sent: Span) -> list[Figure]:
             continue
         kind, root, is_part = found
         side = _side(noun, quantity.last)
+        if kind == "escaped" and side == "civilians":
+            continue  # 'Thousands of residents fled': people displaced, not prisoners escaped
         if kind == "arrested" and _lemma_of_cue(root.head) in ("detain", "hold"):
             if side in CAPTURE_SIDES or (noun.i == quantity.last.i and _attackers_counted(sent)):
                 kind = "captured"  # 13 attackers had been killed and four had been detained
