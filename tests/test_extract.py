@@ -2717,3 +2717,17 @@ def test_a_plural_for_attackers_after_a_dateline_names_the_doers(tmp_path):
     mentions = _report(tmp_path, "CAIRO (Reuters) - Militants attacked an army checkpoint in Egypt's North Sinai "
                                  "province on Saturday, killing five soldiers and wounding two, security sources said.")
     assert [p.name.lower() for p in mentions[0].perpetrators] == ["militants"]
+
+
+def test_those_beaten_to_death_by_a_mob_are_hit_and_the_mob_did_it(tmp_path):
+    """The learned model, taught on MUC-4's 'two men' who so often did the shooting, marks them
+    wherever they stand; the passive subject of a verb of violence was hit."""
+    mentions = _report(tmp_path, "Two men were beaten to death by a mob in Jharkhand's Godda district on Thursday after "
+                                 "rumours spread that they had stolen cattle, police said.")
+    assert [p.name.lower() for p in mentions[0].perpetrators] == ["mob"]
+
+
+def test_whom_earlier_attacks_are_blamed_on_did_not_do_this_one(nlp):
+    from unmist.extract.actors import find_perpetrators
+    doc = nlp("Washington has blamed Iran-backed militias for previous attacks on its facilities in Iraq.")
+    assert find_perpetrators(list(doc.sents), []) == []

@@ -255,14 +255,26 @@ PLURAL_EVENTS = frozenset({"attack", "killing", "bombing", "kidnapping", "abduct
 
 def _blamed_for_a_pattern(blamed: Token) -> bool:
     """'Ecuador has seen a surge in violence blamed on drug gangs', 'a wave of kidnappings blamed
-    on bandits': a pattern's doers, which the report gives as background, not the incident's."""
+    on bandits', 'Washington has blamed Iran-backed militias for previous attacks': a pattern's
+    doers, which the report gives as background, not the incident's."""
+    if blamed.dep_ == "dobj" and blamed.head.lemma_.lower() == "blame":
+        causes = [g for c in blamed.head.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                  if g.dep_ == "pobj"]
+        return any(_a_pattern(cause) for cause in causes)
     token = blamed.head
     if token.lower_ == "on" and token.head.i != token.i:
         token = token.head
     if token.lemma_.lower() not in ("blame", "attribute") or token.dep_ != "acl":
         return False
-    pattern = token.head.lemma_.lower()
-    return pattern in PATTERN_NOUNS or (pattern in PLURAL_EVENTS and token.head.tag_ == "NNS")
+    return _a_pattern(token.head)
+
+
+def _a_pattern(word: Token) -> bool:
+    """Violence as a pattern: 'violence', 'a wave', attacks in the plural ('previous attacks', not
+    'the killings', which are this incident's)."""
+    lemma = word.lemma_.lower()
+    return lemma in PATTERN_NOUNS or (lemma in PLURAL_EVENTS and word.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss") for c in word.children))
 
 
 # Nouns for a body of people that a name set beside names ('a little-known group, National Thowheeth Jama'ath').
@@ -294,11 +306,12 @@ def _described_kind(root: Token) -> str:
 # heavily armed men'): GTD and MUC code such doers as the perpetrators (individuals, unnamed).
 VIOLENT_VERBS = frozenset({"attack", "kill", "murder", "assassinate", "kidnap", "abduct", "bomb", "burn", "shoot",
                            "ambush", "storm", "raid", "detonate", "blow", "hurl", "throw", "torch", "stab", "seize",
-                           "massacre", "execute", "behead", "dynamite", "machinegun", "hijack", "open", "fire"})
+                           "massacre", "execute", "behead", "dynamite", "machinegun", "hijack", "open", "fire", "lynch",
+                           "beat"})
 # Nouns for people who may do violence, beyond the sides table's ('men', 'individuals', 'youths').
 DOER_NOUNS = frozenset({"man", "men", "individual", "element", "band", "gang", "youth", "assassin", "killer", "hitman",
                         "squad", "unit", "paramilitary", "agent", "criminal", "trafficker", "commando", "column",
-                        "patrol"})
+                        "patrol", "mob"})
 NOT_DOERS = frozenset({"victim", "people", "person", "persons", "life", "civilian", "resident", "child", "children",
                        "woman", "women", "boy", "girl", "student", "passenger", "villager", "official", "leader"})
 

@@ -233,6 +233,9 @@ ACTED_ON_PREPOSITIONS = frozenset({"on", "against", "at", "to", "between", "with
 BLAMING_VERBS = frozenset({"blame", "accuse", "suspect", "hold", "charge", "implicate", "identify", "name"})
 # Verbs of opinion, whose subject holds a view and did nothing ('the FMLN believes').
 THINKING_VERBS = frozenset({"believe", "think", "consider", "hope", "want", "expect", "feel"})
+# Verbs of violence, whose passive subject was hit ('Two men were beaten to death by a mob').
+HITTING_VERBS = frozenset({"kill", "shoot", "wound", "injure", "stab", "murder", "beat", "lynch", "behead", "kidnap",
+                           "abduct", "execute", "torture", "hack", "burn", "attack", "ambush", "massacre"})
 # Verbs of guarding, whose agent protected what was attacked ('a convoy escorted by soldiers').
 GUARDING_VERBS = frozenset({"escort", "guard", "protect", "accompany", "defend", "secure", "patrol", "man"})
 
@@ -240,14 +243,16 @@ GUARDING_VERBS = frozenset({"escort", "guard", "protect", "accompany", "defend",
 def in_a_doers_place(span: Span) -> bool:
     """The tagger marks a group's name wherever it stands (its training data marks every occurrence
     of a perpetrator's words); a perpetrator is not what a verb acts on ('condemned the FMLN',
-    'opened fire on FMLN columns'), who guarded what was hit ('a convoy escorted by soldiers'), nor
-    who only holds a view ('the FMLN believes')."""
+    'opened fire on FMLN columns'), who was hit ('Two men were beaten to death by a mob'), who guarded
+    what was hit ('a convoy escorted by soldiers'), nor who only holds a view ('the FMLN believes')."""
     token = climb(span.root, ("compound", "amod", "nmod", "appos", "conj", "poss"))
     if token.dep_ in ("dobj", "obj", "dative"):
         return token.head.lemma_.lower() in BLAMING_VERBS
     if token.dep_ == "pobj" and token.head.lower_ in ACTED_ON_PREPOSITIONS:
         return False
     if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.lemma_.lower() in GUARDING_VERBS:
+        return False
+    if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in HITTING_VERBS:
         return False
     return not (token.dep_ == "nsubj" and token.head.lemma_.lower() in THINKING_VERBS)
 
