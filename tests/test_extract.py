@@ -2731,3 +2731,9 @@ def test_whom_earlier_attacks_are_blamed_on_did_not_do_this_one(nlp):
     from unmist.extract.actors import find_perpetrators
     doc = nlp("Washington has blamed Iran-backed militias for previous attacks on its facilities in Iraq.")
     assert find_perpetrators(list(doc.sents), []) == []
+
+
+def test_a_town_the_gazetteer_does_not_know_is_no_victim(tmp_path):
+    mentions = _report(tmp_path, "YAOUNDE (Reuters) - Two suicide bombers killed at least nine people and wounded 30 in "
+                                 "the town of Kolofata in Cameroon's Far North region on Sunday, a local official said.")
+    assert "Kolofata" not in [v.text for v in mentions[0].victims]

@@ -36,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v155"
+EXTRACT_VERSION = "extract.rules.v156"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -282,7 +282,10 @@ def _names_a_place(span: Span) -> bool:
     root = climb(span.root, ("appos", "conj"))
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "of") and root.head.head.lemma_.lower() in BORDER_WORDS:
         return True  # 'near the border with Mali', which the tagger reads as a person
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_UNITS:
+        return True  # 'in the town of Kolofata', a town the gazetteer does not know
     return (root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "around")) or root.lemma_.lower() in PLACE_UNITS
+
 
 
 def _speaks(span: Span) -> bool:
