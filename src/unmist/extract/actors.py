@@ -277,8 +277,10 @@ def _a_pattern(word: Token) -> bool:
         c.dep_ in ("det", "poss") for c in word.children))
 
 
-# Nouns for a body of people that a name set beside names ('a little-known group, National Thowheeth Jama'ath').
-GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "cell", "network"})
+# Words for an armed group, which a name set beside them names ('a little-known group, National
+# Thowheeth Jama'ath', 'the Los Tequileros gang', 'a group called ...').
+GROUP_NOUNS = frozenset({"group", "gang", "cartel", "militia", "faction", "organization", "organisation", "movement",
+                         "network", "brigade", "battalion"})
 
 
 def _named_beside(noun: Token) -> Span | None:
@@ -572,11 +574,6 @@ def _unknown_claimant(sent: Span) -> list[ActorFinding]:
         return [ActorFinding(span.text, "organization", "claimed", span.start_char, span.end_char, sent,
                              claim_mode(sent.text))]
     return []
-
-
-# Words for an armed group that a report names it with ('the Los Tequileros gang', 'a group called ...').
-GROUP_NOUNS = frozenset({"group", "gang", "cartel", "militia", "faction", "organization", "organisation", "movement",
-                         "network", "brigade", "battalion"})
 
 
 def _the_groups_name(noun: Token) -> Span | None:
