@@ -2737,3 +2737,58 @@ def test_a_town_the_gazetteer_does_not_know_is_no_victim(tmp_path):
     mentions = _report(tmp_path, "YAOUNDE (Reuters) - Two suicide bombers killed at least nine people and wounded 30 in "
                                  "the town of Kolofata in Cameroon's Far North region on Sunday, a local official said.")
     assert "Kolofata" not in [v.text for v in mentions[0].victims]
+
+
+def test_a_dateline_after_the_headline_dates_the_report(tmp_path):
+    """'MAIDUGURI, Nigeria, March 12, 2024 (Reuters) -' under a headline: the report's date, and no
+    event date of its own ('on Monday' is the day before it)."""
+    mentions = _report(tmp_path, "Gunmen kill five soldiers in northeast Nigeria\n\n"
+                                 "MAIDUGURI, Nigeria, March 12, 2024 (Reuters) - Gunmen killed five soldiers in an "
+                                 "ambush near Damboa in Borno state on Monday, the army said.")
+    assert (mentions[0].date.start, mentions[0].date.evidence.text) == (date(2024, 3, 11), "on Monday")
+
+
+def test_an_earlier_attack_told_in_a_relative_clause_is_another_incident(tmp_path):
+    """The clause's bombing two years ago neither types, dates nor places the shooting the sentence
+    tells; it is an incident of its own."""
+    mentions = _report(tmp_path, "PESHAWAR, Pakistan, Aug 8, 2024 (AFP) - A police officer was shot dead in Peshawar on "
+                                 "Wednesday evening, police said.\n\nInspector Aslam Khan, who had survived a bombing at "
+                                 "his station in Bannu two years ago, was shot by two men on a motorcycle as he left a "
+                                 "mosque, police official Kashif Aftab said.")
+    main, earlier = mentions
+    assert (main.date.start, main.place.name, main.type) == (date(2024, 8, 7), "Peshawar", "shooting")
+    assert "Aslam Khan" in [v.text for v in main.victims]
+    assert (earlier.type, earlier.place.name, earlier.date.evidence.text) == ("bombing", "Bannu", "two years ago")
+
+
+def test_an_attack_weeks_before_is_not_this_one(tmp_path):
+    """'... weeks after a car bomb at a nearby hotel killed 12 people': the toll, the car bomb and the
+    hotel are another incident's."""
+    mentions = _report(tmp_path, "MOGADISHU, Jan 15, 2025 - A roadside bomb killed three civilians in Mogadishu's Hodan "
+                                 "district on Wednesday, police said, weeks after a car bomb at a nearby hotel killed 12 "
+                                 "people.\n\nAl-Shabaab said it planted the bomb, saying it was aimed at a government "
+                                 "convoy.")
+    main, earlier = mentions
+    assert [(f.kind, f.low) for f in main.figures if f.kind == "killed"] == [("killed", 3)]
+    assert main.type == "bombing" and "car bomb" not in [w.text for w in main.weapons]
+    assert [(p.name, main.claim) for p in main.perpetrators] == [("al-Shabaab", "claimed")]
+    assert [(f.kind, f.low) for f in earlier.figures if f.kind == "killed"] == [("killed", 12)]
+
+
+def test_a_relative_clause_of_the_same_days_tells_the_same_incident(tmp_path):
+    mentions = _report(tmp_path, "GUSAU, Nigeria, May 6, 2024 (Reuters) - Gunmen attacked Kadawa village in Zamfara "
+                                 "state, where they killed 12 people on Sunday, police said.")
+    assert len(mentions) == 1
+    assert [(f.kind, f.low) for f in mentions[0].figures if f.kind == "killed"] == [("killed", 12)]
+
+
+def test_a_death_days_after_the_shooting_is_of_that_shooting(nlp):
+    from unmist.extract.segment import sentence_facts
+    doc = nlp("He died two days after he was shot outside his home.")
+    assert [f.earlier for f in sentence_facts(doc, date(2024, 5, 6))] == [False]
+
+
+def test_an_attack_claimed_by_a_group(tmp_path):
+    mentions = _report(tmp_path, "PESHAWAR, Pakistan, Aug 8, 2024 (AFP) - A police officer was shot dead in Peshawar on "
+                                 "Wednesday evening, police said, in an attack claimed by the Pakistani Taliban.")
+    assert [(p.name, mentions[0].claim) for p in mentions[0].perpetrators] == [("Tehrik-i-Taliban Pakistan", "claimed")]

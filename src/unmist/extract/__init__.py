@@ -36,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v156"
+EXTRACT_VERSION = "extract.rules.v157"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1604,7 +1604,7 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
                     phrase = _phrase(child)
                     victims.setdefault(phrase.text.lower(), (phrase, phrase))
         for person in entities_in(facts.sent):
-            if (person.label_ == "PERSON" or after_to_death(person.root)) \
+            if facts.owns(person.start_char) and (person.label_ == "PERSON" or after_to_death(person.root)) \
                     and (effect_of(person) is not None or _identified_victim(person)) \
                     and not _names_a_place(person) and not is_the_attacker(person.root):  # 'killed three peasants in Morazan': a place
                 named = _name_alone(_full_name(person))
@@ -1718,7 +1718,7 @@ def _targets(draft: Draft, document: Document) -> tuple[TextValue, ...]:
         for chunk in noun_chunks_in(facts.sent):
             lemma = chunk.root.lemma_.lower()
             compound = f"{chunk.root.nbor(-1).lemma_.lower()} {lemma}" if chunk.root.i > chunk.start else lemma
-            if (compound in nouns or lemma in nouns) and _hit(chunk.root, blasts):
+            if (compound in nouns or lemma in nouns) and _hit(chunk.root, blasts) and facts.owns(chunk.start_char):
                 whole = with_of_phrase(chunk.root, chunk.start)  # 'the offices of the workers' federation'
                 whole = whole if len(whole) <= MAX_TARGET_WORDS else chunk
                 whole = _uncounted(whole)
@@ -1780,7 +1780,7 @@ def _weapons(draft: Draft, document: Document) -> tuple[TextValue, ...]:
                          key=lambda m: (m.start(), -m.end()))
         taken_until = 0
         for match in matches:
-            if match.start() < taken_until:
+            if match.start() < taken_until or not facts.owns(facts.sent.start_char + match.start()):
                 continue
             taken_until = match.end()
             start = facts.sent.start_char + match.start()

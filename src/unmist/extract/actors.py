@@ -22,7 +22,8 @@ from .nlp import climb, entities_in, noun_chunks_in, text_of
 CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|took|take|takes|taking|accepted)\s+(?:\w+\s+){0,2}(?:responsibility|credit)\b"
     r"|\bclaim(?:ed|s)?\s+(?:the|this|that|Sunday's|\w+'s)?\s*(?:\w+\s+){0,3}(?:attack|bombing|ambush|assault|killing|blast|operation)s?\b"
-    r"|\b(?:was|were|been|being)\s+claimed\s+by\b|\bclaim\s+(?:of|by)\b|\bclaimed\s+(?:it|them)\b",
+    r"|\b(?:was|were|been|being)\s+claimed\s+by\b|\bclaim\s+(?:of|by)\b|\bclaimed\s+(?:it|them)\b"
+    r"|\b(?:attack|bombing|ambush|assault|killing|blast|explosion|raid|kidnapping|abduction)s?\s+(?:\w+\s+)?claimed\s+by\b",
     re.IGNORECASE,
 )
 NO_CLAIM = re.compile(

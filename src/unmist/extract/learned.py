@@ -148,11 +148,12 @@ CAT_TYPES = {"BOMBING": "bombing", "KIDNAPPING": "hostage_taking", "ARSON": "ars
 
 
 def spans_by_owner(owners: list[list[Span]], spans: list[Span]) -> list[list[Span]]:
-    """Each role span goes to the incident whose sentences hold it, else to the incident told nearest
-    to it (see NEARBY_SENTENCES), else to none.
+    """Each role span goes to the incident whose clause or sentence holds it, else to the incident
+    told nearest to it (see NEARBY_SENTENCES), else to none.
 
     Args:
-        owners: each incident's sentences, in text order.
+        owners: each incident's sentences, or clauses of a sentence (an earlier incident told inside
+            a sentence about another), in text order.
         spans: role spans of the report.
 
     Returns:
@@ -161,10 +162,14 @@ def spans_by_owner(owners: list[list[Span]], spans: list[Span]) -> list[list[Spa
     result: list[list[Span]] = [[] for _ in owners]
     if not owners:
         return result
-    sentence_owner = {sent.start: n for n, sents in enumerate(owners) for sent in sents}
+    clause_owner = [(part.start, part.end, n) for n, parts in enumerate(owners) for part in parts
+                    if (part.start, part.end) != (part.sent.start, part.sent.end)]
+    sentence_owner = {part.start: n for n, parts in enumerate(owners) for part in parts
+                      if (part.start, part.end) == (part.sent.start, part.sent.end)}
     sentence_starts = [sent.start for sent in spans[0].doc.sents] if spans else []
     for span in spans:
-        owner = sentence_owner.get(span.sent.start)
+        owner = next((n for start, end, n in clause_owner if start <= span.start < end), None)
+        owner = sentence_owner.get(span.sent.start) if owner is None else owner
         if owner is None:
             owner = _nearby_owner(sentence_starts.index(span.sent.start), sentence_starts, sentence_owner)
         if owner is not None:

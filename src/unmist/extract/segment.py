@@ -76,7 +76,7 @@ LEAD_PARAGRAPHS = 2
 CLAIM_WORDS = ("responsib", "claim", "credit", "blame", "accus", "behind", "denied", "carried out by", "suspect",
                "believ", "belong", "member", "affiliat", "loyal", "link", "follower", "ordered by",
                "the bomber", "the attacker", "the gunman", "convicted", "sentenced", "statement", "ordered the",
-               "planned the", "committed the", "carried out the")
+               "planned the", "committed the", "carried out the", "planted the", "detonated the")
 
 
 @dataclass
@@ -93,6 +93,13 @@ class SentenceFacts:
     dated_triggers: frozenset[int] = frozenset()  # token index of triggers such a date modifies
     date_governors: dict[int, int] = field(default_factory=dict)  # date start -> the trigger it dates
     personal_dates: frozenset[int] = frozenset()  # starts of dates of what a person did ('who was questioned then')
+    earlier: bool = False  # a clause that tells of an earlier incident inside a sentence about another
+    set_apart: tuple[tuple[int, int], ...] = ()  # character ranges of the sentence's earlier clauses
+
+    def owns(self, start_char: int) -> bool:
+        """The character is in what these facts tell: in their words, not in an earlier clause."""
+        return self.sent.start_char <= start_char < self.sent.end_char and not any(
+            start <= start_char < end for start, end in self.set_apart)
 
     @property
     def new_event(self) -> bool:
@@ -175,8 +182,9 @@ def _strongest_family(triggers: list[Span]) -> str | None:
     return knowledge.type_family(max(types, key=knowledge.type_priority)) if types else None
 
 
-def sentence_facts(doc: Doc) -> list[SentenceFacts]:
-    """What each sentence holds, from the span groups the rule components wrote."""
+def sentence_facts(doc: Doc, published: date | None = None) -> list[SentenceFacts]:
+    """What each sentence holds, from the span groups the rule components wrote; a clause that
+    tells of an earlier incident (see _earlier_clauses) follows its sentence as facts of its own."""
     sentences = list(doc.sents)
     token_starts = [sent.start for sent in sentences]
     char_starts = [sent.start_char for sent in sentences]
@@ -192,7 +200,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
         paragraph += text_of(doc).count("\n\n", previous_end, sent.start_char)
         previous_end = sent.start_char
         governors, personal = _trigger_dates(doc, sent, triggers[index], dates[index])
-        facts.append(SentenceFacts(
+        whole = SentenceFacts(
             sent=sent, index=index, paragraph=paragraph,
             triggers=[t for t in triggers[index] if not t._.unmist_trigger["irrealis"]],
             figures=[f for f in figures[index] if f.start < sent.end_char],
@@ -203,8 +211,133 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
             dated_triggers=frozenset(governors.values()),
             date_governors=governors,
             personal_dates=personal,
-        ))
+        )
+        clauses = _earlier_clauses(whole, published)
+        facts.append(_without(whole, clauses))
+        facts.extend(_clause_facts(whole, clause) for clause in clauses)
     return facts
+
+
+# Units of a stated time between two incidents ('weeks after a car bomb killed 12'); hours and
+# minutes measure how one incident unfolds.
+EARLIER_UNITS = frozenset({"day", "week", "month", "year", "decade"})
+EARLIER_MARKS = frozenset({"after", "since"})
+
+
+def _earlier_clauses(facts: SentenceFacts, published: date | None) -> list[Span]:
+    """Clauses that tell of an earlier incident inside a sentence about another one: a relative
+    clause with a date of its own weeks before ('the road to Biu, where a suicide bomber killed 20
+    people in June 2023'; 'Khan, who had survived a bombing in Bannu two years ago, was shot'), or
+    an incident a stated time before ('weeks after a car bomb at a nearby hotel killed 12 people').
+    Read with the sentence, its toll, date and type were taken for the sentence's own incident.
+    The rest of the sentence must tell an event of its own, and not a death (a victim 'died two
+    days after he was shot' died of that shooting)."""
+    clauses = []
+    for token in facts.sent:
+        clause = _relative_clause_of_the_past(token, facts, published) or _a_time_before(token)
+        if clause is None or any(c.start <= clause.start < c.end for c in clauses):
+            continue
+        if _tells_an_event(facts, clause, inside=True) and _tells_an_event(facts, clause, inside=False):
+            clauses.append(clause)
+    return clauses
+
+
+def _relative_clause_of_the_past(token: Token, facts: SentenceFacts, published: date | None) -> Span | None:
+    """A relative clause on a noun that is no event ('the attack, which killed 12' tells the same
+    one), with a date in it more than AFTERMATH_DAYS before the report's."""
+    if token.dep_ != "relcl" or _names_an_event(token.head) or published is None:
+        return None
+    clause = _subtree_span(token)
+    for expr in facts.dates:
+        if clause.start_char <= expr.start < clause.end_char and expr.kind != "span":
+            end = resolve(expr, published, None)
+            end = end.end or end.start
+            if end is not None and (published - end).days > AFTERMATH_DAYS:
+                return clause
+    return None
+
+
+def _a_time_before(token: Token) -> Span | None:
+    """The clause or phrase after 'weeks after', 'a day after', 'two years since', where what the
+    sentence tells before it is an incident ('The shooting came a day after a 2-year-old boy died
+    after being shot', 'A girl was shot Friday, two days after a 3-year-old was killed').  Not
+    'the day after' (the same incident's sequel), nor after an arrest, a charge or a death ('A day
+    after police said a boy shot himself, investigators charged the boy'; 'He died two days after
+    he was shot')."""
+    if token.lower_ not in EARLIER_MARKS or token.dep_ not in ("mark", "prep"):
+        return None
+    clause_head = token.head if token.dep_ == "mark" else token
+    measured = [c for c in [*token.children, *clause_head.children] if c.dep_ == "npadvmod"
+                and c.lemma_.lower() in EARLIER_UNITS and not any(d.lower_ == "the" for d in c.children)]
+    if not measured or not _an_incident_told(clause_head.head if token.dep_ == "mark" else token.head, clause_head):
+        return None
+    if token.dep_ == "mark":
+        return _subtree_span(clause_head, skip={measured[0].i, token.i})
+    objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp")]
+    return _subtree_span(objects[0]) if objects else None
+
+
+def _subtree_span(token: Token, skip: frozenset[int] | set[int] = frozenset()) -> Span:
+    """The words under ``token``, from the first to the last, less leading ones in ``skip``."""
+    words = [t.i for t in token.subtree if not any(t.i in {s.i for s in token.doc[k].subtree} for k in skip)]
+    return token.doc[min(words):max(words) + 1]
+
+
+def _tells_an_event(facts: SentenceFacts, clause: Span, inside: bool) -> bool:
+    """A trigger or a casualty figure of the sentence in the clause (``inside``), or outside it."""
+    def within(start_char: int) -> bool:
+        return (clause.start_char <= start_char < clause.end_char) == inside
+    triggers = [t for t in facts.triggers if t.label_ not in ATTACH_ONLY_TYPES and within(t.start_char)]
+    if inside:  # the earlier incident is told in its own words, not by reference
+        triggers = [t for t in triggers if not t._.unmist_trigger["anaphoric"] and not t._.unmist_trigger["generic"]]
+    return bool(triggers) or any(_tells_casualties(f) and within(f.start) for f in facts.figures)
+
+
+def _an_incident_told(host: Token, clause_head: Token) -> bool:
+    """The word a time clause hangs on tells an incident: a verb of violence, or of happening with an
+    event for its subject ('The shooting came ...'), not a death or the legal aftermath."""
+    if host.lemma_.lower() in SAYING_VERBS:  # 'A bomb killed three, police said, weeks after ...': what was said
+        host = next((c for c in host.children if c.dep_ in ("ccomp", "parataxis") and c.i < host.i
+                     and c.i != clause_head.i), host)
+    lemma = host.lemma_.lower()
+    if lemma in AFTERMATH_LEMMAS or _tells_the_aftermath(host):
+        return False
+    if lemma in OCCURRENCE_VERBS | {"come"}:
+        return any(c.dep_ in ("nsubj", "nsubjpass") and _names_an_event(c) for c in host.children)
+    return lemma in CASUALTY_LEMMAS | VIOLENT_VERBS or _in_a_trigger(host)
+
+
+def _without(facts: SentenceFacts, clauses: list[Span]) -> SentenceFacts:
+    """The sentence's facts less those in its earlier clauses."""
+    if not clauses:
+        return facts
+    rest = _facts_within(facts, facts.sent, lambda start: not any(c.start_char <= start < c.end_char for c in clauses))
+    rest.set_apart = tuple((c.start_char, c.end_char) for c in clauses)
+    return rest
+
+
+def _clause_facts(facts: SentenceFacts, clause: Span) -> SentenceFacts:
+    """The facts of one earlier clause, read as a sentence of its own."""
+    earlier = _facts_within(facts, clause, lambda start: clause.start_char <= start < clause.end_char)
+    earlier.earlier = True
+    return earlier
+
+
+def _facts_within(facts: SentenceFacts, sent: Span, keep) -> SentenceFacts:
+    doc = facts.sent.doc
+    governors = {start: trigger for start, trigger in facts.date_governors.items() if keep(start)}
+    return SentenceFacts(
+        sent=sent, index=facts.index, paragraph=facts.paragraph,
+        triggers=[t for t in facts.triggers if keep(t.start_char)],
+        figures=[f for f in facts.figures if keep(f.start)],
+        dates=[d for d in facts.dates if keep(d.start)],
+        places=[p for p in facts.places if keep(p.start_char)],
+        actors=[a for a in facts.actors if keep(a.start_char)],
+        trigger_dates=frozenset(governors),
+        dated_triggers=frozenset(t for t in facts.dated_triggers if keep(doc[t].idx)),
+        date_governors=governors,
+        personal_dates=frozenset(start for start in facts.personal_dates if keep(start)),
+    )
 
 
 def _by_sentence(items, sentence_starts: list[int], start_of) -> list[list]:
@@ -462,8 +595,11 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
     drafts: list[Draft] = []
     current: Draft | None = None
     scene_date: tuple[DateExpr, Resolved, int] | None = None
-    every_sentence = sentence_facts(doc)
+    every_sentence = sentence_facts(doc, published)
     for facts in every_sentence:
+        if facts.earlier:
+            _open(drafts, facts, best_date(facts), _resolved(best_date(facts), published))
+            continue  # the story goes on with the incident its sentence told
         if not drafts and not facts.is_event and facts.paragraph <= LEAD_PARAGRAPHS:
             scene_date = _scene_date(facts, published) or scene_date
         if not facts.is_event or (not facts.new_event and best_date(facts) is None):
@@ -922,6 +1058,10 @@ def _named_again(noun: Token) -> bool:
     children = list(noun.children)
     return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and \
         not any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
+
+
+def _resolved(expr: DateExpr | None, published: date | None) -> Resolved | None:
+    return resolve(expr, published, None) if expr is not None else None
 
 
 def _open(drafts: list[Draft], facts: SentenceFacts, expr: DateExpr | None, resolved: Resolved | None) -> Draft:

@@ -71,10 +71,19 @@ def date_from_url(url: str | None) -> date | None:
     return None
 
 
+# A dateline opens the first paragraph of the body: after the title and a byline, when they are
+# stored with the text, so it is looked for at the start of each of the first few lines.
+DATELINE_LINES = 4
+
+
 def date_from_dateline(text: str) -> date | None:
-    """The date a wire dateline carries ('DUSHANBE, August 23, 2010 -')."""
-    match = DATELINE_DATE.match(text.lstrip()[:160])
-    return parse_date(match["date"]) if match else None
+    """The date a wire dateline carries ('DUSHANBE, August 23, 2010 -'), in the first lines of a report."""
+    lines = [line.strip() for line in text.lstrip()[:DATELINE_LINES * HEADER_LINE_MAX_CHARS].splitlines() if line.strip()]
+    for line in lines[:DATELINE_LINES]:
+        match = DATELINE_DATE.match(line[:160])
+        if match:
+            return parse_date(match["date"])
+    return None
 
 
 # --- boilerplate -------------------------------------------------------------------------------
@@ -146,7 +155,7 @@ TRAILING_BYLINE = re.compile(r"^\s*(?:writing|reporting) by ([^;]+)", re.IGNOREC
 BANNER_SEPARATOR = re.compile(r"\s+[|–—]\s+")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\- ]{2,40}?(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
-    r"(?:,\s+\d{1,2}\s+[A-Z][a-z]+|,\s+[A-Z][a-z]+\.?\s+\d{1,2})?"
+    r"(?:(?:,\s+\d{1,2}\s+[A-Z][a-z]+|,\s+[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
     r"\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]+\s+"
 )
 
