@@ -2792,3 +2792,45 @@ def test_an_attack_claimed_by_a_group(tmp_path):
     mentions = _report(tmp_path, "PESHAWAR, Pakistan, Aug 8, 2024 (AFP) - A police officer was shot dead in Peshawar on "
                                  "Wednesday evening, police said, in an attack claimed by the Pakistani Taliban.")
     assert [(p.name, mentions[0].claim) for p in mentions[0].perpetrators] == [("Tehrik-i-Taliban Pakistan", "claimed")]
+
+
+def test_a_unique_town_abroad_needs_its_own_name(tmp_path):
+    """'Puerto' of 'Puerto Jordan' is close enough to El Puerto de Santa María, Spain, for the
+    gazetteer; in a report about Colombia the province is the place."""
+    mentions = _report(tmp_path, "BOGOTA, Sept 17, 2024 (Reuters) - Two soldiers were killed and 27 wounded when a truck "
+                                 "packed with explosives blew up at a military base in Puerto Jordan, in Colombia's "
+                                 "Arauca province, on Tuesday, the army said.")
+    assert (mentions[0].place.country, mentions[0].place.name) == ("CO", "Arauca")
+
+
+def test_a_country_in_the_headline_gives_way_to_a_province_in_the_lead(tmp_path):
+    mentions = _report(tmp_path, "Rebels kill 18 villagers in eastern Congo\n\n"
+                                 "GOMA, Democratic Republic of Congo, Nov 18, 2024 (Reuters) - Suspected Allied "
+                                 "Democratic Forces (ADF) rebels killed at least 18 people with machetes in an overnight "
+                                 "raid on the village of Mangodomu in North Kivu province, a local leader said on Monday.")
+    assert (mentions[0].place.country, mentions[0].place.precision) == ("CD", "province")
+
+
+def test_a_city_with_its_states_name_in_the_headline_gives_way_to_the_town(tmp_path):
+    mentions = _report(tmp_path, "Gunmen kill 11 at Guanajuato bar\n\n"
+                                 "MEXICO CITY, July 1, 2024 (AP) - Armed men burst into a bar in the central Mexican city "
+                                 "of Celaya late Saturday and opened fire, killing 11 people and wounding three, state "
+                                 "prosecutors said.")
+    assert mentions[0].place.name == "Celaya"
+
+
+def test_a_capitals_dateline_does_not_place_an_attack_in_a_part_of_the_country(tmp_path):
+    """'OUAGADOUGOU (AFP) -' is where the wire filed from; the outpost was 'in northern Burkina Faso'
+    (which the tagger reads as a person's name), overrun by jihadists."""
+    mentions = _report(tmp_path, "OUAGADOUGOU (AFP) - Dozens of soldiers were killed on Saturday when hundreds of "
+                                 "jihadists overran an army outpost in Mansila, in northern Burkina Faso, security sources "
+                                 "said on Monday.")
+    assert (mentions[0].place.name, mentions[0].place.precision) == ("Burkina Faso", "country")
+    assert [p.name for p in mentions[0].perpetrators] == ["jihadists"]
+
+
+def test_the_day_a_toll_rose_does_not_date_the_blast(tmp_path):
+    mentions = _report(tmp_path, "PESHAWAR, Pakistan, Jan 31, 2023 (Reuters) - The death toll from a suicide bombing at "
+                                 "a mosque inside a police compound in Peshawar rose to 101 on Tuesday, officials said."
+                                 "\n\nMore than 220 people were wounded in Monday's blast.")
+    assert mentions[0].date.start == date(2023, 1, 30)

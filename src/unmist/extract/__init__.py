@@ -10,6 +10,7 @@ plus read-only knowledge files, so documents can be processed in any order and i
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from collections import Counter
 from collections.abc import Iterator
@@ -36,7 +37,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v157"
+EXTRACT_VERSION = "extract.rules.v158"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -161,8 +162,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     if draft.core:
         headline = _title_place(doc, document, countries)
         if place is None or only_by_the_way:
-            place = headline or _dateline_place(document, doc, countries) or place \
-                or _first_place_told(doc, document, countries)
+            dateline = None if _a_part_of_the_country(draft) else _dateline_place(document, doc, countries)
+            place = headline or dateline or place or _first_place_told(doc, document, countries)
         elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)
                                        or _a_town_the_body_names(headline, place, doc, document)):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
@@ -684,6 +685,26 @@ def _demonym_countries(tokens) -> list[str]:
             if t.text in demonyms and not (t.head.lemma_.lower() in FOREIGN_PROPERTY and t.head.i != t.i)]
 
 
+# Words that put an incident in a part of a country ('in northern Burkina Faso').
+COUNTRY_PARTS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                           "southeastern", "southwestern", "north", "south", "east", "west", "northeast", "northwest",
+                           "southeast", "southwest", "remote", "rural"})
+
+
+def _a_part_of_the_country(draft: Draft) -> bool:
+    """The incident's sentences put it in a part of a country ('overran an army outpost in Mansila,
+    in northern Burkina Faso'): a wire's dateline ('OUAGADOUGOU (AFP) -') is where it was filed
+    from, not that part."""
+    return any(span._.unmist and span._.unmist[0].precision == "country" and span.start > 0
+               and span.doc[span.start - 1].lower_ in COUNTRY_PARTS
+               for facts in draft.sentences for span in facts.places)
+
+
+def _named_as_its_state(city) -> bool:
+    """'Guanajuato', 'Chihuahua', 'Kaduna': a city with the name of its first-level area."""
+    return bool(city.admin1) and knowledge.name_key(city.name) == knowledge.name_key(city.admin1)
+
+
 def _elsewhere(place: PlaceValue, headline: PlaceValue) -> bool:
     """A town or district the headline names lies in another admin area than the body's place: the
     body's is someone's home town or a place in passing, the headline's is the story's."""
@@ -694,9 +715,11 @@ def _a_town_the_body_names(headline: PlaceValue, place: PlaceValue, doc: Doc, do
     """The headline proper (not the outlet's name and town a scraped title ends with: '... - Live5News.com
     | Charleston, SC') names another town of the body's state, one the body names too ('Two teens hurt
     in Kent shooting' over a body placed in Federal Way, where a victim was found; '... in northeast
-    Columbus' over a body placed in the county of 'the Franklin County jail'): the story's town."""
+    Columbus' over a body placed in the county of 'the Franklin County jail'): the story's town.
+    Not a city that has its state's name, which a headline writes for the state (see
+    :func:`_town_of_the_state`)."""
     if headline.precision != "exact" or place.precision not in ("exact", "district") or headline.name == place.name \
-            or (headline.country, headline.admin1) != (place.country, place.admin1):
+            or (headline.country, headline.admin1) != (place.country, place.admin1) or _named_as_its_state(headline):
         return False
     name = headline.name.lower()
     proper = re.split(r"\s[|–—-]\s", document.title or "")[0].lower()
@@ -766,7 +789,7 @@ def _linking_name(span: Span, countries: Counter, after_locative: bool = False,
                   ignore_entity: bool = False) -> str | None:
     """The name linking compares for a place span: the place's own when it resolves to one (not a
     country), the words as written for a town with namesakes (see :func:`_namesakes_town`), else None."""
-    place = choose_place(span._.unmist, countries, after_locative)
+    place = choose_place(span._.unmist, countries, after_locative, span.text)
     if place is not None:
         return place.name if place.precision != "country" else None
     return " ".join(span.text.split()) if _namesakes_town(span, ignore_entity) else None
@@ -988,9 +1011,11 @@ def _outgrows_namesakes(candidates: tuple) -> gazetteer.Place | None:
     return None
 
 
-def choose_place(candidates: tuple, countries: Counter, after_locative: bool = False) -> gazetteer.Place | None:
+def choose_place(candidates: tuple, countries: Counter, after_locative: bool = False,
+                 name: str | None = None) -> gazetteer.Place | None:
     """The candidate in a country the report is about; a big place anywhere; a town without
-    namesakes that the report puts something 'in'; else nothing."""
+    namesakes that the report puts something 'in', in another country than the report's only when
+    ``name`` (the words as written) is its own name; else nothing."""
     for place in candidates:
         if place.curated or place.precision == "country":
             return place
@@ -1003,9 +1028,22 @@ def choose_place(candidates: tuple, countries: Counter, after_locative: bool = F
     big = [p for p in candidates if p.population >= BIG_PLACE_POPULATION]
     if big:
         return big[0]
-    if after_locative and len(candidates) == 1 and candidates[0].population >= UNIQUE_PLACE_POPULATION:
-        return candidates[0]  # 'shot in Fort Pierce': a town with no namesake in the gazetteer
+    if after_locative and len(candidates) == 1 and candidates[0].population >= UNIQUE_PLACE_POPULATION \
+            and (not countries or name is None or _own_name(candidates[0], name)):
+        # 'shot in Fort Pierce': a town with no namesake in the gazetteer; but the 'Puerto' of 'a base
+        # in Puerto Jordan, in Colombia's Arauca province' is no El Puerto de Santa María in Spain
+        return candidates[0]
     return _dominant(candidates) if not countries else None
+
+
+def _own_name(place: gazetteer.Place, name: str) -> bool:
+    """The words name the place itself, accents aside, not a part of a longer name or a spelling
+    the gazetteer only took as close enough."""
+    return knowledge.name_key(_without_accents(place.name)) == knowledge.name_key(_without_accents(name))
+
+
+def _without_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _tied_namesakes(ranked: list, areas: frozenset) -> bool:
@@ -1046,14 +1084,29 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
             # a reference point ('east of Dushanbe'), a police force's seat ('Austin police said') or
             # someone's home town ('Burney Everett, 28, of Detroit') places the incident only when
             # nothing else does
+            # a country comes after any place in it ('Rebels kill 18 villagers in eastern Congo' over
+            # '... in North Kivu province')
             rank = (_is_reference_point(span) or names_a_jurisdiction(span) or _is_residence(span),
-                    place.precision not in ("exact", "district"), order, gazetteer.PRECISION_RANK[place.precision],
-                    span.start_char)
+                    place.precision not in ("exact", "district"), place.precision == "country", order,
+                    gazetteer.PRECISION_RANK[place.precision], span.start_char)
             found.append((rank, place, span, facts))
     if not found:
         return None, False
-    rank, place, span, facts = _town_of_the_county(min(found, key=lambda f: f[0]), found)
+    rank, place, span, facts = _town_of_the_state(_town_of_the_county(min(found, key=lambda f: f[0]), found), found)
     return _place_value(place, evidence_at(document, facts.sent, span.start_char, span.end_char)), rank[0]
+
+
+def _town_of_the_state(best: tuple, found: list[tuple]) -> tuple:
+    """A city that has its state's name, in a headline, stands for the state when the incident's
+    sentences name another town of it ('Gunmen kill 11 at Guanajuato bar' over '... a bar in the
+    central Mexican city of Celaya'): the town is where it happened.  (In the body, 'San Salvador'
+    is the capital, not its department.)"""
+    city, facts = best[1], best[3]
+    if city.precision != "exact" or not _named_as_its_state(city) or facts.paragraph != 0:
+        return best
+    towns = [f for f in found if f[0][0] == best[0][0] and f[1].precision == "exact" and f[1].name != city.name
+             and (f[1].country, f[1].admin1) == (city.country, city.admin1)]
+    return min(towns, key=lambda f: f[0], default=best)
 
 
 def _town_of_the_county(best: tuple, found: list[tuple]) -> tuple:
@@ -1095,7 +1148,7 @@ def _scene_candidate(span: Span, countries: Counter, after_locative: bool = Fals
         return city
     if _called_a_neighbourhood(span) and (city := _the_big_city_of(candidates, countries)) is not None:
         return city
-    place = choose_place(candidates, countries, after_locative)
+    place = choose_place(candidates, countries, after_locative, span.text)
     if place is None and not countries and after_locative and len(candidates) == 1 and in_running_prose(span):
         place = candidates[0] if candidates[0].population >= SMALL_TOWN_POPULATION else None
     return None if place is None or _far_from_home(place, countries) else place

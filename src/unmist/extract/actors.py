@@ -310,7 +310,7 @@ def _described_kind(root: Token) -> str:
 VIOLENT_VERBS = frozenset({"attack", "kill", "murder", "assassinate", "kidnap", "abduct", "bomb", "burn", "shoot",
                            "ambush", "storm", "raid", "detonate", "blow", "hurl", "throw", "torch", "stab", "seize",
                            "massacre", "execute", "behead", "dynamite", "machinegun", "hijack", "open", "fire", "lynch",
-                           "beat"})
+                           "beat", "overrun", "overran"})  # an outpost overrun by its attackers
 # Nouns for people who may do violence, beyond the sides table's ('men', 'individuals', 'youths').
 DOER_NOUNS = frozenset({"man", "men", "individual", "element", "band", "gang", "youth", "assassin", "killer", "hitman",
                         "squad", "unit", "paramilitary", "agent", "criminal", "trafficker", "commando", "column",

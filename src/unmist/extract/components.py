@@ -612,6 +612,8 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
         return False
     if token.ent_type_ == "PERSON" or token.text in people:
         previous = token.doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and previous.lower_ in NAME_PREFIXES and previous.i > 0:
+            previous = token.doc[previous.i - 1]  # 'in northern Burkina Faso'
         placed = previous is not None and previous.lower_ in LOCATIVES and not _possessive_follows(token)
         return placed or _before_police(token) or _a_countrys_named_site(token)
     return True

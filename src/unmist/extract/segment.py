@@ -57,7 +57,8 @@ AFTERMATH_VERBS = frozenset({"search", "hunt", "mourn", "bury", "attend", "appea
                              "mark", "celebrate"})  # an anniversary, a birthday: 'Sunday marks two years since'
 AFTERMATH_NOUNS = frozenset({"funeral", "vigil", "service", "memorial", "hearing", "manhunt", "arraignment", "trial",
                              "court", "courtroom", "indictment", "bond", "bail", "warrant", "arrest", "appearance",
-                             "plea", "judge", "jury", "custody", "conference", "briefing", "autopsy", "search"})
+                             "plea", "judge", "jury", "custody", "conference", "briefing", "autopsy", "search",
+                             "toll"})  # 'The death toll rose to 101 on Tuesday': the day of a count, not of the blast
 COARSE_DATES = frozenset({"month", "month_year", "year", "season", "span", "period"})
 # Words that tie people to an incident even when no known group or trigger is in the sentence.
 RESPONSIBILITY_WORDS = ("convicted", "sentenced", "found guilty", "the bomber was", "the attacker was", "loyal to",
