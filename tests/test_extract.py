@@ -2834,3 +2834,39 @@ def test_the_day_a_toll_rose_does_not_date_the_blast(tmp_path):
                                  "a mosque inside a police compound in Peshawar rose to 101 on Tuesday, officials said."
                                  "\n\nMore than 220 people were wounded in Monday's blast.")
     assert mentions[0].date.start == date(2023, 1, 30)
+
+
+def test_a_place_a_countrys_possessive_writes_is_in_that_country(tmp_path):
+    """'Iraq's Kurdistan region' is no Kordestan province of Iran."""
+    mentions = _report(tmp_path, "ERBIL, Iraq, March 3, 2025 (Reuters) - A Turkish drone strike killed three members of "
+                                 "the Kurdistan Workers Party (PKK) in a vehicle near the town of Sidakan in Iraq's "
+                                 "Kurdistan region on Sunday, local officials said.")
+    assert mentions[0].place.country == "IQ"
+
+
+def test_a_barangay_story_is_philippine(tmp_path):
+    """A report that names no country but writes 'Barangay' is from the Philippines: 'Samar' is the
+    province, not Samar, Ukraine."""
+    mentions = _report(tmp_path, "2 soldiers killed, 3 hurt in NPA ambush in Samar\n\n"
+                                 "CATBALOGAN CITY – Two soldiers were killed while three others were wounded when "
+                                 "communist New People's Army (NPA) rebels ambushed a military patrol in Barangay Tenani, "
+                                 "Paranas, Samar on Saturday morning, the Army said.")
+    assert mentions[0].place.country == "PH"
+
+
+def test_who_killed_the_attacker_did_not_do_the_attack(tmp_path):
+    mentions = _report(tmp_path, "JERUSALEM, Aug 18, 2024 (Reuters) - A Palestinian gunman shot dead two Israelis at a "
+                                 "petrol station near the settlement of Eli in the occupied West Bank on Sunday, before "
+                                 "being shot and killed by an off-duty soldier, the Israeli military said.")
+    assert [p.name for p in mentions[0].perpetrators] == ["Palestinian gunman"]
+
+
+def test_a_gangs_name_is_no_place(tmp_path):
+    """'the Gran Grif gang' names no Gran, Norway; 'the central Haitian town of Pont-Sonde', which the
+    gazetteer does not know, is not the capital the wire filed from."""
+    mentions = _report(tmp_path, "PORT-AU-PRINCE, Oct 4, 2024 (AP) - Members of the Gran Grif gang opened fire on "
+                                 "residents of the central Haitian town of Pont-Sonde on Thursday, killing at least 70 "
+                                 "people, the United Nations human rights office said on Friday.")
+    assert mentions[0].place is None or mentions[0].place.country == "HT"
+    assert mentions[0].place is None or mentions[0].place.name != "Port-au-Prince"
+

@@ -221,3 +221,15 @@ def test_every_format_gives_its_reports_with_url_and_date(tmp_path):
     assert "Termez" in by_file["crawl.warc.gz"][0].text
     assert str(by_file["feed.rss"][0].published) == "2021-06-03"
     assert by_file["feed.atom"][0].url == "https://atom.example/2021/06/03/b"
+
+
+def test_a_wires_version_tag_and_note_are_not_the_story(tmp_path):
+    path = tmp_path / "update.txt"
+    path.write_text("UPDATE 2-Suicide bomber kills 9 at Somali military base\n\n"
+                    "MOGADISHU, Oct 2, 2024 (Reuters) - A suicide bomber killed at least nine soldiers at a military "
+                    "base in the Somali capital on Wednesday, a military officer said.\n\n"
+                    "(Updates toll in paragraph 1, adds claim)\n\n"
+                    "The bomber blew himself up among soldiers queuing for breakfast, a captain said.\n", encoding="utf-8")
+    document = next(iter(ingest([path])))
+    assert document.title == "Suicide bomber kills 9 at Somali military base"
+    assert "UPDATE 2" not in document.text and "(Updates toll" not in document.text

@@ -10,7 +10,6 @@ plus read-only knowledge files, so documents can be processed in any order and i
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from collections import Counter
 from collections.abc import Iterator
@@ -37,7 +36,7 @@ from .segment import Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v158"
+EXTRACT_VERSION = "extract.rules.v159"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -558,7 +557,8 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
                 counts[place.country] += 1
                 if place.precision == "exact":
                     city_areas.add((place.admin1, place.country))
-            elif dominant := _dominant(span._.unmist):
+            elif (dominant := _dominant(span._.unmist)) and (not styled or dominant.country in styled):
+                # (not 'Samar' of a story of a barangay: Samar, Ukraine is the biggest namesake)
                 cities[dominant.country] += 1
                 city_areas.add((dominant.admin1, dominant.country))
                 place = dominant
@@ -691,13 +691,28 @@ COUNTRY_PARTS = frozenset({"northern", "southern", "eastern", "western", "centra
                            "southeast", "southwest", "remote", "rural"})
 
 
+# Nouns for a settlement named with 'of' ('the central Haitian town of Pont-Sonde').
+SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet", "locality", "commune", "settlement"})
+
+
 def _a_part_of_the_country(draft: Draft) -> bool:
     """The incident's sentences put it in a part of a country ('overran an army outpost in Mansila,
-    in northern Burkina Faso'): a wire's dateline ('OUAGADOUGOU (AFP) -') is where it was filed
-    from, not that part."""
+    in northern Burkina Faso'), or in a town the gazetteer does not know ('the central Haitian town
+    of Pont-Sonde'): a wire's dateline ('OUAGADOUGOU (AFP) -') is where it was filed from, not
+    where that is."""
     return any(span._.unmist and span._.unmist[0].precision == "country" and span.start > 0
                and span.doc[span.start - 1].lower_ in COUNTRY_PARTS
-               for facts in draft.sentences for span in facts.places)
+               for facts in draft.sentences for span in facts.places) \
+        or any(_an_unknown_town(facts) for facts in draft.sentences)
+
+
+def _an_unknown_town(facts: SentenceFacts) -> bool:
+    """'the town of Pont-Sonde', the name no place the gazetteer knows."""
+    doc = facts.sent.doc
+    known = {i for span in facts.places for i in range(span.start, span.end)}
+    return any(token.lemma_.lower() in SETTLEMENT_NOUNS and token.i + 2 < facts.sent.end
+               and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].is_title and token.i + 2 not in known
+               for token in facts.sent)
 
 
 def _named_as_its_state(city) -> bool:
@@ -1029,21 +1044,11 @@ def choose_place(candidates: tuple, countries: Counter, after_locative: bool = F
     if big:
         return big[0]
     if after_locative and len(candidates) == 1 and candidates[0].population >= UNIQUE_PLACE_POPULATION \
-            and (not countries or name is None or _own_name(candidates[0], name)):
+            and (not countries or name is None or gazetteer.bears_own_name(candidates[0], " ".join(name.split()))):
         # 'shot in Fort Pierce': a town with no namesake in the gazetteer; but the 'Puerto' of 'a base
         # in Puerto Jordan, in Colombia's Arauca province' is no El Puerto de Santa María in Spain
         return candidates[0]
     return _dominant(candidates) if not countries else None
-
-
-def _own_name(place: gazetteer.Place, name: str) -> bool:
-    """The words name the place itself, accents aside, not a part of a longer name or a spelling
-    the gazetteer only took as close enough."""
-    return knowledge.name_key(_without_accents(place.name)) == knowledge.name_key(_without_accents(name))
-
-
-def _without_accents(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _tied_namesakes(ranked: list, areas: frozenset) -> bool:
@@ -1209,6 +1214,8 @@ def _candidates(span: Span, countries: Counter) -> tuple:
     or names a city of ('the Englewood neighborhood' of a Chicago story is not Englewood, Colorado)."""
     if counties := _sheriffs_counties(span):
         return counties
+    if (owner := _owning_country(span)) is not None:
+        return tuple(p for p in span._.unmist if p.country == owner)
     if _called_a_region(span) and (regions := tuple(p for p in span._.unmist if p.precision == "province")):
         return regions
     if _its_capital(span) and (capitals := _capitals(span)):
@@ -1217,6 +1224,19 @@ def _candidates(span: Span, countries: Counter) -> tuple:
         return span._.unmist
     home = _home_areas(countries)
     return tuple(p for p in span._.unmist if (p.admin1, p.country) in home)
+
+
+def _owning_country(span: Span) -> str | None:
+    """The country a possessive before the name writes it in ('Iraq's Kurdistan region' is no
+    Kordestan of Iran; 'Colombia's Arauca province'), as an ISO code, or None."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in ("'s", "’s"):
+        return None
+    owner = next((p for p in doc.spans["unmist_places"] if p.end == span.start - 1), None)
+    if owner is None or not owner._.unmist:
+        return None
+    countries = [p.country for p in owner._.unmist if p.precision == "country"]
+    return countries[0] if countries else None
 
 
 # Words for a first-level area that name it with 'of': 'the southern region of Kherson'.

@@ -343,6 +343,21 @@ def _the_attacker_again(token: Token) -> bool:
         t.dep_ == "nsubj" and t.i < token.i and is_the_attacker(t) for t in token.sent)
 
 
+def _the_attackers_own_end(verb: Token) -> bool:
+    """'A Palestinian gunman shot dead two Israelis ..., before being shot and killed by an off-duty
+    soldier': a passive without a subject of its own befalls the subject of the verb it hangs on."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    first = climb(verb, ("conj",))
+    if first.dep_ == "pcomp" and first.head.pos_ == "ADP":
+        governor = first.head.head
+    elif first.dep_ in ("advcl", "xcomp"):
+        governor = first.head
+    else:
+        return False
+    return any(c.dep_ == "nsubj" and is_the_attacker(c) for c in governor.children)
+
+
 def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     """Who did it, as a description: the subject of an active verb of violence or the agent of a
     passive one, when it is people ('guerrillas', 'three heavily armed men'), not a named group."""
@@ -356,7 +371,8 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         passive = any(c.dep_ in ("auxpass", "agent") for c in verb.children)
         if not passive and _reduced_passive(verb):
             continue  # 'nine officers killed': the subject is who was hit
-        if passive and any(c.dep_ == "nsubjpass" and (is_the_attacker(c) or _the_attacker_again(c)) for c in verb.children):
+        if passive and (any(c.dep_ == "nsubjpass" and (is_the_attacker(c) or _the_attacker_again(c))
+                            for c in verb.children) or _the_attackers_own_end(verb)):
             continue  # 'the gunman was killed by police': the police answered the attack
         doers = ([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive
                  else [c for c in verb.children if c.dep_ == "nsubj"])

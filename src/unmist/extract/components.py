@@ -247,11 +247,26 @@ def mark_places(doc: Doc) -> Doc:
         if span is None:
             index += 1
             continue
-        if span.label_ != "not_place":
+        if span.label_ != "not_place" and not _starts_a_gangs_name(doc, span):
             spans.append(span)
         index = after_place = span.end
     doc.spans["unmist_places"] = _without_stray_variants(_admin_qualified(doc, spans))
     return doc
+
+
+# Nouns that end an armed group's name ('the Gran Grif gang', 'the Jalisco New Generation Cartel').
+GANG_NOUNS = frozenset({"gang", "cartel", "militia", "brigade", "battalion"})
+# How many capitalised words may stand between a place's word and the noun that ends a group's name.
+GANG_NAME_WORDS = 3
+
+
+def _starts_a_gangs_name(doc: Doc, span: Span) -> bool:
+    """The place's words begin a group's name with more capitalised words after them ('Members of
+    the Gran Grif gang' name no Gran, Norway): the group is named, not where it struck."""
+    end = span.end
+    while end < len(doc) and end - span.end < GANG_NAME_WORDS and doc[end].is_title:
+        end += 1
+    return end > span.end and end < len(doc) and doc[end].lemma_.lower() in GANG_NOUNS
 
 
 def _admin_qualified(doc: Doc, spans: list[Span]) -> list[Span]:

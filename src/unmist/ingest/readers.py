@@ -16,7 +16,7 @@ from typing import TypeVar
 from ..errors import IngestError
 from ..types import Document
 from .html import html_to_report
-from .text import Report, date_from_dateline, date_from_url, parse_date, parse_plain_text
+from .text import Report, date_from_dateline, date_from_url, parse_date, parse_plain_text, without_wire_tags
 
 Reader = Callable[[Path, bytes], Iterator[Document | IngestError]]
 READERS: dict[str, Reader] = {}
@@ -131,7 +131,7 @@ def make_document(source: str, report: Report, *, fmt: str, url: str | None = No
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         source=source,
         text=text,
-        title=_clean(report.title),
+        title=_clean(without_wire_tags(report.title)),
         outlet=_clean(report.outlet),
         byline=_clean(report.byline),
         dateline=_clean(report.dateline),

@@ -105,9 +105,20 @@ BOILERPLATE_LINE = re.compile(
     r"|^\s*(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies).*$"
     r"|^\s*(?:\(c\)|©|copyright)\s.*$|^.*all rights reserved\.?\s*$"
     r"|^\s*\w+ will update this (?:report|story)\.?\s*$"
-    r"|^\s*(?:source: )?read full article\s*$",
+    r"|^\s*(?:source: )?read full article\s*$"
+    # a wire's note on what a new version changed: '(Updates toll in paragraph 1, adds claim)'
+    r"|^\s*\((?:updates|adds|recasts|corrects|changes|rewrites|refiles|fixes|removes|inserts|writes through)\b[^)]*\)\s*$",
     re.IGNORECASE,
 )
+# The version tag a wire puts before a headline ('UPDATE 2-Suicide bomber kills 9', 'REFILE-...').
+WIRE_TAG = re.compile(r"^\s*(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|WRAPUP|INSIGHT|ANALYSIS|FACTBOX)"
+                      r"(?:\s+\d+)?\s*-\s*(?=\S)")
+
+
+def without_wire_tags(title: str | None) -> str | None:
+    """The headline without a wire's version tag: 'UPDATE 2-Suicide bomber kills 9' is 'Suicide
+    bomber kills 9' (the tag read as words made '2-Suicide bomber' a perpetrator)."""
+    return WIRE_TAG.sub("", title) if title else title
 MENU_SEPARATORS = re.compile(r"\s(?:\||>|»|·|/)\s")
 
 
@@ -238,6 +249,7 @@ def parse_plain_text(raw: str, *, has_header: bool = True) -> Report:
     _read_trailing_byline(body, fields)
     body = _read_trailing_date(body, fields)
     text = _join_paragraphs(body)
+    title = without_wire_tags(title)
     if title:
         text = f"{title}\n\n{text}"  # the title is part of the stored text: it often carries the incident
     dateline = _dateline(body)
