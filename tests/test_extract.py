@@ -2870,3 +2870,45 @@ def test_a_gangs_name_is_no_place(tmp_path):
     assert mentions[0].place is None or mentions[0].place.country == "HT"
     assert mentions[0].place is None or mentions[0].place.name != "Port-au-Prince"
 
+
+
+def test_a_headline_that_counts_attacks_sums_their_tolls(tmp_path):
+    """'Two attacks kill 11' adds up both incidents' dead; the first one killed seven."""
+    mentions = _report(tmp_path, "Two attacks kill 11 in Pakistan's northwest\n\n"
+                                 "PESHAWAR, Pakistan, Nov 15, 2024 (Reuters) - Militants attacked a security checkpoint "
+                                 "in the Bannu district of Khyber Pakhtunkhwa province on Friday, killing seven soldiers, "
+                                 "the military said.\n\nIn a separate attack in the Bajaur district on Friday, a roadside "
+                                 "bomb killed four policemen escorting a polio vaccination team, police said.")
+    killed = [[(f.low, f.high) for f in m.figures if f.kind == "killed"] for m in mentions]
+    assert killed == [[(7, 7)], [(4, 4)]]
+
+
+def test_attacks_that_killed_are_those_attacks_and_a_group_fighting_is_who_they_are(tmp_path):
+    """'Drone attacks killed dozens ... on Monday' tells these attacks (a drone attack is an air
+    strike); 'an ethnic armed group fighting the junta' tells no clash; the learned model's 'the
+    Arakan Army' is the known group once."""
+    mentions = _report(tmp_path, "DHAKA, Aug 9, 2024 (AFP) - Drone attacks killed dozens of Rohingya Muslims, including "
+                                 "families with children, as they waited to cross the Naf river from Myanmar's Rakhine "
+                                 "state into Bangladesh on Monday, witnesses said.\n\nWitnesses blamed the Arakan Army, an "
+                                 "ethnic armed group fighting the junta, which denied responsibility.")
+    assert mentions[0].type == "air_strike"
+    assert [p.name for p in mentions[0].perpetrators] == ["Arakan Army"]
+
+
+def test_a_prison_riot_is_a_riot_not_a_break(tmp_path):
+    mentions = _report(tmp_path, "QUITO, Nov 13, 2024 (AP) - A prison riot at the Litoral penitentiary in Guayaquil "
+                                 "on Tuesday left 31 inmates dead, Ecuador's prison authority said.")
+    assert mentions[0].type == "riot"
+
+
+def test_a_campaign_begun_months_ago_dates_no_attack_and_a_gulf_is_no_town(tmp_path):
+    """'the first deaths since the group began attacking shipping in November': the campaign's start
+    dates nothing; 'the Gulf of Aden' is no Aden, and 'Gulf' no province of Papua New Guinea."""
+    mentions = _report(tmp_path, "Houthi missile strike kills three crew on ship in Gulf of Aden\n\n"
+                                 "DUBAI, March 6, 2024 (Reuters) - A missile fired by Yemen's Houthi militia struck a "
+                                 "Greek-owned bulk carrier in the Gulf of Aden on Wednesday, killing three crew members "
+                                 "and injuring four, the U.S. military said, the first deaths since the group began "
+                                 "attacking shipping in November.")
+    assert len(mentions) == 1
+    assert mentions[0].date.start == date(2024, 3, 6)
+    assert mentions[0].place is None or mentions[0].place.country == "YE"

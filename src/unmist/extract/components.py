@@ -134,6 +134,14 @@ def is_anaphoric(span: Span) -> bool:
                or (c.dep_ == "poss" and c.pos_ == "PRON") for c in root.children)
 
 
+# Verbs of what attacks did to people or places, in the past tense: those attacks, not a kind of event.
+HITTING_LEMMAS = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "strike"})
+# Verbs that make the gerund after them a campaign of many acts ('began attacking shipping').
+CAMPAIGN_VERBS = frozenset({"begin", "start", "continue", "keep", "resume", "stop"})
+# Verbs of a war someone wages, which a participle after a noun says of what they are.
+WAGING_VERBS = frozenset({"fight", "battle", "combat", "wage"})
+
+
 def is_generic(span: Span) -> bool:
     """A bare plural ('attacks', 'bombings') speaks of a kind of event, not of one event; so do a
     gerund after a preposition ('the guise of fighting terrorism'), a habit ('they usually attack at
@@ -145,8 +153,14 @@ def is_generic(span: Span) -> bool:
         return True  # 'by always fighting the counterrevolutionaries', 'they usually attack at night'
     if root.tag_ in ("VBP", "VBZ") and root.dep_ == "relcl" and not any(c.dep_ == "aux" for c in root.children):
         return True  # 'the militias who attack military positions': what they do, not what they did
+    if root.tag_ == "VBG" and root.dep_ == "acl" and root.lemma_.lower() in WAGING_VERBS:
+        return True  # 'the Arakan Army, an ethnic armed group fighting the junta': who they are
+    if root.tag_ == "VBG" and root.dep_ in ("xcomp", "ccomp") and root.head.lemma_.lower() in CAMPAIGN_VERBS:
+        return True  # 'since the group began attacking shipping in November': a campaign, not one attack
     if root.tag_ not in ("NNS", "NNPS"):
         return False
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.tag_ == "VBD" and root.head.lemma_.lower() in HITTING_LEMMAS:
+        return False  # 'Drone attacks killed dozens of Rohingya ... on Monday': these attacks
     return not any(child.dep_ in ("det", "nummod", "poss") and child.lower_ not in ("these", "such")
                    for child in root.children)
 

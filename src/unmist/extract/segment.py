@@ -547,7 +547,10 @@ def _trigger_dates(doc: Doc, sent: Span, triggers: list[Span],
     """Dates whose governing word is an incident trigger (date start -> trigger token): those date
     the incident itself; and the starts of dates of what a person did, which date none.
     ``triggers`` and ``dates`` are those starting in the sentence."""
-    trigger_tokens = {t.root.i for t in triggers if t.label_ not in ATTACH_ONLY_TYPES}
+    # a verb told as a habit or a campaign ('began attacking shipping in November') dates no attack; a
+    # bare plural may be dated ('Skirmishes that began on Wednesday')
+    trigger_tokens = {t.root.i for t in triggers if t.label_ not in ATTACH_ONLY_TYPES
+                      and not (t._.unmist_trigger["generic"] and t.root.pos_ == "VERB")}
     trigger_tokens |= {t.i for t in sent if t.lemma_.lower() in CASUALTY_LEMMAS and t.pos_ == "VERB"}
     starts: dict[int, int] = {}
     personal: set[int] = set()
