@@ -2912,3 +2912,45 @@ def test_a_campaign_begun_months_ago_dates_no_attack_and_a_gulf_is_no_town(tmp_p
     assert len(mentions) == 1
     assert mentions[0].date.start == date(2024, 3, 6)
     assert mentions[0].place is None or mentions[0].place.country == "YE"
+
+
+def test_raids_over_the_weekend_on_villages_of_a_district(tmp_path):
+    """'over the weekend' is the Saturday and Sunday before a Thursday report; 'raids on two villages
+    in the Macomia district' are not in Pemba, the provincial capital the wire files from."""
+    mentions = _report(tmp_path, "PEMBA, Mozambique, Feb 20, 2025 (Reuters) - Islamist insurgents beheaded at least 11 "
+                                 "civilians in raids on two villages in the Macomia district of Cabo Delgado province over "
+                                 "the weekend, police and local sources said on Thursday.\n\nThe attacks are the deadliest "
+                                 "this year in the province.")
+    assert (mentions[0].date.start, mentions[0].date.end) == (date(2025, 2, 15), date(2025, 2, 16))
+    assert mentions[0].place.name != "Pemba"
+
+
+def test_where_a_groups_affiliate_is_active_is_no_scene(tmp_path):
+    mentions = _report(tmp_path, "NIAMEY, Dec 11, 2024 (Reuters) - At least 29 soldiers were killed on Tuesday when "
+                                 "hundreds of militants attacked an army position near the village of Chinagodrar in "
+                                 "western Niger, close to the border with Mali, the defence ministry said.\n\nNo group has "
+                                 "claimed responsibility, but the Islamic State's Sahel affiliate is active in the area.")
+    assert mentions[0].place.country == "NE"
+
+
+def test_a_feud_is_no_perpetrator_and_an_inquiry_whether_is_suspicion(tmp_path):
+    mentions = _report(tmp_path, "COTABATO CITY, Philippines, May 2, 2025 (AP) - A grenade exploded during a town fiesta "
+                                 "in Datu Piang in the southern province of Maguindanao del Sur late Thursday, wounding 12 "
+                                 "people, police said.\n\nPolice said they were investigating whether the attack was linked "
+                                 "to a local feud or to the Dawlah Islamiyah militant group.")
+    assert [(p.name, p.status) for p in mentions[0].perpetrators] == [("Dawlah Islamiyah", "suspected")]
+
+
+def test_one_year_ago_this_weekend_is_an_anniversary(tmp_path):
+    mentions = _news_item(tmp_path, "AUBURN - The triple murder happened one year ago this weekend on Easter Sunday in "
+                                    "Auburn. Three men were shot dead outside the bar.", "2014-04-19")
+    assert mentions[0].date.evidence.text == "one year ago" and mentions[0].date.end < date(2014, 1, 1)
+
+
+def test_others_wounded_and_the_gang_again_are_the_same_attack(tmp_path):
+    mentions = _report(tmp_path, "PORT-AU-PRINCE, Oct 4, 2024 (AP) - Members of the Gran Grif gang opened fire on "
+                                 "residents of the central Haitian town of Pont-Sonde on Thursday, killing at least 70 "
+                                 "people, the United Nations said on Friday.\n\nAt least 16 others were seriously wounded, "
+                                 "and the gang set fire to 45 homes and 34 vehicles, the UN said.")
+    assert len(mentions) == 1
+    assert [(f.kind, f.low) for f in mentions[0].figures] == [("killed", 70), ("wounded", 16)]

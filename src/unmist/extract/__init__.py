@@ -36,7 +36,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v160"
+EXTRACT_VERSION = "extract.rules.v161"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -299,7 +299,8 @@ def _speaks(span: Span) -> bool:
 
 # 'a village in Nigeria's northeastern Borno state', 'a town near': the incident's place is some
 # settlement of the area, not the city a wire files from.
-UNNAMED_SETTLEMENT = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+)?(?:village|hamlet|town|settlement|community|camp)"
+UNNAMED_SETTLEMENT = re.compile(r"\b(?:a|an|one|another|two|three|four|five|several|\d+)\s+(?:[\w-]+\s+)?"
+                                r"(?:village|hamlet|town|settlement|community|camp)s?"
                                 r"\s+(?:in|of|near)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
@@ -1137,7 +1138,16 @@ def _not_the_scene(span: Span) -> bool:
     incident's label, a speaker's or a source's seat, a surname."""
     return _is_origin(span) or _is_destination(span) or _is_journey_end(span) or _where_a_suspect_was_held(span) \
         or _names_another_incident(span) or _stands_for_a_speaker(span) \
-        or _locates_a_source(span) or _acts_like_a_person(span)
+        or _locates_a_source(span) or _acts_like_a_person(span) or _names_a_branch(span)
+
+
+# Nouns for a part of an armed group that a place's name labels ('the Islamic State's Sahel affiliate').
+BRANCH_NOUNS = frozenset({"affiliate", "branch", "offshoot", "wing", "chapter", "franchise", "faction", "cell"})
+
+
+def _names_a_branch(span: Span) -> bool:
+    """The place names where a group's branch operates, not where anything happened."""
+    return span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.lemma_.lower() in BRANCH_NOUNS
 
 
 # GeoNames lists every American hamlet, and many bear a surname or a street's name ('Wilson',

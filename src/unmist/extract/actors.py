@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import knowledge
-from . import gazetteer
+from . import gazetteer, learned
 from .components import actor_tokens
 from .nlp import climb, entities_in, noun_chunks_in, text_of
 
@@ -44,7 +44,8 @@ BLAME = re.compile(
 )
 SUSPICION = re.compile(
     r"\b(?:suspect(?:ed|s)?|believe[sd]?|thought\s+to|said\s+to\s+be|alleged(?:ly)?|may\s+have|might\s+have|possibl[ey]"
-    r"|probabl[ey]|likely|presumably|reportedly|purported(?:ly)?)\b",
+    r"|probabl[ey]|likely|presumably|reportedly|purported(?:ly)?"
+    r"|investigat\w*\s+whether|(?:looking|look|looked)\s+into\s+whether)\b",  # 'investigating whether it was linked to'
     re.IGNORECASE,
 )
 
@@ -236,8 +237,8 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
         if chunk.root.pos_ == "PRON" or chunk.root.tag_ in ("WP", "PRP") or \
                 chunk.root.lemma_.lower() in ("it", "they", "them", "he", "him", "who", "side", "group", "government"):
             continue  # 'it was discovered who was responsible': a pronoun names no one
-        if chunk.root.i in events:
-            continue  # 'blamed the attack on ...': the blamed event, not who is blamed
+        if chunk.root.i in events or chunk.root.lemma_.lower() in learned.NO_DOERS:
+            continue  # 'blamed the attack on ...': the blamed event; 'linked to a local feud': no one
         if _blamed_for_a_pattern(chunk.root):
             continue
         span = with_of_phrase(chunk.root, chunk.start)  # keep 'followers of radical ... movements' whole

@@ -49,7 +49,7 @@ class DateExpr:
     text: str
     start: int
     end: int
-    kind: str  # absolute | month_year | year | day_month | month | weekday | relative | anchor | season
+    kind: str  # absolute | month_year | year | day_month | month | weekday | relative | anchor | season | weekend
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -104,6 +104,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today|overnight)\b", re.I)),
     # 'two weeks ago', and 'in the six weeks since the shooting': the event that long before the report
     ("relative_ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:ago\b|since(?=\s+(?:the|a|an|that|his|her|their)\s))", re.I)),
+    # 'over the weekend', 'last weekend': the Saturday and Sunday before the report (not 'the Easter weekend')
+    # ('one year ago this weekend' is an anniversary)
+    ("weekend", re.compile(r"(?<!ago )\b(?:(?:over|at|during|on) (?:the|this) |(?P<rel>last|this|past) )weekend\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|this|past|earlier this) (?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?:on|last|this|early|late|since|by|until) )?{_WEEKDAY}(?:'s|’s)?(?: (?:morning|afternoon|evening|night))?\b")),
 ]
@@ -258,6 +261,9 @@ def _build(kind: str, match: re.Match[str], offset: int) -> DateExpr | None:
         return DateExpr(kind="weekday", weekday=WEEKDAYS[groups["weekday"].lower()], **common)
     if kind == "span":
         return DateExpr(kind="span", **common)
+    if kind == "weekend":
+        return DateExpr(kind="weekend", year_shift=-1 if (groups.get("rel") or "").lower() in ("last", "past") else 0,
+                        **common)
     return _build_relative(kind, groups, common)
 
 
@@ -338,6 +344,8 @@ def _resolve_against(expr: DateExpr, published: date) -> Resolved:
         if expr.text.lower().startswith("last ") and day >= published - timedelta(days=published.weekday()):
             day -= timedelta(days=7)  # 'last Tuesday' in a Wednesday report: the previous week's Tuesday
         return Resolved(day, day, "day", "published")
+    if expr.kind == "weekend":
+        return _weekend_before(published, expr.year_shift or 0)
     if expr.kind == "relative":
         day = published + timedelta(days=expr.offset_days)
         precision = "day" if expr.unit == "day" else expr.unit if expr.unit in ("week", "month", "year") else "day"
@@ -425,6 +433,15 @@ def _period_window(expr: DateExpr, published: date) -> Resolved:
         return _month_window(month_index // 12, month_index % 12 + 1, "published")
     year = published.year + shift
     return Resolved(date(year, 1, 1), date(year, 12, 31), "year", "published")
+
+
+def _weekend_before(published: date, shift: int) -> Resolved:
+    """The Saturday and Sunday of 'over the weekend': the last ones up to the report's day; 'last
+    weekend' written on a weekend is the one before."""
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    if shift < 0 and published.weekday() >= 5:
+        saturday -= timedelta(days=7)
+    return Resolved(saturday, min(saturday + timedelta(days=1), max(published, saturday)), "day", "published")
 
 
 def _around(day: date, precision: str) -> Resolved:

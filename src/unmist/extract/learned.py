@@ -245,11 +245,17 @@ HITTING_VERBS = frozenset({"kill", "shoot", "wound", "injure", "stab", "murder",
 GUARDING_VERBS = frozenset({"escort", "guard", "protect", "accompany", "defend", "secure", "patrol", "man"})
 
 
+# Nouns for a quarrel or a war, which the tagger may mark where a doer would stand: no one did anything.
+NO_DOERS = frozenset({"feud", "dispute", "quarrel", "rivalry", "conflict", "war", "insurgency", "violence", "vendetta"})
+
+
 def in_a_doers_place(span: Span) -> bool:
     """The tagger marks a group's name wherever it stands (its training data marks every occurrence
     of a perpetrator's words); a perpetrator is not what a verb acts on ('condemned the FMLN',
     'opened fire on FMLN columns'), who was hit ('Two men were beaten to death by a mob'), who guarded
     what was hit ('a convoy escorted by soldiers'), nor who only holds a view ('the FMLN believes')."""
+    if span.root.lemma_.lower() in NO_DOERS:
+        return False  # 'linked to a local feud or to the Dawlah Islamiyah militant group'
     token = climb(span.root, ("compound", "amod", "nmod", "appos", "conj", "poss"))
     if token.dep_ in ("dobj", "obj", "dative"):
         return token.head.lemma_.lower() in BLAMING_VERBS
