@@ -2954,3 +2954,10 @@ def test_others_wounded_and_the_gang_again_are_the_same_attack(tmp_path):
                                  "and the gang set fire to 45 homes and 34 vehicles, the UN said.")
     assert len(mentions) == 1
     assert [(f.kind, f.low) for f in mentions[0].figures] == [("killed", 70), ("wounded", 16)]
+
+
+def test_the_claimants_toll_comes_after_the_reports_own(tmp_path):
+    mentions = _report(tmp_path, "COTONOU, Jan 9, 2025 (AFP) - Jihadists killed 28 soldiers in an attack on a military "
+                                 "post in northern Benin on Wednesday, a military source said.\n\nThe al-Qaeda-linked "
+                                 "JNIM claimed the attack, saying it had killed 30 soldiers.")
+    assert [(f.low, f.high) for f in mentions[0].figures if f.kind == "killed"] == [(28, 28)]

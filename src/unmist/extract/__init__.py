@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import knowledge
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
-from .actors import (ATTACK_NOUNS, VIOLENT_VERBS, ActorFinding, claim_status, described, find_perpetrators, is_the_attacker,
-                     kinds_of_doers, with_of_phrase)
+from .actors import (ATTACK_NOUNS, CLAIM, VIOLENT_VERBS, ActorFinding, claim_status, described, find_perpetrators,
+                     is_the_attacker, kinds_of_doers, with_of_phrase)
 from .components import LOCATIVES, in_running_prose, names_a_jurisdiction, place_tokens
 from .figures import CARRYING_VERBS, Figure, after_to_death, sum_figures
 from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
@@ -36,7 +36,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v161"
+EXTRACT_VERSION = "extract.rules.v162"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -561,8 +561,10 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
                 counts[place.country] += 1
                 if place.precision == "exact":
                     city_areas.add((place.admin1, place.country))
-            elif (dominant := _dominant(span._.unmist)) and (not styled or dominant.country in styled):
-                # (not 'Samar' of a story of a barangay: Samar, Ukraine is the biggest namesake)
+            elif (dominant := _dominant(span._.unmist)) and (not styled or dominant.country in styled
+                                                              or dominant.precision == "country"):
+                # (not 'Samar' of a story of a barangay: Samar, Ukraine is the biggest namesake; a country
+                # named is that country, whatever formulas the report writes: 'Santa Ana, El Salvador')
                 cities[dominant.country] += 1
                 city_areas.add((dominant.admin1, dominant.country))
                 place = dominant
@@ -1539,7 +1541,8 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
             totals = []  # 'put the number of dead at nine' beside 'eleven officers were killed': not a total
             sides = {"one"}
         if totals or len(sides) == 1:
-            figure, facts = max(totals or accounts, key=lambda pair: (_magnitude(pair[0]), -pair[0].start))
+            figure, facts = max(totals or accounts, key=lambda pair: (not _the_claimants_count(*pair), _magnitude(pair[0]),
+                                                                      -pair[0].start))
             # No one of those shot lived (_survivors): a zero the report implies, which a report that
             # tells of others wounded outweighs.
             implied = figure.shot and figure.low == 0
@@ -1674,6 +1677,19 @@ def _sentence_accounts(figures: list[Figure]) -> list[Figure]:
             continue
         accounts.append(sum_figures(kind, same))
     return accounts
+
+
+# 'The al-Qaeda-linked JNIM claimed the attack, saying it had killed 30 soldiers': the group's own count.
+CLAIMANTS_WORDS = re.compile(r"\b(?:saying|said|claiming|claimed)\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\b",
+                             re.IGNORECASE)
+
+
+def _the_claimants_count(figure: Figure, facts: SentenceFacts) -> bool:
+    """A toll the group that claims the attack gives, which reports set beside the officials' own
+    ('Jihadists killed 28 soldiers ... JNIM claimed the attack, saying it had killed 30'): a
+    claimant inflates; the report's own count comes first."""
+    text = text_of(facts.sent.doc)
+    return bool(CLAIM.search(facts.sent.text)) and CLAIMANTS_WORDS.search(text, facts.sent.start_char, figure.start) is not None
 
 
 def _magnitude(figure: Figure) -> int:
