@@ -2961,3 +2961,17 @@ def test_the_claimants_toll_comes_after_the_reports_own(tmp_path):
                                  "post in northern Benin on Wednesday, a military source said.\n\nThe al-Qaeda-linked "
                                  "JNIM claimed the attack, saying it had killed 30 soldiers.")
     assert [(f.low, f.high) for f in mentions[0].figures if f.kind == "killed"] == [(28, 28)]
+
+
+def test_a_town_the_gazetteer_does_not_know_is_not_the_dateline_capital_of_its_state(tmp_path):
+    """'the town of Kuriga in ... Kaduna state' under 'KADUNA, Nigeria' is in Kaduna state, not in
+    Kaduna city, where the wire filed from."""
+    mentions = _report(tmp_path, "KADUNA, Nigeria, March 8, 2024 (Reuters) - Gunmen abducted more than 280 pupils from a "
+                                 "school in the town of Kuriga in northwest Nigeria's Kaduna state on Thursday, a teacher "
+                                 "said.")
+    assert (mentions[0].place.name, mentions[0].place.precision) == ("Kaduna", "province")
+
+
+def test_the_sdf_is_a_group_and_hts_is_not_the_nusra_front(nlp):
+    doc = nlp("Fighting between the Syrian Democratic Forces (SDF) and Hayat Tahrir al-Sham (HTS) killed 26 people.")
+    assert {span.kb_id_ for span in doc.spans["unmist_actors"]} == {"Syrian Democratic Forces", "Hayat Tahrir al-Sham"}

@@ -36,7 +36,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v162"
+EXTRACT_VERSION = "extract.rules.v163"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -168,7 +168,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)
                                        or _a_town_the_body_names(headline, place, doc, document)):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
-        elif place.precision in ("province", "district") and not _an_unnamed_settlement_of(place, document):
+        elif place.precision in ("province", "district") and not _an_unnamed_settlement_of(place, document) \
+                and not _a_part_of_the_country(draft):  # 'the town of Kuriga in ... Kaduna state' is no Kaduna city
             dateline = _dateline_place(document, doc, countries)  # the dateline's town in that state or county
             place = dateline if dateline is not None and _within(dateline, place) else place
         if place is not None and place.precision == "district":
