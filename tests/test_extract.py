@@ -2975,3 +2975,20 @@ def test_a_town_the_gazetteer_does_not_know_is_not_the_dateline_capital_of_its_s
 def test_the_sdf_is_a_group_and_hts_is_not_the_nusra_front(nlp):
     doc = nlp("Fighting between the Syrian Democratic Forces (SDF) and Hayat Tahrir al-Sham (HTS) killed 26 people.")
     assert {span.kb_id_ for span in doc.spans["unmist_actors"]} == {"Syrian Democratic Forces", "Hayat Tahrir al-Sham"}
+
+
+def test_a_little_known_group_named_in_apposition_claims(tmp_path):
+    mentions = _report(tmp_path, "ISLAMABAD (AP) — A suicide bomber rammed an explosives-laden vehicle into a police "
+                                 "station in northwest Pakistan on Tuesday, killing six officers, officials said.\n\nA "
+                                 "little-known group, Tehreek-e-Jihad Pakistan, claimed responsibility.")
+    assert ("Tehreek-e-Jihad Pakistan", "claimed") in [(p.name, p.status) for p in mentions[0].perpetrators]
+
+
+def test_a_colon_dateline_is_where_the_paper_filed_from(tmp_path):
+    """'NEW DELHI: Five Army soldiers were killed ... in Jammu and Kashmir's Kathua district': the
+    colon dateline of South Asian papers, and a name joined by 'and' that the gazetteer knows whole."""
+    mentions = _report(tmp_path, "Five soldiers killed in terrorist ambush in Kathua\n\n"
+                                 "NEW DELHI: Five Army soldiers were killed and five others injured when terrorists "
+                                 "ambushed a military vehicle in Jammu and Kashmir's Kathua district on Monday, officials "
+                                 "said.")
+    assert mentions[0].place.name not in ("New Delhi", "Jammu")

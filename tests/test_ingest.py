@@ -233,3 +233,10 @@ def test_a_wires_version_tag_and_note_are_not_the_story(tmp_path):
     document = next(iter(ingest([path])))
     assert document.title == "Suicide bomber kills 9 at Somali military base"
     assert "UPDATE 2" not in document.text and "(Updates toll" not in document.text
+
+
+def test_a_colon_dateline_and_a_pages_labels():
+    from unmist.ingest.text import DATELINE
+    assert DATELINE.match("RAIPUR: Two jawans were killed").group("place") == "RAIPUR"
+    assert DATELINE.match("UPDATE: The victim has been identified") is None
+    assert DATELINE.match("EDITOR'S NOTE: This story contains") is None

@@ -607,6 +607,10 @@ def _the_groups_name(noun: Token) -> Span | None:
                 return None
             words = [t for t in name.subtree if t.dep_ not in ("det", "punct") and t.i <= name.i]
             return noun.doc[words[0].i: name.i + 1]
+    named = next((c for c in noun.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and len(list(c.subtree)) > 1), None)
+    if named is not None:  # 'A little-known group, Tehreek-e-Jihad Pakistan, claimed responsibility'
+        first = next(t for t in named.subtree if t.dep_ not in ("det", "punct"))
+        return noun.doc[first.i: named.i + 1]
     names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
     return noun.doc[min(t.i for c in names for t in c.subtree): noun.i + 1] if names else None
 

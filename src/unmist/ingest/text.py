@@ -164,10 +164,15 @@ def _previous_is_short(lines: list[str]) -> bool:
 BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+([A-Z][\w.'’ -]{2,80})$", re.IGNORECASE)
 TRAILING_BYLINE = re.compile(r"^\s*(?:writing|reporting) by ([^;]+)", re.IGNORECASE)
 BANNER_SEPARATOR = re.compile(r"\s+[|–—]\s+")
+# South Asian papers write the dateline with a colon ('RAIPUR: Two jawans were killed ...'); the
+# same form opens a page's labels ('UPDATE: ...', 'RELATED: ...'), which are no places.
+COLON_LABELS = ("UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "PHOTO", "EXCLUSIVE", "CORRECTION",
+                "RELATED", "READ", "AUDIO", "LIVE", "NOTE", "EDITOR", "WARNING", "GRAPHIC", "OPINION", "ANALYSIS",
+                "WHAT", "WHEN", "WHERE", "WHO", "WHY", "HOW", "SOURCE", "SOURCES", "POLICE", "UPDATES", "ALSO")
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\- ]{2,40}?(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
+    r"^(?!(?:" + "|".join(COLON_LABELS) + r")(?:['’]S)?(?:\s+[A-Z]+)?\s*:)(?P<place>[A-Z][A-Z'’.\- ]{2,40}?(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
     r"(?:(?:,\s+\d{1,2}\s+[A-Z][a-z]+|,\s+[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
-    r"\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]+\s+"
+    r"(?:\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]+|:)\s+"
 )
 
 
@@ -177,7 +182,7 @@ def _header_lines(lines: list[str]) -> list[int]:
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        if len(header) >= MAX_HEADER_LINES or len(line) > HEADER_LINE_MAX_CHARS or DATELINE.match(line) \
+        if len(header) >= MAX_HEADER_LINES or len(line) > HEADER_LINE_MAX_CHARS or dateline_of(line) \
                 or _reads_as_prose(line) or _opens_a_wrapped_paragraph(lines, index):
             break
         header.append(index)
@@ -197,6 +202,16 @@ def _opens_a_wrapped_paragraph(lines: list[str], index: int) -> bool:
             break
         block.append(line.strip())
     return len(block) >= WRAPPED_PARAGRAPH_LINES and _reads_as_prose(" ".join(block))
+
+
+def dateline_of(line: str) -> re.Match[str] | None:
+    """The dateline that opens a line; one written with a colon only before prose ('RAIPUR: Two
+    jawans were killed ... police said.'), as a headline writes a source that way too ('FMPD:
+    16-year-old accidentally shoots himself')."""
+    match = DATELINE.match(line)
+    if match is not None and match.group(0).rstrip().endswith(":") and not _reads_as_prose(line):
+        return None
+    return match
 
 
 def _reads_as_prose(line: str) -> bool:
@@ -297,7 +312,7 @@ def _dateline(body: list[str]) -> re.Match[str] | None:
     """The dateline ('GRAHAM, N.C. --') at the start of the first paragraph of prose."""
     lines = [ln.strip() for ln in body if ln.strip()][:DATELINE_PARAGRAPHS]
     for line in lines:
-        match = DATELINE.match(line)
+        match = dateline_of(line)
         if match or (len(line) > SHORT_LINE_CHARS and not CAPTION_CREDIT.search(line)):
             return match
     return None
