@@ -163,13 +163,13 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     if draft.core:
         headline = _title_place(doc, document, countries)
         if place is None or only_by_the_way:
-            dateline = None if _a_part_of_the_country(draft) else _dateline_place(document, doc, countries)
+            dateline = None if _away_from_the_dateline(draft) else _dateline_place(document, doc, countries)
             place = headline or dateline or place or _first_place_told(doc, document, countries)
         elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)
                                        or _a_town_the_body_names(headline, place, doc, document)):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
         elif place.precision in ("province", "district") and not _an_unnamed_settlement_of(place, document) \
-                and not _a_part_of_the_country(draft):  # 'the town of Kuriga in ... Kaduna state' is no Kaduna city
+                and not _away_from_the_dateline(draft):  # 'the town of Kuriga in ... Kaduna state' is no Kaduna city
             dateline = _dateline_place(document, doc, countries)  # the dateline's town in that state or county
             place = dateline if dateline is not None and _within(dateline, place) else place
         if place is not None and place.precision == "district":
@@ -702,7 +702,7 @@ COUNTRY_PARTS = frozenset({"northern", "southern", "eastern", "western", "centra
 SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet", "locality", "commune", "settlement"})
 
 
-def _a_part_of_the_country(draft: Draft) -> bool:
+def _away_from_the_dateline(draft: Draft) -> bool:
     """The incident's sentences put it in a part of a country ('overran an army outpost in Mansila,
     in northern Burkina Faso'), or in a town the gazetteer does not know ('the central Haitian town
     of Pont-Sonde'): a wire's dateline ('OUAGADOUGOU (AFP) -') is where it was filed from, not
@@ -1095,9 +1095,8 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
                 place = gazetteer.enclosing_city(place) or place  # the city, as GTD and GVA code it
             # a reference point ('east of Dushanbe'), a police force's seat ('Austin police said') or
             # someone's home town ('Burney Everett, 28, of Detroit') places the incident only when
-            # nothing else does
-            # a country comes after any place in it ('Rebels kill 18 villagers in eastern Congo' over
-            # '... in North Kivu province')
+            # nothing else does; a country comes after any place in it ('Rebels kill 18 villagers in
+            # eastern Congo' over '... in North Kivu province')
             rank = (_is_reference_point(span) or names_a_jurisdiction(span) or _is_residence(span),
                     place.precision not in ("exact", "district"), place.precision == "country", order,
                     gazetteer.PRECISION_RANK[place.precision], span.start_char)
@@ -1542,8 +1541,8 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
             totals = []  # 'put the number of dead at nine' beside 'eleven officers were killed': not a total
             sides = {"one"}
         if totals or len(sides) == 1:
-            figure, facts = max(totals or accounts, key=lambda pair: (not _the_claimants_count(*pair), _magnitude(pair[0]),
-                                                                      -pair[0].start))
+            figure, facts = max(totals or accounts, key=lambda pair: (
+                not _the_claimants_count(*pair), _magnitude(pair[0]), -pair[0].start))
             # No one of those shot lived (_survivors): a zero the report implies, which a report that
             # tells of others wounded outweighs.
             implied = figure.shot and figure.low == 0

@@ -30,8 +30,8 @@ from .nlp import entities_in, text_of
 from .victims import effect_of
 
 # Date expressions, most specific first: when a sentence has several, this one dates the event.
-DATE_SPECIFICITY = {"absolute": 0, "day_month": 1, "weekday": 2, "relative": 3, "weekend": 4, "anchor": 4, "month_year": 5,
-                    "month": 6, "season": 7, "period": 8, "year": 9}
+DATE_SPECIFICITY = {"absolute": 0, "day_month": 1, "weekday": 2, "relative": 3, "weekend": 4, "anchor": 4,
+                    "month_year": 5, "month": 6, "season": 7, "period": 8, "year": 9}
 # Triggers of these types never open an incident by themselves: arrests follow incidents.
 ATTACH_ONLY_TYPES = frozenset({"arrest"})
 CASUALTY_KINDS = frozenset({"killed", "wounded", "captured", "escaped"})
@@ -231,8 +231,8 @@ def _earlier_clauses(facts: SentenceFacts, published: date | None) -> list[Span]
     people in June 2023'; 'Khan, who had survived a bombing in Bannu two years ago, was shot'), or
     an incident a stated time before ('weeks after a car bomb at a nearby hotel killed 12 people').
     Read with the sentence, its toll, date and type were taken for the sentence's own incident.
-    The rest of the sentence must tell an event of its own, and not a death (a victim 'died two
-    days after he was shot' died of that shooting)."""
+    The clause tells its incident in its own words, and the rest of the sentence an event of its
+    own."""
     clauses = []
     for token in facts.sent:
         clause = _relative_clause_of_the_past(token, facts, published) or _a_time_before(token)
@@ -251,9 +251,9 @@ def _relative_clause_of_the_past(token: Token, facts: SentenceFacts, published: 
     clause = _subtree_span(token)
     for expr in facts.dates:
         if clause.start_char <= expr.start < clause.end_char and expr.kind != "span":
-            end = resolve(expr, published, None)
-            end = end.end or end.start
-            if end is not None and (published - end).days > AFTERMATH_DAYS:
+            window = resolve(expr, published, None)
+            last_day = window.end or window.start
+            if last_day is not None and (published - last_day).days > AFTERMATH_DAYS:
                 return clause
     return None
 
@@ -279,8 +279,10 @@ def _a_time_before(token: Token) -> Span | None:
 
 
 def _subtree_span(token: Token, skip: frozenset[int] | set[int] = frozenset()) -> Span:
-    """The words under ``token``, from the first to the last, less leading ones in ``skip``."""
-    words = [t.i for t in token.subtree if not any(t.i in {s.i for s in token.doc[k].subtree} for k in skip)]
+    """The words under ``token``, from the first to the last, less the words under those in ``skip``
+    ('weeks after' of the clause they measure)."""
+    skipped = {t.i for k in skip for t in token.doc[k].subtree}
+    words = [t.i for t in token.subtree if t.i not in skipped]
     return token.doc[min(words):max(words) + 1]
 
 
@@ -325,6 +327,7 @@ def _clause_facts(facts: SentenceFacts, clause: Span) -> SentenceFacts:
 
 
 def _facts_within(facts: SentenceFacts, sent: Span, keep) -> SentenceFacts:
+    """The sentence's facts that start at a character ``keep`` accepts, read over ``sent``."""
     doc = facts.sent.doc
     governors = {start: trigger for start, trigger in facts.date_governors.items() if keep(start)}
     return SentenceFacts(
@@ -587,7 +590,8 @@ def best_date(facts: SentenceFacts) -> DateExpr | None:
     # a weekend of what a person did dates nothing ('one of the banished leaders, who arrived in Costa Rica
     # last weekend, said'); (leaving out every date of what a person did lost GVA pairwise .8636 -> .8512
     # and MUC-4 dev 46.72 -> 46.15: the day someone was shot is often written so)
-    dates = [d for d in facts.dates if d.kind != "span" and not (d.kind == "weekend" and d.start in facts.personal_dates)]
+    dates = [d for d in facts.dates
+             if d.kind != "span" and not (d.kind == "weekend" and d.start in facts.personal_dates)]
     return min(dates, key=lambda d: (d.kind == "anchor", d.start not in facts.trigger_dates, _dates_a_death(facts, d),
                                      DATE_SPECIFICITY.get(d.kind, 10), d.start), default=None)
 
@@ -605,7 +609,8 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
     every_sentence = sentence_facts(doc, published)
     for facts in every_sentence:
         if facts.earlier:
-            _open(drafts, facts, best_date(facts), _resolved(best_date(facts), published))
+            expr = best_date(facts)
+            _open(drafts, facts, expr, _resolved(expr, published))
             continue  # the story goes on with the incident its sentence told
         if not drafts and not facts.is_event and facts.paragraph <= LEAD_PARAGRAPHS:
             scene_date = _scene_date(facts, published) or scene_date
