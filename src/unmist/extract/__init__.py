@@ -1128,9 +1128,7 @@ def _town_of_the_state(best: tuple, found: list[tuple]) -> tuple:
     city, facts = best[1], best[3]
     if city.precision != "exact" or not _named_as_its_state(city) or facts.paragraph != 0:
         return best
-    towns = [f for f in found if f[0][0] == best[0][0] and f[1].precision == "exact" and f[1].name != city.name
-             and (f[1].country, f[1].admin1) == (city.country, city.admin1)]
-    return min(towns, key=lambda f: f[0], default=best)
+    return _a_town_of_its_area(best, found, besides=city.name)
 
 
 def _town_of_the_county(best: tuple, found: list[tuple]) -> tuple:
@@ -1139,11 +1137,17 @@ def _town_of_the_county(best: tuple, found: list[tuple]) -> tuple:
     in its town (a county that only names the deputies' force ranks behind it anyway).  Within the
     incident's own sentences the state stands for the county; the rest of the report must name a
     town of the county itself (:func:`_a_town_the_report_names_in`)."""
-    county = best[1]
-    if county.precision != "district":
+    if best[1].precision != "district":
         return best
-    towns = [f for f in found if f[0][0] == best[0][0] and f[1].precision == "exact"
-             and (f[1].country, f[1].admin1) == (county.country, county.admin1)]
+    return _a_town_of_its_area(best, found)
+
+
+def _a_town_of_its_area(best: tuple, found: list[tuple], besides: str | None = None) -> tuple:
+    """The first town (other than one named ``besides``) of the first-level area of the best place
+    found, among places named as much by the way as it; else the best place."""
+    area = best[1]
+    towns = [f for f in found if f[0][0] == best[0][0] and f[1].precision == "exact" and f[1].name != besides
+             and (f[1].country, f[1].admin1) == (area.country, area.admin1)]
     return min(towns, key=lambda f: f[0], default=best)
 
 
@@ -1577,7 +1581,7 @@ def _counts_incidents(facts: SentenceFacts) -> bool:
     """The sentence tells of several incidents as one subject ('Two attacks kill 11', 'Twin blasts
     kill 20'): its figures are their sum, no one incident's."""
     return any(t.root.tag_ == "NNS" and t.root.dep_ in ("nsubj", "nsubjpass")
-               and t.root.lemma_.lower() in EVENT_NOUNS | {"strike", "airstrike", "blast"} and any(
+               and t.root.lemma_.lower() in EVENT_NOUNS | {"strike", "airstrike"} and any(
         c.dep_ in ("nummod", "amod") and c.lower_ in INCIDENT_COUNTS for c in t.root.children) for t in facts.triggers)
 
 

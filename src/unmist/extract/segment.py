@@ -307,7 +307,7 @@ def _an_incident_told(host: Token, clause_head: Token) -> bool:
         return False
     if lemma in OCCURRENCE_VERBS | {"come"}:
         return any(c.dep_ in ("nsubj", "nsubjpass") and _names_an_event(c) for c in host.children)
-    return lemma in CASUALTY_LEMMAS | VIOLENT_VERBS or _in_a_trigger(host)
+    return _of_violence(host)
 
 
 def _without(facts: SentenceFacts, clauses: list[Span]) -> SentenceFacts:
