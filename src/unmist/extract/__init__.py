@@ -29,14 +29,15 @@ from .figures import CARRYING_VERBS, Figure, after_to_death, sum_figures
 from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
 from .truecase import truecase
 from .unwrap import unwrap
-from .names import ages_in, distinctive_names, without_titles
+from ..ingest.text import dateline_apart
+from .names import OFFICIAL_TITLES, ages_in, distinctive_names, without_titles
 from .victims import count_of, effect_of
 from .dates import DateExpr, Resolved, resolve
 from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v165"
+EXTRACT_VERSION = "extract.rules.v166"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -70,7 +71,7 @@ FOREIGN_PROPERTY = frozenset({"embassy", "consulate", "citizen", "national", "di
 def parse_text(text: str) -> str:
     """The copy of a report the parser reads: one written all in capitals (or none) in ordinary
     case, hard-wrapped lines joined; the same length, so offsets are the report's own."""
-    return unwrap(truecase(text))
+    return dateline_apart(unwrap(truecase(text)))
 
 
 def parse(document: Document) -> Doc:
@@ -302,7 +303,8 @@ def _speaks(span: Span) -> bool:
 
 # 'a village in Nigeria's northeastern Borno state', 'a town near': the incident's place is some
 # settlement of the area, not the city a wire files from.
-UNNAMED_SETTLEMENT = re.compile(r"\b(?:a|an|one|another|two|three|four|five|several|\d+)\s+(?:[\w-]+\s+)?"
+UNNAMED_SETTLEMENT = re.compile(r"(?:\b(?:a|an|one|another|two|three|four|five|several|\d+)\s+(?:[\w-]+\s+)?"
+                                r"|(?-i:\b[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?))"  # or named, unknown: 'in Tudun Biri village in'
                                 r"(?:village|hamlet|town|settlement|community|camp)s?"
                                 r"\s+(?:in|of|near)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
@@ -362,7 +364,8 @@ def _without_defined_acronyms(perpetrators: tuple[ActorValue, ...], text: str) -
     """One group, one perpetrator: an acronym the report defines for another perpetrator's name
     ('Farabundo Marti National Liberation Front [FMLN]') is that name, not a second group."""
     names = [p.name for p in perpetrators]
-    defined = {short.lower() for short in names if " " not in short and len(short) <= 10 for long in names
+    groups = [p.name for p in perpetrators if p.kind != "individual"]  # 'members of the National Liberation Army (ELN)' are its men
+    defined = {short.lower() for short in names if " " not in short and len(short) <= 10 for long in groups
                if len(long) > len(short) and re.search(re.escape(long) + r"\s*[\[(]\s*" + re.escape(short) + r"\s*[\])]",
                                                        text, re.IGNORECASE)}
     return tuple(p for p in perpetrators if p.name.lower() not in defined)
@@ -396,6 +399,7 @@ def _with_their_forces(perpetrators: tuple[ActorValue, ...]) -> tuple[ActorValue
     Guatemalan army ('officers of the armed forces', 'battalion troops of the 6th infantry
     brigade'); MUC and GTD code the unit as the perpetrator organisation and its men as the people."""
     forces: dict[str, ActorValue] = {}
+    aliases = knowledge.group_aliases()
     for actor in perpetrators:
         if actor.kind == "organization":
             continue
@@ -404,7 +408,10 @@ def _with_their_forces(perpetrators: tuple[ActorValue, ...]) -> tuple[ActorValue
             start = end - len(name)
             evidence = replace(actor.evidence, start=actor.evidence.start + start, end=actor.evidence.start + end,
                                text=actor.evidence.text[start:end]) if actor.evidence.text == actor.name else actor.evidence
-            forces.setdefault(name.lower(), replace(actor, name=name, kind="state", evidence=evidence, surface=None))
+            group = aliases.get(name, aliases.get(name.lower()))  # 'the National Liberation Army' is a rebel group's name
+            force = replace(actor, name=group, kind="organization", evidence=evidence, surface=name) if group else \
+                replace(actor, name=name, kind="state", evidence=evidence, surface=None)
+            forces.setdefault(force.name.lower(), force)
     existing = {p.name.lower() for p in perpetrators}
     named = set(forces) | {p.name.lower() for p in perpetrators
                            if p.name.split()[-1].lower() in FORCE_NAME_ENDS and not _forces_of(p.name)}
@@ -547,7 +554,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     """How often each country is named in the report (place names, 'Tajik', the dateline), and the
     admin areas it names."""
     counts = ReportScope()
-    areas, cities, city_areas, big_cities, forces = set(), Counter(), set(), {}, set()
+    areas, cities, city_areas, big_cities, forces, districts, named = set(), Counter(), set(), {}, set(), [], set()
     styled = {country for pattern, country in knowledge.national_styles() if pattern.search(document.text)}
     headline = doc._.unmist_headline
     outlet = knowledge.outlet_home(document.url)
@@ -562,6 +569,7 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
         for place in readings[:1]:
             if place.precision in ("country", "province") or place.population >= BIG_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
+                named |= {place.country} if place.precision == "country" else set()
                 if place.precision == "exact":
                     city_areas.add((place.admin1, place.country))
             elif (dominant := _dominant(span._.unmist)) and (not styled or dominant.country in styled
@@ -576,8 +584,13 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
             if place.precision == "province":  # as its towns' records name it ('Chhattīsgarh' for 'Chhattisgarh')
                 areas.add((place.admin1 or place.name, place.country))
             elif (area := _area_of_unique_district(span._.unmist)) is not None:
-                areas.add(area)  # 'Missoula County' names Montana: it has no namesake elsewhere
-                counts[area[1]] += 1
+                districts.append(area)  # 'Missoula County' names Montana: it has no namesake elsewhere
+    # ... unless the report is plainly of another country, which it names again and again ('the Musakhel
+    # district' of a report from Pakistan is no district of Afghanistan that GeoNames spells so)
+    for area in districts:
+        if not any(counts[country] >= REPEATED_COUNTRY for country in named - {area[1]}):
+            areas.add(area)
+            counts[area[1]] += 1
     dateline_area = _dateline_area(document)
     if dateline_area:
         areas.add(dateline_area)
@@ -677,6 +690,10 @@ def _in_countries(readings: tuple, countries: set[str]) -> tuple:
     return tuple(p for p in readings if p.country in countries) or readings
 
 
+# How often a report names a country to be plainly of it.
+REPEATED_COUNTRY = 2
+
+
 def _area_of_unique_district(candidates: tuple) -> tuple[str, str] | None:
     """The (state, country) of a county or district that is the name's only reading ('Missoula
     County'); None for namesakes ('Jefferson County' is in 25 states) or a name that is also a town."""
@@ -742,8 +759,15 @@ def _named_as_its_state(city) -> bool:
 
 def _elsewhere(place: PlaceValue, headline: PlaceValue) -> bool:
     """A town or district the headline names lies in another admin area than the body's place: the
-    body's is someone's home town or a place in passing, the headline's is the story's."""
-    return headline.precision in ("exact", "district") and (headline.country, headline.admin1) != (place.country, place.admin1)
+    body's is someone's home town or a place in passing, the headline's is the story's.  Not a
+    capital the headline does not name ('in Burundi's capital' over '... in the main city Bujumbura')."""
+    return headline.precision in ("exact", "district") and (headline.country, headline.admin1) != (place.country, place.admin1) \
+        and not _a_capital_unnamed(headline)
+
+
+def _a_capital_unnamed(place: PlaceValue) -> bool:
+    """The place is the capital its evidence reads into a country's name ('Somalia's capital')."""
+    return place.evidence is not None and any(p.precision == "country" for p in gazetteer.lookup(place.evidence.text))
 
 
 def _a_town_the_body_names(headline: PlaceValue, place: PlaceValue, doc: Doc, document: Document) -> bool:
@@ -1109,9 +1133,10 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
             # a reference point ('east of Dushanbe'), a police force's seat ('Austin police said') or
             # someone's home town ('Burney Everett, 28, of Detroit') places the incident only when
             # nothing else does; a country comes after any place in it ('Rebels kill 18 villagers in
-            # eastern Congo' over '... in North Kivu province')
+            # eastern Congo' over '... in North Kivu province'), and a capital the text does not name
+            # after a town it names ('in Burundi's capital' over '... in Burundi's main city Bujumbura')
             rank = (_is_reference_point(span) or names_a_jurisdiction(span) or _is_residence(span),
-                    place.precision not in ("exact", "district"), place.precision == "country", order,
+                    place.precision not in ("exact", "district"), place.precision == "country", _its_capital(span), order,
                     gazetteer.PRECISION_RANK[place.precision], span.start_char)
             found.append((rank, place, span, facts))
     if not found:
@@ -1325,8 +1350,8 @@ def _acts_like_a_person(span: Span) -> bool:
             or any(place.curated for place in span._.unmist):
         return False  # surnames are one word; 'the Rasht valley was the scene of' is a place
     previous = span.doc[span.start - 1] if span.start > 0 else None
-    if previous is not None and previous.lower_ in LOCATIVES:
-        return False
+    if previous is not None and (previous.lower_ in LOCATIVES or previous.lemma_.lower() in SETTLEMENT_NOUNS):
+        return False  # 'in Burundi's main city Bujumbura': the city's name, however parsed
     return span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "attr", "ROOT", "conj")
 
 
@@ -1544,9 +1569,10 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
     by_kind: dict[str, list[tuple[Figure, SentenceFacts]]] = {}
     killed = max((f.low for s in draft.sentences for f in s.figures if f.kind == "killed" and f.low == f.high
                   and f.low is not None), default=0)
+    told_apart = any(_tells_a_toll(f) for s in draft.sentences if not _counts_incidents(s) for f in s.figures)
     for facts in draft.sentences:
-        if _counts_incidents(facts):
-            continue  # 'Two attacks kill 11 in Pakistan's northwest': the dead of both
+        if _counts_incidents(facts) and told_apart:
+            continue  # 'Two attacks kill 11 in Pakistan's northwest', then each attack's own dead
         for figure in _sentence_accounts([_survivors(f, killed, facts.sent.text) for f in facts.figures]):
             if (figure.low or 0) <= MAX_PLAUSIBLE_FIGURE:
                 by_kind.setdefault(figure.kind, []).append((figure, facts))
@@ -1570,6 +1596,10 @@ def _figures(draft: Draft, document: Document) -> tuple[FigureValue, ...]:
             values.append(_summed_sides(kind, accounts, document))
     values.extend(_implied_survival(values, document))
     return tuple(sorted(values, key=lambda v: v.kind))
+
+
+def _tells_a_toll(figure: Figure) -> bool:
+    return figure.kind in ("killed", "wounded") and bool(figure.high or figure.low)
 
 
 # Words that count incidents ('twin blasts', 'multiple shootings'), beside numbers ('two attacks').
@@ -1697,6 +1727,7 @@ def _sentence_accounts(figures: list[Figure]) -> list[Figure]:
 
 
 # 'The al-Qaeda-linked JNIM claimed the attack, saying it had killed 30 soldiers': the group's own count.
+CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)?\s+to\s+have\b", re.IGNORECASE)
 CLAIMANTS_WORDS = re.compile(r"\b(?:saying|said|claiming|claimed)\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\b",
                              re.IGNORECASE)
 
@@ -1706,6 +1737,8 @@ def _the_claimants_count(figure: Figure, facts: SentenceFacts) -> bool:
     ('Jihadists killed 28 soldiers ... JNIM claimed the attack, saying it had killed 30'): a
     claimant inflates; the report's own count comes first."""
     text = text_of(facts.sent.doc)
+    if CLAIMED_TOLL.search(text, facts.sent.start_char, figure.start):
+        return True  # 'Al-Shabaab claimed to have killed 27 soldiers'
     return bool(CLAIM.search(facts.sent.text)) and CLAIMANTS_WORDS.search(text, facts.sent.start_char, figure.start) is not None
 
 
@@ -1740,12 +1773,21 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
         for person in entities_in(facts.sent):
             if facts.owns(person.start_char) and (person.label_ == "PERSON" or after_to_death(person.root)) \
                     and (effect_of(person) is not None or _identified_victim(person)) \
-                    and not _names_a_place(person) and not is_the_attacker(person.root):  # 'killed three peasants in Morazan': a place
+                    and not _names_a_place(person) and not is_the_attacker(person.root) \
+                    and not _an_officials_name(person):  # 'killed three peasants in Morazan': a place
                 named = _name_alone(_full_name(person))
                 victims.setdefault(named.text.lower(), (named, person))
     return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),
                            effect_of(governed), count_of(governed))
                  for words, governed in sorted(victims.values(), key=lambda pair: pair[0].start))
+
+
+def _an_officials_name(person: Span) -> bool:
+    """'the state governor, Rotimi Akeredolu, said': the name of an office that the sentence does
+    not say was hit (the parser may hang 'governor' on the attack)."""
+    head = person.root.head
+    return person.root.dep_ == "appos" and head.lemma_.lower().rstrip(".") in OFFICIAL_TITLES \
+        and head.dep_ not in ("nsubjpass", "dobj", "obj", "pobj")
 
 
 # Words for the people an incident hit, as a sentence that names them calls them.

@@ -17,11 +17,16 @@ from spacy.tokens import Span, Token
 from .. import knowledge
 from . import gazetteer, learned
 from .components import actor_tokens
+from .figures import PATTERN_NOUNS
 from .nlp import climb, entities_in, noun_chunks_in, text_of
 
+# Attacks a group claimed before this one ('RED-Tabara, which has claimed previous attacks, said it
+# had nothing to do with the blasts'): no claim of this incident.
+OTHER_ATTACKS = r"(?!(?:previous|past|earlier|prior|other|several|many|numerous|similar|some|most|dozens)\b)"
 CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|took|take|takes|taking|accepted)\s+(?:\w+\s+){0,2}(?:responsibility|credit)\b"
-    r"|\bclaim(?:ed|s)?\s+(?:the|this|that|Sunday's|\w+'s)?\s*(?:\w+\s+){0,3}(?:attack|bombing|ambush|assault|killing|blast|operation)s?\b"
+    r"|\bclaim(?:ed|s)?\s+" + OTHER_ATTACKS + r"(?:the|this|that|Sunday's|\w+'s)?\s*(?:" + OTHER_ATTACKS +
+    r"\w+\s+){0,3}(?:attack|bombing|ambush|assault|killing|blast|operation)s?\b"
     r"|\b(?:was|were|been|being)\s+claimed\s+by\b|\bclaim\s+(?:of|by)\b|\bclaimed\s+(?:it|them)\b"
     r"|\b(?:attack|bombing|ambush|assault|killing|blast|explosion|raid|kidnapping|abduction)s?\s+(?:\w+\s+)?claimed\s+by\b",
     re.IGNORECASE,
@@ -29,7 +34,7 @@ CLAIM = re.compile(
 NO_CLAIM = re.compile(
     r"\b(?:has|have|had|did|does|do)\s*n?[o']t\s+(?:yet\s+|immediately\s+)?(?:claimed|taken\s+(?:responsibility|credit)|claim)"
     r"|\bno\s+(?:other\s+)?(?:group|one|organi[sz]ation|party)\s+(?:else\s+)?(?:has\s+|had\s+)?"
-    r"(?:yet\s+|immediately\s+)?(?:claimed|taken)"
+    r"(?:yet\s+|immediately\s+|so\s+far\s+|as\s+yet\s+)?(?:claimed|taken)"
     r"|\bnot\s+(?:yet\s+)?been\s+claimed|\bunclaimed\b|\bwithout\s+(?:a|any)\s+claim"
     r"|\bno\s+(?:immediate\s+|official\s+|known\s+|public\s+)?claim\b|\b(?:has|have|had)\s+yet\s+to\s+(?:claim|take)"
     r"|\bnobody\s+(?:has\s+|had\s+)?(?:yet\s+)?(?:claimed|taken)",
@@ -249,9 +254,6 @@ def _descriptions(sent: Span, groups: list[Span]) -> list[ActorFinding]:
     return findings
 
 
-# Nouns for violence as a pattern, not one incident ('a surge in violence blamed on drug gangs').
-PATTERN_NOUNS = frozenset({"violence", "insecurity", "unrest", "crime", "bloodshed", "conflict", "war", "insurgency",
-                           "surge", "wave", "spate", "rise", "upsurge"})
 PLURAL_EVENTS = frozenset({"attack", "killing", "bombing", "kidnapping", "abduction", "shooting", "murder"})
 
 
@@ -647,7 +649,7 @@ def _group_status(sent: Span, group: Span, text: str) -> str | None:
 
 
 DESCRIPTIVE_HEADS = frozenset({"link", "ally", "affiliate", "tie", "connect", "associate", "allied", "linked", "close",
-                               "fight", "alongside", "with"})
+                               "fight", "alongside", "with", "allegiance"})
 
 
 DESCRIBED_BY_MODIFIER = frozenset({"ally", "affiliate", "partner", "offshoot", "branch", "sympathiser", "sympathizer",
@@ -660,9 +662,10 @@ def _is_description(group: Span) -> bool:
     following = text_of(group.doc)[group.end_char: group.end_char + 12].lower()
     if re.match(r"-(?:linked|affiliated|aligned|allied|inspired|backed|style|type)", following):
         return True  # 'Al Qaeda-linked IMU'
-    token = group.root
-    if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.lemma_.lower() in DESCRIBED_BY_MODIFIER:
+    modifier = climb(group.root, ("conj",))  # 'Islamic State and al-Qaeda affiliates': both describe
+    if modifier.dep_ in ("compound", "amod", "nmod", "poss") and modifier.head.lemma_.lower() in DESCRIBED_BY_MODIFIER:
         return True  # 'Al Qaeda ally', 'Taliban sympathisers'
+    token = group.root
     token = climb(token, ("compound", "conj", "appos"))
     if token.dep_ != "pobj":
         return False

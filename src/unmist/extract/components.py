@@ -83,7 +83,8 @@ def _inside_name(span: Span) -> bool:
 def is_irrealis(span: Span) -> bool:
     """'threatened more attacks', 'would attack', 'planned to blow up', 'any attack': not an event."""
     root = span.root
-    if any(child.lower_ in IRREALIS_DETERMINERS for child in root.children if child.dep_ in ("det", "amod")):
+    if any(child.lower_ in IRREALIS_DETERMINERS for child in root.children if child.dep_ in ("det", "amod")) \
+            and not _what_a_deed_was_done_in(root):
         return True
     if any(child.dep_ == "neg" for child in root.children):
         return True
@@ -97,6 +98,14 @@ def is_irrealis(span: Span) -> bool:
         if token.dep_ in ("ROOT", "ccomp", "advcl") and token.i != root.i:
             break
     return _denied_hearsay(root)
+
+
+def _what_a_deed_was_done_in(root: Token) -> bool:
+    """'Gunmen have killed 15 persons in a fresh attack': what people were killed in happened, new or not."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "during"):
+        return False
+    verb = root.head.head
+    return verb.tag_ in ("VBD", "VBN") and not _has_modal(verb) and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _told_as_done(root: Token) -> bool:
@@ -644,8 +653,23 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
         if previous is not None and previous.lower_ in NAME_PREFIXES and previous.i > 0:
             previous = token.doc[previous.i - 1]  # 'in northern Burkina Faso'
         placed = previous is not None and previous.lower_ in LOCATIVES and not _possessive_follows(token)
-        return placed or _before_police(token) or _a_countrys_named_site(token)
+        return placed or _before_police(token) or _a_countrys_named_site(token) or _names_an_area(token)
     return True
+
+
+# Words for an administrative area that a name before them names ('the Musakhel district').
+AREA_WORDS = frozenset({"district", "province", "region", "county", "state", "township", "municipality", "governorate",
+                        "oblast", "territory", "regency", "prefecture", "department", "tehsil", "woreda"})
+
+
+def _names_an_area(token: Token) -> bool:
+    """'in the Musakhel district', 'in neighbouring Yala province': one word between a word in lower
+    case and a word for an area in lower case names the area, whatever the model takes the word for
+    (a person's name is written whole, and no area word follows it)."""
+    doc = token.doc
+    if not 0 < token.i < len(doc) - 1 or doc[token.i + 1].text not in AREA_WORDS:
+        return False
+    return doc[token.i - 1].is_lower
 
 
 def _a_countrys_named_site(token: Token) -> bool:
@@ -747,7 +771,7 @@ def _plausible(span: Span) -> bool:
     and a name inside a longer organisation or person name ('Interior Ministry') is not a place."""
     entity = entity_around(span)
     if entity is not None and entity.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT") \
-            and len(entity) > len(span):
+            and len(entity) > len(span) and not AREA_NAME.search(entity.text):
         if (entity.start != span.start or entity.end - span.end > 1 or _before_a_name(span)) \
                 and not names_a_jurisdiction(span):
             return False
@@ -759,6 +783,10 @@ def _plausible(span: Span) -> bool:
     if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC") and not names_a_jurisdiction(span):
         return False
     return not token.is_stop and token.text not in knowledge.demonyms()
+
+
+# An area's name that the model reads as an organisation's ('Bassa Local Government Area of Plateau State').
+AREA_NAME = re.compile(r"\bLocal Government Area\b")
 
 
 def _before_a_name(span: Span) -> bool:

@@ -76,8 +76,8 @@ def find_figures(sent: Span) -> list[Figure]:
             continue
         kind, root, is_part = found
         side = _side(noun, quantity.last)
-        if kind == "escaped" and side == "civilians":
-            continue  # 'Thousands of residents fled': people displaced, not prisoners escaped
+        if kind == "escaped" and (side == "civilians" or noun.lemma_.lower() in DISPLACED_NOUNS):
+            continue  # 'Thousands of residents fled', 'several thousand people have fled': displaced, not escaped
         if kind == "arrested" and _lemma_of_cue(root.head) in ("detain", "hold"):
             if side in CAPTURE_SIDES or (noun.i == quantity.last.i and _attackers_counted(sent)):
                 kind = "captured"  # 13 attackers had been killed and four had been detained
@@ -92,11 +92,13 @@ def find_figures(sent: Span) -> list[Figure]:
     raw = [(figure, root, is_part) for figure, root, is_part in raw if not _only_meant(root.head)
            and not _counterfactual(root.head) and not _denied(root.head, cue_kinds)
            and not _period_tally(root.head, (figure.low or 0) >= YEAR_TALLY)
-           and not _generic(root.head)]
+           and not _generic(root.head) and not _a_campaigns_toll(root.head)]
     figures = _merge_chains(raw) + _multiple_casualties(sent) + _none_hurt(sent) + _all_survive(sent, raw)
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
 
+# People in general, who flee a place rather than escape custody.
+DISPLACED_NOUNS = frozenset({"people", "person", "family", "household"})
 # Verbs of hitting someone, whom a count of people hit takes in dead or alive ('three people were shot').
 HIT_LEMMAS = ("shoot", "stab")
 # ... and of being hurt, which says those hit lived ('shot and wounded').
@@ -247,6 +249,28 @@ def _period_tally(verb: Token, large: bool = False) -> bool:
             continue  # 'Two months earlier, in April 2022, militants had killed 40 civilians in Djibo': one incident
         if PERIOD.fullmatch(span):
             return True
+    return False
+
+
+# Nouns for violence as a pattern, not one incident ('a surge in violence blamed on drug gangs').
+PATTERN_NOUNS = frozenset({"violence", "insecurity", "unrest", "crime", "bloodshed", "conflict", "war", "insurgency",
+                           "surge", "wave", "spate", "rise", "upsurge"})
+# ... and of the ones among them that last for years: whatever they kill is their whole toll.
+WAR_NOUNS = frozenset({"conflict", "war", "insurgency"})
+
+
+def _a_campaigns_toll(verb: Token) -> bool:
+    """'The conflict has killed more than 6,000 people', 'the insurgency killed 40,000', 'More than
+    300 people have been killed in the violence': the toll of a war or of violence as a pattern,
+    which a report gives as background, not one incident's.  'The violence killed three people on
+    Sunday' is an incident's: a word for violence kills an incident's toll unless the verb is perfect."""
+    for child in verb.children:
+        causes = [child] if child.dep_ == "nsubj" else \
+            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "in" else []
+        for cause in causes:
+            lemma = cause.lemma_.lower()
+            if lemma in WAR_NOUNS and child.dep_ == "nsubj" or lemma in PATTERN_NOUNS and has_perfect(verb):
+                return True
     return False
 
 
@@ -1078,7 +1102,7 @@ def _merge_chains(raw: list[tuple[Figure, Token, bool]]) -> list[Figure]:
     """Sum figures joined by 'and' under one cue; drop parts of a stated total."""
     by_chain: dict[tuple[int, str], list[tuple[Figure, bool]]] = {}
     for figure, root, is_part in raw:
-        by_chain.setdefault((root.i, figure.kind), []).append((figure, is_part))
+        by_chain.setdefault((_chain_root(root).i, figure.kind), []).append((figure, is_part))
     merged = []
     for (_, kind), members in by_chain.items():
         totals = [f for f, part in members if not part]
@@ -1090,6 +1114,21 @@ def _merge_chains(raw: list[tuple[Figure, Token, bool]]) -> list[Figure]:
         else:
             merged.append(_chain_sum(kind, parts))
     return sorted(merged, key=lambda f: f.start)
+
+
+def _chain_root(root: Token) -> Token:
+    """The first of two subjects of one verb joined by 'and', which the parser hung on the verb side by
+    side ('Eight personnel of the District Reserve Guard and their driver were killed'): one chain."""
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return root
+    subjects = [c for c in root.head.children if c.dep_ == root.dep_]
+    first = subjects[0]
+    doc = root.doc
+    # not a part told apart by commas ('Six people were killed, two of them embassy employees, and
+    # at least 10 were wounded': the parser may hang 'employees' on 'wounded' too)
+    joined = first.i != root.i and any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) \
+        and not any(t.text == "," for t in doc[first.left_edge.i:root.left_edge.i])
+    return first if joined else root
 
 
 def _chain_sum(kind: str, figures: list[Figure]) -> Figure:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v8"
+GAZETTEER_VERSION = "gazetteer.v9"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -441,4 +441,10 @@ def _subdivision_aliases(row: list[str], level1: bool) -> set[str]:
         aliases.update(f"{stem} {kind}" for kind in kinds)
         if level1 and stem != base:
             aliases.add(stem)
+        if not level1 and JOINED_WORDS.fullmatch(stem):  # 'Musakhel district' for Musa Khel District
+            aliases.add(f"{stem.replace(' ', '')} district")
     return aliases
+
+
+# A name of two words that reports also write as one (transliterated names: 'Musa Khel', 'Musakhel').
+JOINED_WORDS = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")

@@ -14,13 +14,13 @@ import itertools
 from bisect import bisect_right
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
-from ..ingest.text import DATELINE
+from ..ingest.text import dateline_of
 from .dates import DateExpr, Resolved, compatible, resolve
 from .actors import ATTACKER_NOUNS, CLAIM, NO_CLAIM, VIOLENT_VERBS
 from .components import MODALS
@@ -124,7 +124,8 @@ class SentenceFacts:
     def is_event(self) -> bool:
         if self.is_period_statement:
             return False
-        return bool(self.strong_triggers) or any(_tells_casualties(f) for f in self.figures)
+        return bool(self.strong_triggers) or any(_tells_casualties(f) for f in self.figures) or \
+            _the_incident_happened(self.sent)
 
     @property
     def supports(self) -> bool:
@@ -138,6 +139,18 @@ class SentenceFacts:
             return True
         return bool(self.figures) or (bool(self.actors) and any(w in lowered for w in CLAIM_WORDS)) or bool(
             self.triggers and any(w in lowered for w in CLAIM_WORDS))
+
+
+def _the_incident_happened(sent: Span) -> bool:
+    """'The killings happened in the village of ... on Sept. 15', 'The massacre took place at dawn':
+    where and when of an incident the report named before, by a noun that is no trigger."""
+    return any(t.dep_ == "nsubj" and t.lemma_.lower() in EVENT_NOUNS and _happened(t.head)
+               and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in t.children) for t in sent)
+
+
+def _happened(verb: Token) -> bool:
+    return verb.lemma_.lower() in OCCURRENCE_VERBS or (
+        verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
 
 # 'The victim was identified as ...', 'the dead have been named as ...': who the incident hit.
@@ -386,7 +399,7 @@ def _in_the_dateline(doc: Doc, expr: DateExpr) -> bool:
     """The date stands in the dateline that opens its line, as ingest reads datelines."""
     text = text_of(doc)
     line_start = text.rfind("\n", 0, expr.start) + 1
-    dateline = DATELINE.match(text[line_start:line_start + DATELINE_REACH])
+    dateline = dateline_of(text[line_start:line_start + DATELINE_REACH])
     return dateline is not None and expr.start - line_start < dateline.end()
 
 
@@ -487,6 +500,23 @@ def _aside(verb: Token) -> bool:
     of a trigger.  (On any noun it took the day from 'a handgun he took from a car early Thursday'.)"""
     return verb.dep_ == "relcl" and verb.head.dep_ == "appos" and not _names_an_event(verb.head) \
         and not _of_violence(verb)
+
+
+def _of_a_persons_past(facts: SentenceFacts, expr: DateExpr) -> bool:
+    """The date is of what someone did, told in a relative clause (:func:`_a_persons_past`)."""
+    if expr.start not in facts.personal_dates:
+        return False
+    verb = next((t for t in _date_governors(facts.sent.doc, expr) if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and _a_persons_past(verb)  # the nearest verb: not 'who called 911 after being struck Monday'
+
+
+def _a_persons_past(verb: Token) -> bool:
+    """'Alejandro Arcos, who took office on Sept. 30, was found dead': what someone did or underwent,
+    told in a relative clause, dates no incident unless it is violence or an event ('Smith, who was
+    shot Sunday, died Tuesday'; 'who had survived a bombing two years ago': see _earlier_clauses)."""
+    return verb.dep_ == "relcl" and not _of_violence(verb) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "whom") for c in verb.children) \
+        and not any(_names_an_event(t) for t in _participants(verb))  # 'who had survived a bombing ... two years ago'
 
 
 # Nouns that name an incident without being an incident type's trigger.
@@ -631,7 +661,32 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
             drafts[0].date_expr, drafts[0].date = scene_date[0], scene_date[1]
     if drafts and not any(d.core for d in drafts):
         drafts[0].core = True  # a page whose menus and captions push the story down still has a main incident
+    _date_earlier_clauses(drafts)
     return _fold_retellings(drafts, every_sentence, published)
+
+
+# How far before an earlier clause its sentence may state the time between ('came a day after a grenade attack').
+TIME_BEFORE_REACH = 12
+
+
+def _date_earlier_clauses(drafts: list[Draft]) -> None:
+    """An earlier incident told after a stated time ('The attack came a day after a grenade attack on a
+    police post wounded four') is that time before the incident its sentence tells, when that one is
+    dated."""
+    for draft in drafts:
+        clause = draft.sentences[0]
+        if not clause.earlier or draft.date is not None:
+            continue
+        host = next(((d, f) for d in drafts for f in d.sentences if not f.earlier and f.index == clause.index
+                     and d.date is not None and d.date.start is not None), None)
+        if host is None:
+            continue
+        told, facts = host  # (the clause's facts read over the clause, its host's over the sentence)
+        gap = next((e for e in facts.dates if e.kind == "anchor" and not e.within
+                    and 0 <= clause.sent.start_char - e.end <= TIME_BEFORE_REACH), None)
+        if gap is not None:
+            draft.date_expr = gap
+            draft.date = resolve(replace(gap, offset_days=-abs(gap.offset_days)), None, told.date)
 
 
 # Days between the main incident's date and another date of a retelling of it: its aftermath ('She
@@ -686,6 +741,8 @@ def _dated_by_a_death(draft: Draft) -> bool:
 
 
 def _retells(draft: Draft, core: Draft, core_names: set[str], core_places: set[str], published: date | None) -> bool:
+    if draft.sentences[0].earlier:
+        return False  # an earlier incident told inside a sentence of the story shares its names, not its deeds
     if draft.family and core.family and not knowledge.one_event_families(draft.family, core.family):
         return False  # a robbery in a shooting story may be its incident; a bombing is another
     if _specific_places(draft) - core_places:
@@ -786,6 +843,8 @@ def _dated_elsewhere(facts: SentenceFacts, current: Draft, published: date | Non
 def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | None, published: date | None) -> Draft:
     """Attach an event sentence to the incident it tells of, opening a new one where needed."""
     expr = best_date(facts)
+    if expr is not None and _of_a_persons_past(facts, expr):
+        expr = None  # 'Alejandro Arcos, who took office on Sept. 30, was found dead': undated, not another incident
     resolved = resolve(expr, published, current.date if current else None) if expr else None
     if current is None:
         return _open(drafts, facts, expr, resolved)
