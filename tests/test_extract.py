@@ -3162,3 +3162,11 @@ def test_a_named_village_the_gazetteer_lacks_is_no_dateline_city(tmp_path):
     mentions = _report(tmp_path, "KADUNA, Nigeria, Dec 5, 2023 (Reuters) - An army drone strike mistakenly killed 85 "
                                  "civilians in Tudun Biri village in northwest Kaduna state on Sunday night, officials said.")
     assert mentions[0].place.precision == "province"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bombings and shootings across Iraq killed at least 14 people on Thursday, police said.",
+    "Violence across Iraq kills 14",
+])
+def test_a_tally_of_incidents_across_a_country_is_no_ones_toll(nlp, sentence):
+    assert _figures(nlp, sentence) == []

@@ -72,6 +72,18 @@ def test_html_page_keeps_article_and_drops_menus_asides_and_comments(demo_dir):
         assert boilerplate not in document.text
 
 
+def test_an_html_pages_dateline_after_its_headline(tmp_path):
+    """trafilatura gives the page's headline as the text's first line: the dateline opens the next."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Gunmen kill 12 in Niger state | Daily Courier</title>"
+                    "<meta property='og:site_name' content='Daily Courier'></head><body><article>"
+                    "<h1>Gunmen kill 12 in Niger state</h1><p>MINNA — Gunmen on motorcycles killed 12 people in an "
+                    "attack on a village in Rafi Local Government Area of Niger State on Sunday night, residents "
+                    "said.</p><p>A resident said the attackers arrived around 10pm and shot sporadically, forcing "
+                    "villagers to flee into the bush.</p></article></body></html>", encoding="utf-8")
+    assert _one(page).dateline == "MINNA"
+
+
 def test_jsonl_lines_become_documents_with_line_sources(demo_dir):
     documents = list(ingest([demo_dir / "010_feed.jsonl"]))
     assert [d.source.rsplit("#", 1)[1] for d in documents] == ["1", "2"]

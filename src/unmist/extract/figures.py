@@ -300,7 +300,20 @@ def _many_incidents(sent: Span) -> bool:
     'Twin bombings kill 32')."""
     return any(t.lower_ in INCIDENT_PLURALS and (
         (t.dep_ == "pobj" and t.head.lower_ == "in" and not any(c.dep_ in ("det", "poss") for c in t.children))
-        or (t.dep_ == "nsubj" and not any(t.children))) for t in sent)
+        or (t.dep_ in ("nsubj", "ROOT") and _bare(t))) or (t.dep_ in ("nsubj", "ROOT") and _across_a_land(t))
+        for t in sent)  # (the parser may root the sentence on its subject and hang 'killed' on it)
+
+
+def _across_a_land(subject: Token) -> bool:
+    """'Violence across Iraq kills 14': violence or incidents all over a country, together."""
+    return (subject.lemma_.lower() in PATTERN_NOUNS or subject.lower_ in INCIDENT_PLURALS) and any(
+        c.dep_ == "prep" and c.lower_ == "across" for c in subject.children)
+
+
+def _bare(plural: Token) -> bool:
+    """A plural with nothing that counts or singles out its incidents ('Attacks kill 11', 'Bombings
+    and shootings across Iraq killed 14'; not 'Twin bombings', 'the attacks', 'Two attacks')."""
+    return not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in plural.children)
 
 
 def _time_of(child: Token) -> Token | None:

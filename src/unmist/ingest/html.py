@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from .text import Report, dateline_of, parse_date, strip_boilerplate
+from .text import Report, dateline_in, parse_date, strip_boilerplate
 
 # trafilatura and htmldate log every page they find odd; a batch run only needs our own errors.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -29,7 +29,7 @@ def html_to_report(html: str) -> Report | None:
         title = title[: -len(extracted.sitename)].rstrip(" -|–—")
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    dateline = dateline_of(body[0].strip()) if body else None
+    dateline = dateline_in(body)  # after the headline, when the page's text repeats it
     return Report(
         text=text,
         title=title,

@@ -293,7 +293,7 @@ def parse_plain_text(raw: str, *, has_header: bool = True) -> Report:
     title = without_wire_tags(title)
     if title:
         text = f"{title}\n\n{text}"  # the title is part of the stored text: it often carries the incident
-    dateline = _dateline(body)
+    dateline = dateline_in(body)
     if dateline:
         fields["dateline"] = dateline.group("place").strip().rstrip(",")
         if dateline.group("outlet") and not fields.get("outlet"):
@@ -334,7 +334,7 @@ CAPTION_CREDIT = re.compile(r"\([^()]*\b(?:photo|image|file|credit|courtesy)\b[^
                             r"|\bview\s+full\s+caption\b", re.IGNORECASE)  # a gallery's caption, then its credit
 
 
-def _dateline(body: list[str]) -> re.Match[str] | None:
+def dateline_in(body: list[str]) -> re.Match[str] | None:
     """The dateline ('GRAHAM, N.C. --') at the start of the first paragraph of prose."""
     lines = [ln.strip() for ln in body if ln.strip()][:DATELINE_PARAGRAPHS]
     for line in lines:
