@@ -9,7 +9,8 @@ if [ -z "$version" ]; then
   pg_createcluster "$version" "$cluster" >/dev/null
 fi
 pg_ctlcluster "$version" "$cluster" start >/dev/null 2>&1 || true
-for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+# a cluster that was not shut down cleanly syncs and recovers first, which can take minutes
+for _ in $(seq 1 300); do pg_isready -q -h 127.0.0.1 && pg_isready -q && break; sleep 1; done
 su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='unmist'\"" | grep -q 1 || \
   su postgres -c "psql -qc \"CREATE ROLE unmist LOGIN SUPERUSER PASSWORD 'unmist'\""
 echo "postgresql://unmist:unmist@127.0.0.1:5432/postgres"
