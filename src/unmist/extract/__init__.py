@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
+from ..ingest.text import dateline_apart
 from ..types import ActorValue, DateValue, Document, Evidence, FigureValue, Mention, PlaceValue, TextValue
 from . import gazetteer, learned
 from .actors import (ATTACK_NOUNS, CLAIM, VIOLENT_VERBS, ActorFinding, claim_status, described, find_perpetrators,
@@ -29,7 +30,6 @@ from .figures import CARRYING_VERBS, Figure, after_to_death, sum_figures
 from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
 from .truecase import truecase
 from .unwrap import unwrap
-from ..ingest.text import dateline_apart
 from .names import OFFICIAL_TITLES, ages_in, distinctive_names, without_titles
 from .victims import count_of, effect_of
 from .dates import DateExpr, Resolved, resolve
@@ -569,7 +569,8 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
         for place in readings[:1]:
             if place.precision in ("country", "province") or place.population >= BIG_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
-                named |= {place.country} if place.precision == "country" else set()
+                if place.precision == "country":
+                    named.add(place.country)
                 if place.precision == "exact":
                     city_areas.add((place.admin1, place.country))
             elif (dominant := _dominant(span._.unmist)) and (not styled or dominant.country in styled
