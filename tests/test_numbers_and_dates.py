@@ -47,6 +47,8 @@ def test_day_and_month_without_year_take_the_report_year_or_the_one_before():
     assert _resolved("on Dec. 30 gunmen", date(2011, 1, 2)).start == date(2010, 12, 30)
     assert _resolved("since the March 2 attack on the post", date(2023, 3, 10)).start == date(2023, 3, 2)
     assert not find_dates("the anniversary of the September 11 attacks")  # a name, not this incident's date
+    assert not find_dates("the fifth anniversary of the Easter Sunday bombings")  # nor is its 'Sunday' a weekday
+    assert [d.kind for d in find_dates("He was shot on Easter Sunday.")] == ["holiday"]
 
 
 def test_a_bare_day_takes_the_year_the_text_states_for_that_day_when_it_states_one():

@@ -131,6 +131,14 @@ def _any_holiday() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _holiday_patterns()), re.I)
 
 
+@lru_cache(maxsize=1)
+def _any_holiday_name() -> re.Pattern[str]:
+    """Any named day's name, however it stands in the sentence."""
+    from .. import knowledge
+
+    return re.compile("|".join(rf"\b(?:{h.pattern})\b" for h in knowledge.holidays()), re.I)
+
+
 # A named day whose name says it is a day ('Thanksgiving Day', 'Christmas Eve', 'Easter Sunday') dates
 # what happened without 'on', as a weekday does ('was shot in Elliston Thanksgiving Day'), when what
 # follows is the end of the clause or a preposition, not a noun it qualifies ('a Labor Day parade').
@@ -147,6 +155,9 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
                 taken.append((match.start(), match.end()))
                 found.append(DateExpr(text=match.group(0), start=match.start() + offset, end=match.end() + offset,
                                       kind="holiday", holiday=rule))
+    # a named day that qualifies a noun dates nothing, and its 'Sunday' is no weekday: 'the Easter
+    # Sunday bombings' of 2019, in a report of their fifth anniversary
+    taken.extend(match.span() for match in _any_holiday_name().finditer(text))
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
