@@ -3170,3 +3170,27 @@ def test_a_named_village_the_gazetteer_lacks_is_no_dateline_city(tmp_path):
 ])
 def test_a_tally_of_incidents_across_a_country_is_no_ones_toll(nlp, sentence):
     assert _figures(nlp, sentence) == []
+
+
+def test_congo_in_a_report_from_the_democratic_republic_is_that_congo(tmp_path):
+    """'GOMA, Democratic Republic of Congo' and 'eastern Congo's largest city': Reuters writes
+    'Congo' for the DRC; GeoNames' 'Congo' is the Republic of the Congo."""
+    mentions = _report(tmp_path, "GOMA, Democratic Republic of Congo, Jan 24 (Reuters) - Shelling by M23 rebels killed at "
+                                 "least nine people in the outskirts of Goma, eastern Congo's largest city, on Friday, "
+                                 "hospital officials said, as the Rwanda-backed group advanced on the city.\n\nThe "
+                                 "shells struck a camp for displaced people and the Lac Vert area west of the city.")
+    assert (mentions[0].place.name, mentions[0].place.country) == ("Goma", "CD")
+
+
+def test_the_group_a_missile_was_fired_by_did_it(tmp_path):
+    mentions = _report(tmp_path, "DUBAI, March 6, 2024 (Reuters) - A missile fired by Yemen's Houthis struck a bulk carrier "
+                                 "in the Gulf of Aden on Wednesday, killing three crew members, the U.S. military said.")
+    assert "Houthis" in [p.name for p in mentions[0].perpetrators]
+
+
+def test_a_hyphenated_name_the_learned_model_cuts_is_read_whole(nlp):
+    from unmist.extract.learned import _whole_hyphenated_words
+    doc = nlp("A newly formed group, Jaish-e-Fursan-e-Muhammad, claimed responsibility.")
+    start = next(t.i for t in doc if t.text == "Jaish")
+    words = _whole_hyphenated_words(doc, start, start + 3)
+    assert doc[words[0]:words[1]].text == "Jaish-e-Fursan-e-Muhammad"

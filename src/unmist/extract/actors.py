@@ -119,7 +119,7 @@ DESCRIPTION_CUES = re.compile(
 )
 FIGHT_LEMMAS = frozenset({"fight", "clash", "kill", "attack", "storm", "raid", "launch", "battle", "open", "shoot", "exchange",
                           "trade", "shell", "bomb", "strike", "ambush", "seize", "murder", "assassinate", "kidnap",
-                          "abduct", "massacre", "execute", "torture"})
+                          "abduct", "massacre", "execute", "torture", "fire"})  # 'a missile fired by the Houthis'
 
 
 @dataclass(frozen=True)

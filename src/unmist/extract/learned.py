@@ -226,9 +226,22 @@ def _trimmed(span: Span) -> Span | None:
         end -= 1
     if start == end:
         return None
+    start, end = _whole_hyphenated_words(doc, start, end)
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+HYPHENS = frozenset({"-", "–"})
+
+
+def _whole_hyphenated_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The tokens of words the span cuts at a hyphen, taken in: 'Jaish-e' of 'Jaish-e-Fursan-e-Muhammad'."""
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text in HYPHENS or doc[start].text in HYPHENS):
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text in HYPHENS or doc[end - 1].text in HYPHENS):
+        end += 1
+    return start, end
 
 
 # Prepositions whose object is the side acted on, not the doer ('opened fire on FMLN columns',
