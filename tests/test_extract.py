@@ -2137,9 +2137,14 @@ def test_an_unnamed_village_of_the_area_is_not_the_city_the_wire_files_from(tmp_
 
 
 def test_the_dateline_town_in_the_state_the_story_names_is_its_place(tmp_path):
-    mentions = _report(tmp_path, "MAIDUGURI, Nigeria (AP) - Gunmen killed at least 30 people in a raid in Nigeria's "
-                                 "northeastern Borno state, residents said on Friday.")
-    assert mentions[0].place.name == "Maiduguri"
+    """A local outlet's dateline town in the state the story names is its place; a wire's bureau in a
+    state capital abroad is not ('MAIDUGURI, Nigeria (AP) - ... a raid in ... Borno state': Borno,
+    as since v170; it was Maiduguri before)."""
+    local = _report(tmp_path, "MAIDUGURI, Nigeria - Gunmen killed at least 30 people in a raid in Nigeria's "
+                              "northeastern Borno state, residents said on Friday.")
+    wire = _report(tmp_path, "MAIDUGURI, Nigeria (AP) - Gunmen killed at least 30 people in a raid in Nigeria's "
+                             "northeastern Borno state, residents said on Friday.")
+    assert local[0].place.name == "Maiduguri" and wire[0].place.name == "Borno"
 
 
 @pytest.mark.parametrize("text, place", [
@@ -3194,3 +3199,12 @@ def test_a_hyphenated_name_the_learned_model_cuts_is_read_whole(nlp):
     start = next(t.i for t in doc if t.text == "Jaish")
     words = _whole_hyphenated_words(doc, start, start + 3)
     assert doc[words[0]:words[1]].text == "Jaish-e-Fursan-e-Muhammad"
+
+
+def test_a_wires_bureau_is_not_the_scene_of_an_attack_placed_in_its_province(tmp_path):
+    """'QUETTA, Pakistan (Reuters) - ... in Pakistan's southwestern Balochistan province': Reuters
+    files from the provincial capital; the body places the attack only in the province."""
+    mentions = _report(tmp_path, "QUETTA, Pakistan, March 11, 2025 (Reuters) - Separatist militants blew up a railway track "
+                                 "and opened fire on a passenger train in Pakistan's southwestern Balochistan province on "
+                                 "Tuesday, killing six people, officials said.")
+    assert (mentions[0].place.name, mentions[0].place.precision) == ("Balochistan", "province")

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v169"
+EXTRACT_VERSION = "extract.rules.v170"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -172,7 +172,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
                                        or _a_town_the_body_names(headline, place, doc, document)):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
         elif place.precision in ("province", "district") and not _an_unnamed_settlement_of(place, document) \
-                and not _away_from_the_dateline(draft):  # 'the town of Kuriga in ... Kaduna state' is no Kaduna city
+                and not _away_from_the_dateline(draft) and not _a_wire_bureau(document, place):
+            # ('the town of Kuriga in ... Kaduna state' is no Kaduna city)
             dateline = _dateline_place(document, doc, countries)  # the dateline's town in that state or county
             place = dateline if dateline is not None and _within(dateline, place) else place
         if place is not None and place.precision == "district":
@@ -963,6 +964,21 @@ def _part_named(city: gazetteer.Place, name: str) -> str | None:
         if place.precision == "exact" and gazetteer.lies_in(place, city):
             return place.name
     return None
+
+
+# Kinds of outlet that file from bureaus in capitals (data/outlets.tsv).
+WIRE_KINDS = frozenset({"wire", "agency"})
+
+
+def _a_wire_bureau(document: Document, place: PlaceValue) -> bool:
+    """A wire filed the report from the dateline's city, outside the United States ('QUETTA, Pakistan
+    (Reuters) - ... in the Bolan area of Balochistan province'): a bureau in the area's capital, not
+    the scene of an incident the body places only in the area.  An American dateline is the town,
+    as AP files local news ('KERRVILLE, Texas (AP) - ... in Kerr County')."""
+    if place.country in (None, "US"):
+        return False
+    kinds = {o.kind for o in knowledge.outlets() if document.outlet and document.outlet in (o.name, *o.aliases)}
+    return bool(kinds & WIRE_KINDS)
 
 
 def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceValue | None:
