@@ -3208,3 +3208,10 @@ def test_a_wires_bureau_is_not_the_scene_of_an_attack_placed_in_its_province(tmp
                                  "and opened fire on a passenger train in Pakistan's southwestern Balochistan province on "
                                  "Tuesday, killing six people, officials said.")
     assert (mentions[0].place.name, mentions[0].place.precision) == ("Balochistan", "province")
+
+
+def test_a_countrys_strike_is_its_forces(tmp_path):
+    mentions = _report(tmp_path, "CAIRO, July 27 (Reuters) - An Israeli strike on a school housing displaced families in "
+                                 "Deir al-Balah in the central Gaza Strip killed at least 30 people on Saturday, Palestinian "
+                                 "health officials said.")
+    assert ("Israeli forces", "state") in [(p.name, p.kind) for p in mentions[0].perpetrators]

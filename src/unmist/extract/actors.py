@@ -931,9 +931,10 @@ def _a_countrys_word(token: Token) -> bool:
 
 
 def _state_arms(word: Token) -> bool:
-    """'missiles', 'shelling', or a strike made with them ('missile strike', 'air strikes')."""
+    """'missiles', 'shelling', or a strike made with them ('missile strike', 'air strikes'); a
+    country's strike is made with them ('An Israeli strike on a school')."""
     lemma = word.lemma_.lower()
-    return lemma in STATE_ARMS or (lemma in STRIKE_NOUNS and any(
+    return lemma in STATE_ARMS or lemma == "strike" or (lemma in STRIKE_NOUNS and any(
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in STATE_ARMS for c in word.children))
 
 
