@@ -2841,22 +2841,22 @@ def test_the_day_a_toll_rose_does_not_date_the_blast(tmp_path):
     assert mentions[0].date.start == date(2023, 1, 30)
 
 
-def test_a_place_a_countrys_possessive_writes_is_in_that_country(tmp_path):
-    """'Iraq's Kurdistan region' is no Kordestan province of Iran."""
-    mentions = _report(tmp_path, "ERBIL, Iraq, March 3, 2025 (Reuters) - A Turkish drone strike killed three members of "
-                                 "the Kurdistan Workers Party (PKK) in a vehicle near the town of Sidakan in Iraq's "
-                                 "Kurdistan region on Sunday, local officials said.")
-    assert mentions[0].place.country == "IQ"
-
-
-def test_a_barangay_story_is_philippine(tmp_path):
-    """A report that names no country but writes 'Barangay' is from the Philippines: 'Samar' is the
-    province, not Samar, Ukraine."""
-    mentions = _report(tmp_path, "2 soldiers killed, 3 hurt in NPA ambush in Samar\n\n"
-                                 "CATBALOGAN CITY – Two soldiers were killed while three others were wounded when "
-                                 "communist New People's Army (NPA) rebels ambushed a military patrol in Barangay Tenani, "
-                                 "Paranas, Samar on Saturday morning, the Army said.")
-    assert mentions[0].place.country == "PH"
+@pytest.mark.parametrize("text, country", [
+    # 'Iraq's Kurdistan region' is no Kordestan province of Iran
+    ("ERBIL, Iraq, March 3, 2025 (Reuters) - A Turkish drone strike killed three members of the Kurdistan Workers Party "
+     "(PKK) in a vehicle near the town of Sidakan in Iraq's Kurdistan region on Sunday, local officials said.", "IQ"),
+    # a report that names no country but writes 'Barangay' is from the Philippines: 'Samar' is the
+    # province, not Samar, Ukraine
+    ("2 soldiers killed, 3 hurt in NPA ambush in Samar\n\nCATBALOGAN CITY – Two soldiers were killed while three others "
+     "were wounded when communist New People's Army (NPA) rebels ambushed a military patrol in Barangay Tenani, Paranas, "
+     "Samar on Saturday morning, the Army said.", "PH"),
+    # where a group's affiliate is active ('the Islamic State's Sahel affiliate') is no scene
+    ("NIAMEY, Dec 11, 2024 (Reuters) - At least 29 soldiers were killed on Tuesday when hundreds of militants attacked an "
+     "army position near the village of Chinagodrar in western Niger, close to the border with Mali, the defence ministry "
+     "said.\n\nNo group has claimed responsibility, but the Islamic State's Sahel affiliate is active in the area.", "NE"),
+])
+def test_the_country_of_a_place_the_report_writes(tmp_path, text, country):
+    assert _report(tmp_path, text)[0].place.country == country
 
 
 def test_who_killed_the_attacker_did_not_do_the_attack(tmp_path):
@@ -2927,14 +2927,6 @@ def test_raids_over_the_weekend_on_villages_of_a_district(tmp_path):
                                  "this year in the province.")
     assert (mentions[0].date.start, mentions[0].date.end) == (date(2025, 2, 15), date(2025, 2, 16))
     assert mentions[0].place.name != "Pemba"
-
-
-def test_where_a_groups_affiliate_is_active_is_no_scene(tmp_path):
-    mentions = _report(tmp_path, "NIAMEY, Dec 11, 2024 (Reuters) - At least 29 soldiers were killed on Tuesday when "
-                                 "hundreds of militants attacked an army position near the village of Chinagodrar in "
-                                 "western Niger, close to the border with Mali, the defence ministry said.\n\nNo group has "
-                                 "claimed responsibility, but the Islamic State's Sahel affiliate is active in the area.")
-    assert mentions[0].place.country == "NE"
 
 
 def test_a_feud_is_no_perpetrator_and_an_inquiry_whether_is_suspicion(tmp_path):

@@ -223,6 +223,15 @@ def outlets() -> tuple[Outlet, ...]:
     )
 
 
+@lru_cache(maxsize=65536)
+def outlet_named(name: str | None) -> Outlet | None:
+    """The outlet the alias file knows by this name, case-blind ('Radio Ozodi' -> RFE/RL Tajik Service)."""
+    if not name:
+        return None
+    lowered = name.strip().lower()
+    return next((o for o in outlets() if lowered == o.name.lower() or lowered in (a.lower() for a in o.aliases)), None)
+
+
 @lru_cache(maxsize=None)
 def outlet_homes() -> dict[str, Home]:
     """Web domain of a local outlet -> the city it is based in."""

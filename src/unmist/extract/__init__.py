@@ -975,10 +975,8 @@ def _a_wire_bureau(document: Document, place: PlaceValue) -> bool:
     (Reuters) - ... in the Bolan area of Balochistan province'): a bureau in the area's capital, not
     the scene of an incident the body places only in the area.  An American dateline is the town,
     as AP files local news ('KERRVILLE, Texas (AP) - ... in Kerr County')."""
-    if place.country in (None, "US"):
-        return False
-    kinds = {o.kind for o in knowledge.outlets() if document.outlet and document.outlet in (o.name, *o.aliases)}
-    return bool(kinds & WIRE_KINDS)
+    outlet = knowledge.outlet_named(document.outlet)
+    return place.country not in (None, "US") and outlet is not None and outlet.kind in WIRE_KINDS
 
 
 def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceValue | None:

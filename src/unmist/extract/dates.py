@@ -125,15 +125,9 @@ def _holiday_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _any_holiday() -> re.Pattern[str]:
-    """All the named-day patterns in one: most sentences name no holiday, and one search that says
-    so costs a sixteenth of trying each pattern in turn."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _holiday_patterns()), re.I)
-
-
-@lru_cache(maxsize=1)
 def _any_holiday_name() -> re.Pattern[str]:
-    """Any named day's name, however it stands in the sentence."""
+    """Any named day's name, however it stands in the sentence: most sentences name no holiday, and
+    one search that says so costs a sixteenth of trying each day's patterns in turn."""
     from .. import knowledge
 
     return re.compile("|".join(rf"\b(?:{h.pattern})\b" for h in knowledge.holidays()), re.I)
@@ -149,7 +143,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
     """Every date expression in ``text``, in text order, offsets shifted by ``offset``."""
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern in _holiday_patterns() if _any_holiday().search(text) else ():
+    names = [match.span() for match in _any_holiday_name().finditer(text)]
+    for rule, pattern in _holiday_patterns() if names else ():
         for match in pattern.finditer(text):
             if not any(match.start() < end and start < match.end() for start, end in taken):
                 taken.append((match.start(), match.end()))
@@ -157,7 +152,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
                                       kind="holiday", holiday=rule))
     # a named day that qualifies a noun dates nothing, and its 'Sunday' is no weekday: 'the Easter
     # Sunday bombings' of 2019, in a report of their fifth anniversary
-    taken.extend(match.span() for match in _any_holiday_name().finditer(text))
+    taken.extend(names)
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):

@@ -156,16 +156,12 @@ def best_copy_edges(documents: dict[str, Document], pairs: Iterable[tuple[str, s
     return edges
 
 
-@lru_cache(maxsize=65536)
 def outlet_key(name: str | None) -> str | None:
     """Canonical outlet name, through the alias file ('Radio Ozodi' -> 'RFE/RL Tajik Service')."""
     if not name:
         return None
-    lowered = name.strip().lower()
-    for outlet in knowledge.outlets():
-        if lowered == outlet.name.lower() or lowered in (a.lower() for a in outlet.aliases):
-            return outlet.name
-    return name.strip().lower()  # outlets the alias file does not know compare case-blind
+    known = knowledge.outlet_named(name)
+    return known.name if known else name.strip().lower()  # outlets the alias file does not know compare case-blind
 
 
 class Origins:
