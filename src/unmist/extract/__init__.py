@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v171"
+EXTRACT_VERSION = "extract.rules.v172"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -252,12 +252,25 @@ def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ..
     values = []
     for span in spans:
         effect = effect_of(span)
-        if (effect is None and _speaks(span)) or _names_a_place(span) or _names_a_body(span) or is_the_attacker(span.root):
+        if (effect is None and (_speaks(span) or _whose_government(span))) or _names_a_place(span) \
+                or _names_a_body(span) or is_the_attacker(span.root):
             continue
         words = _name_alone(_full_name(span)) if span[0].ent_type_ == "PERSON" else span
         values.append(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char,
                                                                       words.end_char), effect, count_of(span)))
     return tuple(values)
+
+
+# Nouns of the rule a leader's name labels ('the government of President Gustavo Petro').
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "cabinet", "presidency", "rule"})
+
+
+def _whose_government(span: Span) -> bool:
+    """The person names whose government it was, in a sentence about something else ('days after
+    the ELN ended a ceasefire with the government of President Gustavo Petro')."""
+    preposition = span.root.head
+    return span.root.dep_ == "pobj" and preposition.lower_ == "of" \
+        and preposition.head.lemma_.lower() in GOVERNMENT_NOUNS
 
 
 # Nouns of bodies of people, which a person's name may open ('the Oscar Arnulfo Romero Federation').
@@ -1394,9 +1407,11 @@ def _is_origin(span: Span) -> bool:
 
 
 # Words of being on the way somewhere ('a bus on its way from the temple to Katra', 'a convoy
-# heading to Kandahar', 'en route to'): the attack was on the way, not where the way led.
+# heading to Kandahar', 'en route to'): the attack was on the way, not where the way led; nor is
+# where people fled ('a resident who fled to the nearby town of Dori').
 JOURNEY_TO = re.compile(r"\b(?:on\s+(?:its|their|his|her|the|a)\s+way|en\s+route|heading|headed|bound|"
-                        r"travell?ing|returning|driving)\b[^.;:!?]{0,60}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"travell?ing|returning|driving|fled|fleeing|escaped)\b[^.;:!?]{0,60}?\bto\s+(?:the\s+)?"
+                        r"(?:(?:nearby|neighbouring|neighboring)\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 JOURNEY_REACH = 90
 
 

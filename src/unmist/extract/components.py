@@ -145,6 +145,8 @@ def is_anaphoric(span: Span) -> bool:
 
 # Verbs of what attacks did to people or places, in the past tense: those attacks, not a kind of event.
 HITTING_LEMMAS = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage", "strike"})
+# Verbs of sending weapons at someone, in the past tense: those weapons, not a kind of attack.
+DELIVERING_LEMMAS = frozenset({"drop", "plant", "hurl", "throw", "fire", "launch", "lob", "detonate"})
 # Verbs that make the gerund after them a campaign of many acts ('began attacking shipping').
 CAMPAIGN_VERBS = frozenset({"begin", "start", "continue", "keep", "resume", "stop"})
 # Verbs of a war someone wages, which a participle after a noun says of what they are.
@@ -170,6 +172,8 @@ def is_generic(span: Span) -> bool:
         return False
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.tag_ == "VBD" and root.head.lemma_.lower() in HITTING_LEMMAS:
         return False  # 'Drone attacks killed dozens of Rohingya ... on Monday': these attacks
+    if root.dep_ == "dobj" and root.head.tag_ == "VBD" and root.head.lemma_.lower() in DELIVERING_LEMMAS:
+        return False  # 'A fighter jet dropped bombs on the crowd': those bombs
     return not any(child.dep_ in ("det", "nummod", "poss") and child.lower_ not in ("these", "such")
                    for child in root.children)
 

@@ -742,6 +742,8 @@ def _is_named_victim(token: Token) -> bool:
     scene': one person killed, named or told as 'he' or 'she'."""
     if after_to_death(token) and token.pos_ == "PROPN":
         return True  # a name right after 'to death' is the victim's, whatever the entity tagger took it for
+    if _a_name_killed_in_passing(token):
+        return True
     if not _one_person(token):
         return False
     if _killing_of(token):
@@ -764,6 +766,17 @@ def _is_named_victim(token: Token) -> bool:
     if lemma in OUTRIGHT_KILLING_LEMMAS:
         return True
     return any(t.lower_ in ("dead", "death") for t in verb.subtree)  # 'shot dead', 'stabbed to death'
+
+
+def _a_name_killed_in_passing(token: Token) -> bool:
+    """'opened fire on the group, killing Kendarius': a one-word name after a participle of killing
+    is the person killed, though the entity tagger took an unfamiliar given name for a company (a
+    group of the knowledge files stays a group)."""
+    verb = token.head
+    return token.dep_ == "dobj" and token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG", "PERSON") \
+        and not any(c.dep_ in ("compound", "poss", "det", "amod") for c in token.children) \
+        and verb.tag_ == "VBG" and verb.lemma_.lower() in OUTRIGHT_KILLING_LEMMAS \
+        and not any(a.start <= token.i < a.end for a in token.doc.spans.get("unmist_actors", ()))
 
 
 PERSON_NOUNS = frozenset({"driver", "bomber", "gunman", "attacker", "man", "boy", "girl", "teen", "teenager", "toddler",
@@ -805,9 +818,15 @@ def _person_noun(token: Token) -> bool:
 AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
+# Words that stand for more people of the kind just counted ('killing 12 people and wounding 12 more').
+MORE_OF_THEM = frozenset({"more", "others", "other"})
+
+
 def _counted_noun(number: Token) -> Token:
-    """The noun a number counts: '28 soldiers' -> soldiers; a bare '30 more' counts itself."""
-    if number.dep_ in ("nummod", "quantmod", "amod", "det") and number.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    """The noun a number counts: '28 soldiers' -> soldiers; 'wounding 12 more' -> more (the tagger's
+    adjective stands for the people, as 'others' does); a bare '30' counts itself."""
+    if number.dep_ in ("nummod", "quantmod", "amod", "det") and \
+            (number.head.pos_ in ("NOUN", "PROPN", "PRON") or number.head.lower_ in MORE_OF_THEM):
         return number.head
     return number
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v9"
+GAZETTEER_VERSION = "gazetteer.v10"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -369,9 +369,26 @@ def _add_cities(names: dict[str, list[Place]], admin_names: dict[str, str]) -> N
                       "exact", int(city["population"] or 0), int(city["geonameid"]))
         aliases = {city["name"], *(a for a in city["alternatenames"] if LATIN_NAME.match(a) and not a.islower()
                                    and not _is_code(a))}
+        if city["countrycode"] in ARABIC_NAMING:
+            aliases |= {bare for alias in aliases if (bare := _without_article(alias))}
         for alias in aliases:
             if len(alias) >= 3:
                 names[alias.lower()].append(place)
+
+
+# Countries whose place names GeoNames writes with the Arabic article ('Al Qāmishlī', 'Ar Raqqah'),
+# which English reports mostly drop ('Qamishli', 'Raqqa').
+ARABIC_NAMING = frozenset({"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA",
+                           "SD", "SY", "TN", "YE"})
+# The article in its sun-letter forms, written apart or hyphenated ('Al Qamishli', 'As-Suwayda', 'El Arish').
+ARTICLE = re.compile(r"^(?:[AaEe][ln]|A[srdtzn]|Ash|Adh|Ath)[ -](?=[A-Z])")
+# The shortest name left without its article that is still a name (not 'Ain' of 'Al Ain').
+MIN_BARE_LETTERS = 4
+
+
+def _without_article(alias: str) -> str | None:
+    bare = ARTICLE.sub("", alias)
+    return bare if bare != alias and len(bare) >= MIN_BARE_LETTERS and LATIN_NAME.match(bare) else None
 
 
 def _is_code(alias: str) -> bool:

@@ -248,11 +248,13 @@ def _earlier_clauses(facts: SentenceFacts, published: date | None) -> list[Span]
     own."""
     clauses = []
     for token in facts.sent:
-        clause = _relative_clause_of_the_past(token, facts, published) or _a_time_before(token)
+        avenged = _a_deed_avenged(token)
+        clause = _relative_clause_of_the_past(token, facts, published) or _a_time_before(token) or avenged
         if clause is None or any(c.start <= clause.start < c.end for c in clauses):
             continue
-        if _tells_an_event(facts, clause, inside=True) and _tells_an_event(facts, clause, inside=False):
-            clauses.append(clause)
+        if _tells_an_event(facts, clause, inside=True) and \
+                (avenged is not None or _tells_an_event(facts, clause, inside=False)):
+            clauses.append(clause)  # an avenged deed is never the sentence's own incident
     return clauses
 
 
@@ -288,6 +290,24 @@ def _a_time_before(token: Token) -> Span | None:
     if token.dep_ == "mark":
         return _subtree_span(clause_head, skip={measured[0].i, token.i})
     objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp")]
+    return _subtree_span(objects[0]) if objects else None
+
+
+# Nouns of a deed done back for another ('in retaliation for the killing of nine soldiers').
+AVENGING_NOUNS = frozenset({"retaliation", "revenge", "reprisal", "vengeance", "retribution"})
+
+
+def _a_deed_avenged(token: Token) -> Span | None:
+    """The deed an incident avenges ('in retaliation for the killing of nine Turkish soldiers', 'in
+    revenge for an ambush that killed 20 soldiers', 'to avenge the deaths of 12 herders'): an
+    earlier incident, whose toll is not the avenging one's."""
+    if token.lower_ == "for" and token.dep_ == "prep" and token.i > 0 \
+            and token.doc[token.i - 1].lemma_.lower() in AVENGING_NOUNS:
+        objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp")]
+    elif token.lemma_.lower() == "avenge" and token.pos_ == "VERB":
+        objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    else:
+        return None
     return _subtree_span(objects[0]) if objects else None
 
 
@@ -438,6 +458,8 @@ def _governor_is_event(span: Span) -> bool:
                 return False  # 'the school will reopen Monday': what is to come is no incident told
             if _tells_the_aftermath(head):
                 return False  # 'was charged Tuesday in the shooting': the day of the charge
+            if head.dep_ == "acl" and head.head.lemma_.lower() in SAYING_NOUNS:
+                return False  # 'in a statement read on state television on Thursday': the statement's day
             if _aside(head):
                 return False  # 'Pizarro, former leader of the group that laid down its weapons on 9 March, was killed'
             return head.lemma_.lower() not in SAYING_VERBS | knowledge.cue_verbs() or head.lemma_.lower() == "report" \
@@ -1033,9 +1055,13 @@ def _redates(facts: SentenceFacts, expr: DateExpr, current: Draft) -> bool:
         f.kind in CASUALTY_KINDS for f in facts.figures if f.start < expr.start)
 
 
-# Words with which a report says that what follows is another incident.
+# Words with which a report says that what follows is another incident.  A round-up opens each
+# further incident with 'Also' and its day or place ('Also on Monday, a roadside bomb ...', 'Also
+# in Kano state, ...'; not 'Also wounded was ...', the same incident's toll).
 SEPARATE_EVENT = re.compile(r"\b(?:in\s+(?:a|another)\s+separate\b|separately\b|elsewhere\b|in\s+another\s+"
-                            r"(?:attack|incident|shooting|bombing|ambush)\b)", re.IGNORECASE)
+                            r"(?:attack|incident|shooting|bombing|ambush)\b)"
+                            r"|^\s*also,?\s+(?:(?:on|late|early)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                            r"|^\s*also,?\s+in\s+(?-i:[A-Z])", re.IGNORECASE)
 
 
 def _changes_subject(facts: SentenceFacts, current: Draft, drafts: list[Draft]) -> bool:
@@ -1111,8 +1137,21 @@ def _refers_back(facts: SentenceFacts) -> bool:
     """The sentence is about an incident told, named by reference as its subject ('The attack in
     the Daraban area was followed by a gun battle in which six militants were killed'): what else
     it tells belongs to that incident, or to the one told before that it fits best."""
-    return any(t._.unmist_trigger["anaphoric"] and t.root.dep_ in ("nsubj", "nsubjpass") and _a_main_clause(t.root.head)
+    return any(t._.unmist_trigger["anaphoric"] and t.root.dep_ in ("nsubj", "nsubjpass")
+               and (_a_main_clause(t.root.head) or _what_they_were_doing_when(t.root.head))
                for t in facts.strong_triggers)
+
+
+def _what_they_were_doing_when(verb: Token) -> bool:
+    """'The engineers were travelling to the dam when the attack happened near Besham': the incident
+    happened during what the sentence's own clause tells (not 'the department talked about it when
+    the police shooting happened in Dallas', a time of another one)."""
+    if not _happened(verb) or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        return False
+    # the nearest verb above: the parser hangs the clause on the verb or on a noun of its clause ('a wedding')
+    doing = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return doing is not None and doing.tag_ == "VBG" and _a_main_clause(doing) \
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in doing.children)
 
 
 def _a_main_clause(verb: Token) -> bool:

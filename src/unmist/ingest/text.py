@@ -214,6 +214,17 @@ AGENCY_DATELINE = re.compile(
 )
 
 
+MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
+             r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# Others write the place in ordinary case with the date and a dash ('Makhachkala, 23 June 2024 - '):
+# the month's name tells a dateline from a sentence that opens with a name and a number.
+TOWN_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+    rf",\s+(?:{MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_NAME})(?:,?\s+\d{{4}})?"
+    r"\s*(?:\((?P<outlet>[^)]{2,40})\)\s*)?[-–—]+\s+"
+)
+
+
 def dateline_apart(text: str) -> str:
     """The text with a line break, for the space, after an agency's dateline that no dash ends
     ('Raipur, Jan 6 (PTI) Eight personnel ...'): the parser otherwise reads the place as the
@@ -234,7 +245,7 @@ def dateline_of(line: str) -> re.Match[str] | None:
     """The dateline that opens a line; one written with a colon only before prose ('RAIPUR: Two
     jawans were killed ... police said.'), as a headline writes a source that way too ('FMPD:
     16-year-old accidentally shoots himself')."""
-    match = DATELINE.match(line) or AGENCY_DATELINE.match(line)
+    match = DATELINE.match(line) or AGENCY_DATELINE.match(line) or TOWN_DATELINE.match(line)
     if match is not None and match.group(0).rstrip().endswith(":") and not _reads_as_prose(line):
         return None
     return match
