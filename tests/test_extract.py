@@ -32,6 +32,8 @@ def test_pipeline_components_declare_what_they_need(nlp):
 @pytest.mark.parametrize("sentence, expected", [
     ("Two policemen were killed and 30 more were wounded.", [("killed", 2, 2), ("wounded", 30, 30)]),
     ("Gunmen killed nine people and wounded at least 14 more.", [("killed", 9, 9), ("wounded", 14, None)]),
+    ("Nearly two dozen people were killed in the clashes.", [("killed", None, 24)]),
+    ("At least three dozen soldiers were killed.", [("killed", 36, None)]),
     # a given name the entity tagger does not know is still the person killed
     ("Two men forced their way into the apartment and opened fire, killing Tamarion, police said.", [("killed", 1, 1)]),
     ("At least 17 people were killed on Wednesday when militants attacked a checkpoint.", [("killed", 17, None)]),
@@ -3312,3 +3314,38 @@ def test_bombers_who_detonated_explosive_belts_made_it_a_suicide_bombing(tmp_pat
                                  "ceremony in the southern Iranian city of Kerman on Wednesday, killing 90 people, "
                                  "officials said.")
     assert mentions[0].type == "suicide_bombing"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("NAIROBI, Jan 3 (Reuters) - Suspected militants attacked a village in Kenya's coastal Lamu county overnight, "
+     "killing six people, police said on Tuesday.", ("Lamu", "province")),
+    ("JOS, Nigeria, April 10 (Reuters) - Gunmen killed 17 people in attacks on two villages in Mangu local "
+     "government area of Plateau state late on Saturday, police said.", ("Mangu", "district")),
+])
+def test_an_area_named_with_its_countrys_own_word(tmp_path, text, place):
+    """Kenya's first-level areas are counties; Nigeria's second-level ones local government areas."""
+    mentions = _report(tmp_path, text)
+    assert (mentions[0].place.name, mentions[0].place.precision) == place
+
+
+def test_suspected_before_the_doers_is_no_perpetrator(tmp_path):
+    mentions = _report(tmp_path, "ABUJA, Nov 9 (Reuters) - Nigerian troops rescued 20 kidnapped villagers and captured "
+                                 "12 suspected kidnappers in a raid on a forest hideout in Zamfara state on Wednesday, "
+                                 "the army said.")
+    assert "suspected" not in [p.name.lower() for m in mentions for p in m.perpetrators]
+
+
+def test_a_coalition_of_states_that_struck_did_it(tmp_path):
+    mentions = _report(tmp_path, "ADEN, Yemen, April 23 (Reuters) - An air strike by the Saudi-led coalition hit a wedding "
+                                 "party in Yemen's Hajjah province on Sunday, killing at least 12 people, medics said.")
+    assert "Saudi-led coalition" in [p.name for p in mentions[0].perpetrators]
+
+
+def test_an_all_capitals_dateline_is_no_victim(tmp_path):
+    mentions = _report(tmp_path, "Colombian social leader shot dead in Cauca, ombudsman says\n\nBOGOTA (Reuters) - Gunmen "
+                                 "shot dead an indigenous leader in Colombia's southwestern Cauca province on Thursday, "
+                                 "the country's human rights ombudsman said, the latest in a wave of killings of community "
+                                 "activists.\n\nJose Albeiro Camayo, a member of the indigenous guard, was killed in the "
+                                 "municipality of Toribio, ombudsman Carlos Camargo said on Twitter. He blamed dissidents "
+                                 "of the former FARC rebel group.")
+    assert "BOGOTA" not in [v.text for m in mentions for v in m.victims]

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v172"
+EXTRACT_VERSION = "extract.rules.v173"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -305,7 +305,6 @@ def _names_a_place(span: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_UNITS:
         return True  # 'in the town of Kolofata', a town the gazetteer does not know
     return (root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "around")) or root.lemma_.lower() in PLACE_UNITS
-
 
 
 def _speaks(span: Span) -> bool:
@@ -896,7 +895,6 @@ def _namesakes_town(span: Span, ignore_entity: bool = False) -> bool:
     candidates = span._.unmist
     return bool(candidates) and _placed_in(span) and (ignore_entity or all(t.ent_type_ in ("GPE", "LOC") for t in span)) \
         and max(p.population for p in candidates) < CITY_POPULATION and not ADMIN_WORDS & {t.lower_ for t in span}
-
 
 
 def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue | None:
@@ -1804,12 +1802,18 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
             if facts.owns(person.start_char) and (person.label_ == "PERSON" or after_to_death(person.root)) \
                     and (effect_of(person) is not None or _identified_victim(person)) \
                     and not _names_a_place(person) and not is_the_attacker(person.root) \
-                    and not _an_officials_name(person):  # 'killed three peasants in Morazan': a place
+                    and not _an_officials_name(person) and not _the_datelines_place(person, document):  # 'killed three peasants in Morazan': a place
                 named = _name_alone(_full_name(person))
                 victims.setdefault(named.text.lower(), (named, person))
     return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),
                            effect_of(governed), count_of(governed))
                  for words, governed in sorted(victims.values(), key=lambda pair: pair[0].start))
+
+
+def _the_datelines_place(person: Span, document: Document) -> bool:
+    """'BOGOTA (Reuters) - Gunmen shot dead ...': the tagger may read an all-capitals dateline as a
+    person's name."""
+    return bool(document.dateline) and person.text.lower() == document.dateline.partition(",")[0].strip().lower()
 
 
 def _an_officials_name(person: Span) -> bool:

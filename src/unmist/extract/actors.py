@@ -438,7 +438,8 @@ def kinds_of_doers(sentences: list[Span]) -> list[ActorFinding]:
     for sent in sentences:
         events = _event_roots(sent)
         for token in sent:
-            if token.dep_ not in ("amod", "compound", "nmod") or sides.get(token.lemma_.lower()) != "attackers":
+            if token.dep_ not in ("amod", "compound", "nmod") or sides.get(token.lemma_.lower()) != "attackers" \
+                    or token.tag_ in ("VBN", "VBD"):  # 'suspected kidnappers': a participle, no 'suspect'
                 continue
             if token.head.i in events or (token.head.pos_ == "NOUN" and token.head.lemma_.lower() in ACT_NOUNS):
                 status = _hedged(sent.text)
@@ -704,7 +705,6 @@ def _is_subject_side(sent: Span, group: Span) -> bool:
         return True
     between = text_of(sent.doc)[sent.start_char + claim.end(): group.start_char]
     return bool(re.search(r"\b(?:for|on behalf of|in the name of)\s+(?:the\s+)?$", between))  # 'claims X for Y'
-
 
 
 def _speaks_of_own_attack(sent: Span, group: Span) -> bool:

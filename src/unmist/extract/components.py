@@ -239,6 +239,9 @@ def place_tokens(doc: Doc) -> frozenset[int]:
 
 PLACE_HEADS = r"(?:province|region|state|district|valley|gorge|river|oblast|border post|frontier post|exclave|enclave|city|town|" \
               r"village)"
+# Words for an area after its name, as reports write them in lower case ('Kenya's coastal Lamu county',
+# 'Mangu local government area'); 'Ward County' is a name run of its own.
+AREA_PHRASES = frozenset({"county", "local government area", "local government"})
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 MAX_PLACE_TOKENS = 4
 # Words after a name that make it a street, not the town of that name ('Shelton Road', 'Plymouth Street').
@@ -766,7 +769,7 @@ def _name_run(doc: Doc, start: int, end: int) -> bool:
             continue
         if last and i > start and re.fullmatch(PLACE_HEADS, token.lower_):
             continue
-        return False
+        return i > start and doc[i:end].text.lower() in AREA_PHRASES  # 'Mangu local government area'
     return True
 
 

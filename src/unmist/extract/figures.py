@@ -507,8 +507,8 @@ def _quantities(sent: Span) -> list[_Quantity]:
     quantities.extend(ranges)
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if token.like_num and nxt is not None and nxt.like_num and nxt.lower_ in SCALE_WORDS:
-            continue  # 'two hundred': the scale word carries the number
+        if token.like_num and nxt is not None and (nxt.like_num and nxt.lower_ in SCALE_WORDS or nxt.lower_ == "dozen"):
+            continue  # 'two hundred', 'two dozen': the scale word carries the number
         if token.i in range_ends or any(q.last.i == token.i for q in ranges):
             continue
         quantity = _quantity_at(token, tokens[max(0, i - 1)] if i else None, sent)
@@ -524,6 +524,9 @@ def _quantity_at(token: Token, previous: Token | None, sent: Span) -> _Quantity 
         return None  # most tokens: no number and no vague count ('dozens'), so nothing to test further
     if token.ent_type_ in EXCLUDED_ENTITIES or _is_year(token) or _is_measure(token) or _is_channel(previous):
         return None
+    if token.lower_ == "dozen" and previous is not None and previous.like_num and (count := parse_number(previous.text)):
+        counted = previous if token.head.i == previous.i else token  # the word the parser hangs the noun on
+        return _qualified(count * 12, previous, counted, sent)  # 'nearly two dozen people': fewer than 24
     first = token
     if token.lower_ in SCALE_WORDS and previous is not None and previous.like_num:
         first = previous
@@ -537,9 +540,14 @@ def _quantity_at(token: Token, previous: Token | None, sent: Span) -> _Quantity 
     value = parse_number(text)
     if value is None or value == 0:
         return None
+    return _qualified(value, first, token, sent)
+
+
+def _qualified(value: int, first: Token, last: Token, sent: Span) -> _Quantity:
+    """The count with the words before it that bound it ('at least 30', 'nearly two dozen')."""
     preceding = text_of(sent.doc)[max(sent.start_char, first.idx - 30): first.idx]
     (low, high), qualifier = qualify(value, preceding)
-    return _Quantity(low, high, _qualifier_start(first, qualifier), token, qualifier)
+    return _Quantity(low, high, _qualifier_start(first, qualifier), last, qualifier)
 
 
 # A broadcaster's name before its channel number ('WSLS 10', 'KHOU 11', 'FOX 4'): US stations' call

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v10"
+GAZETTEER_VERSION = "gazetteer.v11"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -449,12 +449,22 @@ def _latin_forms(name: str) -> set[str]:
     return {name, plain} if LATIN_NAME.match(plain) and len(plain) >= MIN_PLAIN_LETTERS else set()
 
 
+# A country's own word for its areas, where reports use it ('Kenya's coastal Lamu county': Kenya's,
+# Liberia's, Hungary's ... first-level areas are counties; 'Mangu local government area' of Nigeria).
+NATIONAL_AREA_WORDS = {
+    **{(country, True): ("county",) for country in ("KE", "LR", "HU", "HR", "RO", "SE", "NO", "EE")},
+    ("NG", False): ("local government area", "local government", "lga"),
+}
+
+
 def _subdivision_aliases(row: list[str], level1: bool) -> set[str]:
     bases = {form for a in [row[0], *row[5].split("|")] if a for form in _latin_forms(a)}
     aliases = set(bases)
+    national = NATIONAL_AREA_WORDS.get((row[2].split(".")[0], level1), ())
     for base in bases:
         stem = SUBDIVISION_SUFFIXES.sub("", base)
         kinds = ("province", "region", "oblast", "state") if level1 else ("district", "rayon")  # 'Kaduna state'
+        kinds += national
         aliases.update(f"{stem} {kind}" for kind in kinds)
         if level1 and stem != base:
             aliases.add(stem)
