@@ -3349,3 +3349,29 @@ def test_an_all_capitals_dateline_is_no_victim(tmp_path):
                                  "municipality of Toribio, ombudsman Carlos Camargo said on Twitter. He blamed dissidents "
                                  "of the former FARC rebel group.")
     assert "BOGOTA" not in [v.text for m in mentions for v in m.victims]
+
+
+def test_the_day_of_a_raid_on_an_army_post_dates_it(tmp_path):
+    """'a raid on an army post ... last Tuesday': an army post is a place, not a message posted."""
+    mentions = _news_item(tmp_path, "Militants killed seven soldiers in a raid on an army post in North Waziristan last "
+                                    "Tuesday, the military said.", "2024-03-20", title="Raid kills seven soldiers")
+    assert mentions[0].date.precision == "day" and mentions[0].date.start.weekday() == 1
+
+
+def test_the_speaker_after_a_fused_dateline_is_who_spoke(tmp_path):
+    """'QUETTA, Pakistan, Nov 10 (Reuters) - The Balochistan Liberation Army on Sunday denied ... and
+    blamed ...': the parser takes the dateline for a subject; the group spoke."""
+    from unmist.pipeline import analyse
+    path = tmp_path / "report.txt"
+    path.write_text("QUETTA, Pakistan, Nov 10 (Reuters) - The Balochistan Liberation Army on Sunday denied involvement "
+                    "in a bomb blast at a market in Quetta that killed nine people on Saturday, and blamed Pakistan's "
+                    "intelligence agencies for the attack.", encoding="utf-8")
+    mention = analyse(next(ingest([path]))).mentions[0]
+    blamed = next(p for p in mention.perpetrators if "intelligence" in p.name)
+    assert "Reuters" not in blamed.by and "Balochistan Liberation Army" in blamed.by
+
+
+def test_a_vehicle_packed_with_a_weight_of_explosives_is_a_car_bombing(tmp_path):
+    mentions = _report(tmp_path, "BOGOTA, Jan 18 (Reuters) - A man drove a vehicle packed with 80 kilograms of explosives "
+                                 "into a police academy in Bogota on Thursday, killing 20 people, officials said.")
+    assert mentions[0].type == "car_bombing"

@@ -20,10 +20,11 @@ from .. import knowledge
 from ..types import ActorValue, Citation, Document, Evidence, Mention, Statement
 from ..extract import evidence_at
 from ..extract.nlp import text_of
+from ..ingest.text import dateline_end
 
 __all__ = ["attribute", "ATTRIBUTE_VERSION"]
 
-ATTRIBUTE_VERSION = "attribute.rules.v1"
+ATTRIBUTE_VERSION = "attribute.rules.v2"
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:government|ministry|minister|officials?|authorities|police|president|prosecutor|army|military|troops"
     r"|border (?:service|guards)|security (?:service|council|committee)|state committee|interior|defen[cs]e"
@@ -117,7 +118,11 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
 def _speaker(cue: Token) -> tuple[str | None, str | None]:
-    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    story_start = dateline_end(text_of(cue.doc), cue.sent.start_char) or cue.sent.start_char
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    # 'QUETTA, Pakistan (Reuters) - The Balochistan Liberation Army ... denied': the parser may take the
+    # dateline for a subject, beside the speaker or with the speaker in apposition
+    subject = next((c for c in subjects if c.idx >= story_start), subjects[0] if subjects else None)
     cited = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if cue.lemma_.lower() in ("cite", "quote") and cited is not None and cited.pos_ in ("NOUN", "PROPN"):
         subject = cited  # 'Radio Ozodi, which cited a local official': the official speaks, the radio relays
@@ -128,11 +133,13 @@ def _speaker(cue: Token) -> tuple[str | None, str | None]:
     if subject is None:
         return None, None
     appos = next((c for c in subject.children if c.dep_ == "appos"), None)
+    if subject.idx < story_start and appos is not None:
+        subject, appos = appos, None
     role = _clean(" ".join(t.text for t in appos.subtree)) if appos is not None else None
     dropped = [c for c in subject.children if c.dep_ == "relcl" or (appos is not None and c.i == appos.i)]
     left_out = {t.i for c in dropped for t in c.subtree}  # the role, and 'which gave no details'
 
-    speaker = _clean(" ".join(t.text for t in subject.subtree if t.i not in left_out))
+    speaker = _clean(" ".join(t.text for t in subject.subtree if t.i not in left_out and t.idx >= story_start))
     if len(speaker.split()) > 12:
         speaker = subject.text
     return speaker or None, role

@@ -20,7 +20,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
-from ..ingest.text import dateline_of
+from ..ingest.text import dateline_end
 from .dates import DateExpr, Resolved, compatible, resolve
 from .actors import ATTACKER_NOUNS, CLAIM, NO_CLAIM, VIOLENT_VERBS
 from .components import MODALS
@@ -395,8 +395,6 @@ PAGE_STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)"
                         r"(?:\s+at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s+on)?\s*:?\s*"
                         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
 STAMP_REACH = 50
-# How far into a line a dateline runs ('WASHINGTON, Dec 11 (Reuters) - ').
-DATELINE_REACH = 120
 
 
 def is_event_date(doc: Doc, expr: DateExpr) -> bool:
@@ -417,10 +415,8 @@ def is_event_date(doc: Doc, expr: DateExpr) -> bool:
 
 def _in_the_dateline(doc: Doc, expr: DateExpr) -> bool:
     """The date stands in the dateline that opens its line, as ingest reads datelines."""
-    text = text_of(doc)
-    line_start = text.rfind("\n", 0, expr.start) + 1
-    dateline = dateline_of(text[line_start:line_start + DATELINE_REACH])
-    return dateline is not None and expr.start - line_start < dateline.end()
+    end = dateline_end(text_of(doc), expr.start)
+    return end is not None and expr.start < end
 
 
 # Words right before a date that make it the day of a court's business, wherever the parse hangs the date
@@ -449,7 +445,8 @@ def _governor_is_event(span: Span) -> bool:
             # 'at a briefing on Tuesday' dates the briefing, 'the funeral on Friday' the funeral,
             # 'the Sept. 19 ambush' the ambush; a noun that is no event ('97 years in prison Tuesday',
             # 'after noon today') is where the parser hung the date: the verb above says what it dates
-            if head.lemma_.lower() in SAYING_NOUNS | AFTERMATH_NOUNS:
+            lemma = head.lemma_.lower()
+            if (lemma in SAYING_NOUNS and not _a_guard_post(head)) or lemma in AFTERMATH_NOUNS:
                 return False
             if _names_an_event(head):
                 return True
@@ -466,6 +463,18 @@ def _governor_is_event(span: Span) -> bool:
                 or _told_before_its_source(head, span)
         token = head
     return True
+
+
+# Who holds a post that is a place, not a message ('an army post', 'a border post').
+POST_HOLDERS = frozenset({"army", "police", "military", "border", "security", "guard", "observation", "command",
+                          "checkpoint", "forward", "frontier", "gendarmerie"})
+
+
+def _a_guard_post(noun: Token) -> bool:
+    """'a raid on an army post ... last Tuesday': the post is where soldiers stand, not what someone
+    posted."""
+    return noun.lemma_.lower() == "post" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in POST_HOLDERS
+                                                 for c in noun.children)
 
 
 def _told_before_its_source(saying: Token, span: Span) -> bool:

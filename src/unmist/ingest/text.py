@@ -251,6 +251,17 @@ def dateline_of(line: str) -> re.Match[str] | None:
     return match
 
 
+# How far into a line a dateline runs ('WASHINGTON, Dec 11 (Reuters) - ').
+DATELINE_REACH = 120
+
+
+def dateline_end(text: str, position: int) -> int | None:
+    """Where the dateline ends that opens the line holding ``position``, or None when none does."""
+    line_start = text.rfind("\n", 0, position) + 1
+    match = dateline_of(text[line_start:line_start + DATELINE_REACH])
+    return line_start + match.end() if match is not None else None
+
+
 def _reads_as_prose(line: str) -> bool:
     """A sentence, not a title or a metadata line: a dozen words or more ending in a full stop (a
     one-paragraph news brief is short enough to pass for a header line otherwise)."""
