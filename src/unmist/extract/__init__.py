@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v174"
+EXTRACT_VERSION = "extract.rules.v175"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1057,7 +1057,7 @@ def _jurisdiction(span: Span) -> tuple[Span, tuple]:
 def _dateline_area(document: Document) -> tuple[str, str] | None:
     """The admin area a dateline writes after the place, as (name, country): 'GRAHAM, N.C.',
     'Springfield, Illinois'."""
-    area = document.dateline.partition(",")[2].strip() if document.dateline else ""
+    area = document.dateline.split(",")[1].strip() if document.dateline and "," in document.dateline else ""
     if not area:
         return None
     forms = knowledge.admin_abbreviations()

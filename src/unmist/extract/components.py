@@ -660,7 +660,8 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
         if previous is not None and previous.lower_ in NAME_PREFIXES and previous.i > 0:
             previous = token.doc[previous.i - 1]  # 'in northern Burkina Faso'
         placed = previous is not None and previous.lower_ in LOCATIVES and not _possessive_follows(token)
-        return placed or _before_police(token) or _a_countrys_named_site(token) or _names_an_area(token)
+        return placed or _before_police(token) or _a_countrys_named_site(token) or _names_an_area(token) \
+            or _names_a_settlement(token)
     return True
 
 
@@ -677,6 +678,21 @@ def _names_an_area(token: Token) -> bool:
     if not 0 < token.i < len(doc) - 1 or doc[token.i + 1].text not in AREA_WORDS:
         return False
     return doc[token.i - 1].is_lower
+
+
+# Words for a settlement that a name before them names ('Barangay San Jose, Paranas town').
+SETTLEMENT_WORDS = frozenset({"town", "village", "city", "hamlet"})
+
+
+def _names_a_settlement(token: Token) -> bool:
+    """'..., Paranas town, on Sunday', 'in Mandimarka village': one word after a comma or a word in
+    lower case and before a settlement word ends the phrase names the settlement, whatever the model
+    takes the word for (not 'Jordan town hall')."""
+    doc = token.doc
+    if not 0 < token.i < len(doc) - 1 or doc[token.i + 1].text not in SETTLEMENT_WORDS:
+        return False
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    return (doc[token.i - 1].is_lower or doc[token.i - 1].text == ",") and (after is None or after.pos_ != "NOUN")
 
 
 def _a_countrys_named_site(token: Token) -> bool:

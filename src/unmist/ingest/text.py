@@ -171,7 +171,7 @@ COLON_LABELS = ("UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "PH
                 "WHAT", "WHEN", "WHERE", "WHO", "WHY", "HOW", "SOURCE", "SOURCES", "POLICE", "UPDATES", "ALSO")
 DATELINE = re.compile(
     r"^(?!(?:" + "|".join(COLON_LABELS) + r")(?:['’]S)?(?:\s+[A-Z]+)?\s*:)"
-    r"(?P<place>[A-Z][A-Z'’.\- ]{2,40}?(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
+    r"(?P<place>[A-Z][A-Z'’.\- ]{2,40}?(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?){0,2})"
     r"(?:(?:,\s+\d{1,2}\s+[A-Z][a-z]+|,\s+[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
     r"(?:\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]+|:)\s+"
 )
