@@ -3389,3 +3389,10 @@ def test_how_the_explosives_came_types_the_bombing(tmp_path, text, incident_type
     """A vehicle loaded with explosives (by their weight, too) is a car bombing, belts detonated among
     a crowd a suicide bombing."""
     assert _report(tmp_path, text)[0].type == incident_type
+
+
+def test_a_headline_that_writes_the_states_name_means_the_state(tmp_path):
+    """'... in Kaduna' over '... a secondary school in Kaduna state': the state, not its capital."""
+    mentions = _news_item(tmp_path, "Gunmen abducted 25 students from a secondary school in Kaduna state on Monday, "
+                                    "police said.", "2024-04-03", title="Gunmen abduct 25 students in Kaduna")
+    assert (mentions[0].place.name, mentions[0].place.precision) == ("Kaduna", "province")

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v175"
+EXTRACT_VERSION = "extract.rules.v176"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -168,8 +168,8 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
             if dateline is not None and _away_from_the_dateline(draft):
                 dateline = _the_datelines_country(dateline, draft)
             place = headline or dateline or place or _first_place_told(doc, document, countries)
-        elif headline is not None and (_elsewhere(place, headline) or _within(headline, place)
-                                       or _a_town_the_body_names(headline, place, doc, document)):
+        elif headline is not None and (_elsewhere(place, headline) or _a_town_the_body_names(headline, place, doc, document)
+                                       or (_within(headline, place) and not _the_states_name(headline, place))):
             place = headline  # 'Fort Lauderdale shooting victims ...' and a victim's home town in the body
         elif place.precision in ("province", "district") and not _an_unnamed_settlement_of(place, document) \
                 and not _away_from_the_dateline(draft) and not _a_wire_bureau(document, place):
@@ -769,6 +769,12 @@ def _an_unknown_town(facts: SentenceFacts) -> bool:
 def _named_as_its_state(city) -> bool:
     """'Guanajuato', 'Chihuahua', 'Kaduna': a city with the name of its first-level area."""
     return bool(city.admin1) and knowledge.name_key(city.name) == knowledge.name_key(city.admin1)
+
+
+def _the_states_name(headline: PlaceValue, place: PlaceValue) -> bool:
+    """'Kidnappers free 20 students in Kaduna' over '... a school in Kaduna state': the headline
+    writes the state's name, which its capital bears too."""
+    return place.precision == "province" and _named_as_its_state(headline) and headline.admin1 == place.admin1
 
 
 def _elsewhere(place: PlaceValue, headline: PlaceValue) -> bool:
