@@ -3396,3 +3396,14 @@ def test_a_headline_that_writes_the_states_name_means_the_state(tmp_path):
     mentions = _news_item(tmp_path, "Gunmen abducted 25 students from a secondary school in Kaduna state on Monday, "
                                     "police said.", "2024-04-03", title="Gunmen abduct 25 students in Kaduna")
     assert (mentions[0].place.name, mentions[0].place.precision) == ("Kaduna", "province")
+
+
+def test_a_round_up_places_each_incident_in_the_country_it_names(tmp_path):
+    """'In Mali, ... near the town of Bandiagara' (GeoNames ranks a Chinese town Mali before the
+    country) and 'In Niger, an attack ...' (which the small model tags as a date)."""
+    mentions = _report(tmp_path, "Week in review\n\nIn Mali, suspected jihadists killed 12 civilians travelling on a bus "
+                                 "near the town of Bandiagara on Tuesday, local officials said.\n\nIn Nigeria, gunmen "
+                                 "kidnapped 30 passengers from a train in Kaduna state on Wednesday, police said.\n\nIn "
+                                 "Niger, an attack on an army patrol near the border with Burkina Faso killed six "
+                                 "soldiers on Friday, the defence ministry said.")
+    assert [(m.place.name, m.place.country) for m in mentions] == [("Bandiagara", "ML"), ("Kaduna", "NG"), ("Niger", "NE")]

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v176"
+EXTRACT_VERSION = "extract.rules.v177"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -590,7 +590,11 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
                                                               or dominant.precision == "country"):
                 # (not 'Samar' of a story of a barangay: Samar, Ukraine is the biggest namesake; a country
                 # named is that country, whatever formulas the report writes: 'Santa Ana, El Salvador')
-                cities[dominant.country] += 1
+                if dominant.precision == "country" and not styled:  # 'In Mali, ...' (a town in China, too)
+                    counts[dominant.country] += 1
+                    named.add(dominant.country)
+                else:
+                    cities[dominant.country] += 1
                 city_areas.add((dominant.admin1, dominant.country))
                 place = dominant
             if place.precision == "exact" and place.population >= gazetteer.ENCLOSING_CITY_POPULATION:

@@ -653,8 +653,10 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
     staying with his father'; 'Esteban Santiago' ... 'Santiago will be charged'), also after a
     preposition when the person owns something ('three of Shelton's children').
     """
-    if not NAME_TOKEN.match(token.text) or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+    if not NAME_TOKEN.match(token.text):
         return False
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return _a_countrys_name(token)  # 'In Niger, an attack ...', which the small model tags as a date
     if token.ent_type_ == "PERSON" or token.text in people:
         previous = token.doc[token.i - 1] if token.i > 0 else None
         if previous is not None and previous.lower_ in NAME_PREFIXES and previous.i > 0:
@@ -663,6 +665,10 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
         return placed or _before_police(token) or _a_countrys_named_site(token) or _names_an_area(token) \
             or _names_a_settlement(token)
     return True
+
+
+def _a_countrys_name(token: Token) -> bool:
+    return any(p.precision == "country" for p in gazetteer.lookup(token.text))
 
 
 # Words for an administrative area that a name before them names ('the Musakhel district').
