@@ -1004,7 +1004,7 @@ def _dateline_place(document: Document, doc: Doc, countries: Counter) -> PlaceVa
     """A wire story's dateline ('BISHKEK -') places its main incident when the text names no other place."""
     if not document.dateline:
         return None
-    name = document.dateline.partition(",")[0].strip()
+    name = _dateline_name(document)
     start = document.text.find(document.dateline)
     candidates = gazetteer.lookup(name.title()) or gazetteer.lookup(name)
     area = _dateline_area(document)
@@ -1062,6 +1062,11 @@ def _jurisdiction(span: Span) -> tuple[Span, tuple]:
         county = span.doc[span.start:span.end + 1]
         return county, _counties_named(county.text)
     return span, span._.unmist
+
+
+def _dateline_name(document: Document) -> str:
+    """The place a dateline names first ('BISHKEK' of 'BISHKEK, Kyrgyzstan')."""
+    return (document.dateline or "").partition(",")[0].strip()
 
 
 def _dateline_area(document: Document) -> tuple[str, str] | None:
@@ -1812,7 +1817,8 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
             if facts.owns(person.start_char) and (person.label_ == "PERSON" or after_to_death(person.root)) \
                     and (effect_of(person) is not None or _identified_victim(person)) \
                     and not _names_a_place(person) and not is_the_attacker(person.root) \
-                    and not _an_officials_name(person) and not _the_datelines_place(person, document):  # 'killed three peasants in Morazan': a place
+                    and not _an_officials_name(person) \
+                    and not _the_datelines_place(person, document):  # 'killed three peasants in Morazan': a place
                 named = _name_alone(_full_name(person))
                 victims.setdefault(named.text.lower(), (named, person))
     return tuple(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char, words.end_char),
@@ -1823,7 +1829,7 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
 def _the_datelines_place(person: Span, document: Document) -> bool:
     """'BOGOTA (Reuters) - Gunmen shot dead ...': the tagger may read an all-capitals dateline as a
     person's name."""
-    return bool(document.dateline) and person.text.lower() == document.dateline.partition(",")[0].strip().lower()
+    return bool(document.dateline) and person.text.lower() == _dateline_name(document).lower()
 
 
 def _an_officials_name(person: Span) -> bool:

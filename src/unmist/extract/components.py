@@ -668,6 +668,7 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
 
 
 def _a_countrys_name(token: Token) -> bool:
+    """The word is a country's name, as the gazetteer knows it ('Niger', 'Mali')."""
     return any(p.precision == "country" for p in gazetteer.lookup(token.text))
 
 
@@ -783,7 +784,7 @@ NAME_PARTICLES = frozenset({"-", "of", "e", "al", "el", "ul", "i", "de", "da", "
 def _name_run(doc: Doc, start: int, end: int) -> bool:
     """Capitalised tokens, joined by hyphens, 'of' or the particles of Romance and Arabic names ('Rio
     de Janeiro', 'Norte de Santander', 'Mocimboa da Praia', 'Deir ez-Zor'), optionally ending in a
-    place head word.  Only the gazetteer's names match, so 'Kabul as Taliban' reads as Kabul."""
+    place head word or a lower-case area phrase ('Lamu county', 'Mangu local government area').  Only the gazetteer's names match, so 'Kabul as Taliban' reads as Kabul."""
     for i in range(start, end):
         token = doc[i]
         last = i == end - 1

@@ -83,7 +83,7 @@ def find_figures(sent: Span) -> list[Figure]:
                 kind = "captured"  # 13 attackers had been killed and four had been detained
         start, end = _figure_extent(quantity, noun, root)
         shot = kind == "wounded" and (_hit(root) or _some_of_them_died(noun)) and not _hit_and_hurt(root.head) and \
-            not any(t.lower_ in ("other", "others", "more") for t in sent.doc[quantity.first.i: noun.i + 1])
+            not any(t.lower_ in MORE_OF_THEM for t in sent.doc[quantity.first.i: noun.i + 1])
         figure = Figure(kind, quantity.low, quantity.high, start, end, side, text_of(sent.doc)[start:end],
                         quantity.qualifier, shot)
         raw.append((figure, root, is_part))

@@ -387,6 +387,7 @@ MIN_BARE_LETTERS = 4
 
 
 def _without_article(alias: str) -> str | None:
+    """The name without its Arabic article ('Al Qamishli' -> 'Qamishli'), or None."""
     bare = ARTICLE.sub("", alias)
     return bare if bare != alias and len(bare) >= MIN_BARE_LETTERS and LATIN_NAME.match(bare) else None
 

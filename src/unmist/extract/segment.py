@@ -242,7 +242,9 @@ def _earlier_clauses(facts: SentenceFacts, published: date | None) -> list[Span]
     """Clauses that tell of an earlier incident inside a sentence about another one: a relative
     clause with a date of its own weeks before ('the road to Biu, where a suicide bomber killed 20
     people in June 2023'; 'Khan, who had survived a bombing in Bannu two years ago, was shot'), or
-    an incident a stated time before ('weeks after a car bomb at a nearby hotel killed 12 people').
+    an incident a stated time before ('weeks after a car bomb at a nearby hotel killed 12 people'),
+    or the deed an incident avenges ('in retaliation for the killing of nine soldiers'), which is
+    never the sentence's own incident, whatever else the sentence tells.
     Read with the sentence, its toll, date and type were taken for the sentence's own incident.
     The clause tells its incident in its own words, and the rest of the sentence an event of its
     own."""

@@ -205,22 +205,20 @@ def _opens_a_wrapped_paragraph(lines: list[str], index: int) -> bool:
     return len(block) >= WRAPPED_PARAGRAPH_LINES and _reads_as_prose(" ".join(block))
 
 
+# A place in ordinary case and the area after it, as the two datelines below open ('Raipur', 'Imphal, Manipur').
+TITLE_CASE_PLACE = r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
 # Indian news agencies (PTI, IANS, ANI) write the place in ordinary case and no dash after the
 # agency: 'Raipur, Jan 6 (PTI) Eight personnel of ...'.
 AGENCY_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
-    r",\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+    TITLE_CASE_PLACE + r",\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
     r"\s*\((?P<outlet>[A-Z]{2,6})\)\s*(?:[-–—:]+\s*)?(?=[A-Z\d\"“])"
 )
-
-
 MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
              r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 # Others write the place in ordinary case with the date and a dash ('Makhachkala, 23 June 2024 - '):
 # the month's name tells a dateline from a sentence that opens with a name and a number.
 TOWN_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
-    rf",\s+(?:{MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_NAME})(?:,?\s+\d{{4}})?"
+    TITLE_CASE_PLACE + rf",\s+(?:{MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_NAME})(?:,?\s+\d{{4}})?"
     r"\s*(?:\((?P<outlet>[^)]{2,40})\)\s*)?[-–—]+\s+"
 )
 
