@@ -3407,3 +3407,10 @@ def test_a_round_up_places_each_incident_in_the_country_it_names(tmp_path):
                                  "Niger, an attack on an army patrol near the border with Burkina Faso killed six "
                                  "soldiers on Friday, the defence ministry said.")
     assert [(m.place.name, m.place.country) for m in mentions] == [("Bandiagara", "ML"), ("Kaduna", "NG"), ("Niger", "NE")]
+
+
+def test_the_day_of_the_service_the_dead_were_attending_dates_the_attack(tmp_path):
+    mentions = _news_item(tmp_path, "Gunmen killed at least seven people attending Sunday Mass at a Catholic church in "
+                                    "northern Burkina Faso, a local official said.", "2024-02-26",
+                          title="Gunmen kill 7 worshippers in attack on church")
+    assert mentions[0].date.precision == "day" and mentions[0].date.start.isoformat() == "2024-02-25"

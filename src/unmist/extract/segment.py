@@ -436,6 +436,8 @@ def _after_a_court_day(span: Span) -> bool:
 def _governor_is_event(span: Span) -> bool:
     """Climb from the date to the word it modifies: a noun ('the Sept. 19 ambush') or a verb."""
     token = span.root
+    if _the_service_they_were_attending(token):
+        return True
     for _ in range(6):
         head = token.head
         if head.i == token.i:
@@ -465,6 +467,18 @@ def _governor_is_event(span: Span) -> bool:
                 or _told_before_its_source(head, span)
         token = head
     return True
+
+
+# Services of worship a weekday names ('Sunday Mass', 'Friday prayers').
+WORSHIP_NOUNS = frozenset({"mass", "prayer", "service", "worship"})
+
+
+def _the_service_they_were_attending(day: Token) -> bool:
+    """'killed at least seven people attending Sunday Mass': the day of the service those hit were
+    attending is the attack's (attending a service is otherwise an aftermath, as at a funeral)."""
+    service = day.head
+    return day.dep_ == "compound" and service.lemma_.lower() in WORSHIP_NOUNS \
+        and service.head.tag_ == "VBG" and service.head.dep_ == "acl"
 
 
 # Who holds a post that is a place, not a message ('an army post', 'a border post').
