@@ -9,6 +9,8 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
+
 from unmist.errors import IngestError
 from unmist.ingest import ingest
 from unmist.ingest.readers import make_document
@@ -182,6 +184,23 @@ def test_a_figure_one_report_states_outweighs_the_zero_another_implies():
     assert (figure.low, figure.best, figure.high) == (1, 1, 1) and not figure.conflict and len(figure.values) == 2
     alone = _figure("killed", [implied], Origins([]), {}, {})
     assert (alone.low, alone.best, alone.high) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("stated, expected", [
+    # '28', 'at least 25', 'as many as 35': a coder's range is 25 to 35 (LEDGER.md's example)
+    ([(28, 28), (25, None), (None, 35)], (25, 28, 35)),
+    ([(25, None)], (25, 25, None)),  # 'at least 25' alone: the high is open
+    ([(40, None), (28, 28)], (28, 28, None)),  # 'at least 40' reaches above every bound stated
+])
+def test_the_high_is_the_highest_count_stated_unless_an_open_count_reaches_above_it(stated, expected):
+    from unmist.reconcile import _figure
+    from unmist.reconcile.provenance import Origins
+    from unmist.types import Evidence, FigureValue
+
+    values = [FigureValue("killed", low, high, Evidence(f"report{n}", 0, 6, "killed", "Soldiers were killed."))
+              for n, (low, high) in enumerate(stated)]
+    figure = _figure("killed", values, Origins([]), {}, {})
+    assert (figure.low, figure.best, figure.high) == expected
 
 
 def test_a_victim_told_wounded_who_died_since_is_counted_dead_only(tmp_path):

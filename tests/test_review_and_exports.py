@@ -172,6 +172,17 @@ def test_acled_names_the_side_an_attack_hit_from_its_target():
     assert _acled_target_actor({"targets": [], "victims": ["two shepherds"]}, "Tajikistan") == "two shepherds"
 
 
+def test_ucdp_s_high_is_a_number_when_the_reports_leave_it_open():
+    from unmist.export.coding import _ucdp_high
+
+    def record(high, values):
+        return {"figures": {"killed": {"high": high, "values": [{"low": low, "high": up} for low, up in values]}}}
+
+    assert _ucdp_high(record(None, [(25, None), (19, 19)])) == 25  # 'at least 25' and '19'
+    assert _ucdp_high(record(35, [(25, None), (None, 35)])) == 35
+    assert _ucdp_high({"figures": {}}) is None
+
+
 def test_unlock_clears_a_lock_left_by_a_run_on_another_machine(tmp_path, demo_dir, ledger):
     run([str(demo_dir / "005_steppewire_osh_bombing.txt")], db=ledger)
     store.acquire_lock(store.open_ledger(ledger), holder="unmist run (pid 4242 on another-host)")

@@ -61,6 +61,15 @@ def _figure(record: dict, kind: str, key: str):
     return (record["figures"].get(kind) or {}).get(key)
 
 
+def _ucdp_high(record: dict) -> int | None:
+    """UCDP's high estimate is a number: an open one ('at least 25') is the highest count stated."""
+    high = _figure(record, "killed", "high")
+    if high is not None:
+        return high
+    stated = [n for v in _figure(record, "killed", "values") or () for n in (v["low"], v["high"]) if n is not None]
+    return max(stated, default=None)
+
+
 def _source_refs(record: dict, documents: dict) -> list[str]:
     """One line per report: outlet, title, date and URL or path."""
     refs = []
@@ -144,7 +153,7 @@ def ucdp_row(record: dict, documents: dict) -> dict:
         "latitude": place.get("lat"), "longitude": place.get("lon"),
         "where_prec": UCDP_WHERE_PREC.get(place.get("precision") or "unknown", 7),
         "best": _figure(record, "killed", "best"), "low": _figure(record, "killed", "low"),
-        "high": _figure(record, "killed", "high"),
+        "high": _ucdp_high(record),
         "source_article": " ; ".join(refs),
         "source_original": " ; ".join(sorted({(v.get("statement") or {}).get("speaker") or "" for f in record["figures"].values()
                                               for v in f["values"]} - {""})),

@@ -271,7 +271,6 @@ def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dic
     # what a report states outweighs what one implies, and the wounded who may have died since
     counted = [v for v in values if not v.implied and v not in outweighed] or values
     lows = [v.low if v.low is not None else v.high for v in counted]
-    highs = [v.high if v.high is not None else v.low for v in counted]
     points = [v.low for v in counted if v.low is not None and v.low == v.high]
     closed = points or lows
     best = int(statistics.median_low(closed)) if closed else None
@@ -279,11 +278,22 @@ def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dic
         kind=kind,
         low=min((v for v in lows if v is not None), default=None),
         best=best,
-        high=None if any(v.high is None for v in counted) else max((v for v in highs if v is not None), default=None),
+        high=_high(counted),
         values=tuple(values),  # every report's value stays on record, the implied ones marked
         conflict=ranges_conflict(counted),
         independent=origins.independent({v.evidence.document for v in counted}, outlets, cites),
     )
+
+
+def _high(counted: list[FigureValue]) -> int | None:
+    """The highest count the reports state, as a coder's high estimate (UCDP's 'high'): '28', 'at
+    least 25' and 'as many as 35' give 35.  It stays open (None) while some report's open count ('at
+    least 40') reaches above every bound stated, as it does when no report states a bound."""
+    bounds = [v.high for v in counted if v.high is not None]
+    open_counts = [v.low for v in counted if v.high is None and v.low is not None]
+    if not bounds or any(low > max(bounds) for low in open_counts):
+        return None
+    return max(bounds)
 
 
 def ranges_conflict(values: list[FigureValue]) -> bool:
