@@ -707,6 +707,8 @@ def test_a_title_at_the_end_of_a_wrapped_line_stays_with_its_name():
     ("Rebels set fire to the offices of the local development corporation in Puno on Monday.",
      "offices of the local development corporation"),
     ("Urban guerrillas sabotaged pylons in San Miguel on Monday.", "pylons"),
+    ("At least 12 people were killed and 30 others wounded in a suicide attack on the New Kabul Bank branch in "
+     "Lashkar Gah on Sunday morning.", "the New Kabul Bank branch"),
 ])
 def test_a_target_is_what_the_attack_hit(tmp_path, sentence, target):
     path = tmp_path / "report.txt"
@@ -1349,6 +1351,10 @@ def test_the_force_whose_people_did_it_is_a_perpetrator_too(tmp_path, story, for
     # the group as wires name it ('Baloch', not 'Balochistan')
     ("A suicide bomber killed 26 people at a railway station in Quetta on Saturday. The Baloch Liberation Army "
      "claimed responsibility.", {"Balochistan Liberation Army", "suicide bomber"}),
+    # doers the tagger takes for a creed, and a known group that blew something up
+    ("Six policemen were killed on Tuesday when Maoists blew up their jeep with a landmine in Sukma district.",
+     {"Maoists"}),
+    ("Six policemen were killed on Tuesday when al-Shabaab blew up their truck near Kismayo.", {"al-Shabaab"}),
 ])
 def test_who_the_violence_was_aimed_at_or_who_only_speaks_did_not_do_it(tmp_path, story, perpetrators):
     mentions = _report(tmp_path, story)
@@ -3261,6 +3267,14 @@ def test_where_a_survivor_fled_is_not_the_scene(tmp_path):
     mentions = _report(tmp_path, "BAMAKO, May 4 (Reuters) - Gunmen killed at least 20 villagers in an attack on a village "
                                  "in central Mali on Sunday, said a survivor who fled to the nearby town of Bandiagara.")
     assert mentions[0].place.name != "Bandiagara" and mentions[0].place.country == "ML"
+
+
+def test_who_says_how_many_died_is_no_victim_where_the_parser_hangs_the_name_on_the_dead(tmp_path):
+    """'the dead, police officer Farah Warsame said' parses as one phrase: 'the dead ... officer'."""
+    story = ("At least nine people were killed when gunmen stormed a hotel in Kismayo late on Thursday, police said "
+             "on Friday.\n\nThree soldiers were among the dead, police officer Ahmed Nur said, and 12 people were "
+             "wounded.")
+    assert not any("Nur" in v.text for m in _report(tmp_path, story) for v in m.victims)
 
 
 def test_the_leader_a_government_is_named_for_is_no_victim(tmp_path):

@@ -119,7 +119,9 @@ DESCRIPTION_CUES = re.compile(
 )
 FIGHT_LEMMAS = frozenset({"fight", "clash", "kill", "attack", "storm", "raid", "launch", "battle", "open", "shoot", "exchange",
                           "trade", "shell", "bomb", "strike", "ambush", "seize", "murder", "assassinate", "kidnap",
-                          "abduct", "massacre", "execute", "torture", "fire"})  # 'a missile fired by the Houthis'
+                          "abduct", "massacre", "execute", "torture", "fire",  # 'a missile fired by the Houthis'
+                          "blow", "detonate", "dynamite", "torch", "burn", "behead", "stab", "lynch", "hijack",
+                          "overrun"})  # 'when the Naxals blew up their vehicle'
 
 
 @dataclass(frozen=True)
@@ -411,8 +413,9 @@ def _the_people_counted(word: Token) -> Token | None:
 
 def _a_capitalised_common_noun(token: Token) -> bool:
     """'OUAGADOUGOU, Feb 26 (Reuters) - Gunmen killed ...': after a dateline the tagger reads the
-    capital of the first word as a name's; a word for attackers is still a common noun."""
-    return token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and (
+    capital of the first word as a name's; a word for attackers is still a common noun, also one
+    the tagger takes for a people or a creed ('when Maoists blew up their vehicle')."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "NORP") and token.text[:1].isupper() and (
         knowledge.sides().get(_common_lemma(token)) == "attackers" or token.lower_ in DOER_NOUNS)
 
 
