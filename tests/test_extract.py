@@ -34,6 +34,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("Gunmen killed nine people and wounded at least 14 more.", [("killed", 9, 9), ("wounded", 14, None)]),
     ("Nearly two dozen people were killed in the clashes.", [("killed", None, 24)]),
     ("At least three dozen soldiers were killed.", [("killed", 36, None)]),
+    # attacks on what they hit, told together, are one raid
+    ("Suspected rebels killed at least 30 people in attacks on the villages of Kalau and Mbimbi on Friday.",
+     [("killed", 30, None)]),
     # a given name the entity tagger does not know is still the person killed
     ("Two men forced their way into the apartment and opened fire, killing Tamarion, police said.", [("killed", 1, 1)]),
     ("At least 17 people were killed on Wednesday when militants attacked a checkpoint.", [("killed", 17, None)]),
@@ -1355,6 +1358,9 @@ def test_the_force_whose_people_did_it_is_a_perpetrator_too(tmp_path, story, for
     ("Six policemen were killed on Tuesday when Maoists blew up their jeep with a landmine in Sukma district.",
      {"Maoists"}),
     ("Six policemen were killed on Tuesday when al-Shabaab blew up their truck near Kismayo.", {"al-Shabaab"}),
+    # the parser hangs the group on the word before it ('by the paramilitary')
+    ("Shelling by the paramilitary Rapid Support Forces on a crowded market in Omdurman killed at least 15 civilians "
+     "on Sunday, medics said.", {"Rapid Support Forces"}),
 ])
 def test_who_the_violence_was_aimed_at_or_who_only_speaks_did_not_do_it(tmp_path, story, perpetrators):
     mentions = _report(tmp_path, story)
@@ -2553,6 +2559,10 @@ def test_a_spokesman_named_beside_his_office_is_no_name_of_the_incident(tmp_path
     # a tally of incidents across a country is no one incident's toll
     "Bombings and shootings across Iraq killed at least 14 people on Thursday, police said.",
     "Violence across Iraq kills 14",
+    # attacks spread apart, or over a land, are several incidents
+    "Gunmen killed 12 people in separate attacks on police posts on Sunday.",
+    "Gunmen killed 12 people in attacks on police across the north on Sunday.",
+    "Three people were killed in shootings on the South Side on Sunday.",
 ])
 def test_sentences_that_state_no_incidents_toll(nlp, sentence):
     assert _figures(nlp, sentence) == []

@@ -163,11 +163,14 @@ def test_a_report_without_a_stated_date_is_dated_from_its_address_or_dateline(tm
         {"text": "DUSHANBE, August 23, 2010 -" + body, "url": "https://news.example/story/8812"},
         {"text": "KHOROG (AP) -" + body, "published": "2011-05-02", "url": "https://news.example/2009/01/01/x"},
         {"text": "KHOROG (AP) -" + body + " More.", "published": "9999-12-31"},
+        {"text": "KHARTOUM, June 12 (Reuters) -" + body, "url": "https://news.example/africa/2024/06/market-attack"},
+        {"text": "KABUL, Dec 31 (Reuters) -" + body, "url": "https://news.example/asia/2025/01/post-attack"},
     ]
     path = tmp_path / "feed.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     dated = [(str(d.published), d.published_from) for d in ingest([path])]
-    assert dated == [("2010-09-20", "url"), ("2010-08-23", "dateline"), ("2011-05-02", "stated"), ("None", None)]
+    assert dated == [("2010-09-20", "url"), ("2010-08-23", "dateline"), ("2011-05-02", "stated"), ("None", None),
+                     ("2024-06-12", "dateline"), ("2024-12-31", "dateline")]
 
 
 def test_control_characters_are_removed_at_ingest(tmp_path):

@@ -754,15 +754,24 @@ def _is_agent_of_event(group: Span) -> bool:
     for _ in range(3):
         if _does(token, FIGHT_LEMMAS) or _by_of_an_attack(token):
             return True
-        if token.dep_ in ("compound", "amod", "pobj", "prep", "nmod", "poss"):
+        if token.dep_ in ("compound", "amod", "pobj", "prep", "nmod", "poss") or _after_by(token):
             token = token.head
             continue
         break
     return _does(token, FIGHT_LEMMAS)
 
 
+def _after_by(token: Token) -> bool:
+    """'Shelling by the paramilitary Rapid Support Forces': the parser hangs the name on the word
+    after 'by', in apposition."""
+    return token.dep_ == "appos" and token.head.dep_ == "pobj" and token.head.head.lower_ == "by"
+
+
 def _by_of_an_attack(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in ATTACK_NOUNS
+    """'an attack by the FMLN', also where the tagger reads the attack as a verb ('Shelling by ...')."""
+    attack = token.head.head
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and (
+        attack.lemma_.lower() in ATTACK_NOUNS or attack.lower_ in ATTACK_NOUNS)
 
 
 def _does(token: Token, verbs: frozenset[str]) -> bool:

@@ -299,9 +299,25 @@ def _many_incidents(sent: Span) -> bool:
     or incidents in the plural, bare, that do the killing ('Attacks kill 11 across Afghanistan', not
     'Twin bombings kill 32')."""
     return any(t.lower_ in INCIDENT_PLURALS and (
-        (t.dep_ == "pobj" and t.head.lower_ == "in" and not any(c.dep_ in ("det", "poss") for c in t.children))
+        (t.dep_ == "pobj" and t.head.lower_ == "in" and not any(c.dep_ in ("det", "poss") for c in t.children)
+         and not _one_raid_on(t))
         or (t.dep_ in ("nsubj", "ROOT") and _bare(t))) or (t.dep_ in ("nsubj", "ROOT") and _across_a_land(t))
         for t in sent)  # (the parser may root the sentence on its subject and hang 'killed' on it)
+
+
+# Words that spread incidents in the plural over a land or apart ('in attacks across the north',
+# 'in separate attacks on police posts').
+SPREAD_WORDS = frozenset({"across", "throughout", "separate", "different", "several", "various", "nationwide"})
+
+
+def _one_raid_on(plural: Token) -> bool:
+    """'killed at least 40 people in attacks on the villages of Masala and Mapasana': the attacks hit
+    what they name (a target or people), and nothing spreads them apart: one raid's toll."""
+    if any(t.lower_ in SPREAD_WORDS for t in plural.subtree):
+        return False
+    hit = [g for c in plural.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+           for g in c.children if g.dep_ == "pobj"]
+    return any(g.lemma_.lower() in knowledge.target_nouns() or g.lemma_.lower() in knowledge.sides() for g in hit)
 
 
 def _across_a_land(subject: Token) -> bool:

@@ -16,7 +16,8 @@ from typing import TypeVar
 from ..errors import IngestError
 from ..types import Document
 from .html import html_to_report
-from .text import Report, date_from_dateline, date_from_url, parse_date, parse_plain_text, without_wire_tags
+from .text import (Report, date_from_dateline, date_from_dateline_and_url, date_from_url, parse_date, parse_plain_text,
+                   without_wire_tags)
 
 Reader = Callable[[Path, bytes], Iterator[Document | IngestError]]
 READERS: dict[str, Reader] = {}
@@ -151,11 +152,13 @@ def _clean(value: str | None) -> str | None:
 
 
 def _publication_date(report: Report, text: str, url: str | None) -> tuple[date | None, str | None]:
-    """The date the report states, else the one in its address, else the one in its dateline; a
+    """The date the report states, else the one in its address, else the one in its dateline (in the
+    address's year when the dateline gives none: 'KHARTOUM, June 12 (Reuters) -' under '/2024/06/'); a
     date outside the years news can carry ('9999-12-31', '0001-01-01') is no date."""
     if report.published and _plausible_date(report.published):
         return report.published, report.published_from or "stated"
-    for found, origin in ((date_from_url(url), "url"), (date_from_dateline(text), "dateline")):
+    for found, origin in ((date_from_url(url), "url"), (date_from_dateline(text), "dateline"),
+                          (date_from_dateline_and_url(text, url), "dateline")):
         if found is not None and _plausible_date(found):
             return found, origin
     return None, None

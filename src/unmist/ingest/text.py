@@ -61,6 +61,14 @@ DATELINE_DATE = re.compile(
     r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—]|(?<=\))\s)")  # 'New Delhi, Jan 6, 2025 (PTI) Eight ...' too
 
 
+# '/2024/06/' in an address: the year and month the report was filed, when its day is not there.
+URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>0[1-9]|1[0-2])(?=/)")
+# 'KHARTOUM, June 12 (Reuters) -': a wire dateline's day without its year.
+DATELINE_DAY = re.compile(
+    r"^[A-Z][\w .,'’-]{1,50}?,\s+(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—]|(?<=\))\s)")
+
+
 def date_from_url(url: str | None) -> date | None:
     """'/2010/09/20/', '/2010-09-20-', '/20100920/' in a report's address."""
     for match in URL_DATE.finditer(url or ""):
@@ -83,6 +91,29 @@ def date_from_dateline(text: str) -> date | None:
         match = DATELINE_DATE.match(line[:160])
         if match:
             return parse_date(match["date"])
+    return None
+
+
+def date_from_dateline_and_url(text: str, url: str | None) -> date | None:
+    """'KHARTOUM, June 12 (Reuters) -' in a report whose address holds '/2024/06/': the dateline's day
+    in the address's year (the one before, for a December dateline filed under January)."""
+    month_of_url = next(URL_MONTH.finditer(url or ""), None)
+    if month_of_url is None:
+        return None
+    lines = [line.strip() for line in text.lstrip()[:DATELINE_LINES * HEADER_LINE_MAX_CHARS].splitlines() if line.strip()]
+    for line in lines[:DATELINE_LINES]:
+        match = DATELINE_DAY.match(line[:160])
+        if match is None:
+            continue
+        year, month = int(month_of_url["year"]), int(month_of_url["month"])
+        day = parse_date(f"{match['date'].rstrip('.')} {year}")
+        if day is None:
+            return None
+        if day.month - month > 6:  # filed in January, dated in December
+            day = day.replace(year=year - 1)
+        elif month - day.month > 6:
+            day = day.replace(year=year + 1)
+        return day
     return None
 
 
