@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v180"
+EXTRACT_VERSION = "extract.rules.v181"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -914,7 +914,8 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
     first = next(doc.sents)
     if _headline_apart(document):
         return _headline_place(doc, document, countries)
-    spans = [p for p in doc.spans["unmist_places"] if p.end <= first.end and not _is_destination(p)]
+    story_end = _first_story_end(first)
+    spans = [p for p in doc.spans["unmist_places"] if p.end <= story_end and not _is_destination(p)]
     for span in sorted(spans, key=_is_residence):  # 'Virginia Beach man killed in Fort Lauderdale shooting'
         place = _scene_candidate(span, countries)
         if place is not None and place.precision != "country":
@@ -925,7 +926,9 @@ def _title_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue
 def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceValue | None:
     """The place a separate headline names ('Toddler killed in Longview shooting'), its evidence the
     first sentence of the report that names it too (evidence quotes the stored text)."""
-    spans = [p for p in _headline_doc(doc, document).spans["unmist_places"] if not _is_destination(p)]
+    headline = _headline_doc(doc, document)
+    story_end = _first_story_end(headline)
+    spans = [p for p in headline.spans["unmist_places"] if not _is_destination(p) and p.end <= story_end]
     for span in sorted(spans, key=_is_residence):  # a home town last: 'Virginia Beach man killed in ...'
         place = _scene_candidate(span, countries, _after_locative(span))
         if place is None or place.precision == "country":
@@ -935,6 +938,12 @@ def _headline_place(doc: Doc, document: Document, countries: Counter) -> PlaceVa
         if named is not None:
             return _place_value(place, evidence_at(document, named.sent, *found.span()))
     return None
+
+
+def _first_story_end(headline: Doc | Span) -> int:
+    """Where a headline's first story ends: 'Two militants killed in Shopian gunfight; grenade attack in
+    Srinagar wounds 7' tells two, and the main incident is the first."""
+    return next((t.i for t in headline if t.text == ";"), headline[-1].i + 1 if len(headline) else 0)
 
 
 def _written_in_the_text(name: str, text: str) -> re.Match | None:

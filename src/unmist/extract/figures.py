@@ -887,12 +887,17 @@ def _verb_just_before(quantity: _Quantity, noun: Token, cue_kinds: dict[str, str
     doc = noun.doc
     before = doc[quantity.first.i - 1] if quantity.first.i > noun.sent.start else None
     if before is None or before.pos_ != "VERB" or before.tag_ not in ("VBD", "VBN", "VBG") or \
-            before.lemma_.lower() not in OBJECT_CUES or noun.lemma_.lower() not in knowledge.sides():
+            before.lemma_.lower() not in OBJECT_CUES or not _people(noun):
         return None
     if any(c.dep_ in ("dobj", "obj") for c in before.children):
         return None  # the verb has its object: the count is someone else's
     kind = cue_kinds.get(before.lemma_.lower())
     return (kind, before, False) if kind else None
+
+
+def _people(noun: Token) -> bool:
+    """Words for people: those the sides table knows, and a people by name ('nine Palestinians')."""
+    return noun.lemma_.lower() in knowledge.sides() or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"))
 
 
 WOUND_NOUNS = frozenset({"wound", "injury"})
