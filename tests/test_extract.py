@@ -567,6 +567,15 @@ def test_a_name_that_singles_out_an_incident_is_found_however_a_report_writes_it
     assert name in distinctive_names(list(nlp(sentence).sents))
 
 
+def test_two_weekdays_two_days_apart_in_one_report_are_two_incidents(tmp_path):
+    """Across reports a day or two off is a slip; within one, 'on Thursday' and 'on Tuesday' are two days."""
+    mentions = _news_item(tmp_path, "Two policemen were killed and three injured when gunmen attacked a police checkpoint "
+                                    "in Lakki Marwat district on Thursday night, police said. The district borders Bannu, "
+                                    "where 14 soldiers were killed in a suicide attack on Tuesday.", "2023-12-15")
+    assert sorted((str(m.date.start), {f.kind: f.low for f in m.figures}.get("killed")) for m in mentions) == \
+        [("2023-12-12", 14), ("2023-12-14", 2)]
+
+
 def test_coal_mines_attacked_are_a_target_and_no_weapon(tmp_path):
     mentions = _report(tmp_path, "Gunmen attacked coal mines in Harnai district on Thursday night, killing 12 miners.")
     assert [t.text for t in mentions[0].targets] == ["coal mines"] and not mentions[0].weapons

@@ -907,7 +907,8 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
             current.date_expr, current.date, current.date_on_trigger = expr, resolved, True
             current.sentences.append(facts)
             return current
-        verdicts = {id(d): compatible(resolved, d.date, partial=False) if d.date else None for d in drafts}
+        verdicts = {id(d): compatible(resolved, d.date, slack_days=SAME_REPORT_SLACK_DAYS, partial=False) if d.date else None
+                    for d in drafts}
         for draft in [current, *[d for d in drafts if d is not current]]:
             if verdicts[id(draft)]:
                 if _finer(resolved, draft.date) and expr.start not in facts.personal_dates:
@@ -934,6 +935,12 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
     target = max(drafts, key=lambda d: _affinity(facts, d, current))
     target.sentences.append(facts)
     return target
+
+
+# Two days one report states for events are one incident's when at most this far apart: a night
+# told as 'late Tuesday' and 'early Wednesday'.  Across reports a day or two off is a reporter's
+# slip (dates.compatible's slack); within one, 'on Tuesday' and 'on Thursday' are two days.
+SAME_REPORT_SLACK_DAYS = 1
 
 
 def _may_adopt(draft: Draft, resolved: Resolved) -> bool:
