@@ -576,6 +576,24 @@ def test_two_weekdays_two_days_apart_in_one_report_are_two_incidents(tmp_path):
         [("2023-12-12", 14), ("2023-12-14", 2)]
 
 
+def test_the_day_of_a_memorial_the_blasts_struck_dates_them_and_whose_death_it_marks_is_no_victim(tmp_path):
+    mentions = _news_item(tmp_path, "At least 40 people were killed and 90 others injured after two explosions struck a "
+                                    "ceremony marking the anniversary of the death of General Hassan Farahani in the city "
+                                    "of Yazd on Wednesday, state media reported.\n\nFarahani was killed in a drone strike "
+                                    "in Damascus in January 2020.", "2024-01-03", title="Blasts at memorial kill 40")
+    main = next(m for m in mentions if m.core)
+    assert str(main.date.start) == "2024-01-03" and {f.kind: f.low for f in main.figures}["killed"] == 40
+    assert not any("Farahani" in v.text for v in main.victims)
+
+
+def test_where_the_attack_took_place_places_an_incident_its_lead_put_in_a_province(tmp_path):
+    mentions = _news_item(tmp_path, "ISLAMABAD, March 18 (Xinhua) -- Five people were killed on Monday when a suicide bomber "
+                                    "blew himself up near a convoy in Pakistan's northwest Khyber Pakhtunkhwa province, "
+                                    "police said.\n\nThe attack took place in the Mir Ali area of North Waziristan "
+                                    "district, a police official said.", "2024-03-18", title="5 killed in suicide attack")
+    assert mentions[0].place.precision == "district" and "Waz" in mentions[0].place.name
+
+
 def test_coal_mines_attacked_are_a_target_and_no_weapon(tmp_path):
     mentions = _report(tmp_path, "Gunmen attacked coal mines in Harnai district on Thursday night, killing 12 miners.")
     assert [t.text for t in mentions[0].targets] == ["coal mines"] and not mentions[0].weapons

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v182"
+EXTRACT_VERSION = "extract.rules.v183"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -253,7 +253,7 @@ def _victim_values(spans: list[Span], document: Document) -> tuple[TextValue, ..
     for span in spans:
         effect = effect_of(span)
         if (effect is None and (_speaks(span) or _whose_government(span))) or _names_a_place(span) \
-                or _names_a_body(span) or is_the_attacker(span.root) or _says_so(span):
+                or _names_a_body(span) or is_the_attacker(span.root) or _says_so(span) or _remembered(span):
             continue
         words = _name_alone(_full_name(span)) if span[0].ent_type_ == "PERSON" else span
         values.append(TextValue(_words(document, words), evidence_at(document, words.sent, words.start_char,
@@ -1826,7 +1826,7 @@ def _victims(draft: Draft, document: Document) -> tuple[TextValue, ...]:
             if facts.owns(person.start_char) and (person.label_ == "PERSON" or after_to_death(person.root)) \
                     and (effect_of(person) is not None or _identified_victim(person)) \
                     and not _names_a_place(person) and not is_the_attacker(person.root) \
-                    and not _an_officials_name(person) and not _says_so(person) \
+                    and not _an_officials_name(person) and not _says_so(person) and not _remembered(person) \
                     and not _the_datelines_place(person, document):  # 'killed three peasants in Morazan': a place
                 named = _name_alone(_full_name(person))
                 victims.setdefault(named.text.lower(), (named, person))
@@ -1846,6 +1846,16 @@ def _says_so(person: Span) -> bool:
     verb of saying follows is who speaks, though the parser may hang it on 'the dead'."""
     after = person.doc[person.end] if person.end < len(person.doc) else None
     return after is not None and after.tag_ in ("VBD", "VBZ") and after.lemma_.lower() in knowledge.cue_verbs()
+
+
+# Words of remembering a past death ('the anniversary of the death of General Soleimani').
+REMEMBRANCE_WORDS = frozenset({"anniversary", "commemoration", "commemorate", "memory", "memorial", "remembrance"})
+
+
+def _remembered(person: Span) -> bool:
+    """'a ceremony marking the anniversary of the death of Qasem Soleimani': whose death is remembered
+    died long before; the incident at the memorial did not kill them."""
+    return any(t.lemma_.lower() in REMEMBRANCE_WORDS for t in list(person.root.ancestors)[:4])
 
 
 def _an_officials_name(person: Span) -> bool:

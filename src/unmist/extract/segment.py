@@ -457,6 +457,8 @@ def _governor_is_event(span: Span) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll") for c in head.children):
                 return False  # 'the school will reopen Monday': what is to come is no incident told
+            if _a_gathering_hit(head):
+                return True
             if _tells_the_aftermath(head):
                 return False  # 'was charged Tuesday in the shooting': the day of the charge
             if head.dep_ == "acl" and head.head.lemma_.lower() in SAYING_NOUNS:
@@ -479,6 +481,19 @@ def _the_service_they_were_attending(day: Token) -> bool:
     service = day.head
     return day.dep_ == "compound" and service.lemma_.lower() in WORSHIP_NOUNS \
         and service.head.tag_ == "VBG" and service.head.dep_ == "acl"
+
+
+# Verbs of striking, whose object was hit ('two explosions struck a ceremony').
+STRIKING_VERBS = frozenset({"strike", "hit", "target", "rip", "rock"})
+
+
+def _a_gathering_hit(verb: Token) -> bool:
+    """'two explosions struck a ceremony marking the anniversary of ... on Wednesday', 'gunmen attacked
+    mourners attending a funeral on Friday': the day of the gathering the attack hit is the attack's
+    (marking or attending something is otherwise an aftermath)."""
+    gathering = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and gathering.dep_ in ("dobj", "obj", "nsubjpass") \
+        and (gathering.head.lemma_.lower() in STRIKING_VERBS or _of_violence(gathering.head))
 
 
 # Who holds a post that is a place, not a message ('an army post', 'a border post').
@@ -1000,11 +1015,32 @@ def _places_an_unplaced(facts: SentenceFacts, current: Draft) -> bool:
     """The sentence tells, of the incident it names by reference, where it happened, when the incident
     is placed no nearer than a country ('A bomb exploded ... in the southern Philippines', then 'The
     blast struck Mindanao State University in Marawi city').  (Taking the places of every such
-    sentence brought in where others spoke of it: devset linking F1 .941 -> .905.)"""
+    sentence brought in where others spoke of it: devset linking F1 .941 -> .905.)  One that says
+    where the incident took place ('The attack took place in the Mir Ali area of North Waziristan
+    district') places it nearer than a province or district too."""
     if not facts.is_event or not _refers_back(facts) or not facts.places:
         return False
-    specific, _ = _place_names([p for s in current.sentences for p in s.places])
-    return not specific
+    told = [p for s in current.sentences for p in s.places]
+    specific, _ = _place_names(told)
+    return not specific or (_where_it_happened(facts) and all(
+        p._.unmist[0].precision in ("country", "province", "district") for p in told
+        if p._.unmist and not _a_dateline_place(p)))
+
+
+def _where_it_happened(facts: SentenceFacts) -> bool:
+    """'The attack took place in the Mir Ali area of ...': the incident named again, and the place
+    in the clause that says it happened (not 'TASS, quoting the ministry in Moscow, said the
+    explosion happened near the entrance')."""
+    return _the_incident_happened(facts.sent) and any(
+        t.dep_ == "nsubj" and t.lemma_.lower() in EVENT_NOUNS and _happened(t.head)
+        and any(t.head.left_edge.i <= p.root.i <= t.head.right_edge.i for p in facts.places) for t in facts.sent)
+
+
+def _a_dateline_place(place: Span) -> bool:
+    """The place is the dateline's that opens its line ('ISLAMABAD, March 18 (Xinhua) --'): where the
+    report was filed."""
+    end = dateline_end(text_of(place.doc), place.start_char)
+    return end is not None and place.start_char < end
 
 
 def _the_lead_after_its_headline(facts: SentenceFacts, current: Draft) -> bool:
