@@ -446,6 +446,7 @@ def test_the_blamed_party_is_the_perpetrator_not_the_blamed_event(nlp, sentence,
     ("Two drones targeted the air base on Tuesday morning.", "air_strike"),
     ("Three rockets slammed into the compound overnight.", "bombing"),
     ("Two militants were killed in a gunfight with security forces.", "armed_clash"),
+    ("Armed gangs stormed the country's main prison overnight, freeing most of its inmates.", "prison_break"),
 ])
 def test_the_most_specific_trigger_types_the_sentence(nlp, sentence, incident_type):
     from unmist import knowledge
@@ -592,6 +593,19 @@ def test_where_the_attack_took_place_places_an_incident_its_lead_put_in_a_provin
                                     "police said.\n\nThe attack took place in the Mir Ali area of North Waziristan "
                                     "district, a police official said.", "2024-03-18", title="5 killed in suicide attack")
     assert mentions[0].place.precision == "district" and "Waz" in mentions[0].place.name
+
+
+def test_a_city_written_with_french_particles_is_the_place(tmp_path):
+    mentions = _news_item(tmp_path, "Armed gangs stormed a police station in Port-au-Prince overnight Sunday, killing "
+                                    "four officers, officials said.", "2024-03-04", title="Gangs attack police station")
+    assert (mentions[0].place.name, mentions[0].place.country) == ("Port-au-Prince", "HT")
+
+
+def test_the_victim_named_in_apposition_is_a_victim(tmp_path):
+    mentions = _news_item(tmp_path, "A 32-year-old man was beaten to death by a mob in Igatpuri on Saturday, police said. "
+                                    "The victim, Rahul Sharma, was travelling with a friend.", "2023-06-30",
+                          title="Man lynched")
+    assert "Rahul Sharma" in {v.text for v in mentions[0].victims}
 
 
 def test_coal_mines_attacked_are_a_target_and_no_weapon(tmp_path):

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v183"
+EXTRACT_VERSION = "extract.rules.v184"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1872,7 +1872,10 @@ VICTIM_NOUNS = frozenset({"victim", "dead", "deceased", "body", "hostage"})
 
 def _identified_victim(person: Span) -> bool:
     """'The victims were identified as David Lecky ... and James Donnelly', 'the dead man was named
-    as John Smith', 'The victims, identified as ...': a name the report gives to its victims."""
+    as John Smith', 'The victims, identified as ...', 'The victim, Rahul Sharma,': a name the report
+    gives to its victims."""
+    if person.root.dep_ == "appos" and person.root.head.lemma_.lower() in VICTIM_NOUNS:
+        return True  # 'The victim, Rahul Sharma, was travelling with a friend'
     token = climb(person.root, ("conj", "appos"))
     preposition = token.head
     if token.dep_ != "pobj" or preposition.lower_ != "as" or preposition.head.lemma_.lower() not in ("identify", "name"):

@@ -778,7 +778,9 @@ def _before_police(token: Token) -> bool:
 
 NAME_PARTICLES = frozenset({"-", "of", "e", "al", "el", "ul", "i", "de", "da", "do", "dos", "das", "del", "della", "di",
                             "du", "des", "la", "las", "los", "ez", "es", "ad", "ash", "ar", "az", "an", "as", "at",
-                            "and"})  # 'Jammu and Kashmir', 'Bosnia and Herzegovina': only as the gazetteer writes them
+                            "and", "au", "aux", "sur", "en", "les", "upon"})
+# ('Jammu and Kashmir', 'Bosnia and Herzegovina', 'Port-au-Prince', 'Stratford-upon-Avon': only as the
+# gazetteer writes them)
 
 
 def _name_run(doc: Doc, start: int, end: int) -> bool:

@@ -154,8 +154,10 @@ def _happened(verb: Token) -> bool:
 
 
 # 'The victim was identified as ...', 'the dead have been named as ...': who the incident hit.
+# ... and 'The victim, Rahul Sharma, was travelling with a friend'.
 NAMES_THE_VICTIMS = re.compile(r"\b(?:victims?|dead|deceased)\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
-                               r"(?:identified|named)\s+as\b", re.IGNORECASE)
+                               r"(?:identified|named)\s+as\b"
+                               r"|^\s*the\s+(?:victims?|deceased|dead\s+(?:man|woman|boy|girl)),\s+(?-i:[A-Z])", re.IGNORECASE)
 
 
 def _befalls_the_attacker(trigger: Span) -> bool:
