@@ -447,6 +447,7 @@ def test_the_blamed_party_is_the_perpetrator_not_the_blamed_event(nlp, sentence,
     ("Three rockets slammed into the compound overnight.", "bombing"),
     ("Two militants were killed in a gunfight with security forces.", "armed_clash"),
     ("Armed gangs stormed the country's main prison overnight, freeing most of its inmates.", "prison_break"),
+    ("One of its fighters detonated an explosive vest among the worshippers.", "suicide_bombing"),
 ])
 def test_the_most_specific_trigger_types_the_sentence(nlp, sentence, incident_type):
     from unmist import knowledge
@@ -606,6 +607,14 @@ def test_the_victim_named_in_apposition_is_a_victim(tmp_path):
                                     "The victim, Rahul Sharma, was travelling with a friend.", "2023-06-30",
                           title="Man lynched")
     assert "Rahul Sharma" in {v.text for v in mentions[0].victims}
+
+
+def test_a_wires_dateline_of_only_a_date_does_not_date_the_incident(tmp_path):
+    """'Aug 11 (Reuters) - ... on Monday': a story filed from no one place; its day is the filing's."""
+    mentions = _news_item(tmp_path, "Aug 11 (Reuters) - Drone attacks killed dozens of people as they waited to cross "
+                                    "the border near Maungdaw on Monday, witnesses said.", "2024-08-11",
+                          title="Dozens killed at border")
+    assert str(mentions[0].date.start) == "2024-08-05"
 
 
 def test_coal_mines_attacked_are_a_target_and_no_weapon(tmp_path):
@@ -1994,6 +2003,8 @@ def test_a_place_that_names_an_outlet_is_no_scene(nlp, sentence, source):
     # a state as wires write it, with its accents or without, not a hamlet that bears the short name
     ("Michoacan", ("Michoacán de Ocampo", "MX")),
     ("Michoacán", ("Michoacán de Ocampo", "MX")),
+    # a particle hyphenated both sides, as news writes it, where GeoNames hyphenates one side
+    ("Pul-e-Khumri", ("Pul-e Khumrī", "AF")),
 ])
 def test_old_names_and_abbreviations_in_the_gazetteer(name, first):
     from unmist.extract import gazetteer

@@ -180,11 +180,31 @@ def lookup(name: str, *, fuzzy: bool = False) -> tuple[Place, ...]:
     """Places called ``name`` (curated entries first); with ``fuzzy``, transliteration variants too."""
     key = name.lower()
     base = _base()
-    found = _curated().get(key, ()) + _areas_before_towns(
-        key, _by_own_name_first(key, [_place(base.places[i]) for i in base.names.get(key, ())]))
+    found = _found(key, base)
+    for variant in _hyphen_variants(key) if not found else ():
+        found = _found(variant, base)
+        if found:
+            break
     if found or not fuzzy or len(key) < 6:
         return found
     return _fuzzy_lookup(name, base)
+
+
+def _found(key: str, base) -> tuple[Place, ...]:
+    return _curated().get(key, ()) + _areas_before_towns(
+        key, _by_own_name_first(key, [_place(base.places[i]) for i in base.names.get(key, ())]))
+
+
+# A short particle between hyphens: the 'e' of 'Pul-e-Khumri', the 'ul' of 'Dera-ul-...'.
+JOINED_PARTICLE = re.compile(r"-(\w{1,3})-")
+
+
+def _hyphen_variants(key: str) -> list[str]:
+    """How else a name joined by hyphens is written: 'pul-e-khumri' is GeoNames' 'Pul-e Khumri'
+    (news hyphenates Persian and Arabic particles both sides; GeoNames often one or none)."""
+    if "-" not in key:
+        return []
+    return [JOINED_PARTICLE.sub(r"-\1 ", key), JOINED_PARTICLE.sub(r" \1 ", key), key.replace("-", " ")]
 
 
 # A city this big, within this many kilometres, is the city a neighbourhood belongs to.

@@ -284,10 +284,17 @@ def dateline_of(line: str) -> re.Match[str] | None:
 DATELINE_REACH = 120
 
 
+# A wire's dateline for a story filed from no one place: the date and the agency ('Aug 11 (Reuters) - ').
+DATE_DATELINE = re.compile(rf"^(?:{MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_NAME})(?:,?\s+\d{{4}})?"
+                           r"\s*\((?P<outlet>[^)]{2,40})\)\s*[-–—]+\s+")
+
+
 def dateline_end(text: str, position: int) -> int | None:
-    """Where the dateline ends that opens the line holding ``position``, or None when none does."""
+    """Where the dateline ends that opens the line holding ``position`` (one with a place, or only a
+    date and an agency), or None when none does."""
     line_start = text.rfind("\n", 0, position) + 1
-    match = dateline_of(text[line_start:line_start + DATELINE_REACH])
+    line = text[line_start:line_start + DATELINE_REACH]
+    match = dateline_of(line) or DATE_DATELINE.match(line)
     return line_start + match.end() if match is not None else None
 
 
