@@ -38,6 +38,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("A drone strike on a car in the town of Khan Younis in the southern Gaza Strip overnight killed five "
      "Palestinians, including two children, health officials and the civil emergency service said on Saturday.",
      [("killed", 5, 5)]),
+    # a toll revised down, and 'a total of' (no one person)
+    ("The ministry revised the death toll from Wednesday's bombings down to 84.", [("killed", 84, 84)]),
+    ("A total of 284 people were injured in the twin blasts, the ministry said.", [("wounded", 284, 284)]),
     # attacks on what they hit, told together, are one raid
     ("Suspected rebels killed at least 30 people in attacks on the villages of Kalau and Mbimbi on Friday.",
      [("killed", 30, None)]),
@@ -1801,6 +1804,19 @@ def test_who_speaks_of_a_killing_is_not_taken_for_its_victim(nlp, sentence, pers
     doc = nlp(sentence)
     start = sentence.index(person)
     assert _speaks(doc.char_span(start, start + len(person))) is speaks
+
+
+@pytest.mark.parametrize("sentence, words, doer", [
+    ("The demonstrators attended the funeral of the ten union leaders.", "demonstrators", False),
+    ("Mourners buried the victims on Sunday.", "Mourners", False),
+    ("The demonstrators set fire to a bus.", "demonstrators", True),
+])
+def test_who_came_to_mourn_or_march_is_in_no_doers_place(nlp, sentence, words, doer):
+    from unmist.extract.learned import in_a_doers_place
+
+    doc = nlp(sentence)
+    start = sentence.index(words)
+    assert in_a_doers_place(doc.char_span(start, start + len(words))) is doer
 
 
 @pytest.mark.parametrize("sentence, tagged, kept", [

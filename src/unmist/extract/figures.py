@@ -632,7 +632,8 @@ def _singular_casualties(sent: Span, taken: set[int]) -> list[_Quantity]:
             found.append(_Quantity(1, 1, token, token, None))  # 'someone approached him and shot him'
         elif _is_named_victim(token) or _hit_person(token) or _one_more(token):
             found.append(_Quantity(1, 1, token, token, None))
-        elif (token.tag_ == "NN" or token.lower_ == "old") and (_person_noun(token) or _hit_by_violence(token)) and \
+        elif (token.tag_ == "NN" or token.lower_ == "old") and token.lemma_.lower() not in COUNT_NOUNS | TOLL_NOUNS \
+                and (_person_noun(token) or _hit_by_violence(token)) and \
                 (token.dep_ in ("nsubjpass", "nsubj", "dobj", "conj") or _killing_of(token) or _with_wounds(token)
                  or after_to_death(token)):  # 'a 16-year-old was shot': 'old' is its head
             determiner = next((c for c in token.children if c.dep_ in ("det", "nummod", "advmod", "poss")), None)
@@ -1118,6 +1119,8 @@ def _toll(node: Token, cue_kinds: dict[str, str]) -> str | None:
     governor = preposition.head
     if _killing_of(node) or (preposition.lower_ == "of" and governor.lemma_.lower() in ("toll", "life")):
         return "killed"
+    if governor.lower_ in ("down", "up") and governor.dep_ in ("advmod", "prt"):
+        governor = governor.head  # 'revised the death toll ... down to 84'
     if preposition.lower_ not in ("at", "to") or governor.lemma_.lower() not in TOLL_GOVERNORS:
         return None
     toll = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in TOLL_NOUNS), None)

@@ -249,8 +249,10 @@ def _whole_hyphenated_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
 ACTED_ON_PREPOSITIONS = frozenset({"on", "against", "at", "to", "between", "with"})
 # Verbs whose object is who is held to account ('accused the FMLN of the crime').
 BLAMING_VERBS = frozenset({"blame", "accuse", "suspect", "hold", "charge", "implicate", "identify", "name"})
-# Verbs of opinion, whose subject holds a view and did nothing ('the FMLN believes').
-THINKING_VERBS = frozenset({"believe", "think", "consider", "hope", "want", "expect", "feel"})
+# Verbs of opinion, whose subject holds a view and did nothing ('the FMLN believes'), and of
+# mourning or marching, whose subject came after the violence ('the demonstrators attended the funeral').
+THINKING_VERBS = frozenset({"believe", "think", "consider", "hope", "want", "expect", "feel",
+                            "attend", "mourn", "bury", "march", "demonstrate", "protest", "rally"})
 # Verbs of violence, whose passive subject was hit ('Two men were beaten to death by a mob').
 HITTING_VERBS = frozenset({"kill", "shoot", "wound", "injure", "stab", "murder", "beat", "lynch", "behead", "kidnap",
                            "abduct", "execute", "torture", "hack", "burn", "attack", "ambush", "massacre"})
@@ -266,7 +268,8 @@ def in_a_doers_place(span: Span) -> bool:
     """The tagger marks a group's name wherever it stands (its training data marks every occurrence
     of a perpetrator's words); a perpetrator is not what a verb acts on ('condemned the FMLN',
     'opened fire on FMLN columns'), who was hit ('Two men were beaten to death by a mob'), who guarded
-    what was hit ('a convoy escorted by soldiers'), nor who only holds a view ('the FMLN believes')."""
+    what was hit ('a convoy escorted by soldiers'), nor who only holds a view ('the FMLN believes') or
+    came to mourn ('the demonstrators attended the funeral')."""
     if span.root.lemma_.lower() in NO_DOERS:
         return False  # 'linked to a local feud or to the Dawlah Islamiyah militant group'
     token = climb(span.root, ("compound", "amod", "nmod", "appos", "conj", "poss"))
