@@ -620,6 +620,15 @@ def test_a_wires_dateline_of_only_a_date_does_not_date_the_incident(tmp_path):
     assert str(mentions[0].date.start) == "2024-08-05"
 
 
+def test_a_countrys_adjective_before_city_is_no_place_and_names_the_country(tmp_path):
+    """'the northern French city of Arras': GeoNames lists 'French City' as another name of an Ohio
+    town; 'French' is France's adjective, as 'Chechen' is Russia's."""
+    mentions = _news_item(tmp_path, "A teacher was stabbed to death in a knife attack at a high school in the northern "
+                                    "French city of Arras on Friday, police said. The suspected attacker, a former pupil "
+                                    "of Chechen origin, was arrested at the scene.", "2023-10-13", title="Teacher killed")
+    assert (mentions[0].place.name, mentions[0].country) == ("Arras", "FR")
+
+
 def test_coal_mines_attacked_are_a_target_and_no_weapon(tmp_path):
     mentions = _report(tmp_path, "Gunmen attacked coal mines in Harnai district on Thursday night, killing 12 miners.")
     assert [t.text for t in mentions[0].targets] == ["coal mines"] and not mentions[0].weapons

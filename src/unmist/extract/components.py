@@ -409,6 +409,8 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
             return Span(doc, start, end + 1, label="not_place")
         if _after_block_of(doc, start) or _crossing_a_street(doc, start):
             return Span(doc, start, end, label="not_place")
+        if length == 2 and doc[start].text in knowledge.demonyms() and doc[start + 1].lower_ in SETTLEMENT_WORDS | AREA_WORDS:
+            return Span(doc, start, end, label="not_place")  # 'the northern French city of Arras': no 'French City'
         if length == 1 and _a_headline_subject(doc, start):
             return Span(doc, start, end, label="not_place")  # 'Man arrested after son finds gun'
         if (road_end := _end_of_a_road_between(doc, start, end)) is not None:
