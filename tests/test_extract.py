@@ -38,6 +38,9 @@ def test_pipeline_components_declare_what_they_need(nlp):
     ("A drone strike on a car in the town of Khan Younis in the southern Gaza Strip overnight killed five "
      "Palestinians, including two children, health officials and the civil emergency service said on Saturday.",
      [("killed", 5, 5)]),
+    # an attacker who fled the scene escaped no custody; inmates who fled a prison did
+    ("The attacker fled the scene and was still at large on Saturday morning.", []),
+    ("Twelve inmates escaped from the prison.", [("escaped", 12, 12)]),
     # a toll revised down, and 'a total of' (no one person)
     ("The ministry revised the death toll from Wednesday's bombings down to 84.", [("killed", 84, 84)]),
     ("A total of 284 people were injured in the twin blasts, the ministry said.", [("wounded", 284, 284)]),
@@ -1819,6 +1822,9 @@ def test_who_speaks_of_a_killing_is_not_taken_for_its_victim(nlp, sentence, pers
     ("The demonstrators attended the funeral of the ten union leaders.", "demonstrators", False),
     ("Mourners buried the victims on Sunday.", "Mourners", False),
     ("The demonstrators set fire to a bus.", "demonstrators", True),
+    # among those the attack hit
+    ("A gunman opened fire on the congregation on Saturday, killing 11 people and wounding six, including four "
+     "police officers, authorities said.", "four police officers", False),
 ])
 def test_who_came_to_mourn_or_march_is_in_no_doers_place(nlp, sentence, words, doer):
     from unmist.extract.learned import in_a_doers_place

@@ -76,8 +76,8 @@ def find_figures(sent: Span) -> list[Figure]:
             continue
         kind, root, is_part = found
         side = _side(noun, quantity.last)
-        if kind == "escaped" and (side == "civilians" or noun.lemma_.lower() in DISPLACED_NOUNS):
-            continue  # 'Thousands of residents fled', 'several thousand people have fled': displaced, not escaped
+        if kind == "escaped" and (side == "civilians" or noun.lemma_.lower() in DISPLACED_NOUNS | FLEEING_DOERS):
+            continue  # 'Thousands of residents fled': displaced; 'The attacker fled the scene': no one escaped custody
         if kind == "arrested" and _lemma_of_cue(root.head) in ("detain", "hold"):
             if side in CAPTURE_SIDES or (noun.i == quantity.last.i and _attackers_counted(sent)):
                 kind = "captured"  # 13 attackers had been killed and four had been detained
@@ -97,6 +97,9 @@ def find_figures(sent: Span) -> list[Figure]:
     return sorted((f for f in _fatally_of_shot(sent, figures) if not _war_toll(f)), key=lambda f: f.start)
 
 
+# Doers of an attack, who flee its scene rather than escape custody ('The attacker fled').
+FLEEING_DOERS = frozenset({"attacker", "assailant", "gunman", "gunmen", "shooter", "bomber", "killer", "perpetrator",
+                           "robber", "suspect"})
 # People in general, who flee a place rather than escape custody.
 DISPLACED_NOUNS = frozenset({"people", "person", "family", "household"})
 # Verbs of hitting someone, whom a count of people hit takes in dead or alive ('three people were shot').

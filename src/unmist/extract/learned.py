@@ -273,6 +273,11 @@ def in_a_doers_place(span: Span) -> bool:
     if span.root.lemma_.lower() in NO_DOERS:
         return False  # 'linked to a local feud or to the Dawlah Islamiyah militant group'
     token = climb(span.root, ("compound", "amod", "nmod", "appos", "conj", "poss"))
+    if token.dep_ == "pobj" and token.head.lower_ in ("including", "among"):
+        whole = token.head.head  # 'wounding six, including four police officers': of those hit
+        if whole.pos_ == "VERB":
+            return whole.lemma_.lower() not in HITTING_VERBS
+        token = climb(whole, ("compound", "amod", "nmod", "appos", "conj", "poss"))
     if token.dep_ in ("dobj", "obj", "dative"):
         return token.head.lemma_.lower() in BLAMING_VERBS
     if token.dep_ == "pobj" and token.head.lower_ in ACTED_ON_PREPOSITIONS:
