@@ -632,6 +632,17 @@ def test_a_countrys_adjective_before_city_is_no_place_and_names_the_country(tmp_
     assert (mentions[0].place.name, mentions[0].country) == ("Arras", "FR")
 
 
+@pytest.mark.parametrize("story, incident_type", [
+    ("Troops rescued 20 villagers who had been kidnapped by bandits in Zamfara state, killing four of the "
+     "kidnappers in a gunfight on Sunday, the army said.", "armed_clash"),
+    ("Police rescued 12 kidnapped children in Kano on Monday.", "security_operation"),
+    ("Gunmen kidnapped 12 children in Kano on Monday.", "hostage_taking"),
+])
+def test_a_rescue_is_no_kidnapping(tmp_path, story, incident_type):
+    """Those a rescue freed were kidnapped before; the rescue is what the sentence tells."""
+    assert _report(tmp_path, story)[0].type == incident_type
+
+
 def test_coal_mines_attacked_are_a_target_and_no_weapon(tmp_path):
     mentions = _report(tmp_path, "Gunmen attacked coal mines in Harnai district on Thursday night, killing 12 miners.")
     assert [t.text for t in mentions[0].targets] == ["coal mines"] and not mentions[0].weapons

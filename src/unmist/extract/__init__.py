@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v189"
+EXTRACT_VERSION = "extract.rules.v190"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -473,10 +473,27 @@ def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Eviden
     # what the incident's own words call it, before what a reference calls it ('gunmen shot dead a
     # tribal elder' ... 'No group claimed responsibility for either attack')
     triggers = [(t, s) for t, s in triggers if not t._.unmist_trigger["anaphoric"]] or triggers
+    rescued = [(t, s) for t, s in triggers if t.label_ == "hostage_taking" and _of_those_rescued(t)]
+    if rescued:
+        triggers = [pair for pair in triggers if pair not in rescued]
+        if not triggers:  # 'Police rescued 12 kidnapped children': the rescue is what happened
+            rescue, facts = next((a, s) for t, s in rescued for a in t.root.ancestors if _a_rescue(a))
+            return "security_operation", evidence_at(document, facts.sent, rescue.idx, rescue.idx + len(rescue.text))
     trigger, facts = max(triggers, key=lambda pair: (knowledge.type_priority(pair[0].label_), -pair[0].start))
     if trigger.label_ == "armed_assault" and _with_explosives(trigger):
         return "bombing", evidence_at(document, facts.sent, trigger.start_char, trigger.end_char)
     return trigger.label_, evidence_at(document, facts.sent, trigger.start_char, trigger.end_char)
+
+
+def _a_rescue(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in ("rescue", "liberate")
+
+
+def _of_those_rescued(trigger: Span) -> bool:
+    """'Troops rescued 20 villagers who had been kidnapped by bandits, killing four of the kidnappers':
+    the kidnapping is told of those the rescue freed, weeks before; the rescue, not a kidnapping, is
+    what the sentence tells (troops or the kidnappers' captors freeing their own hostages excepted)."""
+    return any(_a_rescue(token) and token.i < trigger.root.i for token in list(trigger.root.ancestors)[:4])
 
 
 # What an attack is made 'with' that makes it a bombing, as GTD types an attack by its weapon
