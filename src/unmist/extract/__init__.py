@@ -491,8 +491,8 @@ def _a_rescue(token: Token) -> bool:
 
 def _of_those_rescued(trigger: Span) -> bool:
     """'Troops rescued 20 villagers who had been kidnapped by bandits, killing four of the kidnappers':
-    the kidnapping is told of those the rescue freed, weeks before; the rescue, not a kidnapping, is
-    what the sentence tells (troops or the kidnappers' captors freeing their own hostages excepted)."""
+    the kidnapping is told of those the rescue freed, and happened before; the rescue is what the
+    sentence tells.  Only 'rescue' and 'liberate': kidnappers also 'free' and 'release' their hostages."""
     return any(_a_rescue(token) and token.i < trigger.root.i for token in list(trigger.root.ancestors)[:4])
 
 

@@ -264,6 +264,10 @@ GUARDING_VERBS = frozenset({"escort", "guard", "protect", "accompany", "defend",
 NO_DOERS = frozenset({"feud", "dispute", "quarrel", "rivalry", "conflict", "war", "insurgency", "violence", "vendetta"})
 
 
+# Relations by which a name hangs on the word that holds its place in the sentence.
+PHRASE_LINKS = ("compound", "amod", "nmod", "appos", "conj", "poss")
+
+
 def in_a_doers_place(span: Span) -> bool:
     """The tagger marks a group's name wherever it stands (its training data marks every occurrence
     of a perpetrator's words); a perpetrator is not what a verb acts on ('condemned the FMLN',
@@ -272,12 +276,12 @@ def in_a_doers_place(span: Span) -> bool:
     came to mourn ('the demonstrators attended the funeral')."""
     if span.root.lemma_.lower() in NO_DOERS:
         return False  # 'linked to a local feud or to the Dawlah Islamiyah militant group'
-    token = climb(span.root, ("compound", "amod", "nmod", "appos", "conj", "poss"))
+    token = climb(span.root, PHRASE_LINKS)
     if token.dep_ == "pobj" and token.head.lower_ in ("including", "among"):
         whole = token.head.head  # 'wounding six, including four police officers': of those hit
         if whole.pos_ == "VERB":
             return whole.lemma_.lower() not in HITTING_VERBS
-        token = climb(whole, ("compound", "amod", "nmod", "appos", "conj", "poss"))
+        token = climb(whole, PHRASE_LINKS)
     if token.dep_ in ("dobj", "obj", "dative"):
         return token.head.lemma_.lower() in BLAMING_VERBS
     if token.dep_ == "pobj" and token.head.lower_ in ACTED_ON_PREPOSITIONS:

@@ -144,8 +144,13 @@ class SentenceFacts:
 def _the_incident_happened(sent: Span) -> bool:
     """'The killings happened in the village of ... on Sept. 15', 'The massacre took place at dawn':
     where and when of an incident the report named before, by a noun that is no trigger."""
-    return any(t.dep_ == "nsubj" and t.lemma_.lower() in EVENT_NOUNS and _happened(t.head)
-               and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in t.children) for t in sent)
+    return bool(_happenings(sent))
+
+
+def _happenings(sent: Span) -> list[Token]:
+    """The verbs of the sentence that say an incident named again happened ('The attack took place')."""
+    return [t.head for t in sent if t.dep_ == "nsubj" and t.lemma_.lower() in EVENT_NOUNS and _happened(t.head)
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in t.children)]
 
 
 def _happened(verb: Token) -> bool:
@@ -419,8 +424,12 @@ def is_event_date(doc: Doc, expr: DateExpr) -> bool:
 
 def _in_the_dateline(doc: Doc, expr: DateExpr) -> bool:
     """The date stands in the dateline that opens its line, as ingest reads datelines."""
-    end = dateline_end(text_of(doc), expr.start)
-    return end is not None and expr.start < end
+    return _in_a_dateline(doc, expr.start)
+
+
+def _in_a_dateline(doc: Doc, position: int) -> bool:
+    end = dateline_end(text_of(doc), position)
+    return end is not None and position < end
 
 
 # Words right before a date that make it the day of a court's business, wherever the parse hangs the date
@@ -1033,16 +1042,13 @@ def _where_it_happened(facts: SentenceFacts) -> bool:
     """'The attack took place in the Mir Ali area of ...': the incident named again, and the place
     in the clause that says it happened (not 'TASS, quoting the ministry in Moscow, said the
     explosion happened near the entrance')."""
-    return _the_incident_happened(facts.sent) and any(
-        t.dep_ == "nsubj" and t.lemma_.lower() in EVENT_NOUNS and _happened(t.head)
-        and any(t.head.left_edge.i <= p.root.i <= t.head.right_edge.i for p in facts.places) for t in facts.sent)
+    return any(verb.left_edge.i <= p.root.i <= verb.right_edge.i for verb in _happenings(facts.sent) for p in facts.places)
 
 
 def _a_dateline_place(place: Span) -> bool:
     """The place is the dateline's that opens its line ('ISLAMABAD, March 18 (Xinhua) --'): where the
     report was filed."""
-    end = dateline_end(text_of(place.doc), place.start_char)
-    return end is not None and place.start_char < end
+    return _in_a_dateline(place.doc, place.start_char)
 
 
 def _the_lead_after_its_headline(facts: SentenceFacts, current: Draft) -> bool:
