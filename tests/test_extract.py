@@ -643,6 +643,13 @@ def test_a_rescue_is_no_kidnapping(tmp_path, story, incident_type):
     assert _report(tmp_path, story)[0].type == incident_type
 
 
+def test_the_mass_of_a_service_ends_its_sentence(nlp):
+    """The tokenizer keeps 'Mass.' whole (Massachusetts), so no full stop ended the sentence."""
+    doc = nlp("A bomb exploded during the morning Mass. President Reyes blamed foreign militants.")
+    assert [s.text for s in doc.sents] == ["A bomb exploded during the morning Mass.",
+                                           "President Reyes blamed foreign militants."]
+
+
 def test_coal_mines_attacked_are_a_target_and_no_weapon(tmp_path):
     mentions = _report(tmp_path, "Gunmen attacked coal mines in Harnai district on Thursday night, killing 12 miners.")
     assert [t.text for t in mentions[0].targets] == ["coal mines"] and not mentions[0].weapons

@@ -56,7 +56,21 @@ def mark_paragraphs(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif token.text in ("[", "(") and (previous.is_alpha or previous.like_num):
             token.is_sent_start = False  # 'members of the Liberation Front [FMLN] attacked': a note within the sentence
+        elif _mass_ends_the_sentence(previous, token):
+            token.is_sent_start = True
     return doc
+
+
+# Words before 'Mass.' that make it the service, not the tokenizer's Massachusetts.
+SERVICE_WORDS = frozenset({"sunday", "saturday", "morning", "evening", "midnight", "catholic", "the", "a", "easter",
+                           "christmas", "holy", "funeral", "requiem", "daily", "weekly", "vigil"})
+
+
+def _mass_ends_the_sentence(mass: Token, following: Token) -> bool:
+    """'... attending the morning Mass. President Marcos blamed ...': the tokenizer keeps 'Mass.' (as
+    'Massachusetts') whole, so no full stop ends the sentence for the parser."""
+    before = mass.doc[mass.i - 1] if mass.i > 0 else None
+    return mass.text == "Mass." and before is not None and before.lower_ in SERVICE_WORDS and following.is_title
 
 
 @Language.component("unmist_triggers", requires=["token.dep", "token.lemma"], assigns=["doc.spans"])
