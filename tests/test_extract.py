@@ -2054,6 +2054,8 @@ def test_a_place_that_names_an_outlet_is_no_scene(nlp, sentence, source):
     ("Michoacán", ("Michoacán de Ocampo", "MX")),
     # a particle hyphenated both sides, as news writes it, where GeoNames hyphenates one side
     ("Pul-e-Khumri", ("Pul-e Khumrī", "AF")),
+    # a Japanese city GeoNames names with the word for city ('Nara-shi'), before a town in Mali
+    ("Nara", ("Nara", "JP")),
 ])
 def test_old_names_and_abbreviations_in_the_gazetteer(name, first):
     from unmist.extract import gazetteer

