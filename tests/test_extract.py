@@ -650,6 +650,12 @@ def test_the_mass_of_a_service_ends_its_sentence(nlp):
                                            "President Reyes blamed foreign militants."]
 
 
+def test_who_was_arrested_on_suspicion_of_the_crime_is_a_suspect(tmp_path):
+    mentions = _report(tmp_path, "A former minister was shot dead while campaigning in Kobe on Friday. Police "
+                                 "arrested a 52-year-old man at the scene on suspicion of attempted murder.")
+    assert ("52-year-old man", "suspected") in {(p.name, p.status) for p in mentions[0].perpetrators}
+
+
 def test_coal_mines_attacked_are_a_target_and_no_weapon(tmp_path):
     mentions = _report(tmp_path, "Gunmen attacked coal mines in Harnai district on Thursday night, killing 12 miners.")
     assert [t.text for t in mentions[0].targets] == ["coal mines"] and not mentions[0].weapons

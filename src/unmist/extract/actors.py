@@ -480,8 +480,11 @@ def _arrested_suspects(sent: Span, groups: list[Span]) -> list[ActorFinding]:
 
 
 def _held_for_the_incident(verb: Token) -> bool:
-    """'arrested ... for killing', 'charged in the shooting', 'the arrest ... in connection with the attack'."""
-    for prep in (c for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("for", "in", "with")):
+    """'arrested ... for killing', 'charged in the shooting', 'the arrest ... in connection with the
+    attack', 'arrested ... on suspicion of attempted murder'."""
+    for prep in (c for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("for", "in", "with", "of")):
+        if prep.lower_ == "of" and prep.head.lemma_.lower() != "suspicion":
+            continue
         if any(t.lemma_.lower() in ARREST_GROUNDS for t in prep.children if t.dep_ in ("pobj", "pcomp")):
             return True
     return False
