@@ -473,27 +473,27 @@ def _incident_type(draft: Draft, document: Document) -> tuple[str | None, Eviden
     # what the incident's own words call it, before what a reference calls it ('gunmen shot dead a
     # tribal elder' ... 'No group claimed responsibility for either attack')
     triggers = [(t, s) for t, s in triggers if not t._.unmist_trigger["anaphoric"]] or triggers
-    rescued = [(t, s) for t, s in triggers if t.label_ == "hostage_taking" and _of_those_rescued(t)]
-    if rescued:
-        triggers = [pair for pair in triggers if pair not in rescued]
-        if not triggers:  # 'Police rescued 12 kidnapped children': the rescue is what happened
-            rescue, facts = next((a, s) for t, s in rescued for a in t.root.ancestors if _a_rescue(a))
+    rescues = {id(t): rescue for t, _ in triggers if t.label_ == "hostage_taking" and (rescue := _the_rescue_of(t))}
+    if rescues:
+        told = [(t, s) for t, s in triggers if id(t) not in rescues]
+        if not told:  # 'Police rescued 12 kidnapped children': the rescue is what happened
+            trigger, facts = triggers[0]
+            rescue = rescues[id(trigger)]
             return "security_operation", evidence_at(document, facts.sent, rescue.idx, rescue.idx + len(rescue.text))
+        triggers = told
     trigger, facts = max(triggers, key=lambda pair: (knowledge.type_priority(pair[0].label_), -pair[0].start))
     if trigger.label_ == "armed_assault" and _with_explosives(trigger):
         return "bombing", evidence_at(document, facts.sent, trigger.start_char, trigger.end_char)
     return trigger.label_, evidence_at(document, facts.sent, trigger.start_char, trigger.end_char)
 
 
-def _a_rescue(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in ("rescue", "liberate")
-
-
-def _of_those_rescued(trigger: Span) -> bool:
+def _the_rescue_of(trigger: Span) -> Token | None:
     """'Troops rescued 20 villagers who had been kidnapped by bandits, killing four of the kidnappers':
     the kidnapping is told of those the rescue freed, and happened before; the rescue is what the
-    sentence tells.  Only 'rescue' and 'liberate': kidnappers also 'free' and 'release' their hostages."""
-    return any(_a_rescue(token) and token.i < trigger.root.i for token in list(trigger.root.ancestors)[:4])
+    sentence tells.  Only 'rescue' and 'liberate': kidnappers also 'free' and 'release' their hostages.
+    Returns the verb of the rescue, or None."""
+    return next((token for token in list(trigger.root.ancestors)[:4] if token.pos_ == "VERB" and token.i < trigger.root.i
+                 and token.lemma_.lower() in ("rescue", "liberate")), None)
 
 
 # What an attack is made 'with' that makes it a bombing, as GTD types an attack by its weapon

@@ -157,8 +157,9 @@ def _publication_date(report: Report, text: str, url: str | None) -> tuple[date 
     date outside the years news can carry ('9999-12-31', '0001-01-01') is no date."""
     if report.published and _plausible_date(report.published):
         return report.published, report.published_from or "stated"
-    for found, origin in ((date_from_url(url), "url"), (date_from_dateline(text), "dateline"),
-                          (date_from_dateline_and_url(text, url), "dateline")):
+    for read, origin in ((lambda: date_from_url(url), "url"), (lambda: date_from_dateline(text), "dateline"),
+                         (lambda: date_from_dateline_and_url(text, url), "dateline")):
+        found = read()  # each read only when the ones before it found no date
         if found is not None and _plausible_date(found):
             return found, origin
     return None, None

@@ -86,35 +86,32 @@ DATELINE_LINES = 4
 
 def date_from_dateline(text: str) -> date | None:
     """The date a wire dateline carries ('DUSHANBE, August 23, 2010 -'), in the first lines of a report."""
+    match = _first_line_match(DATELINE_DATE, text)
+    return parse_date(match["date"]) if match else None
+
+
+def _first_line_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first of a report's first lines that opens with ``pattern`` (a dateline of some form)."""
     lines = [line.strip() for line in text.lstrip()[:DATELINE_LINES * HEADER_LINE_MAX_CHARS].splitlines() if line.strip()]
-    for line in lines[:DATELINE_LINES]:
-        match = DATELINE_DATE.match(line[:160])
-        if match:
-            return parse_date(match["date"])
-    return None
+    return next((match for line in lines[:DATELINE_LINES] if (match := pattern.match(line[:160]))), None)
 
 
 def date_from_dateline_and_url(text: str, url: str | None) -> date | None:
     """'KHARTOUM, June 12 (Reuters) -' in a report whose address holds '/2024/06/': the dateline's day
     in the address's year (the one before, for a December dateline filed under January)."""
     month_of_url = next(URL_MONTH.finditer(url or ""), None)
-    if month_of_url is None:
+    match = _first_line_match(DATELINE_DAY, text) if month_of_url is not None else None
+    if match is None:
         return None
-    lines = [line.strip() for line in text.lstrip()[:DATELINE_LINES * HEADER_LINE_MAX_CHARS].splitlines() if line.strip()]
-    for line in lines[:DATELINE_LINES]:
-        match = DATELINE_DAY.match(line[:160])
-        if match is None:
-            continue
-        year, month = int(month_of_url["year"]), int(month_of_url["month"])
-        day = parse_date(f"{match['date'].rstrip('.')} {year}")
-        if day is None:
-            return None
-        if day.month - month > 6:  # filed in January, dated in December
-            day = day.replace(year=year - 1)
-        elif month - day.month > 6:
-            day = day.replace(year=year + 1)
-        return day
-    return None
+    year, month = int(month_of_url["year"]), int(month_of_url["month"])
+    day = parse_date(f"{match['date'].rstrip('.')} {year}")
+    if day is None:
+        return None
+    if day.month - month > 6:  # filed in January, dated in December
+        return day.replace(year=year - 1)
+    if month - day.month > 6:
+        return day.replace(year=year + 1)
+    return day
 
 
 # --- boilerplate -------------------------------------------------------------------------------
