@@ -3571,3 +3571,72 @@ def test_the_day_of_the_service_the_dead_were_attending_dates_the_attack(tmp_pat
                                     "northern Burkina Faso, a local official said.", "2024-02-26",
                           title="Gunmen kill 7 worshippers in attack on church")
     assert mentions[0].date.precision == "day" and mentions[0].date.start.isoformat() == "2024-02-25"
+
+
+def test_a_region_named_in_several_countries_is_the_one_of_the_country_the_headline_labels(tmp_path):
+    """'Cameroon: ...' labels the headline (the small model tags its one word a common noun), and
+    'the North-West region' is Cameroon's, not South Africa's or Botswana's."""
+    mentions = _report(tmp_path, "Cameroon: Separatists kill four gendarmes in North-West region\n\n"
+                                 "YAOUNDE, 3 March 2024 - Four gendarmes were killed on Friday when separatist fighters "
+                                 "ambushed their patrol in the North-West region, military sources said.")
+    assert (mentions[0].place.name, mentions[0].place.country) == ("North-West", "CM")
+
+
+def test_a_place_in_a_speakers_title_is_not_where_it_happened(tmp_path):
+    """The diocese of Dori is the vicar general's seat; the village is unknown, so the country places it."""
+    mentions = _report(tmp_path, "OUAGADOUGOU, Feb 26 (Reuters) - Gunmen killed at least 14 people during Sunday mass at "
+                                 "a Catholic church in the village of Essakane in northeastern Burkina Faso, a church "
+                                 "official said on Monday.\n\n\"Armed men attacked the Catholic community of the village "
+                                 "while they were gathered for Sunday prayer,\" Abbot Jean-Pierre Sawadogo, vicar general "
+                                 "of the diocese of Dori, said in a statement.")
+    assert mentions[0].place is not None and mentions[0].place.name != "Dori" and mentions[0].place.country == "BF"
+
+
+def test_a_state_capital_filing_the_story_is_not_in_the_district_it_names(tmp_path):
+    """Imphal, the dateline's town, lies in another district of Manipur than Bishnupur."""
+    mentions = _report(tmp_path, "IMPHAL, Jan 18: Two persons were killed and three others injured after suspected "
+                                 "militants opened fire on villagers working in paddy fields in Manipur's Bishnupur "
+                                 "district on Thursday afternoon, police said.")
+    assert (mentions[0].place.name, mentions[0].place.precision) == ("Bishnupur", "district")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Iran-backed militants fired rockets at a base in Syria on Tuesday, wounding two soldiers.", "SY"),
+    ("A Liberia-flagged tanker was struck by a missile off Yemen on Monday, killing two crew members, the UK-based "
+     "security firm Ambrey said.", "YE"),
+])
+def test_a_country_that_backs_or_flags_is_not_where_it_happened(tmp_path, text, country):
+    mentions = _report(tmp_path, text)
+    assert mentions[0].place is not None and mentions[0].place.country == country
+
+
+@pytest.mark.parametrize("text", [
+    "At least 15 civilians were killed on Sunday when the paramilitary Rapid Support Forces shelled a crowded market "
+    "in El Fasher, local activists said.",
+    "At least 15 civilians were killed on Sunday when the RSF shelled a market in El Fasher.",
+])
+def test_who_shelled_the_market_is_the_perpetrator(tmp_path, text):
+    """The parser makes 'paramilitary' the subject and the name its apposition; RSF is the group's
+    short name."""
+    assert [p.name for p in _report(tmp_path, text)[0].perpetrators] == ["Rapid Support Forces"]
+
+
+def test_a_killing_told_as_what_came_before_the_story_is_not_its_main_incident(tmp_path):
+    """The blog tells the fighting in Khorugh; the general's killing is why troops had been flown in."""
+    mentions = _report(tmp_path, "Khorugh under fire: what we know\n\n"
+                                 "The army moved in at dawn on Tuesday. Troops had been flown in over the weekend, after "
+                                 "General Abdullo Nazarov was killed on July 21 outside Ishkashim.\n\n"
+                                 "The people I talked to believe that as many as 200 people may have been killed, many "
+                                 "of them civilians caught in the crossfire.")
+    core = next(m for m in mentions if m.core)
+    assert core.place.name == "Khorugh" and core.figures[0].high == 200
+
+
+def test_an_incident_is_dated_by_the_day_it_began(tmp_path):
+    """The lead dates Monday's kills in the manhunt; 'Sunday's violence began when ...' dates the attack."""
+    mentions = _news_item(tmp_path, "Security forces killed more gunmen on Monday as they hunted a group that attacked "
+                                    "gun shops and a National Guard base in the city of Aktobe, bringing the death "
+                                    "toll to 19, the Interior Ministry said.\n\nSunday's violence began when attackers "
+                                    "robbed two firearms stores in Aktobe and then used a hijacked bus to break into a "
+                                    "National Guard unit.", "2016-06-06", title="Kazakhstan says toll rises to 19")
+    assert mentions[0].date.start == date(2016, 6, 5)

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v193"
+EXTRACT_VERSION = "extract.rules.v194"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -590,12 +590,17 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
     outlet = knowledge.outlet_home(document.url)
     neighbourhoods = _neighbourhoods_named([*doc.spans["unmist_places"], *(headline.spans["unmist_places"] if headline else ())],
                                            outlet)
+    dateline_area = _dateline_area(document)
+    # an area's name that several countries give an area ('North-West region': Cameroon, South Africa,
+    # Botswana) is the one of a country the report names outright ('Cameroon: Separatists kill ...')
+    named_outright = {p.country for span in doc.spans["unmist_places"] for p in span._.unmist[:1]
+                      if p.precision == "country"} | ({dateline_area[1]} if dateline_area else set())
     for span in doc.spans["unmist_places"]:
         if names_a_jurisdiction(span):
             forces.add(span.text.lower())
-        if _called_a_neighbourhood(span) or _name_of(span) in neighbourhoods:
+        if _called_a_neighbourhood(span) or _name_of(span) in neighbourhoods or _ties_to_a_country(span):
             continue  # 'the city's Knoxville section' names no city of its own: the report's city says where it is
-        readings = _in_countries(span._.unmist, styled)
+        readings = _in_countries(_in_countries(span._.unmist, styled), named_outright)
         for place in readings[:1]:
             if place.precision in ("country", "province") or place.population >= BIG_PLACE_POPULATION or place.curated:
                 counts[place.country] += 1
@@ -626,7 +631,6 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
         if not any(counts[country] >= REPEATED_COUNTRY for country in named - {area[1]}):
             areas.add(area)
             counts[area[1]] += 1
-    dateline_area = _dateline_area(document)
     if dateline_area:
         areas.add(dateline_area)
         counts[dateline_area[1]] += 1
@@ -834,7 +838,9 @@ def _within(town: PlaceValue, place: PlaceValue) -> bool:
     if town.precision not in ("exact", "district") or town.country != place.country:
         return False
     if place.precision == "district":  # 'KERRVILLE, Texas - A shooting Friday in Kerr County'
-        return town.precision == "exact" and town.admin1 == place.admin1 and not _a_city(town)
+        # (not 'IMPHAL, Jan 18: ... in Manipur's Bishnupur district': the state capital is in another district)
+        return town.precision == "exact" and town.admin1 == place.admin1 and not _a_city(town) \
+            and not gazetteer.outside_county(town, place)
     return place.precision == "country" or (place.precision == "province" and town.admin1 == place.admin1)
 
 
@@ -1201,8 +1207,10 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
             # someone's home town ('Burney Everett, 28, of Detroit') places the incident only when
             # nothing else does; a country comes after any place in it ('Rebels kill 18 villagers in
             # eastern Congo' over '... in North Kivu province'), and a capital the text does not name
-            # after a town it names ('in Burundi's capital' over '... in Burundi's main city Bujumbura')
-            rank = (_is_reference_point(span) or names_a_jurisdiction(span) or _is_residence(span),
+            # after a town it names ('in Burundi's capital' over '... in Burundi's main city Bujumbura'); so
+            # does a place in a speaker's title ('Abbot Sawadogo, vicar general of the diocese of Dori, said')
+            rank = (_is_reference_point(span) or names_a_jurisdiction(span) or _is_residence(span)
+                    or _in_a_speakers_title(span),
                     place.precision not in ("exact", "district"), place.precision == "country", _its_capital(span), order,
                     gazetteer.PRECISION_RANK[place.precision], span.start_char)
             found.append((rank, place, span, facts))
@@ -1249,11 +1257,30 @@ def _not_the_scene(span: Span) -> bool:
     incident's label, a speaker's or a source's seat, a surname."""
     return _is_origin(span) or _is_destination(span) or _is_journey_end(span) or _where_a_suspect_was_held(span) \
         or _names_another_incident(span) or _stands_for_a_speaker(span) \
-        or _locates_a_source(span) or _acts_like_a_person(span) or _names_a_branch(span)
+        or _locates_a_source(span) or _acts_like_a_person(span) or _names_a_branch(span) or _ties_to_a_country(span)
 
 
 # Nouns for a part of an armed group that a place's name labels ('the Islamic State's Sahel affiliate').
 BRANCH_NOUNS = frozenset({"affiliate", "branch", "offshoot", "wing", "chapter", "franchise", "faction", "cell"})
+
+
+# Participles that a place's name joins with a hyphen to say whose something is, not where it was
+# ('Iran-backed militants', 'a Liberia-flagged tanker', 'the UK-based firm', 'the US-led coalition').
+TIE_PARTICIPLES = frozenset({"backed", "flagged", "registered", "based", "owned", "funded", "sponsored", "supported",
+                             "linked", "allied", "aligned", "born", "made", "trained", "led", "bound", "operated"})
+
+
+def _ties_to_a_country(span: Span) -> bool:
+    """'Iran-backed militants fired rockets at a US base in Syria': the name says who backs them."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end].whitespace_ == "" \
+        and doc[span.end + 1].lower_ in TIE_PARTICIPLES
+
+
+def _in_a_speakers_title(span: Span) -> bool:
+    """'Abbot Jean-Pierre Sawadogo, vicar general of the diocese of Dori, said': the place names the
+    seat of whoever speaks (not 'Goshen County officials say', a force's seat, ranked as one)."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and of_a_speaker(span.root)
 
 
 def _names_a_branch(span: Span) -> bool:

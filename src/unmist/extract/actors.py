@@ -757,11 +757,19 @@ def _is_agent_of_event(group: Span) -> bool:
     for _ in range(3):
         if _does(token, FIGHT_LEMMAS) or _by_of_an_attack(token):
             return True
-        if token.dep_ in ("compound", "amod", "pobj", "prep", "nmod", "poss") or _after_by(token):
+        if token.dep_ in ("compound", "amod", "pobj", "prep", "nmod", "poss") or _after_by(token) \
+                or _named_after_its_kind(token):
             token = token.head
             continue
         break
     return _does(token, FIGHT_LEMMAS)
+
+
+def _named_after_its_kind(token: Token) -> bool:
+    """'when the paramilitary Rapid Support Forces shelled a market': the parser makes the kind the
+    subject and the name its apposition."""
+    return token.dep_ == "appos" and token.head.i < token.i and token.head.dep_ in ("nsubj", "agent", "pobj") \
+        and not token.head.ent_type_
 
 
 def _after_by(token: Token) -> bool:

@@ -683,6 +683,20 @@ def _can_start_place(token: Token, people: frozenset[str]) -> bool:
     return True
 
 
+def _a_headline_label(token: Token) -> bool:
+    """A country or region that labels a headline ('Cameroon: Separatists kill four gendarmes',
+    'Manipur: Two killed as ...'), or a town the headline opens with that is no English word
+    ('Khorugh under fire: what we know'): the small model tags such a first word a common noun or
+    a verb.  A person's name it tags as one, and no place starts with that."""
+    doc = token.doc
+    if not token.is_sent_start or token.ent_type_ or token.i + 1 >= len(doc):
+        return False
+    readings = gazetteer.lookup(token.text)
+    if doc[token.i + 1].text == ":":
+        return any(p.precision in ("country", "province") for p in readings)
+    return token.i == 0 and bool(readings) and token.lower_ not in english_words()
+
+
 def _a_countrys_name(token: Token) -> bool:
     """The word is a country's name, as the gazetteer knows it ('Niger', 'Mali')."""
     return any(p.precision == "country" for p in gazetteer.lookup(token.text))
@@ -828,7 +842,8 @@ def _plausible(span: Span) -> bool:
     if len(span) > 1:
         return True
     token = span[0]
-    if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC") and not names_a_jurisdiction(span):
+    if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC") and not names_a_jurisdiction(span) \
+            and not _a_headline_label(token):
         return False
     return not token.is_stop and token.text not in knowledge.demonyms()
 

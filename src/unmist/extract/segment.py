@@ -733,7 +733,8 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
         if len(drafts) == 1 and drafts[0].date is None and scene_date and facts.paragraph - scene_date[2] <= 1:
             drafts[0].date_expr, drafts[0].date = scene_date[0], scene_date[1]
     if drafts and not any(d.core for d in drafts):
-        drafts[0].core = True  # a page whose menus and captions push the story down still has a main incident
+        # a page whose menus and captions push the story down still has a main incident
+        next((d for d in drafts if not _background(d.sentences[0])), drafts[0]).core = True
     _date_earlier_clauses(drafts)
     return _fold_retellings(drafts, every_sentence, published)
 
@@ -937,7 +938,8 @@ def _place_sentence(facts: SentenceFacts, drafts: list[Draft], current: Draft | 
                     for d in drafts}
         for draft in [current, *[d for d in drafts if d is not current]]:
             if verdicts[id(draft)]:
-                if _finer(resolved, draft.date) and expr.start not in facts.personal_dates:
+                if (_finer(resolved, draft.date) and expr.start not in facts.personal_dates) \
+                        or _began_earlier(facts, expr, resolved, draft):
                     # 'In October 2021 ...' then 'on 8 October': the day dates it; not the week someone was questioned
                     draft.date_expr, draft.date = expr, resolved
                     draft.date_on_trigger = draft.date_on_trigger or _dates_the_event(facts, expr)
@@ -1107,6 +1109,23 @@ def _affinity(facts: SentenceFacts, draft: Draft, current: Draft) -> int:
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
+# Verbs with which a report says when an incident began.
+BEGINNING_LEMMAS = frozenset({"begin", "start", "erupt", "break"})
+
+
+def _began_earlier(facts: SentenceFacts, expr: DateExpr, resolved: Resolved, draft: Draft) -> bool:
+    """'Sunday's violence began when attackers robbed two gun stores' in a story its lead dated by
+    Monday's kills ('security forces killed more gunmen on Monday'): an incident is dated by the day
+    it began, as GTD, UCDP and ACLED code it."""
+    told = draft.date
+    if told is None or told.precision != "day" or resolved.precision != "day" or resolved.start is None \
+            or told.start is None or not resolved.start < told.start:
+        return False
+    return any(word.lemma_.lower() in BEGINNING_LEMMAS and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS for c in word.children)
+        for word in _date_governors(facts.sent.doc, expr))
+
+
 def _finer(new: Resolved, old: Resolved | None) -> bool:
     return old is not None and new.start is not None and PRECISION_ORDER.get(new.precision, 4) < PRECISION_ORDER.get(
         old.precision, 4) and old.precision in ("month", "year", "week")
@@ -1260,7 +1279,18 @@ def _resolved(expr: DateExpr | None, published: date | None) -> Resolved | None:
 
 
 def _open(drafts: list[Draft], facts: SentenceFacts, expr: DateExpr | None, resolved: Resolved | None) -> Draft:
-    draft = Draft([facts], expr, resolved, core=not drafts and facts.paragraph <= CORE_PARAGRAPHS,
+    core = facts.paragraph <= CORE_PARAGRAPHS and not _background(facts) and all(_background(d.sentences[0]) for d in drafts)
+    draft = Draft([facts], expr, resolved, core=core,
                   date_on_trigger=expr is not None and _dates_the_event(facts, expr))
     drafts.append(draft)
     return draft
+
+
+def _background(facts: SentenceFacts) -> bool:
+    """The sentence tells in the past perfect of something else than violence, and of an incident only
+    in a clause ('Troops had been flown in over the weekend, after General Nazarov was killed on July
+    21'): what came before the story, whose incident is not the report's main one while another
+    incident follows in the lead.  ('He had been shot in the head' tells the incident itself.)"""
+    root = facts.sent.root
+    return root.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children) \
+        and not _of_violence(root)
