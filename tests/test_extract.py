@@ -3640,3 +3640,42 @@ def test_an_incident_is_dated_by_the_day_it_began(tmp_path):
                                     "robbed two firearms stores in Aktobe and then used a hijacked bus to break into a "
                                     "National Guard unit.", "2016-06-06", title="Kazakhstan says toll rises to 19")
     assert mentions[0].date.start == date(2016, 6, 5)
+
+
+def test_what_a_blamed_group_attacked_is_no_perpetrator(tmp_path):
+    """'blamed for bomb attack on military base': the base is what the attack hit, not whom it is blamed on."""
+    mentions = _report(tmp_path, "Colombia: ELN rebels blamed for bomb attack on military base in Arauca\n\n"
+                                 "BOGOTA, Sept 17 (AFP) - Two soldiers were killed and 28 wounded when a truck packed "
+                                 "with explosives blew up outside a military base in the eastern province of Arauca, "
+                                 "the defence minister said on Tuesday.")
+    names = [p.name.lower() for p in mentions[0].perpetrators]
+    assert "eln" in names and not any("base" in name for name in names)
+
+
+def test_troops_who_killed_the_attackers_did_not_do_the_attack(tmp_path):
+    mentions = _report(tmp_path, "RAWALPINDI: Seven soldiers were martyred when terrorists attacked a military post in "
+                                 "North Waziristan early on Saturday, the military said. All six terrorists were "
+                                 "killed by troops, it added.")
+    assert [p.name for p in mentions[0].perpetrators] == ["terrorists"]
+
+
+def test_bombs_the_jets_dropped_are_the_air_strike_told_further(tmp_path):
+    """'two jets dropped bombs on the crowd' and its wounded are the air strike of the lead, not a bombing."""
+    mentions = _report(tmp_path, "At least 40 civilians were killed when junta fighter jets bombed Pa Zi Gyi village in "
+                                 "Kanbalu Township, Sagaing Region, on Tuesday morning, residents said.\n\n"
+                                 "A member of a local resistance group said two jets dropped bombs on the crowd before "
+                                 "a helicopter gunship opened fire on those fleeing. More than 30 others were injured.")
+    assert len(mentions) == 1 and mentions[0].type == "air_strike"
+    assert {(f.kind, f.low) for f in mentions[0].figures} >= {("killed", 40), ("wounded", 31)}
+
+
+def test_the_kidnappers_named_again_tell_the_kidnapping_further(tmp_path):
+    """'the kidnappers ... blocked the road near Ugbokpo' places the abduction, and the passenger
+    shot dead in it is its toll, not another incident."""
+    mentions = _report(tmp_path, "MAKURDI, Nigeria - Gunmen abducted at least 30 passengers travelling on a bus along the "
+                                 "Otukpo-Enugu highway in Benue state late Sunday, police said on Monday.\n\n"
+                                 "State police spokeswoman Catherine Anene said the kidnappers, armed with AK-47 rifles, "
+                                 "blocked the road near Ugbokpo and forced the passengers into the bush. One passenger "
+                                 "who resisted was shot dead, she said.")
+    assert len(mentions) == 1 and mentions[0].place.name == "Ugbokpo"
+    assert ("killed", 1) in {(f.kind, f.low) for f in mentions[0].figures}

@@ -725,7 +725,8 @@ def segment(doc: Doc, published: date | None) -> list[Draft]:
             if told_when is not None:  # 'It happened around 9 p.m. Sunday': the when of the incident just told
                 current.date_expr, current.date = told_when, resolve(told_when, published, None)
                 current.sentences.append(facts)
-            elif current is not None and (facts.supports or _places_an_unplaced(facts, current)) and near \
+            elif current is not None and (facts.supports or _places_an_unplaced(facts, current)
+                                          or _tells_more_of(facts, current)) and near \
                     and not _dated_elsewhere(facts, current, published):
                 current.sentences.append(facts)
             continue
@@ -1022,6 +1023,16 @@ NEWS_DAYS = 90
 def _long_before(resolved: Resolved, published: date | None) -> bool:
     end = resolved.end or resolved.start
     return bool(published and end and (published - end).days > NEWS_DAYS)
+
+
+def _tells_more_of(facts: SentenceFacts, current: Draft) -> bool:
+    """The sentence names the incident's doers again by what they did ('the kidnappers ... blocked
+    the road near Ugbokpo and forced the passengers into the bush', after 'Gunmen abducted 30
+    passengers'): the same incident told further.  (Not the incident named again, 'The blast
+    happened ...': that brought in where others spoke of it, as in :func:`_places_an_unplaced`.)"""
+    return any(t._.unmist_trigger["anaphoric"] and t.root.dep_ in ("nsubj", "nsubjpass") and _a_main_clause(t.root.head)
+               and t.root.lemma_.lower() in ATTACKER_WORDS for t in facts.strong_triggers) \
+        and _strongest_family(facts.strong_triggers) == current.family
 
 
 def _places_an_unplaced(facts: SentenceFacts, current: Draft) -> bool:
