@@ -3679,3 +3679,13 @@ def test_the_kidnappers_named_again_tell_the_kidnapping_further(tmp_path):
                                  "who resisted was shot dead, she said.")
     assert len(mentions) == 1 and mentions[0].place.name == "Ugbokpo"
     assert ("killed", 1) in {(f.kind, f.low) for f in mentions[0].figures}
+
+
+def test_a_headlines_city_the_tagger_takes_for_a_person_is_no_victim(tmp_path):
+    """'strike on Kryvyi Rih' in the headline: the city the body names as a place; the missile is the weapon."""
+    mentions = _report(tmp_path, "Russian missile strike on Kryvyi Rih kills 18\n\n"
+                                 "KYIV, April 5 (Reuters) - A Russian ballistic missile struck a residential area of the "
+                                 "central Ukrainian city of Kryvyi Rih on Friday evening, killing 18 people, regional "
+                                 "officials said.")
+    assert not any("Kryvyi" in v.text for v in mentions[0].victims)
+    assert [w.text for w in mentions[0].weapons] == ["ballistic missile"]

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v195"
+EXTRACT_VERSION = "extract.rules.v196"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -299,6 +299,8 @@ def _names_a_place(span: Span) -> bool:
     Cifuentes border region': words that the gazetteer or a locative preposition make a place."""
     if set(range(span.start, span.end)) <= place_tokens(span.doc):
         return True
+    if span.text in {place.text for place in span.doc.spans["unmist_places"]}:
+        return True  # 'Russian missile strike on Kryvyi Rih kills 18': the headline's name is the body's city
     root = climb(span.root, ("appos", "conj"))
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "of") and root.head.head.lemma_.lower() in BORDER_WORDS:
         return True  # 'near the border with Mali', which the tagger reads as a person
@@ -1280,7 +1282,8 @@ def _ties_to_a_country(span: Span) -> bool:
 def _in_a_speakers_title(span: Span) -> bool:
     """'Abbot Jean-Pierre Sawadogo, vicar general of the diocese of Dori, said': the place names the
     seat of whoever speaks (not 'Goshen County officials say', a force's seat, ranked as one)."""
-    return span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and of_a_speaker(span.root)
+    named = climb(span.root, ("appos",))  # 'the sheriff of Broward County, Florida, said'
+    return named.dep_ == "pobj" and named.head.lower_ == "of" and of_a_speaker(named)
 
 
 def _names_a_branch(span: Span) -> bool:
