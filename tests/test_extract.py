@@ -3689,3 +3689,12 @@ def test_a_headlines_city_the_tagger_takes_for_a_person_is_no_victim(tmp_path):
                                  "officials said.")
     assert not any("Kryvyi" in v.text for v in mentions[0].victims)
     assert [w.text for w in mentions[0].weapons] == ["ballistic missile"]
+
+
+def test_the_attackers_named_again_tell_what_they_fired(tmp_path):
+    mentions = _report(tmp_path, "CAIRO, Nov 2 (Reuters) - Militants attacked a police checkpoint in the North Sinai city "
+                                 "of El Arish on Thursday, killing two policemen, security sources said.\n\n"
+                                 "The attackers fired rocket-propelled grenades and machine guns at the checkpoint "
+                                 "before fleeing, the sources said.")
+    assert len(mentions) == 1
+    assert {w.text for w in mentions[0].weapons} == {"rocket-propelled grenades", "machine guns"}

@@ -1026,13 +1026,25 @@ def _long_before(resolved: Resolved, published: date | None) -> bool:
 
 
 def _tells_more_of(facts: SentenceFacts, current: Draft) -> bool:
-    """The sentence names the incident's doers again by what they did ('the kidnappers ... blocked
-    the road near Ugbokpo and forced the passengers into the bush', after 'Gunmen abducted 30
-    passengers'): the same incident told further.  (Not the incident named again, 'The blast
-    happened ...': that brought in where others spoke of it, as in :func:`_places_an_unplaced`.)"""
-    return any(t._.unmist_trigger["anaphoric"] and t.root.dep_ in ("nsubj", "nsubjpass") and _a_main_clause(t.root.head)
-               and t.root.lemma_.lower() in ATTACKER_WORDS for t in facts.strong_triggers) \
-        and _strongest_family(facts.strong_triggers) == current.family
+    """The sentence names the incident's doers again, as its subject ('the kidnappers ... blocked the
+    road near Ugbokpo and forced the passengers into the bush', after 'Gunmen abducted 30
+    passengers'; 'The attackers fired rocket-propelled grenades at the checkpoint before fleeing'),
+    and tells no event of another kind: the same incident told further.  (Not the incident named
+    again, 'The blast happened ...': that brought in where others spoke of it, as in
+    :func:`_places_an_unplaced`.)"""
+    named_again = any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ATTACKER_WORDS and _a_main_clause(t.head)
+                      and _told_as_past(t.head) and t.head.lemma_ not in ("be", "have")  # 'the shooter was a gang member'
+                      and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
+                      for t in facts.sent)
+    return named_again and (not facts.strong_triggers
+                            or _strongest_family(facts.strong_triggers) == current.family)
+
+
+def _told_as_past(verb: Token) -> bool:
+    """'fired', 'were killed', 'had fled': what happened, not what such people do ('the terrorists know
+    that they will go unpunished')."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
 
 
 def _places_an_unplaced(facts: SentenceFacts, current: Draft) -> bool:
