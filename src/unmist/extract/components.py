@@ -687,7 +687,7 @@ def _a_headline_label(token: Token) -> bool:
     """A country or region that labels a headline ('Cameroon: Separatists kill four gendarmes',
     'Manipur: Two killed as ...'), or a town the headline opens with that is no English word
     ('Khorugh under fire: what we know'): the small model tags such a first word a common noun or
-    a verb.  A person's name it tags as one, and no place starts with that."""
+    a verb.  A word it gives an entity type ('Putin vows ...': a person) is left to that type."""
     doc = token.doc
     if not token.is_sent_start or token.ent_type_ or token.i + 1 >= len(doc):
         return False
