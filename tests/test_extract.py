@@ -3698,3 +3698,12 @@ def test_the_attackers_named_again_tell_what_they_fired(tmp_path):
                                  "before fleeing, the sources said.")
     assert len(mentions) == 1
     assert {w.text for w in mentions[0].weapons} == {"rocket-propelled grenades", "machine guns"}
+
+
+def test_soldiers_a_headline_says_were_killed_are_no_perpetrators(tmp_path):
+    """'Iraq: Two soldiers killed in IS ambush': the parser makes the soldiers the subject of 'ambush'."""
+    mentions = _report(tmp_path, "Iraq: Two soldiers killed in IS ambush in Kirkuk\n\n"
+                                 "BAGHDAD, 14 May 2024 (AFP) - Two Iraqi soldiers were killed and three others wounded "
+                                 "when Islamic State group jihadists ambushed an army patrol in the Kirkuk province on "
+                                 "Monday night, security sources said.")
+    assert [p.name for p in mentions[0].perpetrators] == ["Islamic State"]

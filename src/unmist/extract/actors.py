@@ -799,9 +799,16 @@ def _by_of_an_attack(token: Token) -> bool:
 def _does(token: Token, verbs: frozenset[str]) -> bool:
     """The token is who does one of ``verbs``: its subject (not in a headline's reduced passive,
     'four soldiers killed') or the agent of its passive ('by gunmen')."""
-    if token.head.lemma_ not in verbs:
+    if token.head.lemma_ not in verbs or _said_to_be_hit(token):
         return False
     return token.dep_ == "agent" or (token.dep_ == "nsubj" and not _reduced_passive(token.head))
+
+
+def _said_to_be_hit(token: Token) -> bool:
+    """'Iraq: Two soldiers killed in IS ambush': the headline's participle after the noun says they
+    were hit, though the parser makes them the subject of 'ambush'."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in OBJECT_VERBS | {"wound", "injure", "shoot"}
+               for c in token.children)
 
 
 def _group_kind(name: str) -> str:
