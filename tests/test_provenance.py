@@ -242,3 +242,19 @@ def test_wounded_who_will_live_or_whose_report_states_its_toll_are_no_dead_told_
     wounded = [f for m in mentions for f in m.figures if f.kind == "wounded"]
     assert _the_dead_among(wounded, mentions, killed=1) == {boy_shot.figures[0]}
     assert _the_dead_among(wounded, mentions, killed=0) == frozenset()
+
+
+def test_a_figure_copies_repeat_is_no_second_vote_for_the_best():
+    """A wire's 9 copied by two sites, a local paper's 12 and a later toll of 14: three origins, best 12."""
+    from unmist.reconcile import _figure
+    from unmist.reconcile.provenance import CopyEdge, Origins
+    from unmist.types import Evidence, FigureValue
+
+    def told(document, count):
+        return FigureValue("killed", count, count, Evidence(document, 0, 6, "killed", f"{count} people were killed."))
+
+    values = [told("wire", 9), told("copy1", 9), told("copy2", 9), told("local", 12), told("update", 14)]
+    origins = Origins([CopyEdge("copy1", "wire", 1.0), CopyEdge("copy2", "wire", 1.0)])
+    figure = _figure("killed", values, origins, {}, {})
+    assert (figure.low, figure.best, figure.high, figure.independent) == (9, 12, 14, 3)
+    assert len(figure.values) == 5  # every report's value stays on record

@@ -1,7 +1,8 @@
 """Stage 5, reconcile: every report's value side by side, unmist's low / best / high, conflicts.
 
 Each figure keeps all reports' ranges; ``low`` is the least any report allows, ``high`` the most,
-``best`` the median of the reports' point values (or of their closed ends); a report's zero that is
+``best`` the median of the reports' point values (or of their closed ends), a figure a copy or a
+citing report repeats from its origin counted once; a report's zero that is
 only implied, and a report's wounded who may be the dead others tell of, count only when no report
 states otherwise.  A field is in conflict when two reports' ranges cannot both be true.  Copies and
 citation chains are collapsed (see :mod:`.provenance`) so that ``independent`` counts origins, not
@@ -26,7 +27,7 @@ from .provenance import CopyEdge, Origins, find_copies, outlet_key
 __all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating",
            "document_flags", "CopyEdge"]
 
-RECONCILE_VERSION = "reconcile.conservative.v11"
+RECONCILE_VERSION = "reconcile.conservative.v12"
 STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -271,8 +272,11 @@ def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dic
     # what a report states outweighs what one implies, and the wounded who may have died since
     counted = [v for v in values if not v.implied and v not in outweighed] or values
     lows = [v.low if v.low is not None else v.high for v in counted]
-    points = [v.low for v in counted if v.low is not None and v.low == v.high]
-    closed = points or lows
+    # a copy or a citing report that repeats its origin's figure is no second vote for it
+    roots = origins.origins({v.evidence.document for v in counted}, outlets, cites)
+    votes = list({(roots[v.evidence.document], v.low, v.high): v for v in counted}.values())
+    points = [v.low for v in votes if v.low is not None and v.low == v.high]
+    closed = points or [v.low if v.low is not None else v.high for v in votes]
     best = int(statistics.median_low(closed)) if closed else None
     return ReconciledFigure(
         kind=kind,

@@ -191,6 +191,11 @@ class Origins:
         counts once with it, even when the ledger cannot say which of that outlet's reports it used.
         ``cites`` holds each report's citations about this incident (canonical outlet names).
         """
+        return len(set(self.origins(documents, outlets, cites).values()))
+
+    def origins(self, documents: Iterable[str], outlets: dict[str, str | None],
+                cites: dict[str, set[str]]) -> dict[str, str]:
+        """Each of ``documents`` with the origin it counts as (see :meth:`independent`)."""
         documents = list(documents)
         roots = {d: self._find(d) for d in documents}
         outlet_roots = {outlet_key(outlets.get(d)): roots[d] for d in documents if outlets.get(d)}
@@ -199,7 +204,7 @@ class Origins:
                 if cited in outlet_roots and outlet_roots[cited] != roots[document]:
                     old, new = roots[document], outlet_roots[cited]
                     roots = {k: (new if v == old else v) for k, v in roots.items()}
-        return len(set(roots.values()))
+        return roots
 
 
 def provenance_tree(record: dict, documents: dict[str, Document]) -> dict:
