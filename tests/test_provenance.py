@@ -258,3 +258,15 @@ def test_a_figure_copies_repeat_is_no_second_vote_for_the_best():
     figure = _figure("killed", values, origins, {}, {})
     assert (figure.low, figure.best, figure.high, figure.independent) == (9, 12, 14, 3)
     assert len(figure.values) == 5  # every report's value stays on record
+
+
+def test_a_toll_a_later_report_says_has_risen_leads_the_best():
+    """AP's 9 and Garowe Online's 'has risen to 14': coders take the latest toll, 14; both stay on record."""
+    from unmist.reconcile import _figure
+    from unmist.reconcile.provenance import Origins
+    from unmist.types import Evidence, FigureValue
+
+    first = FigureValue("killed", 9, 9, Evidence("wire", 0, 14, "killing nine", "A suicide bomber struck, killing nine."))
+    later = FigureValue("killed", 14, 14, Evidence("local", 0, 2, "14", "The number of people killed has risen to 14."))
+    figure = _figure("killed", [first, later], Origins([]), {}, {})
+    assert (figure.low, figure.best, figure.high) == (9, 14, 14) and len(figure.values) == 2

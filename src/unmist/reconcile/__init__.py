@@ -2,7 +2,8 @@
 
 Each figure keeps all reports' ranges; ``low`` is the least any report allows, ``high`` the most,
 ``best`` the median of the reports' point values (or of their closed ends), a figure a copy or a
-citing report repeats from its origin counted once; a report's zero that is
+citing report repeats from its origin counted once, and a toll a report says has risen ('has risen
+to 14') leading it when higher; a report's zero that is
 only implied, and a report's wounded who may be the dead others tell of, count only when no report
 states otherwise.  A field is in conflict when two reports' ranges cannot both be true.  Copies and
 citation chains are collapsed (see :mod:`.provenance`) so that ``independent`` counts origins, not
@@ -27,7 +28,7 @@ from .provenance import CopyEdge, Origins, find_copies, outlet_key
 __all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misdated", "redate", "Misdating",
            "document_flags", "CopyEdge"]
 
-RECONCILE_VERSION = "reconcile.conservative.v12"
+RECONCILE_VERSION = "reconcile.conservative.v13"
 STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
@@ -278,6 +279,8 @@ def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dic
     points = [v.low for v in votes if v.low is not None and v.low == v.high]
     closed = points or [v.low if v.low is not None else v.high for v in votes]
     best = int(statistics.median_low(closed)) if closed else None
+    risen = [v.low for v in votes if v.low is not None and v.low == v.high and _a_risen_toll(v)]
+    best = max(risen) if risen and best is not None and max(risen) > best else best
     return ReconciledFigure(
         kind=kind,
         low=min((v for v in lows if v is not None), default=None),
@@ -287,6 +290,18 @@ def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dic
         conflict=ranges_conflict(counted),
         independent=origins.independent({v.evidence.document for v in counted}, outlets, cites),
     )
+
+
+# Words with which a later report says the toll went up ('has risen to 14', 'climbed to 32').
+RISEN = r"(?:ris(?:en|es)|rose|climb(?:ed|s)|increas(?:ed|es)|jump(?:ed|s)|mount(?:ed|s)|went up)\s+to\s+(?:at\s+least\s+)?"
+
+
+def _a_risen_toll(value: FigureValue) -> bool:
+    """'The number of people killed ... has risen to 14': a later count that replaces the first
+    reports' (coders take the latest toll), so it leads the best over an earlier report's 9."""
+    number = re.escape(value.evidence.text.split()[-1]) if value.evidence.text.split() else None
+    return number is not None and re.search(RISEN + r"(?:" + number + r"|" + str(value.low) + r")\b",
+                                            value.evidence.sentence, re.IGNORECASE) is not None
 
 
 def _high(counted: list[FigureValue]) -> int | None:
