@@ -346,9 +346,13 @@ def _attackers_the_forces_hit(subject: Token, verb: Token) -> bool:
     """'All six terrorists were killed by troops': the forces answered the attack; those hit are
     the attackers, whom the sides table calls so."""
     sides = knowledge.sides()
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return sides.get(_common_lemma(subject)) == "attackers" and any(
-        sides.get(_common_lemma(agent)) == "security" for agent in agents)
+        sides.get(_common_lemma(agent)) == "security" for agent in _agents_of(verb))
+
+
+def _agents_of(verb: Token) -> list[Token]:
+    """Who a passive verb says did it: the objects of its 'by' ('killed by troops')."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _the_attacker_again(token: Token) -> bool:
@@ -390,8 +394,7 @@ def _agents(sent: Span, groups: list[Span]) -> list[ActorFinding]:
                                                         or _attackers_the_forces_hit(c, verb))
                             for c in verb.children) or _the_attackers_own_end(verb)):
             continue  # 'the gunman was killed by police': the police answered the attack
-        doers = ([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive
-                 else [c for c in verb.children if c.dep_ == "nsubj"])
+        doers = _agents_of(verb) if passive else [c for c in verb.children if c.dep_ == "nsubj"]
         for doer in doers:
             people = _the_people_counted(doer) or doer  # 'hundreds of militants': militants, so many of them
             lemma = _common_lemma(people)
@@ -513,6 +516,10 @@ def _of_a_group(doer: Token, taken: set[int]) -> bool:
 # killed); 'his supporters stabbed to death the general' stays active, whatever the parse of its object.
 OBJECT_VERBS = frozenset({"kill", "murder", "assassinate", "kidnap", "abduct", "execute", "behead", "massacre",
                           "stab", "hijack", "torch", "seize"})
+
+
+# Participles after a noun that say its people were hit ('Two soldiers killed in ...').
+HIT_PARTICIPLES = OBJECT_VERBS | {"wound", "injure", "shoot"}
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -807,8 +814,7 @@ def _does(token: Token, verbs: frozenset[str]) -> bool:
 def _said_to_be_hit(token: Token) -> bool:
     """'Iraq: Two soldiers killed in IS ambush': the headline's participle after the noun says they
     were hit, though the parser makes them the subject of 'ambush'."""
-    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in OBJECT_VERBS | {"wound", "injure", "shoot"}
-               for c in token.children)
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HIT_PARTICIPLES for c in token.children)
 
 
 def _group_kind(name: str) -> str:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .. import knowledge
 from .numbers import parse_number, qualify, vague_range
-from .nlp import english_words, has_perfect, text_of
+from .nlp import english_words, has_past_perfect, has_perfect, text_of
 
 EXCLUDED_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 TOLL_VERBS = frozenset({"stand", "rise", "reach", "climb", "increase", "jump", "put", "bring", "be", "hit", "top"})
@@ -243,7 +243,7 @@ def _period_tally(verb: Token, large: bool = False) -> bool:
     tallied = has_perfect(verb) or any(c.dep_ == "expl" for c in verb.children)
     if not tallied:
         return large and _over_a_year(verb)
-    told_before = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    told_before = has_past_perfect(verb)
     for when in (_time_of(child) for child in verb.children):
         if when is None or when.ent_type_ != "DATE":
             continue

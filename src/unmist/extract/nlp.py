@@ -135,6 +135,11 @@ def has_perfect(token) -> bool:
     return any(child.dep_ == "aux" and child.lemma_ == "have" for child in token.children)
 
 
+def has_past_perfect(token) -> bool:
+    """The verb is in the past perfect ('had killed', 'had been flown in'): told as before the story."""
+    return any(child.dep_ == "aux" and child.lower_ == "had" for child in token.children)
+
+
 def of_a_speaker(token) -> bool:
     """Part of the phrase naming who speaks ('the judge of the 76th district court ... said'): an
     office's name, not a thing the incident hit."""

@@ -26,7 +26,7 @@ from .actors import ATTACKER_NOUNS, CLAIM, NO_CLAIM, VIOLENT_VERBS
 from .components import MODALS
 from .figures import Figure
 from .names import OFFICIAL_TITLES, official
-from .nlp import entities_in, text_of
+from .nlp import entities_in, has_past_perfect, text_of
 from .victims import effect_of
 
 # Date expressions, most specific first: when a sentence has several, this one dates the event.
@@ -1032,9 +1032,8 @@ def _tells_more_of(facts: SentenceFacts, current: Draft) -> bool:
     and tells no event of another kind: the same incident told further.  (Not the incident named
     again, 'The blast happened ...': that brought in where others spoke of it, as in
     :func:`_places_an_unplaced`.)"""
-    named_again = any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ATTACKER_WORDS and _a_main_clause(t.head)
+    named_again = any(_doers_named_again(t, ("nsubj", "nsubjpass"), ("the", "these", "those")) and _a_main_clause(t.head)
                       and _told_as_past(t.head) and t.head.lemma_ not in ("be", "have")  # 'the shooter was a gang member'
-                      and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
                       for t in facts.sent)
     return named_again and (not facts.strong_triggers
                             or _strongest_family(facts.strong_triggers) == current.family)
@@ -1234,8 +1233,14 @@ def _the_same_doers(facts: SentenceFacts, current: Draft) -> bool:
         return False
     if not any(t.lemma_.lower() in ATTACKER_WORDS for s in current.sentences for t in s.sent):
         return False
-    return any(t.dep_ == "nsubj" and t.lemma_.lower() in ATTACKER_WORDS and
-               any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in facts.sent)
+    return any(_doers_named_again(t, ("nsubj",), ("the",)) for t in facts.sent)
+
+
+def _doers_named_again(token: Token, relations: tuple[str, ...], determiners: tuple[str, ...]) -> bool:
+    """The word names an incident's doers again, as the subject (``relations``) with a determiner that
+    points back ('The militants first detonated ...', 'the kidnappers ... blocked the road')."""
+    return token.dep_ in relations and token.lemma_.lower() in ATTACKER_WORDS and any(
+        c.dep_ == "det" and c.lower_ in determiners for c in token.children)
 
 
 def _tells_more(facts: SentenceFacts) -> bool:
@@ -1315,5 +1320,4 @@ def _background(facts: SentenceFacts) -> bool:
     21'): what came before the story, whose incident is not the report's main one while another
     incident follows in the lead.  ('He had been shot in the head' tells the incident itself.)"""
     root = facts.sent.root
-    return root.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children) \
-        and not _of_violence(root)
+    return root.pos_ in ("VERB", "AUX") and has_past_perfect(root) and not _of_violence(root)

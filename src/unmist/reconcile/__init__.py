@@ -280,7 +280,8 @@ def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dic
     closed = points or [v.low if v.low is not None else v.high for v in votes]
     best = int(statistics.median_low(closed)) if closed else None
     risen = [v.low for v in votes if v.low is not None and v.low == v.high and _a_risen_toll(v)]
-    best = max(risen) if risen and best is not None and max(risen) > best else best
+    if risen and best is not None:
+        best = max(best, *risen)
     return ReconciledFigure(
         kind=kind,
         low=min((v for v in lows if v is not None), default=None),
@@ -299,9 +300,9 @@ RISEN = r"(?:ris(?:en|es)|rose|climb(?:ed|s)|increas(?:ed|es)|jump(?:ed|s)|mount
 def _a_risen_toll(value: FigureValue) -> bool:
     """'The number of people killed ... has risen to 14': a later count that replaces the first
     reports' (coders take the latest toll), so it leads the best over an earlier report's 9."""
-    number = re.escape(value.evidence.text.split()[-1]) if value.evidence.text.split() else None
-    return number is not None and re.search(RISEN + r"(?:" + number + r"|" + str(value.low) + r")\b",
-                                            value.evidence.sentence, re.IGNORECASE) is not None
+    words = value.evidence.text.split()
+    number = r"(?:" + re.escape(words[-1]) + r"|" + str(value.low) + r")" if words else None
+    return number is not None and re.search(RISEN + number + r"\b", value.evidence.sentence, re.IGNORECASE) is not None
 
 
 def _high(counted: list[FigureValue]) -> int | None:
