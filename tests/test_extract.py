@@ -3707,3 +3707,21 @@ def test_soldiers_a_headline_says_were_killed_are_no_perpetrators(tmp_path):
                                  "when Islamic State group jihadists ambushed an army patrol in the Kirkuk province on "
                                  "Monday night, security sources said.")
     assert [p.name for p in mentions[0].perpetrators] == ["Islamic State"]
+
+
+def test_a_group_that_said_so_in_a_published_claim_claimed_it(tmp_path):
+    mentions = _report(tmp_path, "MAIDUGURI, Nigeria, March 3 (Reuters) - Islamic State fighters killed nine soldiers in "
+                                 "an attack on an army base in Borno state on Saturday, the group said in a claim posted "
+                                 "on its Amaq news agency.")
+    assert ("Islamic State", "claimed") in {(p.name, p.status) for p in mentions[0].perpetrators}
+
+
+def test_a_headline_drops_the_hedge_the_body_keeps(tmp_path):
+    """The headline's 'TTP militants kill' names the doers outright; the body suspects them, and the
+    body's word is the one a coder keeps.  A claim in a headline stands."""
+    body = ("PESHAWAR, Pakistan, May 7 - Four soldiers were killed on Tuesday when suspected Pakistani Taliban "
+            "militants ambushed an army convoy in North Waziristan, the military said.")
+    mentions = _report(tmp_path, "Pakistan: Pakistani Taliban militants kill four soldiers in North Waziristan\n\n" + body)
+    assert [(p.name, p.status) for p in mentions[0].perpetrators] == [("Tehrik-i-Taliban Pakistan", "suspected")]
+    mentions = _report(tmp_path, "Pakistani Taliban claim attack that killed four soldiers in North Waziristan\n\n" + body)
+    assert [(p.name, p.status) for p in mentions[0].perpetrators] == [("Tehrik-i-Taliban Pakistan", "claimed")]

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v198"
+EXTRACT_VERSION = "extract.rules.v199"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -211,7 +211,7 @@ def _mention(draft: Draft, doc: Doc, document: Document, index: int, countries: 
         names=distinctive_names([s.sent for s in draft.sentences]),
         report_names=distinctive_names(list(doc.sents)) if draft.core else (),
         ages=ages_in(" ".join(s.sent.text for s in draft.sentences)),
-        report_ages=ages_in(doc.text),
+        report_ages=ages_in(text_of(doc)),
         perpetrators=perpetrators,
         victims=_not_the_doers(_without_short_names(_merged(_victim_values(learned.role_texts(roles, "VICTIM"), document),
                                                             _victims(draft, document))), perpetrators),

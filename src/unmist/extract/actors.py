@@ -18,7 +18,7 @@ from .. import knowledge
 from . import gazetteer, learned
 from .components import actor_tokens
 from .figures import PATTERN_NOUNS
-from .nlp import climb, entities_in, noun_chunks_in, text_of
+from .nlp import climb, entities_in, in_the_headline, noun_chunks_in, text_of
 
 # Attacks a group claimed before this one ('RED-Tabara, which has claimed previous attacks, said it
 # had nothing to do with the blasts'): no claim of this incident.
@@ -28,7 +28,9 @@ CLAIM = re.compile(
     r"|\bclaim(?:ed|s)?\s+" + OTHER_ATTACKS + r"(?:the|this|that|Sunday's|\w+'s)?\s*(?:" + OTHER_ATTACKS +
     r"\w+\s+){0,3}(?:attack|bombing|ambush|assault|killing|blast|operation)s?\b"
     r"|\b(?:was|were|been|being)\s+claimed\s+by\b|\bclaim\s+(?:of|by)\b|\bclaimed\s+(?:it|them)\b"
-    r"|\b(?:attack|bombing|ambush|assault|killing|blast|explosion|raid|kidnapping|abduction)s?\s+(?:\w+\s+)?claimed\s+by\b",
+    r"|\b(?:attack|bombing|ambush|assault|killing|blast|explosion|raid|kidnapping|abduction)s?\s+(?:\w+\s+)?claimed\s+by\b"
+    # 'the group said in a claim published on its Amaq channel' (not a claim filed with a court)
+    r"|\b(?:said|says|announced|stated|wrote)\s+in\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}claim\b(?!\s+(?:filed|for|against)\b)",
     re.IGNORECASE,
 )
 NO_CLAIM = re.compile(
@@ -1014,11 +1016,20 @@ def _is_force_agent(span: Span) -> bool:
 
 
 def _dedupe(found: list[ActorFinding]) -> list[ActorFinding]:
-    """One finding per actor; a claim outranks an attribution, which outranks a suspicion."""
-    rank = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
+    """One finding per actor; a claim outranks an attribution, which outranks a suspicion.  What the
+    report's headline says of an actor counts only when its body says nothing of them, or when it is
+    a claim: a headline drops the body's hedges ('Al-Shabaab militants kill 3 police officers' over a
+    bomb 'planted by suspected al-Shabaab militants')."""
     best: dict[str, ActorFinding] = {}
     for finding in found:
         key = finding.name.lower()
-        if key not in best or rank[finding.status] < rank[best[key].status]:
+        if key not in best or _weight(finding) < _weight(best[key]):
             best[key] = finding
     return sorted(best.values(), key=lambda f: f.start)
+
+
+STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
+
+
+def _weight(finding: ActorFinding) -> tuple[bool, int]:
+    return finding.status != "claimed" and in_the_headline(finding.sentence), STATUS_RANK[finding.status]

@@ -66,6 +66,27 @@ def text_of(doc) -> str:
     return text
 
 
+def written_as_a_headline(sent) -> bool:
+    """A line that is a sentence without a full stop: the way a headline is written."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].text[-1] not in ".!?" and len(words) <= HEADLINE_TOKENS
+
+
+# Tokens at most in a headline.
+HEADLINE_TOKENS = 25
+
+
+def in_the_headline(span) -> bool:
+    """The span starts in the report's first line, and that line is written as a headline (no full
+    stop, at most HEADLINE_TOKENS words): 'Kenya: Al-Shabaab militants kill 3 police officers'."""
+    text = text_of(span.doc)
+    line_end = text.find("\n")
+    if line_end < 0 or span.start_char >= line_end:
+        return False
+    line = text[:line_end].strip()
+    return bool(line) and line[-1] not in ".!?" and len(line.split()) <= HEADLINE_TOKENS
+
+
 def noun_chunks_in(sent):
     """The noun chunks of one sentence.  spaCy's ``Span.noun_chunks`` walks the whole document's
     chunks for every sentence it is asked about; the document's are found once and kept (as

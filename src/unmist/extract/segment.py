@@ -26,7 +26,7 @@ from .actors import ATTACKER_NOUNS, CLAIM, NO_CLAIM, VIOLENT_VERBS
 from .components import MODALS
 from .figures import Figure
 from .names import OFFICIAL_TITLES, official
-from .nlp import entities_in, has_past_perfect, text_of
+from .nlp import entities_in, has_past_perfect, text_of, written_as_a_headline
 from .victims import effect_of
 
 # Date expressions, most specific first: when a sentence has several, this one dates the event.
@@ -1082,17 +1082,7 @@ def _the_lead_after_its_headline(facts: SentenceFacts, current: Draft) -> bool:
     people'), unless each names a place of its own."""
     headline = current.sentences[0]
     return len(current.sentences) == 1 and headline.paragraph == 0 and facts.paragraph == 1 \
-        and _a_headline(headline.sent)
-
-
-def _a_headline(sent: Span) -> bool:
-    """A line that is a sentence without a full stop: the way a headline is written."""
-    words = [t for t in sent if not t.is_space]
-    return bool(words) and words[-1].text[-1] not in ".!?" and len(words) <= HEADLINE_TOKENS
-
-
-# Tokens at most in a headline.
-HEADLINE_TOKENS = 25
+        and written_as_a_headline(headline.sent)
 
 
 def _holds(place: Span, places: list[Span]) -> bool:
