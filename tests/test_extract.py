@@ -3725,3 +3725,19 @@ def test_a_headline_drops_the_hedge_the_body_keeps(tmp_path):
     assert [(p.name, p.status) for p in mentions[0].perpetrators] == [("Tehrik-i-Taliban Pakistan", "suspected")]
     mentions = _report(tmp_path, "Pakistani Taliban claim attack that killed four soldiers in North Waziristan\n\n" + body)
     assert [(p.name, p.status) for p in mentions[0].perpetrators] == [("Tehrik-i-Taliban Pakistan", "claimed")]
+
+
+def test_a_resident_set_off_by_commas_before_told_speaks_and_was_not_hit(tmp_path):
+    """The parser hangs 'a resident, Ibrahim Garba' on the women abducted: the name with a comma and
+    a subjectless verb of saying after it is who tells; a name before 'said a police officer' or
+    ', believed to be' is not."""
+    mentions = _report(tmp_path, "KANO, Nigeria - Gunmen stormed a village in Katsina State on Sunday and abducted 20 "
+                                 "farmers, a resident, Ibrahim Garba, told reporters.")
+    assert not any("Garba" in v.text for m in mentions for v in m.victims)
+    mentions = _report(tmp_path, "KANO, Nigeria - Gunmen shot dead a village head, Ibrahim Garba, in Katsina State on "
+                                 "Sunday, said a police officer.")
+    assert any("Garba" in v.text for m in mentions for v in m.victims)
+    mentions = _report(tmp_path, "A gunman shot dead a woman and her son at their home in Kerrville on Friday, police "
+                                 "said. The victims were identified as Daniel Ortiz, 11, and Maria Ortiz, believed to "
+                                 "be in her 50s.")
+    assert {"Daniel Ortiz", "Maria Ortiz"} <= {v.text for m in mentions for v in m.victims}

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v199"
+EXTRACT_VERSION = "extract.rules.v200"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1890,8 +1890,17 @@ def _the_datelines_place(person: Span, document: Document) -> bool:
 
 def _says_so(person: Span) -> bool:
     """'Three soldiers were among the dead, police officer Abdullahi Hassan said': a name that its
-    verb of saying follows is who speaks, though the parser may hang it on 'the dead'."""
-    after = person.doc[person.end] if person.end < len(person.doc) else None
+    verb of saying follows is who speaks, though the parser may hang it on 'the dead'; so is one set
+    off by a comma before the sentence's main verb of saying when that verb has no subject ('also
+    abducted 15 women, a resident, Sani Musa, told our correspondent'; not 'killed Ahmed Ali, said a
+    police officer', nor 'Candace Cormier, believed to be in her 50s')."""
+    doc = person.doc
+    after = doc[person.end] if person.end < len(doc) else None
+    if after is not None and after.text == "," and person.end + 1 < len(doc):
+        after = doc[person.end + 1]
+        # (the parser makes such a verb the root, or joins it to the first clause's verb)
+        if after.dep_ not in ("ROOT", "conj") or any(child.dep_ in ("nsubj", "nsubjpass") for child in after.children):
+            return False
     return after is not None and after.tag_ in ("VBD", "VBZ") and after.lemma_.lower() in knowledge.cue_verbs()
 
 

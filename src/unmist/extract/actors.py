@@ -1015,6 +1015,9 @@ def _is_force_agent(span: Span) -> bool:
     return token.dep_ == "conj" and token.head.dep_ == "nsubj" and _does(token.head, FIGHT_LEMMAS)
 
 
+STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
+
+
 def _dedupe(found: list[ActorFinding]) -> list[ActorFinding]:
     """One finding per actor; a claim outranks an attribution, which outranks a suspicion.  What the
     report's headline says of an actor counts only when its body says nothing of them, or when it is
@@ -1026,9 +1029,6 @@ def _dedupe(found: list[ActorFinding]) -> list[ActorFinding]:
         if key not in best or _weight(finding) < _weight(best[key]):
             best[key] = finding
     return sorted(best.values(), key=lambda f: f.start)
-
-
-STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 
 
 def _weight(finding: ActorFinding) -> tuple[bool, int]:
