@@ -18,6 +18,9 @@ FIGURE_KINDS = ("killed", "wounded", "captured", "escaped", "arrested", "kidnapp
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 PLACE_PRECISIONS = ("exact", "district", "province", "country", "unknown")
 PERPETRATOR_STATUSES = ("claimed", "attributed", "suspected", "denied")
+# How firmly a report ties an actor to an incident, firmest first (a claim outranks an attribution,
+# which outranks a suspicion): the one ranking extraction and reconciliation keep an actor by.
+PERPETRATOR_STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 VICTIM_EFFECTS = ("killed", "wounded", "kidnapped", "attacked")
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import knowledge
+from ..types import PERPETRATOR_STATUS_RANK
 from . import gazetteer, learned
 from .components import actor_tokens
 from .figures import PATTERN_NOUNS
@@ -1015,9 +1016,6 @@ def _is_force_agent(span: Span) -> bool:
     return token.dep_ == "conj" and token.head.dep_ == "nsubj" and _does(token.head, FIGHT_LEMMAS)
 
 
-STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
-
-
 def _dedupe(found: list[ActorFinding]) -> list[ActorFinding]:
     """One finding per actor; a claim outranks an attribution, which outranks a suspicion.  What the
     report's headline says of an actor counts only when its body says nothing of them, or when it is
@@ -1032,4 +1030,4 @@ def _dedupe(found: list[ActorFinding]) -> list[ActorFinding]:
 
 
 def _weight(finding: ActorFinding) -> tuple[bool, int]:
-    return finding.status != "claimed" and in_the_headline(finding.sentence), STATUS_RANK[finding.status]
+    return finding.status != "claimed" and in_the_headline(finding.sentence), PERPETRATOR_STATUS_RANK[finding.status]

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 
 from .. import knowledge
 from ..link import incident_id
-from ..types import (ActorValue, Citation, DateValue, Document, FigureValue, Incident, Mention, PlaceValue,
-                     ProvenanceEdge, ReconciledFigure)
+from ..types import (PERPETRATOR_STATUS_RANK, ActorValue, Citation, DateValue, Document, FigureValue, Incident,
+                     Mention, PlaceValue, ProvenanceEdge, ReconciledFigure)
 from .misdating import Misdating, find_misdated, redate
 from .provenance import CopyEdge, Origins, find_copies, outlet_key
 
@@ -29,7 +29,6 @@ __all__ = ["reconcile", "RECONCILE_VERSION", "Ledger", "find_copies", "find_misd
            "document_flags", "CopyEdge"]
 
 RECONCILE_VERSION = "reconcile.conservative.v13"
-STATUS_RANK = {"claimed": 0, "denied": 1, "attributed": 2, "suspected": 3}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"exact": 0, "district": 1, "province": 2, "country": 3, "unknown": 4}
 
@@ -228,9 +227,9 @@ def _perpetrators(mentions: tuple[Mention, ...]) -> tuple[ActorValue, ...]:
     best: dict[str, ActorValue] = {}
     for actor in (p for m in mentions for p in m.perpetrators):
         key = knowledge.actor_key(actor.name, actor.kind)
-        if key not in best or STATUS_RANK[actor.status] < STATUS_RANK[best[key].status]:
+        if key not in best or PERPETRATOR_STATUS_RANK[actor.status] < PERPETRATOR_STATUS_RANK[best[key].status]:
             best[key] = actor
-    return tuple(sorted(best.values(), key=lambda a: (a.kind == "state", STATUS_RANK[a.status], a.name)))
+    return tuple(sorted(best.values(), key=lambda a: (a.kind == "state", PERPETRATOR_STATUS_RANK[a.status], a.name)))
 
 
 def _texts(values: Iterable[str]) -> tuple[str, ...]:
@@ -272,14 +271,14 @@ def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dic
             cites: dict[str, set[str]], outweighed: frozenset[FigureValue] = frozenset()) -> ReconciledFigure:
     # what a report states outweighs what one implies, and the wounded who may have died since
     counted = [v for v in values if not v.implied and v not in outweighed] or values
-    lows = [v.low if v.low is not None else v.high for v in counted]
+    lows = [_closed_end(v) for v in counted]
     # a copy or a citing report that repeats its origin's figure is no second vote for it
     roots = origins.origins({v.evidence.document for v in counted}, outlets, cites)
     votes = list({(roots[v.evidence.document], v.low, v.high): v for v in counted}.values())
-    points = [v.low for v in votes if v.low is not None and v.low == v.high]
-    closed = points or [v.low if v.low is not None else v.high for v in votes]
+    exact = [v for v in votes if v.low is not None and v.low == v.high]
+    closed = [v.low for v in exact] or [_closed_end(v) for v in votes]
     best = int(statistics.median_low(closed)) if closed else None
-    risen = [v.low for v in votes if v.low is not None and v.low == v.high and _a_risen_toll(v)]
+    risen = [v.low for v in exact if _a_risen_toll(v)]
     if risen and best is not None:
         best = max(best, *risen)
     return ReconciledFigure(
@@ -291,6 +290,11 @@ def _figure(kind: str, values: list[FigureValue], origins: Origins, outlets: dic
         conflict=ranges_conflict(counted),
         independent=origins.independent({v.evidence.document for v in counted}, outlets, cites),
     )
+
+
+def _closed_end(value: FigureValue) -> int | None:
+    """The count a range stands on: its low end, or its high end when it has only that ('up to 30')."""
+    return value.low if value.low is not None else value.high
 
 
 # Words with which a later report says the toll went up ('has risen to 14', 'climbed to 32').
