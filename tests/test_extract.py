@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from unmist.extract import _candidates, _is_destination, _is_residence, extract, parse
+from unmist.extract import _candidates, _is_destination, _is_residence, extract, parse, parse_text
 from unmist.extract.nlp import COMPONENTS
 from unmist.extract.learned import spans_by_owner
 from unmist.extract.unwrap import unwrap, wrap_width
@@ -315,6 +315,20 @@ def test_a_town_the_headline_names_in_the_state_the_body_names_is_the_place(tmp_
                                     "All four victims were taken to a hospital.", "2015-09-29",
                           title="Investigation underway after 4 shot in Dayton")
     assert mentions[0].core and (mentions[0].place.name, mentions[0].place.admin1) == ("Dayton", "Ohio")
+
+
+def test_a_report_parsed_by_the_pipeline_itself_reads_its_separate_headline_too(tmp_path, nlp):
+    # a library user's own nlp(...) call, not parse(): the headline is parsed on demand and kept
+    path = tmp_path / "item.jsonl"
+    path.write_text(json.dumps({"title": "Investigation underway after 4 shot in Dayton", "published": "2015-09-29",
+                                "text": "Four people were shot late Monday night in southern Ohio, Dayton police "
+                                        "said. All four victims were taken to a hospital."}) + "\n", encoding="utf-8")
+    document = next(iter(ingest([path])))
+    doc = nlp(parse_text(document.text))
+    assert doc._.unmist_headline is None
+    by_itself, by_parse = extract(doc, document), extract(parse(document), document)
+    assert doc._.unmist_headline is not None
+    assert [m.place.name for m in by_itself] == [m.place.name for m in by_parse] == ["Dayton"]
 
 
 def test_a_headlines_subject_of_killed_without_an_object_is_who_was_hit_not_who_did_it(nlp):

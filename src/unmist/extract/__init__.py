@@ -912,7 +912,8 @@ def _headline_places(doc: Doc, document: Document, countries: Counter) -> tuple[
     if not document.title:
         return ()
     if _headline_apart(document):
-        spans = list(_headline_doc(doc, document).spans["unmist_places"])
+        headline = _headline_doc(doc, document)  # held: a doc's spans die with it
+        spans = list(headline.spans["unmist_places"])
     else:
         first = next(doc.sents)
         spans = [p for p in doc.spans["unmist_places"] if p.end <= first.end]
@@ -996,10 +997,10 @@ def _force_seat(doc: Doc, countries: Counter) -> tuple[str, ...]:
 
 
 def _headline_doc(doc: Doc, document: Document) -> Doc:
-    """The separate headline, parsed (by :func:`parse_many`, else here)."""
+    """The separate headline, parsed (by :func:`parse_many`, else here, once: kept on the doc)."""
     title = doc._.unmist_headline
-    if title is None:  # parsed alone (a doc not from parse_many)
-        title = load_pipeline()(truecase(document.title[:300]), disable=["unmist_roles"])
+    if title is None:  # a doc not from parse_many
+        title = doc._.unmist_headline = load_pipeline()(truecase(document.title[:300]), disable=["unmist_roles"])
     return title
 
 
