@@ -3755,3 +3755,31 @@ def test_a_resident_set_off_by_commas_before_told_speaks_and_was_not_hit(tmp_pat
                                  "said. The victims were identified as Daniel Ortiz, 11, and Maria Ortiz, believed to "
                                  "be in her 50s.")
     assert {"Daniel Ortiz", "Maria Ortiz"} <= {v.text for m in mentions for v in m.victims}
+
+
+def test_what_a_groups_spokesperson_claims_or_denies_the_group_does(nlp):
+    """A spokesperson speaks for the group: the group claims (or denies), the spokesperson did
+    nothing; a spokesperson who only tells of the attack makes the group no party to it."""
+    attack = "Gunmen stormed a police checkpoint in Ghazni on Monday, killing six officers. "
+    assert _perpetrators(nlp, attack + "Taliban spokesman Zabihullah Mujahid claimed responsibility for the attack.", 1) \
+        == [("Taliban", "claimed")]
+    assert _perpetrators(nlp, attack + "A Taliban spokesman claimed the attack in a message to reporters.", 1) \
+        == [("Taliban", "claimed")]
+    assert _perpetrators(nlp, attack + "Zabihullah Mujahid, a Taliban spokesman, denied the group was involved.", 1) \
+        == [("Taliban", "denied")]
+    assert _perpetrators(nlp, attack + "A Taliban spokesman said six officers died in the attack.", 1) == []
+    # a group the table does not know: the name before the spokesperson's title
+    assert _perpetrators(nlp, attack + "Zarafshan Legion spokesman Bobur Aliev claimed responsibility for the "
+                                       "attack.", 1) == [("Zarafshan Legion", "claimed")]
+
+
+def test_the_war_a_report_names_as_background_does_not_place_the_incident(tmp_path):
+    """'... over the war in Gaza' tells why, not where: the attackers' country places a ship attacked
+    at sea."""
+    mentions = _report(tmp_path, "Houthi rebels fire missiles at cargo ship in Red Sea\n\nSANAA, Yemen (AP) - Yemen's "
+                                 "Houthi rebels fired two missiles at a Liberian-flagged bulk carrier in the Red Sea on "
+                                 "Tuesday, wounding three crew members, the U.S. military said.\n\nThe attack came as the "
+                                 "rebels pressed their campaign against shipping over the war in Gaza. The group said it "
+                                 "had targeted the ship because its owner dealt with Israeli ports.\n")
+    assert mentions[0].country == "YE" and mentions[0].place.name != "Gaza"
+    assert (mentions[0].perpetrators[0].name, mentions[0].perpetrators[0].status) == ("Houthis", "attributed")

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v200"
+EXTRACT_VERSION = "extract.rules.v201"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1213,7 +1213,7 @@ def _place(draft: Draft, document: Document, countries: Counter) -> tuple[PlaceV
             # after a town it names ('in Burundi's capital' over '... in Burundi's main city Bujumbura'); so
             # does a place in a speaker's title ('Abbot Sawadogo, vicar general of the diocese of Dori, said')
             rank = (_is_reference_point(span) or names_a_jurisdiction(span) or _is_residence(span)
-                    or _in_a_speakers_title(span),
+                    or _in_a_speakers_title(span) or _names_a_war(span),
                     place.precision not in ("exact", "district"), place.precision == "country", _its_capital(span), order,
                     gazetteer.PRECISION_RANK[place.precision], span.start_char)
             found.append((rank, place, span, facts))
@@ -1573,6 +1573,18 @@ def _is_reference_point(span: Span) -> bool:
     direction = head.head
     before = span.doc[max(direction.sent.start, direction.i - DISTANCE_WINDOW): direction.i]
     return any(t.lower_ in DISTANCE_UNITS for t in before)  # the parse hangs 'east' on 'km' as often as not
+
+
+# Nouns for a war as a whole, which the report names as the background of the incident (not 'the
+# hostage crisis in Beslan' or 'the occupation of the embassy': the incident itself).
+WAR_NOUNS = frozenset({"war", "conflict", "insurgency"})
+
+
+def _names_a_war(span: Span) -> bool:
+    """'... continued their campaign against shipping over the war in Gaza', 'the latest casualties
+    of the conflict in Sudan': where the war is, named by the way; the incident's own place comes first."""
+    token = climb(span.root, ("compound", "appos", "conj"))
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "of") and token.head.head.lemma_.lower() in WAR_NOUNS
 
 
 # Words for people that a home town qualifies ('a Weston man', 'a resident of Quincy').

@@ -616,12 +616,22 @@ def _unknown_claimant(sent: Span) -> list[ActorFinding]:
                            and t.i <= subject.i]
             if not name_tokens or not name_tokens[0].text[:1].isupper():
                 continue
-            span = sent.doc[name_tokens[0].i: subject.i + 1]
-        if any(t.i in known for t in span):
+            span = _for_whom_they_speak(sent.doc[name_tokens[0].i: subject.i + 1])
+        if span is None or any(t.i in known for t in span):
             continue
         return [ActorFinding(span.text, "organization", "claimed", span.start_char, span.end_char, sent,
                              claim_mode(sent.text))]
     return []
+
+
+def _for_whom_they_speak(name: Span) -> Span | None:
+    """A claimant's name as the report gives it, or, for a spokesperson ('Zarafshan Legion spokesman
+    Yahya Saree'), the name of whom they speak for before the title; None when it names nobody."""
+    title = next((t for t in name if t.lemma_.lower() in SPOKESPEOPLE), None)
+    if title is None:
+        return name
+    words = [t for t in name if t.i < title.i and t.text[:1].isupper()]
+    return name.doc[words[0].i: words[-1].i + 1] if words else None
 
 
 def _the_groups_name(noun: Token) -> Span | None:
@@ -661,6 +671,8 @@ def _group_roles(sent: Span, groups: list[Span]) -> list[ActorFinding]:
 def _group_status(sent: Span, group: Span, text: str) -> str | None:
     if NO_CLAIM.search(text) and not BLAME.search(text):
         return None
+    if (said := _said_by_its_spokesperson(group, text)) is not None:
+        return said
     if _is_description(group) or _is_speaker(group):
         return None
     if CLAIM.search(text) and not _in_question(text) and _is_subject_side(sent, group):
@@ -674,6 +686,40 @@ def _group_status(sent: Span, group: Span, text: str) -> str | None:
     if BLAME.search(text) or _is_agent_of_event(group):
         return _hedged(text)
     return None
+
+
+# Who speaks for a group: what they claim or deny, the group does.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople", "spokespersons"})
+
+
+def _said_by_its_spokesperson(group: Span, text: str) -> str | None:
+    """'Taliban spokesman Zabihullah Mujahid claimed responsibility', 'a Houthi military spokesman
+    claimed the attack': claimed (or denied) by the group itself; None when its spokesperson only
+    speaks ('a Taliban spokesman said five soldiers died': a source)."""
+    speaker = _spokesperson_of(group)
+    if speaker is None or speaker.dep_ != "nsubj" or _in_question(text):
+        return None
+    verb = speaker.head.lemma_.lower()
+    if verb in CLAIM_VERBS and CLAIM.search(text):
+        return "claimed"
+    return "denied" if verb in ("deny", "reject") and DENIAL.search(text) else None
+
+
+def _spokesperson_of(group: Span) -> Token | None:
+    """The head of the phrase naming the group's spokesperson ('Mujahid' of 'Taliban spokesman
+    Zabihullah Mujahid', 'spokesman' of 'a Taliban spokesman'), or None."""
+    token = group.root
+    if token.dep_ not in ("compound", "amod", "nmod", "poss") or token.head.lemma_.lower() not in SPOKESPEOPLE:
+        return None
+    return climb(token.head, ("compound", "appos"))
+
+
+def is_a_spokesperson(name: Span) -> bool:
+    """The person is named as someone's spokesperson ('Taliban spokesman Zabihullah Mujahid', 'a
+    spokesman, Zabihullah Mujahid,'): who speaks for the doers, not a doer."""
+    root = name.root
+    titles = [t for t in root.children if (t.dep_ == "compound" and t.i < name.start) or t.dep_ == "appos"]
+    return any(t.lemma_.lower() in SPOKESPEOPLE for t in titles + ([root.head] if root.dep_ == "appos" else []))
 
 
 DESCRIPTIVE_HEADS = frozenset({"link", "ally", "affiliate", "tie", "connect", "associate", "allied", "linked", "close",
@@ -835,8 +881,8 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
     findings = []
     known = actor_tokens(sent.doc)
     for span in sorted(_names(sent), key=lambda name: name.start):
-        if _is_victim(span) or any(t.i in known for t in span):
-            continue  # a known group or outlet is found as one
+        if _is_victim(span) or any(t.i in known for t in span) or is_a_spokesperson(span):
+            continue  # a known group or outlet is found as one; a spokesperson speaks for the doers
         before = text_of(sent.doc)[max(sent.start_char, span.start_char - 60): span.start_char]
         after = text_of(sent.doc)[span.end_char: min(sent.end_char, span.end_char + 140)]
         by_role = any(p.search(before) for p in PERSON_ROLES) or _commander(before) or _joined_to_found(span, findings)
