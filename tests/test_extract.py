@@ -3783,3 +3783,13 @@ def test_the_war_a_report_names_as_background_does_not_place_the_incident(tmp_pa
                                  "had targeted the ship because its owner dealt with Israeli ports.\n")
     assert mentions[0].country == "YE" and mentions[0].place.name != "Gaza"
     assert (mentions[0].perpetrators[0].name, mentions[0].perpetrators[0].status) == ("Houthis", "attributed")
+
+
+def test_the_group_saying_it_did_the_deed_claims_it_and_a_threat_claims_nothing(nlp):
+    """'The group said it had targeted the ship' is a claim in other words, by the group named just
+    before, as a named group's is; 'said it would target more ships' threatens."""
+    attack = "Houthi rebels fired two missiles at a cargo ship in the Red Sea on Tuesday. "
+    assert _perpetrators(nlp, attack + "The group said it had targeted the ship because its owner dealt with Israeli "
+                                       "ports.", 1) == [("Houthis", "claimed")]
+    assert _perpetrators(nlp, attack + "The group said it would target more ships.", 1) == []
+    assert _perpetrators(nlp, attack + "The Houthis said they would attack more ships.", 1) == []

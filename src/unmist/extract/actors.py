@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from .. import knowledge
 from ..types import PERPETRATOR_STATUS_RANK
 from . import gazetteer, learned
-from .components import actor_tokens
+from .components import actor_tokens, has_modal
 from .figures import PATTERN_NOUNS
 from .nlp import climb, entities_in, in_the_headline, noun_chunks_in, text_of
 
@@ -204,7 +204,9 @@ def _claim_by_reference(sent: Span, sent_groups: list[Span]) -> list[ActorFindin
     """'Both were claimed by the group': the group named in the sentences just before (unless the
     sentence names its antecedent itself, before the reference)."""
     match = GROUP_ANAPHORA.search(sent.text)
-    if match is None or not CLAIM.search(sent.text) or NO_CLAIM.search(sent.text):
+    if match is None or NO_CLAIM.search(sent.text):
+        return []
+    if not CLAIM.search(sent.text) and not _the_group_speaks_of_its_attack(sent, match):
         return []
     if any(g.start_char < sent.start_char + match.start() for g in sent_groups):
         return []
@@ -218,6 +220,17 @@ def _claim_by_reference(sent: Span, sent_groups: list[Span]) -> list[ActorFindin
     start = sent.start_char + match.start()
     return [ActorFinding(group.kb_id_, _group_kind(group.kb_id_), "claimed", start, sent.start_char + match.end(), sent,
                          claim_mode(sent.text), match.group(0))]
+
+
+# Words for a group that 'the ...' refers back to.
+GROUP_WORDS = frozenset({"group", "organisation", "organization", "movement"})
+
+
+def _the_group_speaks_of_its_attack(sent: Span, match: re.Match) -> bool:
+    """'The group said it had targeted the ship': a claim in other words, as a named group's is."""
+    words = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+    noun = next((t for t in words if t.lemma_.lower() in GROUP_WORDS), None) if words is not None else None
+    return noun is not None and _speaks_of_own_attack(sent, sent.doc[noun.i: noun.i + 1])
 
 
 # Words without which no sentence holds a description cue (a cheap test before the per-phrase one).
@@ -786,7 +799,7 @@ def _speaks_of_own_attack(sent: Span, group: Span) -> bool:
     if root.dep_ != "nsubj" or root.head.lemma_ not in ("say", "announce", "state"):
         return False
     return any(_is_self_reference(t) and _a_doer(t) and _doer_of(t) in FIGHT_LEMMAS | PERPETRATION_LEMMAS
-               for t in root.head.subtree)
+               and not has_modal(_deed_of(t)) for t in root.head.subtree)  # 'said it would attack' threatens
 
 
 def _a_doer(token: Token) -> bool:
@@ -808,9 +821,11 @@ def _is_self_reference(token: Token) -> bool:
 
 def _doer_of(token: Token) -> str:
     """The word the token hangs on, through what it owns ('the group's fighters planted' -> plant)."""
-    if token.dep_ == "poss":
-        token = token.head
-    return token.head.lemma_.lower()
+    return _deed_of(token).lemma_.lower()
+
+
+def _deed_of(token: Token) -> Token:
+    return (token.head if token.dep_ == "poss" else token).head
 
 
 # Nouns for an attack: its 'by' names who made it ('a 30-hour siege by al-Shabaab extremists'), its

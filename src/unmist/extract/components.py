@@ -107,7 +107,7 @@ def is_irrealis(span: Span) -> bool:
     for token in [root, *list(root.ancestors)[:3]]:
         if token.lemma_ in IRREALIS_GOVERNORS and token.i != root.i:
             return True
-        if _has_modal(token) and not has_perfect(token):
+        if has_modal(token) and not has_perfect(token):
             return True
         if token.dep_ in ("ROOT", "ccomp", "advcl") and token.i != root.i:
             break
@@ -119,14 +119,14 @@ def _what_a_deed_was_done_in(root: Token) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in ("in", "during"):
         return False
     verb = root.head.head
-    return verb.tag_ in ("VBD", "VBN") and not _has_modal(verb) and not any(c.dep_ == "neg" for c in verb.children)
+    return verb.tag_ in ("VBD", "VBN") and not has_modal(verb) and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _told_as_done(root: Token) -> bool:
     """An event noun whose own relative clause says, in the past, what it did ('the car bomb attack
     which destroyed the building'): it happened, whatever the sentence then says of its planning."""
     return root.pos_ in ("NOUN", "PROPN") and any(
-        child.dep_ == "relcl" and child.tag_ == "VBD" and not _has_modal(child)
+        child.dep_ == "relcl" and child.tag_ == "VBD" and not has_modal(child)
         and not any(c.dep_ == "neg" for c in child.children) for child in root.children)
 
 
@@ -139,7 +139,7 @@ def _denied_hearsay(root: Token) -> bool:
     return False
 
 
-def _has_modal(token: Token) -> bool:
+def has_modal(token: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in MODALS for child in token.children)
 
 
