@@ -3793,3 +3793,12 @@ def test_the_group_saying_it_did_the_deed_claims_it_and_a_threat_claims_nothing(
                                        "ports.", 1) == [("Houthis", "claimed")]
     assert _perpetrators(nlp, attack + "The group said it would target more ships.", 1) == []
     assert _perpetrators(nlp, attack + "The Houthis said they would attack more ships.", 1) == []
+
+
+def test_the_doers_a_headline_names_are_the_ones_the_body_suspects(tmp_path):
+    """'Jihadists kill 20 soldiers' over a body's 'Suspected jihadists killed ...': one description
+    of the doers, with the body's hedge."""
+    mentions = _report(tmp_path, "Jihadists kill 20 soldiers in Burkina Faso ambush\n\nOUAGADOUGOU, March 12 (Reuters) - "
+                                 "Suspected jihadists killed at least 20 soldiers in an ambush on an army convoy near "
+                                 "the town of Djibo in northern Burkina Faso on Sunday, two security sources said.\n")
+    assert [(p.name, p.status) for p in mentions[0].perpetrators] == [("Suspected jihadists", "suspected")]

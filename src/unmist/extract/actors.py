@@ -1084,10 +1084,14 @@ def _dedupe(found: list[ActorFinding]) -> list[ActorFinding]:
     bomb 'planted by suspected al-Shabaab militants')."""
     best: dict[str, ActorFinding] = {}
     for finding in found:
-        key = finding.name.lower()
+        key = HEDGED.sub("", finding.name.lower())  # 'Jihadists' in a headline, 'suspected jihadists' in the body
         if key not in best or _weight(finding) < _weight(best[key]):
             best[key] = finding
     return sorted(best.values(), key=lambda f: f.start)
+
+
+# The hedge a description of the doers may start with: the same doers as without it.
+HEDGED = re.compile(r"^(?:suspected|alleged|presumed)\s+")
 
 
 def _weight(finding: ActorFinding) -> tuple[bool, int]:
