@@ -727,7 +727,7 @@ def _spokesperson_of(group: Span) -> Token | None:
     return climb(token.head, ("compound", "appos"))
 
 
-def is_a_spokesperson(name: Span) -> bool:
+def _is_a_spokesperson(name: Span) -> bool:
     """The person is named as someone's spokesperson ('Taliban spokesman Zabihullah Mujahid', 'a
     spokesman, Zabihullah Mujahid,'): who speaks for the doers, not a doer."""
     root = name.root
@@ -825,6 +825,7 @@ def _doer_of(token: Token) -> str:
 
 
 def _deed_of(token: Token) -> Token:
+    """The verb the token (or what it owns) is the subject of."""
     return (token.head if token.dep_ == "poss" else token).head
 
 
@@ -896,7 +897,7 @@ def _person_roles(sent: Span) -> list[ActorFinding]:
     findings = []
     known = actor_tokens(sent.doc)
     for span in sorted(_names(sent), key=lambda name: name.start):
-        if _is_victim(span) or any(t.i in known for t in span) or is_a_spokesperson(span):
+        if _is_victim(span) or any(t.i in known for t in span) or _is_a_spokesperson(span):
             continue  # a known group or outlet is found as one; a spokesperson speaks for the doers
         before = text_of(sent.doc)[max(sent.start_char, span.start_char - 60): span.start_char]
         after = text_of(sent.doc)[span.end_char: min(sent.end_char, span.end_char + 140)]

@@ -5,17 +5,18 @@ The ruler maps each fine-grained tag to its part of speech and morphology, and f
 ('ai n't', 'gon na', 'but' as an adverb): about 180 patterns, nearly all of one token.  spaCy's
 ``Matcher`` tries every pattern at every token, about 18 microseconds a token here: an eighth of the
 whole English model's time, the largest cost outside the neural layers.  An index from a pattern's
-first token's tag (or word) to the patterns that can start there finds the same matches in a tenth
-of the time.  spaCy's own ``AttributeRuler`` still sorts the matches and sets the attributes, so the
-tokens come out exactly as the model's own ruler leaves them; a ruler with a pattern this index does
-not read (a quantifier, another attribute) is left to spaCy's matcher.
+first token's tag (or word) to the patterns that can start there finds the same matches in a
+quarter of the time (1.7 million tokens of MUC-4 and GVA: 7.8 s against 29.2 s).  spaCy's own
+``AttributeRuler`` still sorts the matches and sets the attributes, so the tokens come out exactly
+as the model's own ruler leaves them; a ruler with a pattern this index does not read (a
+quantifier, another attribute) is left to spaCy's matcher.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
@@ -24,7 +25,7 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 
-Test = Callable[[tuple[int, ...]], bool]  # one condition on one token's row of attribute values
+Test = Callable[[Sequence[int]], bool]  # one condition on one token's row of attribute values
 
 
 class IndexedMatcher:
@@ -95,6 +96,8 @@ class IndexedMatcher:
         return key in self.matcher
 
     def __getattr__(self, name: str):
+        if name == "matcher":  # not set yet (a copy being made): no matcher to ask
+            raise AttributeError(name)
         return getattr(self.matcher, name)
 
 
