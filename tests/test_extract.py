@@ -3802,3 +3802,14 @@ def test_the_doers_a_headline_names_are_the_ones_the_body_suspects(tmp_path):
                                  "Suspected jihadists killed at least 20 soldiers in an ambush on an army convoy near "
                                  "the town of Djibo in northern Burkina Faso on Sunday, two security sources said.\n")
     assert [(p.name, p.status) for p in mentions[0].perpetrators] == [("Suspected jihadists", "suspected")]
+
+
+def test_a_word_of_a_places_name_is_no_perpetrator(tmp_path):
+    """The learned tagger may read one word of a place's name as a group ('cite' of 'Cite Soleil',
+    which the entity recogniser holds as one name): a part of a place's or a thing's name did nothing."""
+    mentions = _news_item(tmp_path, "PORT-AU-PRINCE, Haiti (AP) - Gang members killed at least 12 people in an attack on "
+                                    "the Port-au-Prince suburb of Cite Soleil early Saturday, a human rights group said "
+                                    "Sunday. The attack was blamed on the G9 gang coalition led by former police officer "
+                                    "Jimmy Cherizier.", "2024-03-03", title="Haiti gang attack kills 12 in capital suburb")
+    names = [p.name for p in mentions[0].perpetrators]
+    assert "G9 gang coalition" in names and not any("Cite" in name for name in names)

@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .nlp import climb, of_a_speaker, text_of
+from .nlp import climb, entity_around, of_a_speaker, text_of
 
 MODEL_NAME = "roles.muc4.v1"
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "roles_muc4_v1"
@@ -276,6 +276,8 @@ def in_a_doers_place(span: Span) -> bool:
     came to mourn ('the demonstrators attended the funeral')."""
     if span.root.lemma_.lower() in NO_DOERS:
         return False  # 'linked to a local feud or to the Dawlah Islamiyah militant group'
+    if _part_of_a_things_name(span):
+        return False  # 'cite' of 'the Port-au-Prince suburb of Cite Soleil'
     token = climb(span.root, PHRASE_LINKS)
     if token.dep_ == "pobj" and token.head.lower_ in ("including", "among"):
         whole = token.head.head  # 'wounding six, including four police officers': of those hit
@@ -291,6 +293,16 @@ def in_a_doers_place(span: Span) -> bool:
     if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in HITTING_VERBS:
         return False
     return not (token.dep_ == "nsubj" and token.head.lemma_.lower() in THINKING_VERBS)
+
+
+# Named entities that name no one who could do anything: places, buildings, events, works, laws, dates.
+THING_ENTITIES = frozenset({"GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "DATE", "TIME"})
+
+
+def _part_of_a_things_name(span: Span) -> bool:
+    """The span is a part of a longer name of a place or a thing: the tagger read a word of it alone."""
+    entity = entity_around(span)
+    return entity is not None and entity.label_ in THING_ENTITIES and len(entity) > len(span)
 
 
 # Prepositions whose object acts or is a source, not what was hit ('a report drafted by the DAS',
