@@ -3813,3 +3813,9 @@ def test_a_word_of_a_places_name_is_no_perpetrator(tmp_path):
                                     "Jimmy Cherizier.", "2024-03-03", title="Haiti gang attack kills 12 in capital suburb")
     names = [p.name for p in mentions[0].perpetrators]
     assert "G9 gang coalition" in names and not any("Cite" in name for name in names)
+
+
+def test_what_a_bomber_drove_into_the_target_is_no_target(tmp_path):
+    mentions = _report(tmp_path, "PESHAWAR, Pakistan (AP) - A suicide bomber rammed an explosives-laden car into a police "
+                                 "station in northwestern Pakistan on Thursday, killing nine officers, officials said.")
+    assert [t.text for t in mentions[0].targets] == ["a police station"]

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v204"
+EXTRACT_VERSION = "extract.rules.v205"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -2074,8 +2074,32 @@ def _hit(token, blasts: set[int]) -> bool:
     token = climb(token, ("conj", "appos"))  # 'blew up a substation and a pylon', 'burned three vehicles -- an ambulance'
     if token.dep_ == "pobj":
         return (token.head.lower_ in TARGET_PREPOSITIONS and not of_a_speaker(token)) or \
-            _blast_site(token.head, blasts) or _set_fire_to(token.head)
-    return token.dep_ in ("dobj", "nsubjpass", "obj")
+            _blast_site(token.head, blasts) or _set_fire_to(token.head) or _driven_into(token.head)
+    return token.dep_ in ("dobj", "nsubjpass", "obj") and not _driven_into_something(token)
+
+
+def _driven_into_something(token) -> bool:
+    """'rammed an explosives-laden car into a police station': what was driven (or thrown, or
+    fired) into what was hit is the weapon ..."""
+    return token.dep_ in ("dobj", "obj") and _driving_into(token.head)
+
+
+def _driven_into(preposition) -> bool:
+    """... and what it was driven into was hit ('fired several shots into the victims' vehicle'; not
+    'booked into the county jail', 'carried the baby into the police substation')."""
+    return preposition.lower_ == "into" and preposition.dep_ == "prep" and _driving_into(preposition.head)
+
+
+# Verbs that send something into what they hit: a vehicle, a bomb, shots.
+INTO_VERBS = frozenset({"ram", "drive", "crash", "plough", "plow", "smash", "slam", "throw", "hurl", "toss", "lob",
+                        "fire", "shoot", "discharge", "spray", "pump"})
+
+
+def _driving_into(verb) -> bool:
+    """The verb sends its object into something: 'rammed a car into', 'fired shots into', 'opened fire into'."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    sends = verb.lemma_.lower() in INTO_VERBS or (verb.lemma_.lower() == "open" and any(o.lower_ == "fire" for o in objects))
+    return sends and bool(objects) and any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
 def _set_fire_to(preposition) -> bool:
