@@ -816,7 +816,7 @@ def _is_self_reference(token: Token) -> bool:
     """'we', 'it', 'they', 'its', or 'the group' in 'the group's fighters', inside the group's own statement."""
     if token.lower_ in ("we", "it", "they", "our", "its", "their"):
         return True
-    return token.lemma_.lower() in ("group", "organisation", "organization", "movement") and token.dep_ == "poss"
+    return token.lemma_.lower() in GROUP_WORDS and token.dep_ == "poss"
 
 
 def _doer_of(token: Token) -> str:
