@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .nlp import climb, entity_around, of_a_speaker, text_of
+from .nlp import climb, entity_around, multiply_with_numpy, of_a_speaker, text_of
 
 MODEL_NAME = "roles.muc4.v1"
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "roles_muc4_v1"
@@ -68,7 +68,9 @@ def load_roles_model() -> Language | None:
         return None
     import spacy
 
-    return spacy.load(MODEL_DIR)
+    model = spacy.load(MODEL_DIR)
+    multiply_with_numpy(model)
+    return model
 
 
 @Language.factory("unmist_roles", assigns=["doc.spans", "doc._.unmist_cats"])
