@@ -3819,3 +3819,22 @@ def test_what_a_bomber_drove_into_the_target_is_no_target(tmp_path):
     mentions = _report(tmp_path, "PESHAWAR, Pakistan (AP) - A suicide bomber rammed an explosives-laden car into a police "
                                  "station in northwestern Pakistan on Thursday, killing nine officers, officials said.")
     assert [t.text for t in mentions[0].targets] == ["a police station"]
+
+
+def test_a_group_that_rejected_something_else_denies_nothing(nlp):
+    """'rejected' denies only an accusation ('rejected the allegations'): the dissidents who
+    rejected a peace deal are still the ones the minister blamed."""
+    attack = "A bomb wounded four police officers in the town of Suarez on Tuesday. "
+    assert _perpetrators(nlp, attack + "The minister blamed dissidents of the former FARC rebel group who rejected a "
+                                       "2016 peace deal.", 1) == [("FARC dissidents", "attributed")]
+    assert _perpetrators(nlp, attack + "FARC dissidents rejected the accusations in a statement.", 1) \
+        == [("FARC dissidents", "denied")]
+
+
+def test_a_town_called_a_town_is_no_neighbourhood_of_the_city_beside_it(tmp_path):
+    """'the town of Jamundi' lies 19 km from Cali, the dateline's city: a place of its own, where
+    GTD and ACLED code it, not a part of Cali as a neighbourhood the report names would be."""
+    mentions = _report(tmp_path, "CALI, Colombia (AFP) - An explosive device went off outside a police station in the "
+                                 "town of Jamundi in Colombia's Valle del Cauca department on Friday, wounding two "
+                                 "officers, the police said.")
+    assert mentions[0].place.name == "Jamundí"

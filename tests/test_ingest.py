@@ -37,6 +37,13 @@ def test_a_dateline_after_a_photo_caption_is_found_and_a_paragraph_of_prose_ends
     assert parse_plain_text(f"{prose}\n\n{story}").dateline is None  # the story began with the first paragraph
 
 
+def test_a_datelines_country_may_be_several_words():
+    story = "{} (Reuters) - Gunmen killed three people at a market on Sunday, officials said."
+    for place in ("BENI, Democratic Republic of Congo", "PORT MORESBY, Papua New Guinea", "BANGUI, Central African Republic",
+                  "SARAJEVO, Bosnia and Herzegovina"):
+        assert parse_plain_text(story.format(place)).dateline == place
+
+
 def test_a_dateline_after_a_gallery_caption_is_found(tmp_path):
     # a news item whose text opens with a photo gallery's caption, which runs into its credit
     gallery = "Four people were shot on Oak Drive late Monday night, police said View Full Caption The Dayton Daily/Ann Lee"

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v205"
+EXTRACT_VERSION = "extract.rules.v206"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -1304,7 +1304,7 @@ def _scene_candidate(span: Span, countries: Counter, after_locative: bool = Fals
     if (city := _the_city_of_the_neighbourhood(span, countries)) is not None:
         return city
     candidates = _candidates(span, countries)
-    if (city := _city_around(candidates, countries)) is not None:
+    if not _called_a_settlement(span) and (city := _city_around(candidates, countries)) is not None:
         return city
     if _called_a_neighbourhood(span) and (city := _the_big_city_of(candidates, countries)) is not None:
         return city
@@ -1357,6 +1357,13 @@ def _far_from_home(place: gazetteer.Place, countries: Counter) -> bool:
 
 # Words after a name that make it a part of a city ('the city's Englewood neighborhood').
 NEIGHBOURHOOD_WORDS = frozenset({"neighborhood", "neighbourhood", "neighborhoods", "section", "community"})
+
+
+def _called_a_settlement(span: Span) -> bool:
+    """'the town of Jamundi': a place of its own, not a neighbourhood of the big city beside it
+    (Cali, the dateline's, 19 km away)."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def _called_a_neighbourhood(span: Span) -> bool:

@@ -43,7 +43,12 @@ NO_CLAIM = re.compile(
     r"|\bnobody\s+(?:has\s+|had\s+)?(?:yet\s+)?(?:claimed|taken)",
     re.IGNORECASE,
 )
-DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects)\b", re.IGNORECASE)
+# A denial: 'denied' anything ('denied involvement', 'denied carrying out the attack'); 'rejected' only an
+# accusation ('rejected the allegations'), not whatever else a group rejects ('dissidents who
+# rejected a 2016 peace deal' had made the accused FARC dissidents deny the bombing).
+DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|(?:rejected|rejects|rejecting)\s+(?:[\w'’-]+\s+){0,3}?"
+                    r"(?:accusations?|allegations?|claims?|charges?|responsibility|involvement|blame|reports?|suggestions?"
+                    r"|assertions?)\b)", re.IGNORECASE)
 BLAME = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:e|ed|es|ing)|behind|carried\s+out\s+by|responsible"
     r"|the\s+work\s+of|perpetrated\s+by|organi[sz]ed\s+by|members?\s+of|loyal\s+to|supporters?\s+of|followers?\s+of"

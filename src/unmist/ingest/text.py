@@ -197,9 +197,11 @@ BANNER_SEPARATOR = re.compile(r"\s+[|–—]\s+")
 COLON_LABELS = ("UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "PHOTO", "EXCLUSIVE", "CORRECTION",
                 "RELATED", "READ", "AUDIO", "LIVE", "NOTE", "EDITOR", "WARNING", "GRAPHIC", "OPINION", "ANALYSIS",
                 "WHAT", "WHEN", "WHERE", "WHO", "WHY", "HOW", "SOURCE", "SOURCES", "POLICE", "UPDATES", "ALSO")
+# The place: a town in capitals and up to two areas after it, each of up to four words ('BENI,
+# Democratic Republic of Congo', 'PORT MORESBY, Papua New Guinea').
 DATELINE = re.compile(
     r"^(?!(?:" + "|".join(COLON_LABELS) + r")(?:['’]S)?(?:\s+[A-Z]+)?\s*:)"
-    r"(?P<place>[A-Z][A-Z'’.\- ]{2,40}?(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?){0,2})"
+    r"(?P<place>[A-Z][A-Z'’.\- ]{2,40}?(?:,\s+[A-Z][\w.]+(?:\s(?:(?:of|and|the)\s)?[A-Z][\w.]+){0,3}){0,2})"
     r"(?:(?:,\s+\d{1,2}\s+[A-Z][a-z]+|,\s+[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
     r"(?:\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]+|:)\s+"
 )
