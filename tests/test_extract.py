@@ -3838,3 +3838,20 @@ def test_a_town_called_a_town_is_no_neighbourhood_of_the_city_beside_it(tmp_path
                                  "town of Jamundi in Colombia's Valle del Cauca department on Friday, wounding two "
                                  "officers, the police said.")
     assert mentions[0].place.name == "Jamundí"
+
+
+def test_a_big_city_abroad_by_another_of_its_names_is_not_the_place(tmp_path):
+    """'Cano' is one of Kano's alternate names in GeoNames: a Colombian report's pipeline station
+    neither places the bombing in Nigeria nor makes Nigeria a country of the report."""
+    mentions = _report(tmp_path, "BOGOTA, Colombia (Reuters) - ELN rebels bombed a stretch of oil pipeline at Cano, in "
+                                 "Colombia's northeastern Arauca province, on Thursday, the state oil company said.")
+    assert (mentions[0].country, mentions[0].place.name) == ("CO", "Arauca")
+
+
+def test_a_groups_leader_claims_for_it(nlp):
+    """'Boko Haram leader Abubakar Shekau claimed responsibility': the group claimed it, as through
+    its spokesperson; a leader who only speaks is a source."""
+    attack = "Gunmen abducted 40 pupils from a school in Borno state on Monday. "
+    assert ("Boko Haram", "claimed") in _perpetrators(nlp, attack + "Boko Haram leader Abubakar Shekau claimed "
+                                                                    "responsibility for the abduction in a video.", 1)
+    assert _perpetrators(nlp, attack + "A Boko Haram commander said the pupils were safe.", 1) == []

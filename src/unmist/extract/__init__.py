@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v206"
+EXTRACT_VERSION = "extract.rules.v207"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -604,7 +604,9 @@ def report_countries(doc: Doc, document: Document) -> ReportScope:
             continue  # 'the city's Knoxville section' names no city of its own: the report's city says where it is
         readings = _in_countries(_in_countries(span._.unmist, styled), named_outright)
         for place in readings[:1]:
-            if place.precision in ("country", "province") or place.population >= BIG_PLACE_POPULATION or place.curated:
+            if place.precision in ("country", "province") or place.curated \
+                    or (place.population >= BIG_PLACE_POPULATION and gazetteer.bears_own_name(place, _name_of(span))):
+                # (a big city by another of its names counts no country: 'Cano' is one of Kano's)
                 counts[place.country] += 1
                 if place.precision == "country":
                     named.add(place.country)
@@ -1160,7 +1162,10 @@ def choose_place(candidates: tuple, countries: Counter, after_locative: bool = F
         ranked = sorted(in_scope, key=lambda p: ((p.admin1, p.country) in areas, p.precision == "exact", p.population),
                         reverse=True)
         return None if _tied_namesakes(ranked, areas) else ranked[0]
-    big = [p for p in candidates if p.population >= BIG_PLACE_POPULATION]
+    # abroad, by its own name only: 'Cano' of Colombia's 'Cano Limon-Covenas pipeline' is one of
+    # Kano's alternate names in GeoNames, and no Nigerian city
+    big = [p for p in candidates if p.population >= BIG_PLACE_POPULATION
+           and (not countries or name is None or gazetteer.bears_own_name(p, " ".join(name.split())))]
     if big:
         return big[0]
     if after_locative and len(candidates) == 1 and candidates[0].population >= UNIQUE_PLACE_POPULATION \

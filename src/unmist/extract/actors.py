@@ -708,6 +708,9 @@ def _group_status(sent: Span, group: Span, text: str) -> str | None:
 
 # Who speaks for a group: what they claim or deny, the group does.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople", "spokespersons"})
+# Who else claims or denies in a group's name: its leaders ('Gran Grif leader Luckson Elan claimed
+# responsibility in a video').
+LEADERS = frozenset({"leader", "chief", "commander", "head", "emir", "founder", "boss"})
 
 
 def _said_by_its_spokesperson(group: Span, text: str) -> str | None:
@@ -724,10 +727,10 @@ def _said_by_its_spokesperson(group: Span, text: str) -> str | None:
 
 
 def _spokesperson_of(group: Span) -> Token | None:
-    """The head of the phrase naming the group's spokesperson ('Mujahid' of 'Taliban spokesman
-    Zabihullah Mujahid', 'spokesman' of 'a Taliban spokesman'), or None."""
+    """The head of the phrase naming the group's spokesperson or leader ('Mujahid' of 'Taliban
+    spokesman Zabihullah Mujahid', 'spokesman' of 'a Taliban spokesman'), or None."""
     token = group.root
-    if token.dep_ not in ("compound", "amod", "nmod", "poss") or token.head.lemma_.lower() not in SPOKESPEOPLE:
+    if token.dep_ not in ("compound", "amod", "nmod", "poss") or token.head.lemma_.lower() not in SPOKESPEOPLE | LEADERS:
         return None
     return climb(token.head, ("compound", "appos"))
 
