@@ -3855,3 +3855,12 @@ def test_a_groups_leader_claims_for_it(nlp):
     assert ("Boko Haram", "claimed") in _perpetrators(nlp, attack + "Boko Haram leader Abubakar Shekau claimed "
                                                                     "responsibility for the abduction in a video.", 1)
     assert _perpetrators(nlp, attack + "A Boko Haram commander said the pupils were safe.", 1) == []
+
+
+def test_the_doers_the_parser_hangs_on_the_dateline_still_did_it(tmp_path):
+    """'MANILA, Philippines (AP) — Communist New People's Army guerrillas ambushed ...': the parser
+    makes the dateline's city the subject and the guerrillas its apposition; they did the deed."""
+    mentions = _report(tmp_path, "MANILA, Philippines (AP) — Communist New People's Army guerrillas ambushed an army "
+                                 "patrol in the mountains of Samar island on Sunday, killing four soldiers and wounding "
+                                 "two others, the military said.")
+    assert ("New People's Army", "attributed") in [(p.name, p.status) for p in mentions[0].perpetrators]

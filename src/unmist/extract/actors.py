@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import knowledge
+from ..ingest.text import dateline_end
 from ..types import PERPETRATOR_STATUS_RANK
 from . import gazetteer, learned
 from .components import actor_tokens, has_modal
@@ -856,6 +857,21 @@ def _is_agent_of_event(group: Span) -> bool:
     return _does(token, FIGHT_LEMMAS)
 
 
+def _in_the_datelines_place(token: Token) -> Token:
+    """'MANILA, Philippines (AP) — Communist New People's Army guerrillas ambushed ...': the parser
+    may make the dateline's place the sentence's subject and the doers its apposition or conjunct;
+    they stand where it stands."""
+    head = token.head
+    if token.dep_ in ("appos", "conj") and head.i < token.i and head.dep_ == "nsubj" and _in_a_dateline(head):
+        return head
+    return token
+
+
+def _in_a_dateline(token: Token) -> bool:
+    end = dateline_end(text_of(token.doc), token.idx)
+    return end is not None and token.idx < end
+
+
 def _named_after_its_kind(token: Token) -> bool:
     """'when the paramilitary Rapid Support Forces shelled a market': the parser makes the kind the
     subject and the name its apposition."""
@@ -879,6 +895,7 @@ def _by_of_an_attack(token: Token) -> bool:
 def _does(token: Token, verbs: frozenset[str]) -> bool:
     """The token is who does one of ``verbs``: its subject (not in a headline's reduced passive,
     'four soldiers killed') or the agent of its passive ('by gunmen')."""
+    token = _in_the_datelines_place(token)
     if token.head.lemma_ not in verbs or _said_to_be_hit(token):
         return False
     return token.dep_ == "agent" or (token.dep_ == "nsubj" and not _reduced_passive(token.head))
