@@ -3864,3 +3864,13 @@ def test_the_doers_the_parser_hangs_on_the_dateline_still_did_it(tmp_path):
                                  "patrol in the mountains of Samar island on Sunday, killing four soldiers and wounding "
                                  "two others, the military said.")
     assert ("New People's Army", "attributed") in [(p.name, p.status) for p in mentions[0].perpetrators]
+
+
+def test_what_the_attackers_came_in_is_no_target(tmp_path):
+    """The learned tagger marks vehicles wherever they stand: the pickup trucks the gunmen arrived in
+    were theirs, not hit."""
+    mentions = _report(tmp_path, "CELAYA, Mexico (Reuters) - Gunmen burst into a bar in the central Mexican city of "
+                                 "Celaya late on Saturday and opened fire on customers, killing 12 people, authorities "
+                                 "said.\n\nThe attackers arrived in two pickup trucks and fled after the shooting, the "
+                                 "state prosecutor's office said.")
+    assert not any("truck" in t.text for t in mentions[0].targets)

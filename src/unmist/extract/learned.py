@@ -312,6 +312,10 @@ def _part_of_a_things_name(span: Span) -> bool:
 SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 # Verbs whose subject is what was destroyed ('the plane blew up', 'the building collapsed').
 UNDERGOING_VERBS = frozenset({"blow", "explode", "burn", "collapse", "crash", "sink", "catch", "burst"})
+# Verbs of coming and going that the doers do in or on their vehicles ('the attackers arrived in two
+# pickup trucks', 'fled on motorcycles'); not 'travel' or 'ride', which their victims do too.
+ARRIVING_VERBS = frozenset({"arrive", "come", "flee", "escape", "speed", "leave"})
+CONVEYANCE_PREPOSITIONS = frozenset({"in", "on", "aboard"})
 
 
 def in_a_targets_place(span: Span) -> bool:
@@ -322,7 +326,15 @@ def in_a_targets_place(span: Span) -> bool:
     token = climb(span.root, ("compound", "amod", "nmod", "appos", "poss"))  # a 'conj' may be the parser's slip
     if token.dep_ == "nsubj":
         return token.head.lemma_.lower() in UNDERGOING_VERBS  # 'an Avianca plane blew up'
-    return not (token.dep_ == "pobj" and token.head.lower_ in SOURCE_PREPOSITIONS) and not of_a_speaker(token)
+    return not (token.dep_ == "pobj" and token.head.lower_ in SOURCE_PREPOSITIONS) and not of_a_speaker(token) \
+        and not _came_or_went_in(token)
+
+
+def _came_or_went_in(token) -> bool:
+    """What the doers arrived or fled in: their vehicle, not a target."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ in CONVEYANCE_PREPOSITIONS \
+        and preposition.head.lemma_.lower() in ARRIVING_VERBS
 
 
 def perpetrator_status(span: Span, claimed: bool) -> str:
