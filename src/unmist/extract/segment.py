@@ -20,13 +20,12 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
-from ..ingest.text import dateline_end
 from .dates import DateExpr, Resolved, compatible, resolve
 from .actors import ATTACKER_NOUNS, CLAIM, NO_CLAIM, VIOLENT_VERBS
 from .components import MODALS
 from .figures import Figure
 from .names import OFFICIAL_TITLES, official
-from .nlp import entities_in, has_past_perfect, text_of, written_as_a_headline
+from .nlp import entities_in, has_past_perfect, in_a_dateline, text_of, written_as_a_headline
 from .victims import effect_of
 
 # Date expressions, most specific first: when a sentence has several, this one dates the event.
@@ -424,12 +423,7 @@ def is_event_date(doc: Doc, expr: DateExpr) -> bool:
 
 def _in_the_dateline(doc: Doc, expr: DateExpr) -> bool:
     """The date stands in the dateline that opens its line, as ingest reads datelines."""
-    return _in_a_dateline(doc, expr.start)
-
-
-def _in_a_dateline(doc: Doc, position: int) -> bool:
-    end = dateline_end(text_of(doc), position)
-    return end is not None and position < end
+    return in_a_dateline(doc, expr.start)
 
 
 # Words right before a date that make it the day of a court's business, wherever the parse hangs the date
@@ -1072,7 +1066,7 @@ def _where_it_happened(facts: SentenceFacts) -> bool:
 def _a_dateline_place(place: Span) -> bool:
     """The place is the dateline's that opens its line ('ISLAMABAD, March 18 (Xinhua) --'): where the
     report was filed."""
-    return _in_a_dateline(place.doc, place.start_char)
+    return in_a_dateline(place.doc, place.start_char)
 
 
 def _the_lead_after_its_headline(facts: SentenceFacts, current: Draft) -> bool:
