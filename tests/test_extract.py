@@ -3874,3 +3874,11 @@ def test_what_the_attackers_came_in_is_no_target(tmp_path):
                                  "said.\n\nThe attackers arrived in two pickup trucks and fled after the shooting, the "
                                  "state prosecutor's office said.")
     assert not any("truck" in t.text for t in mentions[0].targets)
+
+
+def test_what_a_denied_deed_acts_on_was_not_hit(tmp_path):
+    """'the group does not target mosques' denies a deed: mosques are no target of the bombing."""
+    mentions = _report(tmp_path, "PESHAWAR, Pakistan (AP) — A suicide bomber killed 100 people at a police compound in "
+                                 "Peshawar on Monday.\n\nA spokesman for the Pakistani Taliban denied involvement in the "
+                                 "bombing and said the group does not target mosques.")
+    assert not any("mosque" in t.text for t in mentions[0].targets)

@@ -37,7 +37,7 @@ from .segment import EVENT_NOUNS, Draft, SentenceFacts, is_event_date, segment
 
 __all__ = ["extract", "parse", "parse_many", "evidence_at", "EXTRACT_VERSION"]
 
-EXTRACT_VERSION = "extract.rules.v209"
+EXTRACT_VERSION = "extract.rules.v210"
 # A news report's main incident, when the report states no date for it, happened at most this many
 # days before the report was published: local news reports the same day or the next (GVA: 67 % of
 # articles; 77 % within two days, but a two-day window dated 81 more incidents a day early), and a
@@ -2087,7 +2087,13 @@ def _hit(token, blasts: set[int]) -> bool:
     if token.dep_ == "pobj":
         return (token.head.lower_ in TARGET_PREPOSITIONS and not of_a_speaker(token)) or \
             _blast_site(token.head, blasts) or _set_fire_to(token.head) or _driven_into(token.head)
-    return token.dep_ in ("dobj", "nsubjpass", "obj") and not _driven_into_something(token)
+    return token.dep_ in ("dobj", "nsubjpass", "obj") and not _driven_into_something(token) and not _denied_deed(token)
+
+
+def _denied_deed(token) -> bool:
+    """What a negated verb acts on was not hit by it ('the group does not target mosques', 'the fire
+    did not reach the depot')."""
+    return any(c.dep_ == "neg" for c in token.head.children)
 
 
 def _driven_into_something(token) -> bool:
