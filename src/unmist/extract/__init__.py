@@ -27,7 +27,7 @@ from .actors import (ATTACK_NOUNS, CLAIM, VIOLENT_VERBS, ActorFinding, claim_sta
                      is_the_attacker, kinds_of_doers, with_of_phrase)
 from .components import LOCATIVES, in_running_prose, names_a_jurisdiction, place_tokens
 from .figures import CARRYING_VERBS, Figure, after_to_death, sum_figures
-from .nlp import climb, entities_in, entities_of, load_pipeline, noun_chunks_in, of_a_speaker, text_of
+from .nlp import climb, entities_in, entities_of, load_pipeline, negated, noun_chunks_in, of_a_speaker, text_of
 from .truecase import truecase
 from .unwrap import unwrap
 from .names import OFFICIAL_TITLES, ages_in, distinctive_names, without_titles
@@ -2087,13 +2087,8 @@ def _hit(token, blasts: set[int]) -> bool:
     if token.dep_ == "pobj":
         return (token.head.lower_ in TARGET_PREPOSITIONS and not of_a_speaker(token)) or \
             _blast_site(token.head, blasts) or _set_fire_to(token.head) or _driven_into(token.head)
-    return token.dep_ in ("dobj", "nsubjpass", "obj") and not _driven_into_something(token) and not _denied_deed(token)
-
-
-def _denied_deed(token) -> bool:
-    """What a negated verb acts on was not hit by it ('the group does not target mosques', 'the fire
-    did not reach the depot')."""
-    return any(c.dep_ == "neg" for c in token.head.children)
+    # (what a negated verb acts on was not hit: 'the group does not target mosques')
+    return token.dep_ in ("dobj", "nsubjpass", "obj") and not _driven_into_something(token) and not negated(token.head)
 
 
 def _driven_into_something(token) -> bool:

@@ -715,8 +715,9 @@ LEADERS = frozenset({"leader", "chief", "commander", "head", "emir", "founder", 
 
 def _said_by_its_spokesperson(group: Span, text: str) -> str | None:
     """'Taliban spokesman Zabihullah Mujahid claimed responsibility', 'a Houthi military spokesman
-    claimed the attack': claimed (or denied) by the group itself; None when its spokesperson only
-    speaks ('a Taliban spokesman said five soldiers died': a source)."""
+    claimed the attack', 'Boko Haram leader Abubakar Shekau claimed ...': claimed (or denied) by the
+    group itself; None when its spokesperson or leader only speaks ('a Taliban spokesman said five
+    soldiers died': a source)."""
     speaker = _spokesperson_of(group)
     if speaker is None or speaker.dep_ != "nsubj" or _in_question(text):
         return None

@@ -19,7 +19,7 @@ from .. import knowledge
 from . import gazetteer
 from .dates import find_dates, with_stated_years
 from .figures import find_figures
-from .nlp import climb, english_words, entities_of, entity_around, has_perfect, text_of
+from .nlp import climb, english_words, entities_of, entity_around, has_perfect, negated, text_of
 
 # One extension per span kind: spaCy keeps extension values by (name, start, end), so a trigger and a
 # place at the same offsets would otherwise share (and overwrite) one value.
@@ -100,7 +100,7 @@ def is_irrealis(span: Span) -> bool:
     if any(child.lower_ in IRREALIS_DETERMINERS for child in root.children if child.dep_ in ("det", "amod")) \
             and not _what_a_deed_was_done_in(root):
         return True
-    if any(child.dep_ == "neg" for child in root.children):
+    if negated(root):
         return True
     if _told_as_done(root) or (root.dep_ == "compound" and _told_as_done(root.head)):
         return False  # 'the attack, which destroyed the building, had been planned since September'
@@ -119,7 +119,7 @@ def _what_a_deed_was_done_in(root: Token) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in ("in", "during"):
         return False
     verb = root.head.head
-    return verb.tag_ in ("VBD", "VBN") and not has_modal(verb) and not any(c.dep_ == "neg" for c in verb.children)
+    return verb.tag_ in ("VBD", "VBN") and not has_modal(verb) and not negated(verb)
 
 
 def _told_as_done(root: Token) -> bool:
@@ -127,7 +127,7 @@ def _told_as_done(root: Token) -> bool:
     which destroyed the building'): it happened, whatever the sentence then says of its planning."""
     return root.pos_ in ("NOUN", "PROPN") and any(
         child.dep_ == "relcl" and child.tag_ == "VBD" and not has_modal(child)
-        and not any(c.dep_ == "neg" for c in child.children) for child in root.children)
+        and not negated(child) for child in root.children)
 
 
 def _denied_hearsay(root: Token) -> bool:

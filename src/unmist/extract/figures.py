@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .. import knowledge
 from .numbers import parse_number, qualify, vague_range
-from .nlp import english_words, has_past_perfect, has_perfect, text_of
+from .nlp import english_words, has_past_perfect, has_perfect, negated, text_of
 
 EXCLUDED_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 TOLL_VERBS = frozenset({"stand", "rise", "reach", "climb", "increase", "jump", "put", "bring", "be", "hit", "top"})
@@ -425,7 +425,7 @@ def _none_hurt(sent: Span) -> list[Figure]:
         if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
             continue
         kind = cue_kinds.get(_lemma_of_cue(span.root.head))
-        if kind in ("killed", "wounded") and not _negated(span.root.head):
+        if kind in ("killed", "wounded") and not negated(span.root.head):
             end = span.root.head.idx + len(span.root.head.text)
             found.append(Figure(kind, 0, 0, start, end, "total", text[start:end]))
     for token in sent:
@@ -465,10 +465,6 @@ def _zero_kinds(token: Token) -> tuple[str, ...]:
                                                                 for c in token.children):
         return ()
     return (ZERO_NOUNS[lemma],) if ZERO_NOUNS[lemma] else ("killed", "wounded")
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _fatally_of_shot(sent: Span, figures: list[Figure]) -> list[Figure]:

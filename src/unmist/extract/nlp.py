@@ -94,6 +94,11 @@ def text_of(doc) -> str:
     return text
 
 
+def negated(verb) -> bool:
+    """The verb is negated ('did not attack', 'does not target')."""
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
 def in_a_dateline(doc, position: int) -> bool:
     """The character at ``position`` stands in the dateline that opens its line, as ingest reads datelines."""
     end = dateline_end(text_of(doc), position)
