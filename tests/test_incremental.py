@@ -88,6 +88,30 @@ def test_an_update_comparing_its_copy_candidates_in_chunks_equals_a_full_rebuild
     assert len(copies) >= 2
 
 
+def test_an_update_reading_what_it_compares_with_a_few_reports_at_a_time_equals_a_full_rebuild(corpus, tmp_path,
+                                                                                               monkeypatch):
+    # an update reads the stored reports its mentions may link with, and those its suspects of
+    # misdating are compared with, a group at a time and drops them after (so that its memory does
+    # not grow with the ledger's density); groups of two reports split every comparison
+    monkeypatch.setattr(incremental, "CANDIDATE_REPORTS", 2)
+    sessions = store.open_ledger(new_ledger(tmp_path))
+    reports = _ordered(corpus, "newest_first")  # stored re-posts, then the originals that re-date them
+    _add(sessions, reports[: len(reports) // 2])
+    _add(sessions, reports[len(reports) // 2:])
+    ledger = export_ledger(sessions)
+    _assert_update_equals_full_rebuild(sessions)
+    first_half = {e.document.id for e in reports[: len(reports) // 2]}
+    assert any("misdated" in d["flags"] for d in ledger["documents"] if d["id"] in first_half)
+    assert any({m["document"] in first_half for m in i["mentions"]} == {True, False} for i in ledger["incidents"])
+
+
+def test_groups_of_comparisons_hold_a_bounded_number_of_reports(monkeypatch):
+    monkeypatch.setattr(incremental, "CANDIDATE_REPORTS", 3)
+    reached = {"a": {"r1", "r2"}, "b": {"r2", "r3"}, "c": {"r4"}, "d": {"r5", "r6", "r7", "r8"}, "e": set()}
+    groups = list(incremental._in_groups(list(reached), reached.__getitem__))
+    assert groups == [{"a": reached["a"], "b": reached["b"]}, {"c": reached["c"]}, {"d": reached["d"]}, {"e": set()}]
+
+
 def test_decisions_between_updates_hold_as_in_a_full_rebuild(corpus, tmp_path):
     sessions = store.open_ledger(new_ledger(tmp_path))
     reports = _ordered(corpus, "shuffled")

@@ -23,8 +23,10 @@ checks that an update and a full rebuild of the same ledger agree, report for re
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import TypeVar
 
 from . import store
 from .batches import batches
@@ -34,11 +36,12 @@ from .link import MIN_LINK_SCORE
 from .reconcile import CopyEdge, Ledger, Misdating, document_flags, find_copies, find_misdated, reconcile, redate
 from .reconcile.misdating import (OTHER_REPORT_LAG_DAYS, day_keys, misdating_of, misdating_terms, place_index,
                                   place_names, reread_key, rereadable)
-from .reconcile.provenance import band_keys, best_copy_edges, minhash_signature
+from .reconcile.provenance import band_keys, best_copy_edges, fingerprint, minhash_signature
 from .review import Decision, apply_to_records, decision_keys, rejected_documents, reshape_clusters
 from .types import Document, Extraction, Mention
 
 META_KEY = "ledger_versions"
+T = TypeVar("T")
 
 
 # --- full rebuild --------------------------------------------------------------------------------
@@ -221,13 +224,13 @@ def update(session, *, changed: Iterable[str] = (), keys: Iterable[str] = ()) ->
 class _Pool:
     """Reports, their stated mentions and their misdating, loaded from the store once each, on demand."""
 
-    def __init__(self, session) -> None:
-        self.session = session
+    def __init__(self, session, copies: dict[str, tuple[str, float]] | None = None, lender: _Pool | None = None) -> None:
+        self.session, self.lender = session, lender
         self.documents: dict[str, Document] = {}
         self.stated: dict[str, list[Mention]] = {}
         self.citations: dict[str, list] = {}
         self.misdated: dict[str, Misdating] = {}
-        self.copies: dict[str, tuple[str, float]] = store.load_copy_edges(session)
+        self.copies: dict[str, tuple[str, float]] = store.load_copy_edges(session) if copies is None else copies
 
     def load(self, ids: Iterable[str]) -> None:
         missing = set(ids) - set(self.documents)
@@ -241,6 +244,26 @@ class _Pool:
             if "misdated" in notes:
                 note = notes["misdated"]
                 self.misdated[document] = Misdating(document, date.fromisoformat(note["content_date"]), note["reason"])
+
+    def borrow(self, ids: Iterable[str]) -> _Pool:
+        """The reports ``ids`` in a pool of their own, for the caller to drop: those loaded here are
+        shared, the others are read from the store and not kept here.  An update compares its reports
+        with many more than its region holds (blocking's candidates, misdating's reports at the same
+        places), and their number grows with the ledger; kept, they made a run's memory grow with it.
+        A borrowed report's misdating is its stored one, which is current: every report this update
+        re-judges is loaded here first."""
+        ids = set(ids)
+        borrowed = _Pool(self.session, copies=self.copies, lender=self)
+        lender: _Pool | None = self
+        while lender is not None:
+            for document in (ids & set(lender.documents)) - set(borrowed.documents):
+                borrowed.documents[document] = lender.documents[document]
+                borrowed.stated[document], borrowed.citations[document] = lender.stated[document], lender.citations[document]
+                if document in lender.misdated:
+                    borrowed.misdated[document] = lender.misdated[document]
+            lender = lender.lender
+        borrowed.load(ids)
+        return borrowed
 
     def _add(self, extraction: Extraction) -> None:
         self.documents[extraction.document.id] = extraction.document
@@ -262,10 +285,37 @@ def _split_key(key: str) -> tuple[str, int]:
     return document, int(index)
 
 
+# Reports read at a time to compare an update's reports (or mentions) with, and dropped after: see
+# _Pool.borrow and _in_groups.
+CANDIDATE_REPORTS = 300
+
+
+def _in_groups(items: Iterable[T], compared: Callable[[T], set], *,
+               reports: Callable[[set], set[str]] = lambda found: found) -> Iterator[dict[T, set]]:
+    """Each of ``items`` with what it is compared with (``compared``), in groups whose reports
+    (``reports`` of those) number CANDIDATE_REPORTS or fewer, or of one item that reaches more.
+
+    A group's reports are read at once and dropped after.  How many reports an item reaches grows
+    with the ledger's density (more reports in a date window, at a place), so groups of so many
+    items would make an update's memory grow with the ledger; groups of so many reports do not.
+    """
+    group: dict[T, set] = {}
+    reached: set[str] = set()
+    for item in items:
+        found = compared(item)
+        found_reports = reports(found)
+        if group and len(reached | found_reports) > CANDIDATE_REPORTS:
+            yield group
+            group, reached = {}, set()
+        group[item] = found
+        reached |= found_reports
+    if group:
+        yield group
+
 # Changed reports whose copy candidates are compared at a time.  A report's candidates are every
 # stored report that shares one of its LSH bands, so they grow with the ledger (stock phrases put
-# many reports in a band); all of an update's at once, with their texts and shingles, made a run's
-# peak memory grow with its input.
+# many reports in a band); all of an update's pairs at once made a run's peak memory grow with its
+# input.
 COPY_CHUNK = 25
 
 
@@ -285,8 +335,9 @@ def _update_copies(session, pool: _Pool, changed: set[str]) -> tuple[set[str], s
     stored = dict(pool.copies)
     copies = {c: edge for c, edge in stored.items() if c not in changed}
     compared: set[str] = set()
+    candidates = _Candidates(session, pool)
     for chunk in batches(sorted(bands), COPY_CHUNK):
-        copies.update(_chunk_copy_edges(session, pool, {d: bands[d] for d in chunk}, copies, compared))
+        copies.update(_chunk_copy_edges(session, candidates, {d: bands[d] for d in chunk}, copies, compared))
         compared.update(chunk)
     copy_changed = {d for d in set(stored) | set(copies) if stored.get(d) != copies.get(d)}
     store.save_copy_edges(session, edges={d: copies.get(d) for d in copy_changed})
@@ -294,7 +345,29 @@ def _update_copies(session, pool: _Pool, changed: set[str]) -> tuple[set[str], s
     return copy_changed, _copy_components(list(stored.items()) + list(copies.items()), copy_changed)
 
 
-def _chunk_copy_edges(session, pool: _Pool, bands: dict[str, list[int]], copies: dict[str, tuple[str, float]],
+class _Candidates:
+    """What copy detection needs of the reports an update compares: their fingerprints and dates.
+
+    Kept for the whole update, as the reports in a crowded band are candidates of every chunk; the
+    texts themselves are read once and dropped (kept with the pool's mentions, the candidates'
+    texts made an update's memory grow with the ledger).
+    """
+
+    def __init__(self, session, pool: _Pool) -> None:
+        self.session, self.pool = session, pool
+        self.published: dict[str, date | None] = {}
+        self.fingerprints: dict = {}
+
+    def load(self, ids: set[str]) -> None:
+        missing = ids - set(self.fingerprints)
+        documents = {d: self.pool.documents[d] for d in missing if d in self.pool.documents}
+        documents.update(store.load_documents(self.session, ids=missing - set(documents)))
+        for document_id, document in documents.items():
+            self.fingerprints[document_id] = fingerprint(document.text)
+            self.published[document_id] = document.published
+
+
+def _chunk_copy_edges(session, candidates: _Candidates, bands: dict[str, list[int]], copies: dict[str, tuple[str, float]],
                       compared: set[str]) -> dict[str, tuple[str, float]]:
     """The best copy edges after comparing some changed reports (their ``bands``) with the reports
     that share a band with them, starting from the edges found so far (``copies``); pairs with a
@@ -304,12 +377,10 @@ def _chunk_copy_edges(session, pool: _Pool, bands: dict[str, list[int]], copies:
     pairs = {tuple(sorted((d, other))) for d, ks in bands.items() for k in ks for other in neighbours.get(k, ())
              if other != d and other not in compared}
     involved = {d for pair in pairs for d in pair}
-    # only the texts, and only for this comparison: kept in the pool with their mentions, the
-    # candidates' texts made an update's memory grow with the ledger
-    texts = {d: pool.documents[d] for d in involved if d in pool.documents}
-    texts.update(store.load_documents(session, ids=involved - set(texts)))
+    candidates.load(involved)
     known = {c: CopyEdge(c, o, s) for c, (o, s) in copies.items() if c in involved}
-    return {c: (e.original, e.similarity) for c, e in best_copy_edges(texts, pairs, known).items()}
+    edges = best_copy_edges(candidates.published, pairs, known, candidates.fingerprints.__getitem__)
+    return {c: (e.original, e.similarity) for c, e in edges.items()}
 
 
 def _copy_components(edges: list[tuple[str, tuple[str, float]]], reports: set[str]) -> set[str]:
@@ -346,35 +417,41 @@ def _update_misdating(session, pool: _Pool, changed: set[str], copy_changed: set
                 terms = {f"r:{name}|{key}" for name in place_names(mention) for key in keys}
                 suspects |= store.misdating_suspects(session, terms=terms, published_after=document.published,
                                                      lag_days=OTHER_REPORT_LAG_DAYS)
-    pool.load(suspects | {pool.copies[d][0] for d in suspects if d in pool.copies})
     changed_at = place_index({d: pool.stated.get(d, []) for d in sorted(changed - rejected)})
-    verdict_changed = set()
-    for document_id in sorted(suspects):
-        document = pool.documents.get(document_id)
-        if document is None:
-            continue
-        context = _misdating_context(session, pool, document, changed_at, rejected)
-        edge = pool.copies.get(document_id)
-        verdict = misdating_of(document, edge and CopyEdge(document_id, *edge), pool.documents, context, place_index(context))
-        if verdict != pool.misdated.get(document_id):
-            verdict_changed.add(document_id)
-            if verdict is None:
-                pool.misdated.pop(document_id, None)
-            else:
-                pool.misdated[document_id] = verdict
-    return verdict_changed
+    verdicts: dict[str, Misdating | None] = {}
+    for chunk in batches(sorted(suspects), CANDIDATE_REPORTS):
+        judged = pool.borrow(set(chunk) | {pool.copies[d][0] for d in chunk if d in pool.copies})
+        on_trial = [d for d in chunk if d in judged.documents]
+        for compared_with in _in_groups(on_trial, lambda d: _compared_reports(session, judged, judged.documents[d],
+                                                                                changed_at, rejected)):
+            others = judged.borrow(set().union(*compared_with.values()))
+            documents = ChainMap(others.documents, judged.documents)
+            for document_id, reports in compared_with.items():
+                document = judged.documents[document_id]
+                context = _misdating_context(judged, others, document, reports, rejected)
+                edge = pool.copies.get(document_id)
+                verdict = misdating_of(document, edge and CopyEdge(document_id, *edge), documents, context,
+                                       place_index(context))
+                if verdict != judged.misdated.get(document_id):
+                    verdicts[document_id] = verdict
+    pool.load(verdicts)  # the re-dated reports move: the pool keeps them, with their new verdicts
+    for document_id, verdict in verdicts.items():
+        if verdict is None:
+            pool.misdated.pop(document_id, None)
+        else:
+            pool.misdated[document_id] = verdict
+    return set(verdicts)
 
 
-def _misdating_context(session, pool: _Pool, document: Document, changed_at: dict[str, list[Mention]],
-                       rejected: set[str]) -> dict[str, list[Mention]]:
-    """The stated mentions case (b) compares a report with: its own and those of the reports at the
-    places of its relative dates, stamped long enough before it, on a day those dates could re-read
-    as; the changed reports at those places (``changed_at``, a place index) are always included, as
-    their index rows may not be written yet; rejected reports are left out."""
-    own = [] if document.id in rejected else pool.stated.get(document.id, [])
-    relative = [m for m in own if rereadable(m)]
-    if document.published is None or not relative:
-        return {document.id: own}
+def _compared_reports(session, pool: _Pool, document: Document, changed_at: dict[str, list[Mention]],
+                      rejected: set[str]) -> set[str]:
+    """The reports case (b) compares a report with: those at the places of its relative dates,
+    stamped long enough before it, on a day those dates could re-read as; the changed reports at
+    those places (``changed_at``, a place index) are always included, as their index rows may not
+    be written yet.  None for a rejected report, which is compared with nothing."""
+    relative = [m for m in pool.stated.get(document.id, []) if rereadable(m)]
+    if document.published is None or document.id in rejected:
+        return set()
     others: set[str] = set()
     for mention in relative:
         names = place_names(mention)
@@ -383,8 +460,17 @@ def _misdating_context(session, pool: _Pool, document: Document, changed_at: dic
         others |= store.documents_at_places(session, terms=terms, published_before=document.published,
                                             lag_days=OTHER_REPORT_LAG_DAYS)
         others |= {m.document for name in names for m in changed_at.get(name, [])}
-    pool.load(others)
-    context = {d: pool.stated.get(d, []) for d in sorted(others - rejected)}
+    return others
+
+
+def _misdating_context(pool: _Pool, others: _Pool, document: Document, reports: set[str],
+                       rejected: set[str]) -> dict[str, list[Mention]]:
+    """The stated mentions case (b) compares a report with: its own and those of ``reports`` (read
+    into ``others``), rejected reports left out."""
+    own = [] if document.id in rejected else pool.stated.get(document.id, [])
+    if not any(rereadable(m) for m in own) or document.published is None:
+        return {document.id: own}
+    context = {d: others.stated.get(d, []) for d in sorted(reports - rejected)}
     context[document.id] = own
     return context
 
@@ -392,22 +478,29 @@ def _misdating_context(session, pool: _Pool, document: Document, changed_at: dic
 def _partner_components(session, pool: _Pool, mentions: dict[str, Mention], moved: set[str]) -> set[str]:
     """Components of the stored mentions that the moved mentions can be linked with."""
     partners: set[tuple[str, int]] = set()
-    for mention in mentions.values():
-        dated = 0 if mention.date is None else (2 if mention.date.start else 1)
-        candidates = store.block_candidates(
-            session, countries=countries_of(mention) if mention.country else None, dated=dated,
-            start=mention.date.start if dated == 2 else None, reach=reach(mention), place_terms=_place_terms(mention),
-            name_terms=_name_terms(mention))
-        candidates = {c for c in candidates if c[0] not in moved}
-        pool.load({d for d, _ in candidates})
-        for document, index in sorted(candidates):
-            other = pool.mention(document, index)
-            if other is None or not may_meet(mention, other):
-                continue
-            first, second = sorted((mention, other), key=mention_order)
-            if pair_score(first, second) >= MIN_LINK_SCORE:
-                partners.add((document, index))
+    for candidates_of in _in_groups(list(mentions), lambda key: _blocked_with(session, mentions[key], moved),
+                                    reports=lambda found: {document for document, _ in found}):
+        others = pool.borrow({document for found in candidates_of.values() for document, _ in found})
+        for key, candidates in candidates_of.items():
+            mention = mentions[key]
+            for document, index in sorted(candidates):
+                other = others.mention(document, index)
+                if other is None or not may_meet(mention, other):
+                    continue
+                first, second = sorted((mention, other), key=mention_order)
+                if pair_score(first, second) >= MIN_LINK_SCORE:
+                    partners.add((document, index))
     return {row.component for row in store.mention_rows(session, keys=partners)}
+
+
+def _blocked_with(session, mention: Mention, moved: set[str]) -> set[tuple[str, int]]:
+    """The stored mentions (not of ``moved`` reports) that blocking lets ``mention`` meet."""
+    dated = 0 if mention.date is None else (2 if mention.date.start else 1)
+    candidates = store.block_candidates(
+        session, countries=countries_of(mention) if mention.country else None, dated=dated,
+        start=mention.date.start if dated == 2 else None, reach=reach(mention), place_terms=_place_terms(mention),
+        name_terms=_name_terms(mention))
+    return {c for c in candidates if c[0] not in moved}
 
 
 def _close_over_decisions(session, seeds: set[str], moved_keys: set[str],

@@ -10,6 +10,7 @@ its content points to, and the flag says why.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -50,7 +51,7 @@ def find_misdated(documents: dict[str, Document], copies: list[CopyEdge],
     return found
 
 
-def misdating_of(document: Document, copy_edge: CopyEdge | None, documents: dict[str, Document],
+def misdating_of(document: Document, copy_edge: CopyEdge | None, documents: Mapping[str, Document],
                  mentions: dict[str, list[Mention]], by_place: dict[str, list[Mention]]) -> Misdating | None:
     """One report's misdating, if any.  ``documents``, ``mentions`` and ``by_place`` need to hold only
     this report, its original when it is a copy, and the reports dating incidents at its places."""
@@ -82,7 +83,7 @@ def place_index(mentions: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
     return index
 
 
-def _by_other_reports(document: Document, documents: dict[str, Document], mentions: dict[str, list[Mention]],
+def _by_other_reports(document: Document, documents: Mapping[str, Document], mentions: dict[str, list[Mention]],
                       by_place: dict[str, list[Mention]]) -> Misdating | None:
     """The report's 'on Wednesday' reads as a date far from the one an earlier report gives for the
     same incident (same place and kind), while that date is itself a Wednesday: the stated date is

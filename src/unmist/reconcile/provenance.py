@@ -10,12 +10,17 @@ collapse to one origin.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .. import knowledge
 from ..types import Document
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # 5-word shingles: long enough that shared stock phrases ('the Interior Ministry said') do not
 # make two independent wire stories look copied, short enough to survive light edits.
@@ -54,6 +59,21 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i: i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
 
 
+def fingerprint(text: str):
+    """The report's shingles as a sorted array of 64-bit hashes: what copy detection compares.
+
+    An eighth of the memory of the shingles themselves, and two arrays intersect in numpy; an
+    update compares each new report with every stored report that shares an LSH band with it, and
+    stock phrases put many reports in a band.  (Two shingles share a hash with a chance of 2**-64.)
+    """
+    import hashlib
+
+    import numpy as np
+
+    hashes = [int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") for g in shingles(text)]
+    return np.unique(np.array(hashes, dtype=np.uint64))
+
+
 def minhash_signature(text: str) -> list[int]:
     from datasketch import MinHash
 
@@ -84,7 +104,15 @@ def find_copies(documents: list[Document], cache: dict[str, list[int]] | None = 
              for other in lsh.query(sketches[document.id]) if other != document.id}
     listed = {d.id: d for d in documents}
     rank = {d.id: f"{position:09d}" for position, d in enumerate(documents)}
-    return sorted(best_copy_edges(listed, pairs, {}, rank=rank).values(), key=lambda e: e.copy)
+    found: dict[str, np.ndarray] = {}  # only for LSH candidates, each once
+
+    def fingerprint_of(document_id: str) -> np.ndarray:
+        if document_id not in found:
+            found[document_id] = fingerprint(listed[document_id].text)
+        return found[document_id]
+
+    published = {d.id: d.published for d in documents}
+    return sorted(best_copy_edges(published, pairs, {}, fingerprint_of, rank=rank).values(), key=lambda e: e.copy)
 
 
 def _lean(signature: list[int]):
@@ -124,35 +152,34 @@ def _band_ranges() -> tuple[tuple[int, int], ...]:
     return tuple(MinHashLSH(threshold=PARTIAL_COPY_SHARE, num_perm=NUM_PERM).hashranges)
 
 
-def best_copy_edges(documents: dict[str, Document], pairs: Iterable[tuple[str, str]],
-                    edges: dict[str, CopyEdge], rank: dict[str, str] | None = None) -> dict[str, CopyEdge]:
+def best_copy_edges(published: Mapping[str, date | None], pairs: Iterable[tuple[str, str]], edges: dict[str, CopyEdge],
+                    fingerprints: Callable[[str], np.ndarray], rank: dict[str, str] | None = None) -> dict[str, CopyEdge]:
     """Each report's best copy edge, given candidate pairs (from LSH) and the edges known so far.
 
-    The later report of a pair (by stated date, then by ``rank`` or else by id) is the copy when it shares at least PARTIAL_COPY_SHARE of its
-    shingles (of the shorter report's) with the earlier one; a report keeps its single best
-    original (ties go to the smaller id), so the answer does not depend on the order pairs come in.
+    The later report of a pair (by stated date in ``published``, then by ``rank`` or else by id) is
+    the copy when it shares at least PARTIAL_COPY_SHARE of its shingles (of the shorter report's)
+    with the earlier one; a report keeps its single best original (ties go to the smaller id), so
+    the answer does not depend on the order pairs come in.  ``fingerprints`` gives a report's
+    :func:`fingerprint`.
     """
+    import numpy as np
+
     edges = dict(edges)
-    grams_of: dict[str, set[str]] = {}
 
-    def grams(document_id: str) -> set[str]:  # exact overlap, computed once, only for LSH candidates
-        if document_id not in grams_of:
-            grams_of[document_id] = shingles(documents[document_id].text)
-        return grams_of[document_id]
-
-    def first(document: Document) -> tuple[str, str]:  # by stated date (undated last), then as listed (by id)
-        return (document.published.isoformat() if document.published else "9999",
-                rank[document.id] if rank else document.id)
+    def first(document: str) -> tuple[str, str]:  # by stated date (undated last), then as listed (by id)
+        stamp = published[document]
+        return (stamp.isoformat() if stamp else "9999", rank[document] if rank else document)
 
     for a, b in sorted(pairs):
-        original, copy = sorted((documents[a], documents[b]), key=first)
-        own, other_grams = grams(copy.id), grams(original.id)
-        share = round(len(own & other_grams) / max(1, min(len(own), len(other_grams))), 3)
+        original, copy = sorted((a, b), key=first)
+        own, other = fingerprints(copy), fingerprints(original)
+        shared = len(np.intersect1d(own, other, assume_unique=True))
+        share = round(shared / max(1, min(len(own), len(other))), 3)
         if share < PARTIAL_COPY_SHARE:
             continue
-        best = edges.get(copy.id)
-        if best is None or share > best.similarity or (share == best.similarity and original.id < best.original):
-            edges[copy.id] = CopyEdge(copy.id, original.id, share)
+        best = edges.get(copy)
+        if best is None or share > best.similarity or (share == best.similarity and original < best.original):
+            edges[copy] = CopyEdge(copy, original, share)
     return edges
 
 
