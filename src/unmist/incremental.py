@@ -250,8 +250,8 @@ class _Pool:
         shared, the others are read from the store and not kept here.  An update compares its reports
         with many more than its region holds (blocking's candidates, misdating's reports at the same
         places), and their number grows with the ledger; kept, they made a run's memory grow with it.
-        A borrowed report's misdating is its stored one, which is current: every report this update
-        re-judges is loaded here first."""
+        A report read from the store comes with its stored misdating, which is current: the reports
+        this update re-dates are kept in its pool, with their new verdicts (see _update_misdating)."""
         ids = set(ids)
         borrowed = _Pool(self.session, copies=self.copies, lender=self)
         lender: _Pool | None = self
@@ -311,6 +311,7 @@ def _in_groups(items: Iterable[T], compared: Callable[[T], set], *,
         reached |= found_reports
     if group:
         yield group
+
 
 # Changed reports whose copy candidates are compared at a time.  A report's candidates are every
 # stored report that shares one of its LSH bands, so they grow with the ledger (stock phrases put
@@ -448,7 +449,7 @@ def _compared_reports(session, pool: _Pool, document: Document, changed_at: dict
     """The reports case (b) compares a report with: those at the places of its relative dates,
     stamped long enough before it, on a day those dates could re-read as; the changed reports at
     those places (``changed_at``, a place index) are always included, as their index rows may not
-    be written yet.  None for a rejected report, which is compared with nothing."""
+    be written yet.  A rejected report is compared with none."""
     relative = [m for m in pool.stated.get(document.id, []) if rereadable(m)]
     if document.published is None or document.id in rejected:
         return set()
