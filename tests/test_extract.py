@@ -3050,6 +3050,17 @@ def test_a_gangs_name_is_no_place(tmp_path):
     assert (mentions[0].place.name, mentions[0].place.precision) == ("Haiti", "country")
 
 
+def test_the_places_a_pipeline_is_named_after_are_not_where_it_was_struck(tmp_path):
+    """'the Cano Limon-Covenas oil pipeline' runs for hundreds of miles between its ends: its 'Limon'
+    is no Limón, Costa Rica, nor its 'Cano' Kano: the bombing was in Colombia."""
+    mentions = _report(tmp_path, "BOGOTA (Reuters) - Rebels of the National Liberation Army bombed the Cano "
+                                 "Limon-Covenas oil pipeline in northeastern Colombia on Saturday, forcing the state oil "
+                                 "company to suspend pumping.\n\nThe attack took place near the municipality of Saravena "
+                                 "in Arauca province, the company said.")
+    assert mentions[0].place.country == "CO"
+    assert not {"CR", "NG"} & set(mentions[0].countries)
+
+
 def test_a_headline_that_counts_attacks_sums_their_tolls(tmp_path):
     """'Two attacks kill 11' adds up both incidents' dead; the first one killed seven."""
     mentions = _report(tmp_path, "Two attacks kill 11 in Pakistan's northwest\n\n"

@@ -291,7 +291,7 @@ def mark_places(doc: Doc) -> Doc:
         if span is None:
             index += 1
             continue
-        if span.label_ != "not_place" and not _starts_a_gangs_name(doc, span):
+        if span.label_ != "not_place" and not _starts_a_gangs_name(doc, span) and not _names_a_link(doc, span):
             spans.append(span)
         index = after_place = span.end
     doc.spans["unmist_places"] = _without_stray_variants(_admin_qualified(doc, spans))
@@ -311,6 +311,39 @@ def _starts_a_gangs_name(doc: Doc, span: Span) -> bool:
     while end < len(doc) and end - span.end < GANG_NAME_WORDS and doc[end].is_title:
         end += 1
     return end > span.end and end < len(doc) and doc[end].lemma_.lower() in GANG_NOUNS
+
+
+# Nouns for what is built between two places and named after both ('the Cano Limon-Covenas oil
+# pipeline', 'the Kabul-Jalalabad highway').
+LINK_NOUNS = frozenset({"pipeline", "highway", "road", "railway", "railroad", "motorway", "expressway"})
+# How many lower-case words may stand between such a name and its noun ('oil', 'gas', 'main').
+LINK_NAME_GAP = 2
+
+
+def _names_a_link(doc: Doc, span: Span) -> bool:
+    """The place's words are part of a hyphenated pair of names before a pipeline's or a road's
+    noun: the link is named, and it runs for miles between its ends ('the Cano Limon-Covenas
+    pipeline' was struck in Arauca, not in Limón, Costa Rica, nor in Kano)."""
+    start, end = span.start, span.end
+    while start > 0 and (doc[start - 1].is_title or _joins_names(doc, start - 1)):
+        start -= 1
+    while end < len(doc) and (doc[end].is_title or _joins_names(doc, end)):
+        end += 1
+    if not any(_joins_names(doc, i) for i in range(start, end)):
+        return False
+    if doc[end - 1].lower_ in LINK_NOUNS:
+        return True  # a headline's capitals: 'Rebels Bomb Cano Limon-Covenas Pipeline'
+    gap = 0
+    while end < len(doc) and gap < LINK_NAME_GAP and doc[end].is_lower and doc[end].lemma_ not in LINK_NOUNS:
+        end, gap = end + 1, gap + 1
+    return end < len(doc) and doc[end].lemma_.lower() in LINK_NOUNS
+
+
+def _joins_names(doc: Doc, index: int) -> bool:
+    """A hyphen between two capitalised words ('Limon-Covenas')."""
+    return doc[index].text in ("-", "–") and 0 < index < len(doc) - 1 and doc[index - 1].is_title \
+        and doc[index + 1].is_title and doc[index - 1].idx + len(doc[index - 1]) == doc[index].idx \
+        and doc[index].idx + 1 == doc[index + 1].idx
 
 
 def _admin_qualified(doc: Doc, spans: list[Span]) -> list[Span]:
