@@ -62,9 +62,10 @@ def shingles(text: str) -> set[str]:
 def fingerprint(text: str):
     """The report's shingles as a sorted array of 64-bit hashes: what copy detection compares.
 
-    An eighth of the memory of the shingles themselves, and two arrays intersect in numpy; an
-    update compares each new report with every stored report that shares an LSH band with it, and
-    stock phrases put many reports in a band.  (Two shingles share a hash with a chance of 2**-64.)
+    8 bytes a shingle where the shingle's string in a set takes over 100, and two arrays intersect
+    in numpy; an update compares each new report with every stored report that shares an LSH band
+    with it, and stock phrases put many reports in a band.  (Two different shingles share a hash
+    with a chance of 2**-64.)
     """
     import hashlib
 
