@@ -467,10 +467,9 @@ def _compared_reports(session, pool: _Pool, document: Document, changed_at: dict
 def _misdating_context(pool: _Pool, others: _Pool, document: Document, reports: set[str],
                        rejected: set[str]) -> dict[str, list[Mention]]:
     """The stated mentions case (b) compares a report with: its own and those of ``reports`` (read
-    into ``others``), rejected reports left out."""
+    into ``others``; none when the report has no relative date, no stamp or is rejected, see
+    :func:`_compared_reports`), rejected reports left out."""
     own = [] if document.id in rejected else pool.stated.get(document.id, [])
-    if not any(rereadable(m) for m in own) or document.published is None:
-        return {document.id: own}
     context = {d: others.stated.get(d, []) for d in sorted(reports - rejected)}
     context[document.id] = own
     return context
