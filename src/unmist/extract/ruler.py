@@ -168,8 +168,12 @@ def _token_tests(spec: dict, strings) -> list[Test]:
 
 
 # Words whose answer a regular expression keeps: a pattern without a tag or word to index it by is
-# tried at every token, and its expression is searched once per distinct word instead.
-REGEX_WORDS = 50_000
+# tried at every token, and its expression is searched once per distinct word instead.  The most
+# frequent words stay: a few thousand make most of any English text, and a search costs a fraction of
+# a microsecond against spaCy's 100 or so a token.  An entry costs about 140 bytes, and an archive's
+# names and numbers fill any bound: with 50,000, the English model's two searchers came to some 14 MB,
+# reached only after tens of thousands of reports (bench/memory.py counted them as growth).
+REGEX_WORDS = 10_000
 
 
 def _searcher(expression: str, strings) -> Callable[[int], bool]:
