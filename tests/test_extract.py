@@ -3061,6 +3061,13 @@ def test_the_places_a_pipeline_is_named_after_are_not_where_it_was_struck(tmp_pa
     assert not {"CR", "NG"} & set(mentions[0].countries)
 
 
+def test_a_datelines_dash_joins_no_road_name(nlp):
+    """A dateline's spaced dash before a capitalised 'Highway' makes no 'Karachi-Highway' road of
+    the town: only a hyphen touching two names joins them into a road's or a pipeline's name."""
+    doc = nlp("KARACHI – Highway robbers shot dead two truck drivers near a toll plaza on Sunday, police said.")
+    assert [span.text for span in doc.spans["unmist_places"]] == ["KARACHI"]
+
+
 def test_a_headline_that_counts_attacks_sums_their_tolls(tmp_path):
     """'Two attacks kill 11' adds up both incidents' dead; the first one killed seven."""
     mentions = _report(tmp_path, "Two attacks kill 11 in Pakistan's northwest\n\n"

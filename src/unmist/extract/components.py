@@ -291,7 +291,7 @@ def mark_places(doc: Doc) -> Doc:
         if span is None:
             index += 1
             continue
-        if span.label_ != "not_place" and not _starts_a_gangs_name(doc, span) and not _names_a_link(doc, span):
+        if span.label_ != "not_place" and not _starts_a_gangs_name(doc, span):
             spans.append(span)
         index = after_place = span.end
     doc.spans["unmist_places"] = _without_stray_variants(_admin_qualified(doc, spans))
@@ -311,39 +311,6 @@ def _starts_a_gangs_name(doc: Doc, span: Span) -> bool:
     while end < len(doc) and end - span.end < GANG_NAME_WORDS and doc[end].is_title:
         end += 1
     return end > span.end and end < len(doc) and doc[end].lemma_.lower() in GANG_NOUNS
-
-
-# Nouns for what is built between two places and named after both ('the Cano Limon-Covenas oil
-# pipeline', 'the Kabul-Jalalabad highway').
-LINK_NOUNS = frozenset({"pipeline", "highway", "road", "railway", "railroad", "motorway", "expressway"})
-# How many lower-case words may stand between such a name and its noun ('oil', 'gas', 'main').
-LINK_NAME_GAP = 2
-
-
-def _names_a_link(doc: Doc, span: Span) -> bool:
-    """The place's words are part of a hyphenated pair of names before a pipeline's or a road's
-    noun: the link is named, and it runs for miles between its ends ('the Cano Limon-Covenas
-    pipeline' was struck in Arauca, not in Limón, Costa Rica, nor in Kano)."""
-    start, end = span.start, span.end
-    while start > 0 and (doc[start - 1].is_title or _joins_names(doc, start - 1)):
-        start -= 1
-    while end < len(doc) and (doc[end].is_title or _joins_names(doc, end)):
-        end += 1
-    if not any(_joins_names(doc, i) for i in range(start, end)):
-        return False
-    if doc[end - 1].lower_ in LINK_NOUNS:
-        return True  # a headline's capitals: 'Rebels Bomb Cano Limon-Covenas Pipeline'
-    gap = 0
-    while end < len(doc) and gap < LINK_NAME_GAP and doc[end].is_lower and doc[end].lemma_ not in LINK_NOUNS:
-        end, gap = end + 1, gap + 1
-    return end < len(doc) and doc[end].lemma_.lower() in LINK_NOUNS
-
-
-def _joins_names(doc: Doc, index: int) -> bool:
-    """A hyphen between two capitalised words ('Limon-Covenas')."""
-    return doc[index].text in ("-", "–") and 0 < index < len(doc) - 1 and doc[index - 1].is_title \
-        and doc[index + 1].is_title and doc[index - 1].idx + len(doc[index - 1]) == doc[index].idx \
-        and doc[index].idx + 1 == doc[index + 1].idx
 
 
 def _admin_qualified(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -460,8 +427,8 @@ def _longest_place_at(doc: Doc, start: int, actors: set[int], people: frozenset[
             return Span(doc, start, end, label="not_place")  # 'the northern French city of Arras': no 'French City'
         if length == 1 and _a_headline_subject(doc, start):
             return Span(doc, start, end, label="not_place")  # 'Man arrested after son finds gun'
-        if (road_end := _end_of_a_road_between(doc, start, end)) is not None:
-            return Span(doc, start, road_end, label="not_place")
+        if (link_end := _end_of_a_link_between(doc, start, end)) is not None:
+            return Span(doc, start, link_end, label="not_place")
         if _part_of_a_longer_person(doc, start, end) or _the_dead_named(doc, start, end):
             return Span(doc, start, end, label="not_place")  # 'the residence of Mecca Canty'
         if _first_name_of(doc, start, end, people):
@@ -643,21 +610,51 @@ def _a_headline_subject(doc: Doc, start: int) -> bool:
     return following.tag_ in HEADLINE_VERB_TAGS or (following.text == "," and doc[start + 2].like_num)
 
 
-# Roads named for the towns they join: 'the Jammu-Srinagar highway', 'the Kabul–Kandahar road'.
-ROAD_WORDS = frozenset({"highway", "road", "motorway", "expressway", "railway", "railroad", "corridor"})
+# Nouns for what is built between two places and named after both: 'the Jammu-Srinagar highway',
+# 'the Kabul–Kandahar road', 'the Cano Limon-Covenas oil pipeline'.
+LINK_NOUNS = frozenset({"pipeline", "highway", "road", "motorway", "expressway", "railway", "railroad", "corridor"})
 HYPHENS = frozenset({"-", "–", "—"})
+# How many lower-case words may stand between such a name and its noun ('oil', 'gas', 'main'), and
+# what they are: words that name the link, not a verb ('Al-Shabaab blocked roads').
+LINK_NAME_GAP = 2
+LINK_GAP_TAGS = frozenset({"NOUN", "ADJ"})
 
 
-def _end_of_a_road_between(doc: Doc, start: int, end: int) -> int | None:
-    """Where a road named for two towns ends, when the name is one of them: an attack 'on the
-    Jammu-Srinagar highway near Pulwama' was near Pulwama, at neither end of the road."""
-    if end + 2 < len(doc) and doc[end].text in HYPHENS and doc[end + 1].text[:1].isupper() \
-            and doc[end + 2].lower_ in ROAD_WORDS:
-        return end + 3  # the first town: the span runs to the road word
-    if start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].text[:1].isupper() \
-            and end < len(doc) and doc[end].lower_ in ROAD_WORDS:
-        return end + 1  # the second
-    return None
+def _end_of_a_link_between(doc: Doc, start: int, end: int) -> int | None:
+    """Where the name of a road or a pipeline named for the two places it joins ends, when the
+    place's words are part of that name: a link runs for miles between its ends, so an attack 'on
+    the Jammu-Srinagar highway near Pulwama' was near Pulwama, and one on 'the Cano Limon-Covenas
+    oil pipeline' in Colombia, not in Limón, Costa Rica, nor in Kano."""
+    first, last = start, end  # the run of capitalised words and the hyphens that join them
+    while first > 0 and (_capitalised(doc[first - 1]) or _joins_names(doc, first - 1)):
+        first -= 1
+    while last < len(doc) and (_capitalised(doc[last]) or _joins_names(doc, last)):
+        last += 1
+    hyphens = [i for i in range(first, last) if _joins_names(doc, i)]
+    if not hyphens:
+        return None
+    if _link_noun(doc[last - 1]) and last - 1 > hyphens[-1] + 1:
+        return last  # a headline's capitals: 'Rebels Bomb Cano Limon-Covenas Pipeline'
+    noun = last
+    while noun < len(doc) and noun - last < LINK_NAME_GAP and doc[noun].is_lower and doc[noun].pos_ in LINK_GAP_TAGS \
+            and not _link_noun(doc[noun]):
+        noun += 1
+    return noun + 1 if noun < len(doc) and _link_noun(doc[noun]) else None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _joins_names(doc: Doc, index: int) -> bool:
+    """A hyphen that joins two capitalised words, touching both ('Limon-Covenas'): a dateline's
+    spaced dash ('KARACHI – Highway robbers') joins no names."""
+    return doc[index].text in HYPHENS and 0 < index < len(doc) - 1 and _capitalised(doc[index - 1]) \
+        and _capitalised(doc[index + 1]) and not doc[index - 1].whitespace_ and not doc[index].whitespace_
+
+
+def _link_noun(token: Token) -> bool:
+    return token.lower_ in LINK_NOUNS or token.lemma_.lower() in LINK_NOUNS
 
 
 COMPASS_ABBREVIATIONS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
