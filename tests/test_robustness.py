@@ -160,6 +160,22 @@ def test_links_that_lead_nowhere_and_repeated_texts_are_named_not_skipped_silent
     assert any(reason.startswith("same text as") for name, reason in errors.items() if name.startswith("copy.jsonl"))
 
 
+def test_a_repeated_text_names_the_file_and_the_record_it_was_first_read_from(tmp_path):
+    """A run remembers every text it read by number (see ingest._SeenTexts), and still names where
+    the first copy came from: a file, or a file's record."""
+    other = "Gunmen killed four people at a market in Kunduz on Monday, police said."
+    (tmp_path / "a.txt").write_text(REPORT)
+    lines = [{"text": other, "url": "https://one.example/x"},
+             {"text": "A roadside bomb wounded two policemen in Herat on Friday, a provincial spokesman said."},
+             {"text": other, "url": "https://two.example/y"}, {"text": REPORT}]
+    (tmp_path / "b.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    results = list(ingest([tmp_path / "a.txt", tmp_path / "b.jsonl"]))
+    errors = {e.source: e.reason for e in results if isinstance(e, IngestError)}
+    assert errors == {f"{tmp_path / 'b.jsonl'}#3": f"same text as {tmp_path / 'b.jsonl'}#1: stored once",
+                      f"{tmp_path / 'b.jsonl'}#4": f"same text as {tmp_path / 'a.txt'}: stored once"}
+    assert len([r for r in results if isinstance(r, Document)]) == 3
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders without permission")
 def test_a_folder_without_permission_is_named(tmp_path):
     locked = tmp_path / "locked"

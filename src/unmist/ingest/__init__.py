@@ -97,16 +97,63 @@ def ingest(paths: Iterable[str | Path], *, max_bytes: int = 5_000_000,
     Yields:
         One Document per report, or an IngestError naming the file and the reason.
     """
-    seen: dict[str, str] = {}
+    seen = _SeenTexts()
     for item in expand_paths(paths, skip=skip):
         if isinstance(item, IngestError):
             yield item
             continue
         for result in read_file(item, max_bytes=max_bytes):
             if isinstance(result, Document):
-                if result.id in seen:  # the same text twice in one run is one document: say so
-                    if seen[result.id] != result.source:
-                        yield IngestError(result.source, f"same text as {seen[result.id]}: stored once")
+                first = seen.where(result)
+                if first is not None:  # the same text twice in one run is one document: say so
+                    if first != result.source:
+                        yield IngestError(result.source, f"same text as {first}: stored once")
                     continue
-                seen[result.id] = result.source
+                seen.add(result, item)
             yield result
+
+
+class _SeenTexts:
+    """Where each text of this run was first read, to name it when the text comes again.
+
+    It holds an entry for every report a run reads, so it is kept small: the text's id as a number,
+    and its source ('<file>' or '<file>#<record>', see readers) as a number, the file's place in
+    the run's list of files and the record's: about 100 bytes a report against 175 for the two
+    strings; a source of another shape is kept as it is.
+    """
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.places: dict[int | str, int] = {}
+        self.sources: dict[int | str, str] = {}
+
+    def where(self, document: Document) -> str | None:
+        key = _key(document)
+        if key in self.sources:
+            return self.sources[key]
+        place = self.places.get(key)
+        if place is None:
+            return None
+        file, record = self.files[place >> 32], place & 0xFFFFFFFF
+        return f"{file}#{record}" if record else file
+
+    def add(self, document: Document, path: Path) -> None:
+        file = str(path)
+        if not self.files or self.files[-1] != file:
+            self.files.append(file)
+        key, record = _key(document), document.source[len(file) + 1:]
+        if document.source == file:
+            self.places[key] = (len(self.files) - 1) << 32
+        elif document.source.startswith(f"{file}#") and record.isdigit() and str(int(record)) == record \
+                and 0 < int(record) <= 0xFFFFFFFF:
+            self.places[key] = (len(self.files) - 1) << 32 | int(record)
+        else:
+            self.sources[key] = document.source
+
+
+def _key(document: Document) -> int | str:
+    """A report's id, a hex digest, as a number (36 bytes against 65 for the string)."""
+    try:
+        return int(document.id, 16)
+    except ValueError:
+        return document.id
