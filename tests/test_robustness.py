@@ -160,9 +160,14 @@ def test_links_that_lead_nowhere_and_repeated_texts_are_named_not_skipped_silent
     assert any(reason.startswith("same text as") for name, reason in errors.items() if name.startswith("copy.jsonl"))
 
 
-def test_a_repeated_text_names_the_file_and_the_record_it_was_first_read_from(tmp_path):
+@pytest.mark.parametrize("merged_every", [4096, 1, 2])
+def test_a_repeated_text_names_the_file_and_the_record_it_was_first_read_from(tmp_path, monkeypatch, merged_every):
     """A run remembers every text it read by number (see ingest._SeenTexts), and still names where
-    the first copy came from: a file, or a file's record."""
+    the first copy came from, a file or a file's record, before and after those numbers are merged
+    into its sorted arrays."""
+    import unmist.ingest
+
+    monkeypatch.setattr(unmist.ingest, "SEEN_MERGE", merged_every)
     other = "Gunmen killed four people at a market in Kunduz on Monday, police said."
     (tmp_path / "a.txt").write_text(REPORT)
     lines = [{"text": other, "url": "https://one.example/x"},
@@ -174,6 +179,25 @@ def test_a_repeated_text_names_the_file_and_the_record_it_was_first_read_from(tm
     assert errors == {f"{tmp_path / 'b.jsonl'}#3": f"same text as {tmp_path / 'b.jsonl'}#1: stored once",
                       f"{tmp_path / 'b.jsonl'}#4": f"same text as {tmp_path / 'a.txt'}: stored once"}
     assert len([r for r in results if isinstance(r, Document)]) == 3
+
+
+def test_the_texts_a_run_has_read_are_found_again_whatever_order_they_came_in(monkeypatch):
+    """Hundreds of reports in two archives and a file, merged into the sorted arrays seven at a
+    time: each text is found again with where it was first read, and a new text is not found."""
+    import hashlib
+    from types import SimpleNamespace
+
+    import unmist.ingest
+
+    monkeypatch.setattr(unmist.ingest, "SEEN_MERGE", 7)
+    seen = unmist.ingest._SeenTexts()
+    reports = [(Path(file), f"{file}#{n}" if file.endswith(".jsonl") else file,
+                hashlib.sha256(f"{file}{n}".encode()).hexdigest()[:16])
+               for file, count in (("a.jsonl", 300), ("b.txt", 1), ("c.jsonl", 200)) for n in range(1, count + 1)]
+    for path, source, digest in reports:
+        assert seen.where(SimpleNamespace(id=digest, source=source)) is None
+        seen.add(SimpleNamespace(id=digest, source=source), path)
+    assert all(seen.where(SimpleNamespace(id=digest, source="again.jsonl#1")) == source for _, source, digest in reports)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders without permission")

@@ -116,22 +116,31 @@ def ingest(paths: Iterable[str | Path], *, max_bytes: int = 5_000_000,
 class _SeenTexts:
     """Where each text of this run was first read, to name it when the text comes again.
 
-    It holds an entry for every report a run reads, so it is kept small: the text's id as a number,
-    and its source ('<file>' or '<file>#<record>', see readers) as a number, the file's place in
-    the run's list of files and the record's: about 100 bytes a report against 175 for the two
-    strings; a source of another shape is kept as it is.
+    It holds an entry for every report a run reads, so it is kept small and out of Python's object
+    heap: the text's id (a 64-bit digest) and its source ('<file>' or '<file>#<record>', see
+    readers) as a number, the file's place in the run's list of files and the record's, in two
+    sorted numpy arrays, 16 bytes a report.  The last few thousand wait in a dict until they are
+    merged in.  (Two strings a report took 175 bytes, and being small objects made among each
+    batch's passing ones, they kept Python's memory arenas from being given back.)  A source of
+    another shape, or an id that is no digest, is kept as it is.
     """
 
     def __init__(self) -> None:
+        import numpy as np
+
         self.files: list[str] = []
-        self.places: dict[int | str, int] = {}
-        self.sources: dict[int | str, str] = {}
+        self.keys, self.places = np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.uint64)
+        self.recent: dict[int, int] = {}
+        self.other: dict[int | str, str] = {}
 
     def where(self, document: Document) -> str | None:
         key = _key(document)
-        if key in self.sources:
-            return self.sources[key]
-        place = self.places.get(key)
+        if key in self.other:
+            return self.other[key]
+        place = self.recent.get(key) if isinstance(key, int) else None
+        if place is None and isinstance(key, int) and len(self.keys):
+            at = int(self.keys.searchsorted(key))
+            place = int(self.places[at]) if at < len(self.keys) and int(self.keys[at]) == key else None
         if place is None:
             return None
         file, record = self.files[place >> 32], place & 0xFFFFFFFF
@@ -142,13 +151,29 @@ class _SeenTexts:
         if not self.files or self.files[-1] != file:
             self.files.append(file)
         key, record = _key(document), document.source[len(file) + 1:]
-        if document.source == file:
-            self.places[key] = (len(self.files) - 1) << 32
-        elif document.source.startswith(f"{file}#") and record.isdigit() and str(int(record)) == record \
-                and 0 < int(record) <= 0xFFFFFFFF:
-            self.places[key] = (len(self.files) - 1) << 32 | int(record)
+        if isinstance(key, int) and document.source == file:
+            self.recent[key] = (len(self.files) - 1) << 32
+        elif isinstance(key, int) and document.source.startswith(f"{file}#") and record.isdigit() \
+                and str(int(record)) == record and 0 < int(record) <= 0xFFFFFFFF:
+            self.recent[key] = (len(self.files) - 1) << 32 | int(record)
         else:
-            self.sources[key] = document.source
+            self.other[key] = document.source
+        if len(self.recent) >= SEEN_MERGE:
+            self._merge()
+
+    def _merge(self) -> None:
+        import numpy as np
+
+        keys = np.fromiter(self.recent.keys(), dtype=np.uint64, count=len(self.recent))
+        places = np.fromiter(self.recent.values(), dtype=np.uint64, count=len(self.recent))
+        order = keys.argsort()
+        at = self.keys.searchsorted(keys[order])
+        self.keys, self.places = np.insert(self.keys, at, keys[order]), np.insert(self.places, at, places[order])
+        self.recent = {}
+
+
+# Texts a run remembers in a dict before they join the sorted arrays: each merge copies the arrays.
+SEEN_MERGE = 4096
 
 
 def _key(document: Document) -> int | str:
