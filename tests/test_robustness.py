@@ -198,6 +198,8 @@ def test_the_texts_a_run_has_read_are_found_again_whatever_order_they_came_in(mo
         assert seen.where(SimpleNamespace(id=digest, source=source)) is None
         seen.add(SimpleNamespace(id=digest, source=source), path)
     assert all(seen.where(SimpleNamespace(id=digest, source="again.jsonl#1")) == source for _, source, digest in reports)
+    seen.add(SimpleNamespace(id="an id of another shape", source="feed.xml#entry-7"), Path("feed.xml"))
+    assert seen.where(SimpleNamespace(id="an id of another shape", source="x")) == "feed.xml#entry-7"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders without permission")

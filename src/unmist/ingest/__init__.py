@@ -120,9 +120,9 @@ class _SeenTexts:
     heap: the text's id (a 64-bit digest) and its source ('<file>' or '<file>#<record>', see
     readers) as a number, the file's place in the run's list of files and the record's, in two
     sorted numpy arrays, 16 bytes a report.  The last few thousand wait in a dict until they are
-    merged in.  (Two strings a report took 175 bytes, and being small objects made among each
-    batch's passing ones, they kept Python's memory arenas from being given back.)  A source of
-    another shape, or an id that is no digest, is kept as it is.
+    merged in.  (Two strings a report took 175 bytes; and small objects that live as long as the
+    run, made among each batch's passing ones, can keep Python's memory arenas from being given
+    back.)  A source of another shape, or an id that is no digest, is kept as it is.
     """
 
     def __init__(self) -> None:
@@ -134,12 +134,14 @@ class _SeenTexts:
         self.other: dict[int | str, str] = {}
 
     def where(self, document: Document) -> str | None:
+        import numpy as np
+
         key = _key(document)
         if key in self.other:
             return self.other[key]
         place = self.recent.get(key) if isinstance(key, int) else None
         if place is None and isinstance(key, int) and len(self.keys):
-            at = int(self.keys.searchsorted(key))
+            at = int(self.keys.searchsorted(np.uint64(key)))
             place = int(self.places[at]) if at < len(self.keys) and int(self.keys[at]) == key else None
         if place is None:
             return None
@@ -177,8 +179,11 @@ SEEN_MERGE = 4096
 
 
 def _key(document: Document) -> int | str:
-    """A report's id, a hex digest, as a number (36 bytes against 65 for the string)."""
-    try:
+    """A report's id, 16 hex digits of its text's digest (see readers.make_document), as the 64-bit
+    number it spells; any other id as it is."""
+    if len(document.id) == 16 and all(ch in HEX_DIGITS for ch in document.id):
         return int(document.id, 16)
-    except ValueError:
-        return document.id
+    return document.id
+
+
+HEX_DIGITS = frozenset("0123456789abcdef")
