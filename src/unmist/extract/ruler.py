@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
@@ -167,15 +166,11 @@ def _token_tests(spec: dict, strings) -> list[Test]:
     return tests + searches
 
 
-# Words whose answer a regular expression keeps: a pattern without a tag or word to index it by is
-# tried at every token, and its expression is searched once per distinct word instead.  The most
-# frequent words stay: a few thousand make most of any English text, and a search costs a fraction of
-# a microsecond against spaCy's 100 or so a token.  An entry costs about 140 bytes, and an archive's
-# names and numbers fill any bound: with 50,000, the English model's two searchers came to some 14 MB,
-# reached only after tens of thousands of reports (bench/memory.py counted them as growth).
-REGEX_WORDS = 10_000
-
-
 def _searcher(expression: str, strings) -> Callable[[int], bool]:
+    """A regular expression searched in the text a token's attribute holds.  Its answers are not
+    kept: a search takes a fraction of a microsecond against spaCy's 100 or so a token, while a cache
+    by word filled with an archive's names and numbers (some 14 MB for two searchers at 50,000
+    words), and replacing its entries as new words came scattered long-lived objects through
+    Python's memory."""
     pattern = re.compile(expression)
-    return lru_cache(maxsize=REGEX_WORDS)(lambda value: bool(pattern.search(strings[value])))
+    return lambda value: bool(pattern.search(strings[value]))
