@@ -170,7 +170,6 @@ def _searcher(expression: str, strings) -> Callable[[int], bool]:
     """A regular expression searched in the text a token's attribute holds.  Its answers are not
     kept: a search takes a fraction of a microsecond against spaCy's 100 or so a token, while a cache
     by word filled with an archive's names and numbers (some 14 MB for two searchers at 50,000
-    words), and replacing its entries as new words came scattered long-lived objects through
-    Python's memory."""
+    words)."""
     pattern = re.compile(expression)
     return lambda value: bool(pattern.search(strings[value]))
