@@ -88,3 +88,15 @@ def test_a_report_with_any_address_gives_an_extraction(url):
     document = Document(id=f"url{abs(hash(url)) % 10**8}", source="feed.jsonl#1", text=STORY, title=None, url=url,
                         outlet=None, byline=None, dateline=None, published=date(2016, 5, 9), format="jsonl")
     assert all(isinstance(result, Extraction) for result in analyse_batch([document]))
+
+
+@given(file=TEXT.filter(bool), number=st.integers(min_value=0, max_value=2**40), other=TEXT)
+def test_a_records_source_reads_back_as_its_number(file, number, other):
+    """ingest remembers a record's source as a number (see ingest._SeenTexts): what record_source
+    writes, record_number reads back; a source it did not write reads as None or a number it would
+    write the same way."""
+    from unmist.ingest.readers import record_number, record_source
+
+    assert record_number(record_source(file, number), file) == number
+    found = record_number(other, file)
+    assert found is None or record_source(file, found) == other

@@ -194,12 +194,12 @@ def test_the_texts_a_run_has_read_are_found_again_whatever_order_they_came_in(mo
     reports = [(Path(file), f"{file}#{n}" if file.endswith(".jsonl") else file,
                 hashlib.sha256(f"{file}{n}".encode()).hexdigest()[:16])
                for file, count in (("a.jsonl", 300), ("b.txt", 1), ("c.jsonl", 200)) for n in range(1, count + 1)]
-    for path, source, digest in reports:
-        assert seen.where(SimpleNamespace(id=digest, source=source)) is None
-        seen.add(SimpleNamespace(id=digest, source=source), path)
-    assert all(seen.where(SimpleNamespace(id=digest, source="again.jsonl#1")) == source for _, source, digest in reports)
-    seen.add(SimpleNamespace(id="an id of another shape", source="feed.xml#entry-7"), Path("feed.xml"))
-    assert seen.where(SimpleNamespace(id="an id of another shape", source="x")) == "feed.xml#entry-7"
+    assert all(seen.remember(SimpleNamespace(id=digest, source=source), path) is None for path, source, digest in reports)
+    again = Path("again.jsonl")
+    assert all(seen.remember(SimpleNamespace(id=digest, source="again.jsonl#1"), again) == source
+               for _, source, digest in reports)
+    assert seen.remember(SimpleNamespace(id="an id of another shape", source="feed.xml#entry-7"), Path("feed.xml")) is None
+    assert seen.remember(SimpleNamespace(id="an id of another shape", source="x"), Path("x")) == "feed.xml#entry-7"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders without permission")

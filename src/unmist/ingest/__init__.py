@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import IngestError
 from ..types import Document
-from .readers import READERS, STREAMERS, read_file
+from .readers import READERS, STREAMERS, read_file, record_number, record_source
 
 __all__ = ["ingest", "expand_paths", "READERS", "STREAMERS"]
 
@@ -104,12 +104,11 @@ def ingest(paths: Iterable[str | Path], *, max_bytes: int = 5_000_000,
             continue
         for result in read_file(item, max_bytes=max_bytes):
             if isinstance(result, Document):
-                first = seen.where(result)
+                first = seen.remember(result, item)
                 if first is not None:  # the same text twice in one run is one document: say so
                     if first != result.source:
                         yield IngestError(result.source, f"same text as {first}: stored once")
                     continue
-                seen.add(result, item)
             yield result
 
 
@@ -133,10 +132,17 @@ class _SeenTexts:
         self.recent: dict[int, int] = {}
         self.other: dict[int | str, str] = {}
 
-    def where(self, document: Document) -> str | None:
+    def remember(self, document: Document, path: Path) -> str | None:
+        """Where the document's text was first read, or None after remembering that it is read here."""
+        key = _key(document)
+        first = self._where(key)
+        if first is None:
+            self._add(key, document.source, str(path))
+        return first
+
+    def _where(self, key: int | str) -> str | None:
         import numpy as np
 
-        key = _key(document)
         if key in self.other:
             return self.other[key]
         place = self.recent.get(key) if isinstance(key, int) else None
@@ -145,21 +151,16 @@ class _SeenTexts:
             place = int(self.places[at]) if at < len(self.keys) and int(self.keys[at]) == key else None
         if place is None:
             return None
-        file, record = self.files[place >> 32], place & 0xFFFFFFFF
-        return f"{file}#{record}" if record else file
+        return record_source(self.files[place >> 32], place & 0xFFFFFFFF)
 
-    def add(self, document: Document, path: Path) -> None:
-        file = str(path)
+    def _add(self, key: int | str, source: str, file: str) -> None:
         if not self.files or self.files[-1] != file:
             self.files.append(file)
-        key, record = _key(document), document.source[len(file) + 1:]
-        if isinstance(key, int) and document.source == file:
-            self.recent[key] = (len(self.files) - 1) << 32
-        elif isinstance(key, int) and document.source.startswith(f"{file}#") and record.isdigit() \
-                and str(int(record)) == record and 0 < int(record) <= 0xFFFFFFFF:
-            self.recent[key] = (len(self.files) - 1) << 32 | int(record)
+        record = record_number(source, file)
+        if isinstance(key, int) and record is not None and record <= 0xFFFFFFFF:
+            self.recent[key] = (len(self.files) - 1) << 32 | record
         else:
-            self.other[key] = document.source
+            self.other[key] = source
         if len(self.recent) >= SEEN_MERGE:
             self._merge()
 

@@ -226,9 +226,23 @@ def _records(path: Path, numbered: Callable) -> Iterator[tuple[str, object] | In
         opener = gzip.open if path.name.lower().endswith(".gz") else open
         with opener(path, "rb") as handle:
             for number, record in numbered(handle):
-                yield f"{path}#{number}", record
+                yield record_source(path, number), record
     except (OSError, EOFError) as err:
         yield IngestError(str(path), f"cannot read file ({getattr(err, 'strerror', None) or err})")
+
+
+def record_source(path: Path | str, number: int) -> str:
+    """The source of an archive's ``number``-th record, '<file>#<number>'; the file itself for 0."""
+    return f"{path}#{number}" if number else str(path)
+
+
+def record_number(source: str, file: str) -> int | None:
+    """The record number that ``record_source`` wrote into ``source`` for ``file`` (0: the file
+    itself), or None for a source of another shape."""
+    if source == file:
+        return 0
+    number = source[len(file) + 1:] if source.startswith(f"{file}#") else ""
+    return int(number) if number.isascii() and number.isdigit() and str(int(number)) == number and int(number) > 0 else None
 
 
 def _too_large(source: str, size: int, max_bytes: int) -> IngestError:
@@ -289,7 +303,7 @@ def read_feed(path: Path, data: bytes) -> Iterator[Document | IngestError]:
         published = _struct_time_date(entry.get("published_parsed") or entry.get("updated_parsed"))
         record = {"html": f"<html><body><article><p>{html}</p></article></body></html>", "title": entry.get("title"),
                   "url": entry.get("link"), "outlet": outlet, "byline": entry.get("author")}
-        document = _record_to_document(f"{path}#{number}", record)
+        document = _record_to_document(record_source(path, number), record)
         if isinstance(document, Document) and published and not document.published:
             document = _replace(document, published=published, published_from="stated", format="feed")
         yield document
