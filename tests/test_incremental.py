@@ -176,6 +176,44 @@ def test_a_long_run_links_as_it_goes_and_ends_with_the_ledger_of_one_final_link(
     assert export_ledger(store.open_ledger(as_it_goes_db)) == export_ledger(store.open_ledger(at_the_end_db))
 
 
+def test_a_run_links_fewer_reports_at_a_time_after_an_update_that_reached_many_mentions(tmp_path, demo_dir, seeds_dir,
+                                                                                       monkeypatch):
+    """An update's memory grows with the mentions it re-links (its region), which grows with the
+    ledger's density: past LINK_MENTIONS, the next update takes fewer reports.  The ledger is the
+    one a single final link gives."""
+    from unmist import pipeline
+
+    inputs = [str(demo_dir), str(seeds_dir)]
+    at_the_end_db = new_ledger(tmp_path)
+    pipeline.run(inputs, db=at_the_end_db)
+    monkeypatch.setattr(pipeline, "LINK_REPORTS", 10)
+    monkeypatch.setattr(pipeline, "LINK_MENTIONS", 4)
+    monkeypatch.setenv("UNMIST_COMMIT_REPORTS", "1")
+    updates, rebuild = [], pipeline.rebuild
+
+    def counted(sessions, *, changed=None, **options):
+        region = rebuild(sessions, changed=changed, **options)
+        updates.append((len(changed), region))
+        return region
+
+    monkeypatch.setattr(pipeline, "rebuild", counted)
+    bounded_db = new_ledger(tmp_path)
+    pipeline.run(inputs, db=bounded_db)
+    assert len(updates) > 3 and updates[0][0] == 10 and updates[0][1] > 4  # the first reached more than 4 mentions
+    for (reports, region), (next_reports, _) in zip(updates, updates[1:-1]):  # the last takes what is left
+        assert next_reports == max(1, min(10, reports * 4 // region)) < 10
+    assert export_ledger(store.open_ledger(bounded_db)) == export_ledger(store.open_ledger(at_the_end_db))
+
+
+def test_the_reports_a_link_update_takes_fall_as_its_region_grows():
+    from unmist.pipeline import LINK_MENTIONS, LINK_REPORTS, next_link_reports
+
+    assert next_link_reports(LINK_REPORTS, 0) == next_link_reports(LINK_REPORTS, LINK_MENTIONS) == LINK_REPORTS
+    taken = [next_link_reports(LINK_REPORTS, region) for region in range(LINK_MENTIONS, 20 * LINK_MENTIONS, 100)]
+    assert taken == sorted(taken, reverse=True) and taken[-1] == LINK_REPORTS // 10
+    assert next_link_reports(LINK_REPORTS // 2, LINK_MENTIONS // 4) == LINK_REPORTS  # a small region lets them grow again
+
+
 @pytest.fixture(scope="module")
 def weekday_repost(devset_dir, tmp_path_factory):
     """A 2025 re-post of a 2022 border clash whose only tell is its 'on Wednesday' (the reference
