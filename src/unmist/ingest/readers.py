@@ -242,7 +242,8 @@ def record_number(source: str, file: str) -> int | None:
     if source == file:
         return 0
     number = source[len(file) + 1:] if source.startswith(f"{file}#") else ""
-    return int(number) if number.isascii() and number.isdigit() and str(int(number)) == number and int(number) > 0 else None
+    # record_source writes a positive number without leading zeros: '#0' or '#07' is another shape
+    return int(number) if number.isascii() and number.isdigit() and number[0] != "0" else None
 
 
 def _too_large(source: str, size: int, max_bytes: int) -> IngestError:
